@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Ferrovisor build.  'make help' lists the targets.
+#
+# Out-of-tree like Linux: O=<dir> (default build/) holds .config, the
+# generated headers, objects and images.  Third-party sources (libfdt, the
+# demo's Linux) are fetched into FV_CACHE, never into the work tree.
+
+VERSION := 0.1.0
+
+srctree := $(CURDIR)
+O ?= build
+override O := $(abspath $(O))
+FV_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ferrovisor
+DEFCONFIG ?= qemu-riscv64-virt_defconfig
+PYTHON := /usr/bin/python3
+export FV_CACHE O
+
+KCONFIG_CONFIG := $(O)/.config
+AUTOCONF_H := $(O)/include/generated/autoconf.h
+AUTOCONF_MK := $(O)/include/config/auto.conf
+KCONFIG := srctree=$(srctree) KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON) $(srctree)/ci/kconfig.py
+KCONFIG_FILES := $(wildcard Kconfig */Kconfig arch/*/Kconfig platform/*/Kconfig cells/*/Kconfig)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# Goals that need no .config (or, for run and test, make one themselves).
+NOCONFIG_GOALS := help deps clean distclean %config run test unit cloc
+ifeq ($(MAKECMDGOALS),)
+need-config := all
+else
+need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
+endif
+
+.DEFAULT_GOAL := all
+.PHONY: all help deps clean distclean run test unit menuconfig olddefconfig \
+	savedefconfig qemu-cmd FORCE
+
+# ---------------------------------------------------------------- config
+%_defconfig:
+	$(Q)test -f configs/$@ || { echo "error: no configs/$@ (see 'make help')" >&2; exit 1; }
+	$(Q)$(KCONFIG) defconfig configs/$@
+
+menuconfig:
+	$(Q)mkdir -p $(O)
+	$(Q)$(KCONFIG) menuconfig
+
+olddefconfig:
+	$(Q)$(KCONFIG) olddefconfig
+
+savedefconfig:
+	$(Q)$(KCONFIG) savedefconfig $(O)/defconfig
+
+# A build with no .config starts from the default board's defconfig.
+$(KCONFIG_CONFIG):
+	@echo "No $(KCONFIG_CONFIG): configuring with $(DEFCONFIG)"
+	$(Q)$(KCONFIG) defconfig configs/$(DEFCONFIG)
+
+$(AUTOCONF_MK) $(AUTOCONF_H) &: $(KCONFIG_CONFIG) $(KCONFIG_FILES)
+	$(Q)$(KCONFIG) genconfig $(AUTOCONF_H) $(AUTOCONF_MK) >/dev/null
+
+ifneq ($(need-config),)
+-include $(AUTOCONF_MK)
+endif
+
+unquote = $(patsubst "%",%,$(1))
+
+# ---------------------------------------------------------------- build
+ifneq ($(CONFIG_ARCH),)
+ARCH := $(call unquote,$(CONFIG_ARCH))
+PLATFORM := $(call unquote,$(CONFIG_PLATFORM))
+CROSS_COMPILE ?= $(call unquote,$(CONFIG_CROSS_COMPILE))
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+SIZE := $(CROSS_COMPILE)size
+
+LIBFDT_DIR := $(FV_CACHE)/libfdt
+LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
+	fdt_empty_tree.o fdt_addresses.o
+
+include src/core.mk
+include arch/$(ARCH)/arch.mk
+include platform/$(PLATFORM)/platform.mk
+
+INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
+	-I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
+CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
+	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
+	-Wno-missing-field-initializers -MMD -MP \
+	$(ARCH_CFLAGS) -include $(AUTOCONF_H) -DFV_VERSION=\"$(VERSION)\" $(INCLUDES)
+ASFLAGS := $(CFLAGS) $(ARCH_ASFLAGS) -D__ASSEMBLER__
+LIBFDT_CFLAGS := $(CFLAGS) -Wno-sign-compare -Wno-unused-parameter
+
+OBJS := $(addprefix $(O)/,$(core-y) $(arch-y) $(platform-y)) \
+	$(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
+
+all: $(O)/ferrovisor.bin
+	@$(SIZE) $(O)/ferrovisor.elf | tail -n 1 | \
+		awk '{ printf "  ferrovisor.elf: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'
+
+$(O)/%.o: %.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/%.o: %.S $(AUTOCONF_H)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(O)/libfdt/%.o: $(LIBFDT_DIR)/%.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp
+	@mkdir -p $(dir $@)
+	@echo "  CC      libfdt/$(notdir $<)"
+	$(Q)$(CC) $(LIBFDT_CFLAGS) -c $< -o $@
+
+$(LIBFDT_DIR)/.stamp $(addprefix $(LIBFDT_DIR)/,$(LIBFDT_OBJS:.o=.c)):
+	$(Q)$(srctree)/ci/fetch-sources.sh
+
+$(O)/ferrovisor.lds: arch/$(ARCH)/ferrovisor.lds.S $(AUTOCONF_H)
+	$(Q)$(CC) -E -P -x c $(INCLUDES) -include $(AUTOCONF_H) -D__ASSEMBLER__ $< -o $@
+
+$(O)/ferrovisor.elf: $(OBJS) $(O)/ferrovisor.lds
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-T,$(O)/ferrovisor.lds \
+		-Wl,-Map,$(O)/ferrovisor.map -Wl,--no-warn-rwx-segments $(OBJS) -o $@
+
+$(O)/ferrovisor.bin: $(O)/ferrovisor.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+-include $(OBJS:.o=.d)
+
+# Boot the image in QEMU (no deps step; 'make run' is the full one).
+qemu: $(O)/ferrovisor.elf
+	@echo "Booting $(O)/ferrovisor.elf; quit QEMU with Ctrl-A x"
+	@echo "  $(QEMU_CMD) $(QEMU_EXTRA)"
+	$(Q)$(QEMU_CMD) $(QEMU_EXTRA)
+
+qemu-cmd:
+	@echo "$(QEMU_CMD) $(QEMU_EXTRA)"
+endif
+
+# ---------------------------------------------------------------- the two commands
+deps:
+	$(Q)$(srctree)/ci/deps.sh
+
+run:
+	$(Q)$(srctree)/ci/deps.sh
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) qemu
+
+test:
+	$(Q)$(srctree)/ci/deps.sh
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) all
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
+	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
+
+include tests/unit/unit.mk
+
+# ---------------------------------------------------------------- misc
+clean:
+	$(Q)rm -rf $(O)/src $(O)/arch $(O)/platform $(O)/cells $(O)/libfdt $(O)/tests \
+		$(O)/ferrovisor.*
+
+distclean:
+	$(Q)rm -rf $(O)
+
+help:
+	@echo "Ferrovisor $(VERSION) -- static-partitioning hypervisor"
+	@echo
+	@echo "The two commands:"
+	@echo "  make run              install missing deps, configure ($(DEFCONFIG)) if"
+	@echo "                        there is no .config, build, boot in QEMU (quit: Ctrl-A x)"
+	@echo "  make test             install missing deps, build, run every test"
+	@echo
+	@echo "Configuration (stored in O/.config, default O=build):"
+	@echo "  make <board>_defconfig  start from configs/<board>_defconfig:"
+	@for f in configs/*_defconfig; do echo "                          $$(basename $$f)"; done
+	@echo "  make menuconfig       edit the configuration"
+	@echo "  make olddefconfig     update .config, new options take their defaults"
+	@echo "  make savedefconfig    write the minimal O/defconfig for this .config"
+	@echo
+	@echo "Building and running:"
+	@echo "  make                  build O/ferrovisor.elf, .bin and .map"
+	@echo "  make qemu             boot the built image in QEMU (no deps step)"
+	@echo "  make qemu-cmd         print the QEMU command line 'make run' uses"
+	@echo "  make deps             install build and test dependencies (Debian)"
+	@echo "  make unit             host unit tests only"
+	@echo "  make clean            remove objects and images, keep .config"
+	@echo "  make distclean        remove the whole O directory"
+	@echo
+	@echo "Variables:"
+	@echo "  O=<dir>               build directory (default build)"
+	@echo "  QEMU_EXTRA='<args>'   extra QEMU arguments for run/qemu, e.g. '-s -S'"
+	@echo "  FV_CACHE=<dir>        download cache (default ~/.cache/ferrovisor)"
+	@echo "  V=1                   show the full commands"

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Per-hart setup, starting and stopping harts, powering off. */
+#include <arch/csr.h>
+#include <arch/sbi.h>
+#include <fv/arch_cpu.h>
+#include <fv/compiler.h>
+#include "trap.h"
+
+STATIC_ASSERT(__builtin_offsetof(struct cpu, arch) == 0, "arch_cpu first in cpu");
+STATIC_ASSERT(__builtin_offsetof(struct arch_cpu, stack_top) == ARCH_CPU_STACK_TOP, "offset");
+STATIC_ASSERT(__builtin_offsetof(struct arch_cpu, regs) == ARCH_CPU_REGS, "offset");
+
+/* One hypervisor stack per hart; cpu 0's is also the boot stack (entry.S). */
+uint8_t hv_stacks[CONFIG_MAX_HARTS][CONFIG_HV_STACK_SIZE] __aligned(16);
+
+void arch_cpu_init(struct cpu *c)
+{
+	c->arch.stack_top = (uintptr_t)hv_stacks[c->id] + CONFIG_HV_STACK_SIZE;
+	__asm__ volatile("mv tp, %0" :: "r"(c));
+	csr_write(CSR_SSCRATCH, 0);
+	csr_write(CSR_STVEC, (uintptr_t)riscv_trap_entry);
+	csr_write(CSR_SIE, 0);
+}
+
+int arch_cpu_start(unsigned long hwid, struct cpu *c)
+{
+	struct sbiret r;
+
+	c->arch.stack_top = (uintptr_t)hv_stacks[c->id] + CONFIG_HV_STACK_SIZE;
+	r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, hwid,
+		      (uintptr_t)riscv_secondary_entry, (uintptr_t)c);
+	return r.error ? -1 : 0;
+}
+
+void arch_cpu_wait(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
+__noreturn void arch_cpu_halt(void)
+{
+	csr_write(CSR_SIE, 0);
+	csr_clear(CSR_SSTATUS, SSTATUS_SIE);
+	sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+__noreturn void arch_system_off(void)
+{
+	sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN, 0, 0);
+	sbi_ecall(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0);
+	arch_cpu_halt();
+}

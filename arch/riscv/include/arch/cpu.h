@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * RISC-V per-hart state.  While the hypervisor runs, tp points to this
+ * hart's struct cpu (struct arch_cpu is its first member) and sscratch is 0;
+ * while a guest runs, sscratch holds that pointer instead, which is how the
+ * trap entry tells a trap from the guest from one taken in HS-mode.
+ */
+#ifndef ARCH_CPU_H
+#define ARCH_CPU_H
+
+/* Offsets used by the assembly; checked against the struct in cpu.c. */
+#define ARCH_CPU_STACK_TOP	0
+#define ARCH_CPU_REGS		8	/* x0..x31, x0 slot unused */
+#define ARCH_CPU_REG(n)		(ARCH_CPU_REGS + 8 * (n))
+
+#ifndef __ASSEMBLER__
+#include <fv/types.h>
+
+struct cpu;
+
+struct arch_cpu {
+	uintptr_t stack_top;
+	unsigned long regs[32];	/* the guest's registers while in HS-mode */
+	/* Guest-memory reads from HS-mode (hlv/hlvx) may fault: the handler
+	 * then sets FAULT_TAKEN and skips the instruction. */
+	volatile int fault;
+};
+
+#define FAULT_NONE	0
+#define FAULT_EXPECTED	1
+#define FAULT_TAKEN	2
+
+static inline struct cpu *arch_this_cpu(void)
+{
+	struct cpu *c;
+
+	__asm__ volatile("mv %0, tp" : "=r"(c));
+	return c;
+}
+#endif
+
+#endif

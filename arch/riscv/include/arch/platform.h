@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* What the RISC-V code reads from the device tree: ISA extensions per hart,
+ * interrupt controllers and timers. */
+#ifndef ARCH_PLATFORM_H
+#define ARCH_PLATFORM_H
+
+#include <fv/types.h>
+
+/* ISA extensions the hypervisor uses or reports; bit numbers in isa_ext. */
+enum riscv_isa_ext {
+	ISA_H,
+	ISA_SSTC,
+	ISA_SSAIA,
+	ISA_SMAIA,
+	ISA_SVPBMT,
+	ISA_SVNAPOT,
+	ISA_SVINVAL,
+	ISA_SSCOFPMF,
+	ISA_ZICBOM,
+	ISA_ZIHINTPAUSE,
+	ISA_NR,
+};
+
+struct arch_hart {
+	uint64_t isa_ext;	/* BIT(ISA_*) */
+	uint32_t intc_phandle;	/* its interrupt-controller child */
+	int plic_ctx_s;		/* PLIC context of its S-mode external IRQ, -1 none */
+};
+
+struct riscv_irqc {
+	bool present;
+	paddr_t base;
+	uint64_t size;
+	uint32_t ndev;		/* PLIC: riscv,ndev; APLIC: riscv,num-sources */
+	int node;
+};
+
+struct arch_platform {
+	uint64_t isa_common;	/* extensions every hart has */
+	struct riscv_irqc plic, aplic_s, imsic_s, clint, aclint_mswi, aclint_sswi;
+};
+
+const char *riscv_isa_ext_name(enum riscv_isa_ext e);
+uint64_t riscv_parse_isa_string(const char *isa);
+
+#endif

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* SBI constants (SBI spec 2.0) and the client calls into the firmware. */
+#ifndef ARCH_SBI_H
+#define ARCH_SBI_H
+
+#define SBI_EXT_LEGACY_SET_TIMER	0x00
+#define SBI_EXT_LEGACY_PUTCHAR		0x01
+#define SBI_EXT_LEGACY_GETCHAR		0x02
+#define SBI_EXT_LEGACY_CLEAR_IPI	0x03
+#define SBI_EXT_LEGACY_SEND_IPI		0x04
+#define SBI_EXT_LEGACY_FENCE_I		0x05
+#define SBI_EXT_LEGACY_SFENCE_VMA	0x06
+#define SBI_EXT_LEGACY_SFENCE_VMA_ASID	0x07
+#define SBI_EXT_LEGACY_SHUTDOWN		0x08
+#define SBI_EXT_BASE	0x10
+#define SBI_EXT_TIME	0x54494d45
+#define SBI_EXT_IPI	0x735049
+#define SBI_EXT_RFENCE	0x52464e43
+#define SBI_EXT_HSM	0x48534d
+#define SBI_EXT_SRST	0x53525354
+#define SBI_EXT_PMU	0x504d55
+#define SBI_EXT_DBCN	0x4442434e
+
+/* BASE functions */
+#define SBI_BASE_GET_SPEC_VERSION	0
+#define SBI_BASE_GET_IMPL_ID		1
+#define SBI_BASE_GET_IMPL_VERSION	2
+#define SBI_BASE_PROBE_EXT		3
+#define SBI_BASE_GET_MVENDORID		4
+#define SBI_BASE_GET_MARCHID		5
+#define SBI_BASE_GET_MIMPID		6
+
+/* HSM */
+#define SBI_HSM_HART_START	0
+#define SBI_HSM_HART_STOP	1
+#define SBI_HSM_HART_STATUS	2
+#define SBI_HSM_HART_SUSPEND	3
+#define SBI_HSM_STARTED		0
+#define SBI_HSM_STOPPED		1
+#define SBI_HSM_START_PENDING	2
+#define SBI_HSM_STOP_PENDING	3
+#define SBI_HSM_SUSPENDED	4
+#define SBI_HSM_SUSPEND_PENDING	5
+#define SBI_HSM_RESUME_PENDING	6
+#define SBI_HSM_SUSPEND_RET_DEFAULT	0x00000000UL
+#define SBI_HSM_SUSPEND_NON_RET_DEFAULT	0x80000000UL
+
+/* SRST */
+#define SBI_SRST_RESET			0
+#define SBI_SRST_TYPE_SHUTDOWN		0
+#define SBI_SRST_TYPE_COLD_REBOOT	1
+#define SBI_SRST_TYPE_WARM_REBOOT	2
+
+/* DBCN */
+#define SBI_DBCN_WRITE		0
+#define SBI_DBCN_READ		1
+#define SBI_DBCN_WRITE_BYTE	2
+
+/* RFENCE */
+#define SBI_RFENCE_FENCE_I		0
+#define SBI_RFENCE_SFENCE_VMA		1
+#define SBI_RFENCE_SFENCE_VMA_ASID	2
+#define SBI_RFENCE_HFENCE_GVMA_VMID	3
+#define SBI_RFENCE_HFENCE_GVMA		4
+#define SBI_RFENCE_HFENCE_VVMA_ASID	5
+#define SBI_RFENCE_HFENCE_VVMA		6
+
+#define SBI_SUCCESS		0
+#define SBI_ERR_FAILED		-1
+#define SBI_ERR_NOT_SUPPORTED	-2
+#define SBI_ERR_INVALID_PARAM	-3
+#define SBI_ERR_DENIED		-4
+#define SBI_ERR_INVALID_ADDRESS	-5
+#define SBI_ERR_ALREADY_AVAILABLE -6
+#define SBI_ERR_ALREADY_STARTED	-7
+#define SBI_ERR_ALREADY_STOPPED	-8
+
+#ifndef __ASSEMBLER__
+struct sbiret {
+	long error;
+	long value;
+};
+
+static inline struct sbiret sbi_ecall(unsigned long ext, unsigned long fid,
+				      unsigned long a0, unsigned long a1,
+				      unsigned long a2)
+{
+	register unsigned long r0 __asm__("a0") = a0;
+	register unsigned long r1 __asm__("a1") = a1;
+	register unsigned long r2 __asm__("a2") = a2;
+	register unsigned long r6 __asm__("a6") = fid;
+	register unsigned long r7 __asm__("a7") = ext;
+
+	__asm__ volatile("ecall" : "+r"(r0), "+r"(r1)
+			 : "r"(r2), "r"(r6), "r"(r7) : "memory");
+	return (struct sbiret){ (long)r0, (long)r1 };
+}
+
+/* 1 if the firmware implements extension `ext`. */
+long sbi_probe(unsigned long ext);
+#endif
+
+#endif

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Trap entry.  sscratch is 0 while the hypervisor runs and holds this hart's
+ * struct cpu while a guest runs, so one csrrw both finds the per-hart area
+ * and tells where the trap came from.
+ *
+ * A trap taken in HS-mode is always a hypervisor bug except for the
+ * expected faults of guest-memory accesses (hlv/hlvx), which
+ * riscv_hs_trap() fixes up; its frame goes on the hypervisor stack.
+ */
+#include <arch/cpu.h>
+
+#define HS_FRAME	(8 * 32)
+
+	.text
+	.balign	4
+	.global riscv_trap_entry
+riscv_trap_entry:
+	csrrw	tp, sscratch, tp
+	beqz	tp, .Lfrom_hs
+
+	/* From the guest: save its registers in the per-hart area. */
+	sd	ra, ARCH_CPU_REG(1)(tp)
+	sd	sp, ARCH_CPU_REG(2)(tp)
+	sd	gp, ARCH_CPU_REG(3)(tp)
+	sd	t0, ARCH_CPU_REG(5)(tp)
+	sd	t1, ARCH_CPU_REG(6)(tp)
+	sd	t2, ARCH_CPU_REG(7)(tp)
+	sd	s0, ARCH_CPU_REG(8)(tp)
+	sd	s1, ARCH_CPU_REG(9)(tp)
+	sd	a0, ARCH_CPU_REG(10)(tp)
+	sd	a1, ARCH_CPU_REG(11)(tp)
+	sd	a2, ARCH_CPU_REG(12)(tp)
+	sd	a3, ARCH_CPU_REG(13)(tp)
+	sd	a4, ARCH_CPU_REG(14)(tp)
+	sd	a5, ARCH_CPU_REG(15)(tp)
+	sd	a6, ARCH_CPU_REG(16)(tp)
+	sd	a7, ARCH_CPU_REG(17)(tp)
+	sd	s2, ARCH_CPU_REG(18)(tp)
+	sd	s3, ARCH_CPU_REG(19)(tp)
+	sd	s4, ARCH_CPU_REG(20)(tp)
+	sd	s5, ARCH_CPU_REG(21)(tp)
+	sd	s6, ARCH_CPU_REG(22)(tp)
+	sd	s7, ARCH_CPU_REG(23)(tp)
+	sd	s8, ARCH_CPU_REG(24)(tp)
+	sd	s9, ARCH_CPU_REG(25)(tp)
+	sd	s10, ARCH_CPU_REG(26)(tp)
+	sd	s11, ARCH_CPU_REG(27)(tp)
+	sd	t3, ARCH_CPU_REG(28)(tp)
+	sd	t4, ARCH_CPU_REG(29)(tp)
+	sd	t5, ARCH_CPU_REG(30)(tp)
+	sd	t6, ARCH_CPU_REG(31)(tp)
+	csrrw	t0, sscratch, zero
+	sd	t0, ARCH_CPU_REG(4)(tp)
+	ld	sp, ARCH_CPU_STACK_TOP(tp)
+	mv	a0, tp
+	call	riscv_guest_trap
+	/* fall through: resume the guest of this hart */
+
+	.global riscv_guest_resume
+riscv_guest_resume:
+	/* tp = this hart's struct cpu; interrupts are off in HS-mode */
+	csrw	sscratch, tp
+	ld	ra, ARCH_CPU_REG(1)(tp)
+	ld	sp, ARCH_CPU_REG(2)(tp)
+	ld	gp, ARCH_CPU_REG(3)(tp)
+	ld	t0, ARCH_CPU_REG(5)(tp)
+	ld	t1, ARCH_CPU_REG(6)(tp)
+	ld	t2, ARCH_CPU_REG(7)(tp)
+	ld	s0, ARCH_CPU_REG(8)(tp)
+	ld	s1, ARCH_CPU_REG(9)(tp)
+	ld	a0, ARCH_CPU_REG(10)(tp)
+	ld	a1, ARCH_CPU_REG(11)(tp)
+	ld	a2, ARCH_CPU_REG(12)(tp)
+	ld	a3, ARCH_CPU_REG(13)(tp)
+	ld	a4, ARCH_CPU_REG(14)(tp)
+	ld	a5, ARCH_CPU_REG(15)(tp)
+	ld	a6, ARCH_CPU_REG(16)(tp)
+	ld	a7, ARCH_CPU_REG(17)(tp)
+	ld	s2, ARCH_CPU_REG(18)(tp)
+	ld	s3, ARCH_CPU_REG(19)(tp)
+	ld	s4, ARCH_CPU_REG(20)(tp)
+	ld	s5, ARCH_CPU_REG(21)(tp)
+	ld	s6, ARCH_CPU_REG(22)(tp)
+	ld	s7, ARCH_CPU_REG(23)(tp)
+	ld	s8, ARCH_CPU_REG(24)(tp)
+	ld	s9, ARCH_CPU_REG(25)(tp)
+	ld	s10, ARCH_CPU_REG(26)(tp)
+	ld	s11, ARCH_CPU_REG(27)(tp)
+	ld	t3, ARCH_CPU_REG(28)(tp)
+	ld	t4, ARCH_CPU_REG(29)(tp)
+	ld	t5, ARCH_CPU_REG(30)(tp)
+	ld	t6, ARCH_CPU_REG(31)(tp)
+	ld	tp, ARCH_CPU_REG(4)(tp)
+	sret
+
+.Lfrom_hs:
+	/* tp = 0 and sscratch = our tp: swap back, keep sscratch 0 */
+	csrrw	tp, sscratch, tp
+	addi	sp, sp, -HS_FRAME
+	sd	ra, 8*1(sp)
+	sd	gp, 8*3(sp)
+	sd	tp, 8*4(sp)
+	sd	t0, 8*5(sp)
+	sd	t1, 8*6(sp)
+	sd	t2, 8*7(sp)
+	sd	s0, 8*8(sp)
+	sd	s1, 8*9(sp)
+	sd	a0, 8*10(sp)
+	sd	a1, 8*11(sp)
+	sd	a2, 8*12(sp)
+	sd	a3, 8*13(sp)
+	sd	a4, 8*14(sp)
+	sd	a5, 8*15(sp)
+	sd	a6, 8*16(sp)
+	sd	a7, 8*17(sp)
+	sd	s2, 8*18(sp)
+	sd	s3, 8*19(sp)
+	sd	s4, 8*20(sp)
+	sd	s5, 8*21(sp)
+	sd	s6, 8*22(sp)
+	sd	s7, 8*23(sp)
+	sd	s8, 8*24(sp)
+	sd	s9, 8*25(sp)
+	sd	s10, 8*26(sp)
+	sd	s11, 8*27(sp)
+	sd	t3, 8*28(sp)
+	sd	t4, 8*29(sp)
+	sd	t5, 8*30(sp)
+	sd	t6, 8*31(sp)
+	addi	t0, sp, HS_FRAME
+	sd	t0, 8*2(sp)
+	mv	a0, sp
+	call	riscv_hs_trap
+	/* only fixed-up faults return here; a0..a1 may carry a result */
+	ld	ra, 8*1(sp)
+	ld	gp, 8*3(sp)
+	ld	t0, 8*5(sp)
+	ld	t1, 8*6(sp)
+	ld	t2, 8*7(sp)
+	ld	s0, 8*8(sp)
+	ld	s1, 8*9(sp)
+	ld	a0, 8*10(sp)
+	ld	a1, 8*11(sp)
+	ld	a2, 8*12(sp)
+	ld	a3, 8*13(sp)
+	ld	a4, 8*14(sp)
+	ld	a5, 8*15(sp)
+	ld	a6, 8*16(sp)
+	ld	a7, 8*17(sp)
+	ld	s2, 8*18(sp)
+	ld	s3, 8*19(sp)
+	ld	s4, 8*20(sp)
+	ld	s5, 8*21(sp)
+	ld	s6, 8*22(sp)
+	ld	s7, 8*23(sp)
+	ld	s8, 8*24(sp)
+	ld	s9, 8*25(sp)
+	ld	s10, 8*26(sp)
+	ld	s11, 8*27(sp)
+	ld	t3, 8*28(sp)
+	ld	t4, 8*29(sp)
+	ld	t5, 8*30(sp)
+	ld	t6, 8*31(sp)
+	addi	sp, sp, HS_FRAME
+	sret

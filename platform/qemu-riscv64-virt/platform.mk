@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# QEMU virt (riscv64): no board code, only how to boot the image.
+platform-y :=
+QEMU := qemu-system-riscv64
+QEMU_CMD := $(QEMU) -M virt -cpu $(call unquote,$(CONFIG_QEMU_CPU)) \
+	-smp $(CONFIG_QEMU_SMP) -m $(call unquote,$(CONFIG_QEMU_MEM)) -nographic \
+	-bios $(call unquote,$(CONFIG_FIRMWARE)) -kernel $(O)/ferrovisor.elf

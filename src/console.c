@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Hypervisor console output; see <fv/console.h>. */
+#include <fv/arch_console.h>
+#include <fv/console.h>
+#include <fv/fmt.h>
+#include <fv/spinlock.h>
+
+static const struct console_dev *dev;
+static spinlock_t lock = SPINLOCK_INIT;
+
+void console_set_device(const struct console_dev *d)
+{
+	spin_lock(&lock);
+	dev = d;
+	spin_unlock(&lock);
+}
+
+const char *console_device_name(void)
+{
+	return dev ? dev->name : "firmware";
+}
+
+static void raw_putc(char c)
+{
+	const struct console_dev *d = READ_ONCE(dev);
+
+	if (c == '\n')
+		raw_putc('\r');
+	if (d)
+		d->putc(d, c);
+	else
+		arch_firmware_putc(c);
+}
+
+static void fmt_out(char c, void *arg)
+{
+	(void)arg;
+	raw_putc(c);
+}
+
+void console_lock(void)
+{
+	spin_lock(&lock);
+}
+
+void console_unlock(void)
+{
+	spin_unlock(&lock);
+}
+
+void console_force_lock(void)
+{
+	/* A hart that panicked while printing must not deadlock the report. */
+	for (unsigned long i = 0; i < 10000000UL; i++)
+		if (spin_trylock(&lock))
+			return;
+}
+
+int kvprintf_locked(const char *fmt, va_list ap)
+{
+	return fmt_vformat(fmt_out, NULL, fmt, ap);
+}
+
+int kprintf_locked(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = fmt_vformat(fmt_out, NULL, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int kprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	spin_lock(&lock);
+	va_start(ap, fmt);
+	n = fmt_vformat(fmt_out, NULL, fmt, ap);
+	va_end(ap);
+	spin_unlock(&lock);
+	return n;
+}
+
+void kputs(const char *s)
+{
+	spin_lock(&lock);
+	while (*s)
+		raw_putc(*s++);
+	spin_unlock(&lock);
+}

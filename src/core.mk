@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The architecture-neutral core.
+core-y := src/main.o src/run.o src/console.o src/panic.o src/platform.o \
+	src/mm/page_alloc.o src/drivers/ns16550.o \
+	src/lib/fmt.o src/lib/string.o
+core-$(CONFIG_TRACE) += src/trace.o

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Platform hooks: what only the architecture can read or decide. */
+#ifndef FV_ARCH_PLATFORM_H
+#define FV_ARCH_PLATFORM_H
+
+#include <fv/platform.h>
+
+/* Fill the arch part of hart `h` from its cpu node (ISA string, ...). */
+int arch_platform_hart(const void *fdt, int cpu_node, struct plat_hart *h);
+
+/* Fill p->arch (interrupt controllers, timers) from the device tree. */
+int arch_platform_probe(const void *fdt, struct platform *p);
+
+/* Can the hypervisor run here?  Prints one line saying why not and returns
+ * a negative value if a required feature (e.g. the H extension) is missing. */
+int arch_platform_check(const struct platform *p);
+
+/* Append the arch's lines to the boot summary. */
+void arch_platform_print(const struct platform *p);
+
+#endif

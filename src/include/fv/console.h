@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The hypervisor console.  Output goes to the firmware console (SBI) until
+ * the platform's UART is known, then to the UART.  kprintf() output of one
+ * call is never interleaved with another hart's.
+ */
+#ifndef FV_CONSOLE_H
+#define FV_CONSOLE_H
+
+#include <stdarg.h>
+#include <fv/compiler.h>
+#include <fv/types.h>
+
+struct console_dev {
+	const char *name;
+	void (*putc)(const struct console_dev *dev, char c);
+	int (*getc)(const struct console_dev *dev);	/* -1: nothing waiting */
+	uintptr_t base;
+	unsigned reg_shift;
+	unsigned io_width;
+};
+
+/* Switch output to `dev` (NULL: back to the firmware console). */
+void console_set_device(const struct console_dev *dev);
+const char *console_device_name(void);
+
+void kputs(const char *s);
+int kprintf(const char *fmt, ...) __printf(1, 2);
+
+/* Take the console for a multi-call message; kprintf_locked() inside. */
+void console_lock(void);
+void console_unlock(void);
+int kprintf_locked(const char *fmt, ...) __printf(1, 2);
+int kvprintf_locked(const char *fmt, va_list ap);
+/* For panic: take the lock if possible, else go on without it. */
+void console_force_lock(void);
+
+#ifdef CONFIG_VERBOSE
+#define pr_verbose(...) kprintf(__VA_ARGS__)
+#else
+#define pr_verbose(...) do { } while (0)
+#endif
+
+#ifdef CONFIG_DEBUG
+#define pr_debug(...) kprintf(__VA_ARGS__)
+#else
+#define pr_debug(...) do { } while (0)
+#endif
+
+#endif

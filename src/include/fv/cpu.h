@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Per-hart state of the hypervisor.  Logical CPU 0 is the hart the firmware
+ * booted us on; the others are numbered in device-tree order.
+ */
+#ifndef FV_CPU_H
+#define FV_CPU_H
+
+#include <fv/types.h>
+#include <arch/cpu.h>
+
+struct cpu {
+	struct arch_cpu arch;		/* first: the trap entry finds it at tp */
+	unsigned id;			/* logical index into cpus[] */
+	unsigned long hwid;		/* hart id */
+	volatile bool online;
+	struct vcpu *vcpu;		/* the vCPU pinned here, if any */
+};
+
+extern struct cpu cpus[CONFIG_MAX_HARTS];
+extern unsigned nr_cpus;
+
+/* this_cpu() is arch_this_cpu(), an inline from <arch/cpu.h>. */
+#define this_cpu() arch_this_cpu()
+
+#endif

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the hypervisor learned about the machine from the firmware's device
+ * tree.  The architecture-neutral part (RAM, harts, timebase, console UART)
+ * is filled by platform_probe(); struct arch_platform holds what only the
+ * architecture knows how to read (ISA extensions, interrupt controllers).
+ */
+#ifndef FV_PLATFORM_H
+#define FV_PLATFORM_H
+
+#include <fv/types.h>
+#include <arch/platform.h>
+
+#define PLAT_MAX_MEM	8
+#define PLAT_PATH_MAX	64
+
+struct plat_range {
+	paddr_t base;
+	uint64_t size;
+};
+
+struct plat_hart {
+	unsigned long hwid;		/* hart id / MPIDR: what firmware calls use */
+	int node;			/* its /cpus/cpu@N node offset */
+	struct arch_hart arch;
+};
+
+struct plat_uart {
+	bool present;
+	struct plat_range reg;
+	unsigned reg_shift;
+	unsigned io_width;
+	uint32_t irq;			/* 0: none */
+	char path[PLAT_PATH_MAX];
+};
+
+struct platform {
+	const void *fdt;
+	char model[PLAT_PATH_MAX];
+	unsigned nr_mem;
+	struct plat_range mem[PLAT_MAX_MEM];
+	unsigned nr_harts;		/* usable harts, at most CONFIG_MAX_HARTS */
+	unsigned nr_harts_skipped;	/* beyond CONFIG_MAX_HARTS */
+	struct plat_hart harts[CONFIG_MAX_HARTS];
+	uint64_t timebase_hz;
+	struct plat_uart uart;
+	struct arch_platform arch;
+};
+
+extern struct platform platform;
+
+/*
+ * Fill `p` from the flattened device tree `fdt`.  Returns 0, or a negative
+ * value after printing one line that says what is missing or malformed.
+ */
+int platform_probe(const void *fdt, struct platform *p);
+
+/* Index of the hart with hardware id `hwid` in p->harts, or -1. */
+int platform_hart_index(const struct platform *p, unsigned long hwid);
+
+/* Print the short platform summary of the boot log. */
+void platform_print(const struct platform *p);
+
+/* Read a (#address-cells, #size-cells) `reg` entry of `node`. */
+int fdt_read_reg(const void *fdt, int node, int idx, struct plat_range *r);
+
+#endif

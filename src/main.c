@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Boot orchestration.  The boot hart probes the platform, checks it can run
+ * here, sets up the hypervisor's memory and starts every other hart; then
+ * (from the cells issue on) the layout is applied and the cells start.
+ */
+#include <fv/arch_cpu.h>
+#include <fv/arch_platform.h>
+#include <fv/console.h>
+#include <fv/cpu.h>
+#include <fv/hv.h>
+#include <fv/ns16550.h>
+#include <fv/page_alloc.h>
+#include <fv/panic.h>
+#include <fv/platform.h>
+#include <fv/trace.h>
+
+struct cpu cpus[CONFIG_MAX_HARTS];
+unsigned nr_cpus;
+
+static struct console_dev uart;
+
+/* How long the boot hart waits for the others (loop iterations). */
+#define HART_WAIT_SPINS 200000000UL
+
+static void start_console(const struct platform *p)
+{
+	if (!p->uart.present)
+		return;
+	ns16550_console_init(&uart, p->uart.reg.base, p->uart.reg_shift, p->uart.io_width);
+	console_set_device(&uart);
+}
+
+static void setup_memory(void)
+{
+	uintptr_t start = (uintptr_t)hv_image_end;
+	uintptr_t end = (uintptr_t)hv_image_start + CONFIG_HV_MEM_SIZE;
+
+	if (start >= end)
+		panic("the image (%lu KiB) does not fit CONFIG_HV_MEM_SIZE (%lu KiB)",
+		      (unsigned long)(start - (uintptr_t)hv_image_start) >> 10,
+		      (unsigned long)CONFIG_HV_MEM_SIZE >> 10);
+	if (page_pool_init(&hv_pool, start, end - start) < 0)
+		panic("cannot set up the page pool at %#lx-%#lx", start, end);
+	kprintf("memory: hypervisor %#lx-%#lx, image %lu KiB, page pool %lu KiB\n",
+		(unsigned long)hv_image_start, end - 1,
+		(unsigned long)(start - (uintptr_t)hv_image_start) >> 10,
+		(unsigned long)(hv_pool.npages * PAGE_SIZE) >> 10);
+}
+
+static void start_harts(unsigned long boot_hwid)
+{
+	unsigned long spins;
+	unsigned online = 1, i;
+
+	/* Logical CPU 0 is the boot hart; the others follow device-tree order. */
+	nr_cpus = 1;
+	for (i = 0; i < platform.nr_harts; i++) {
+		struct cpu *c;
+
+		if (platform.harts[i].hwid == boot_hwid)
+			continue;
+		c = &cpus[nr_cpus];
+		c->id = nr_cpus++;
+		c->hwid = platform.harts[i].hwid;
+		if (arch_cpu_start(c->hwid, c) < 0)
+			kprintf("hart %lu: the firmware refused to start it\n", c->hwid);
+	}
+	for (spins = 0; spins < HART_WAIT_SPINS && online < nr_cpus; spins++) {
+		online = 0;
+		for (i = 0; i < nr_cpus; i++)
+			online += READ_ONCE(cpus[i].online);
+	}
+	kprintf("%u of %u harts online\n", online, nr_cpus);
+}
+
+__noreturn void hv_main(unsigned long boot_hwid, const void *fdt)
+{
+	struct cpu *c = &cpus[0];
+
+	c->id = 0;
+	c->hwid = boot_hwid;
+	arch_cpu_init(c);
+
+	kprintf("\nFerrovisor %s (%s, %s)\n", FV_VERSION, CONFIG_ARCH, CONFIG_PLATFORM);
+	if (platform_probe(fdt, &platform) < 0)
+		panic("cannot use the firmware's device tree at %p", fdt);
+	start_console(&platform);
+	platform_print(&platform);
+	if (arch_platform_check(&platform) < 0) {
+		kprintf("Ferrovisor cannot run on this machine; powering off.\n");
+		arch_system_off();
+	}
+	if (platform_hart_index(&platform, boot_hwid) < 0)
+		panic("the boot hart %lu is not in the device tree", boot_hwid);
+	setup_memory();
+
+	c->online = true;
+	kprintf("hart %lu online (cpu 0, boot)\n", boot_hwid);
+	start_harts(boot_hwid);
+
+	hv_run();
+}
+
+__noreturn void hv_secondary_main(struct cpu *c)
+{
+	arch_cpu_init(c);
+	kprintf("hart %lu online (cpu %u)\n", c->hwid, c->id);
+	WRITE_ONCE(c->online, true);
+	hv_run_secondary(c);
+}

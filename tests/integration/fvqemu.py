@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Boot a RISC-V image in QEMU and talk to its console, for integration tests.
+
+QEMU exits 0 whether a guest passed or failed, so every test reads the
+console: `expect()` waits for a regular expression and fails the test with
+the console log so far when it does not come.
+"""
+import os
+import re
+import shutil
+import pexpect
+
+OPENSBI = os.environ.get(
+    "FV_OPENSBI", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin")
+QEMU = os.environ.get("FV_QEMU", "qemu-system-riscv64")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.path.abspath(os.environ.get("O", os.path.join(ROOT, "build")))
+
+
+def qemu_cmd(kernel, smp=1, mem="256M", cpu="rv64", append=None, initrd=None,
+             extra=(), icount=False):
+    cmd = [QEMU, "-M", "virt", "-cpu", cpu, "-smp", str(smp), "-m", mem,
+           "-nographic", "-bios", OPENSBI, "-kernel", kernel]
+    if append is not None:
+        cmd += ["-append", append]
+    if initrd:
+        cmd += ["-initrd", initrd]
+    if icount:
+        cmd += ["-icount", "shift=0,sleep=off", "-seed", "1",
+                "-rtc", "base=2024-01-01T00:00:00,clock=vm"]
+    return cmd + list(extra)
+
+
+class Qemu:
+    """A running QEMU whose serial console is our stdin/stdout."""
+
+    def __init__(self, cmd, timeout=60, logname=None):
+        self.cmd = cmd
+        self.log = []
+        self.child = pexpect.spawn(cmd[0], cmd[1:], encoding="utf-8",
+                                   codec_errors="replace", timeout=timeout,
+                                   echo=False)
+        self.child.logfile_read = _Tee(self.log)
+        self.logname = logname
+
+    def text(self):
+        return "".join(self.log)
+
+    def expect(self, pattern, timeout=None):
+        """Wait for `pattern` (a regex) and return its match object."""
+        try:
+            self.child.expect(pattern, timeout=timeout)
+        except (pexpect.TIMEOUT, pexpect.EOF) as e:
+            kind = "timed out" if isinstance(e, pexpect.TIMEOUT) else "QEMU exited"
+            raise AssertionError(
+                f"{kind} waiting for {pattern!r}\n--- console ---\n"
+                f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}") from None
+        return self.child.match
+
+    def send(self, s):
+        self.child.send(s)
+
+    def wait_exit(self, timeout=30):
+        """Wait for QEMU to exit by itself; return the whole console text."""
+        self.expect(pexpect.EOF, timeout=timeout)
+        return self.text()
+
+    def close(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)
+        self.child.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _Tee:
+    def __init__(self, sink):
+        self.sink = sink
+
+    def write(self, s):
+        self.sink.append(s)
+
+    def flush(self):
+        pass
+
+
+def count(pattern, text):
+    return len(re.findall(pattern, text))
+
+
+def have_qemu():
+    return shutil.which(QEMU) is not None and os.path.exists(OPENSBI)
