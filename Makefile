@@ -15,6 +15,7 @@ FV_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ferrovisor
 DEFCONFIG ?= qemu-riscv64-virt_defconfig
 PYTHON := /usr/bin/python3
 export FV_CACHE O
+LIBFDT_DIR := $(FV_CACHE)/libfdt
 
 KCONFIG_CONFIG := $(O)/.config
 AUTOCONF_H := $(O)/include/generated/autoconf.h
@@ -78,7 +79,6 @@ CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
 SIZE := $(CROSS_COMPILE)size
 
-LIBFDT_DIR := $(FV_CACHE)/libfdt
 LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
 	fdt_empty_tree.o fdt_addresses.o
 

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Boot the hypervisor on QEMU virt + OpenSBI and check what it reports."""
+import re
+
+import pytest
+
+from fvqemu import Qemu, qemu_cmd
+
+BANNER = r"Ferrovisor \d+\.\d+\.\d+ \(riscv, qemu-riscv64-virt\)"
+
+
+def boot_log(elf, until, **kw):
+    with Qemu(qemu_cmd(elf, **kw), timeout=60) as q:
+        q.expect(until)
+        return q.text()
+
+
+@pytest.mark.parametrize("smp", [1, 4, 8])
+def test_every_hart_online(hv_elf, smp):
+    log = boot_log(hv_elf, rf"{smp} of {smp} harts online", smp=smp, mem="1G")
+    assert re.search(BANNER, log)
+    assert re.search(rf"harts: {smp}, timebase 10000000 Hz", log)
+    online = sorted(int(h) for h in re.findall(r"hart (\d+) online \(cpu \d+", log))
+    assert online == list(range(smp))
+    # the boot hart is cpu 0 and every cpu index is used once
+    cpus = sorted(int(c) for c in re.findall(r"online \(cpu (\d+)", log))
+    assert cpus == list(range(smp))
+
+
+@pytest.mark.parametrize("mem,mib,last", [("512M", 512, "0x9fffffff"),
+                                          ("2G", 2048, "0xffffffff")])
+def test_ram_size_reported(hv_elf, mem, mib, last):
+    log = boot_log(hv_elf, r"harts online", smp=2, mem=mem)
+    assert re.search(rf"RAM: {mib} MiB \[0x80000000-{last}\]", log), log
+
+
+def test_platform_summary(hv_elf):
+    log = boot_log(hv_elf, r"harts online", smp=2, mem="1G")
+    assert "console: /soc/serial@10000000 (ns16550 at 0x10000000)" in log
+    assert re.search(r"ISA extensions on every hart: h sstc", log)
+    assert re.search(r"irqchip: PLIC at 0xc000000, \d+ sources", log)
+    assert re.search(r"memory: hypervisor 0x80200000-0x[0-9a-f]+, image \d+ KiB", log)
+
+
+def test_aia_platform(hv_elf):
+    log = boot_log(hv_elf, r"harts online", smp=2, mem="1G",
+                   extra=["-M", "virt,aia=aplic-imsic"])
+    assert "irqchip: APLIC (S) at 0xd000000" in log
+    assert "irqchip: IMSIC (S) at 0x28000000" in log
+    assert re.search(r"ISA extensions on every hart: .*ssaia", log)
+
+
+def test_refuses_without_h_extension(hv_elf):
+    with Qemu(qemu_cmd(hv_elf, cpu="rv64,h=false", smp=2), timeout=60) as q:
+        q.expect(BANNER)
+        m = q.expect(r"Ferrovisor: hart (\d+) has no H \(hypervisor\) extension "
+                     r"\(riscv,isa (rv64[a-z]+)\.\.\.\); Ferrovisor needs it on every hart")
+        assert "h" not in m.group(2)[4:]
+        log = q.wait_exit(timeout=30)      # it powers the machine off
+    assert "harts online" not in log

@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Host unit tests: core code compiled with the host's gcc (with ASan and
+# UBSan), against the C library instead of our freestanding lib.
+# Included by the top-level Makefile; run with 'make unit'.
+
+HOSTCC ?= gcc
+UNIT_O := $(O)/tests/unit
+UNIT_LIBFDT := $(FV_CACHE)/libfdt
+UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
+	-Iarch/riscv/include -Isrc/fdt -I$(UNIT_LIBFDT)
+UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
+	fdt_wip.c fdt_strerror.c fdt_addresses.c)
+
+UNIT_TESTS := test_fmt test_page_alloc test_platform
+UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
+
+$(UNIT_O)/test_fmt: tests/unit/test_fmt.c src/lib/fmt.c
+$(UNIT_O)/test_page_alloc: tests/unit/test_page_alloc.c src/mm/page_alloc.c
+$(UNIT_O)/test_platform: tests/unit/test_platform.c src/platform.c \
+	arch/riscv/platform.c tests/unit/stubs.c $(UNIT_LIBFDT_SRCS)
+
+$(UNIT_BINS): tests/unit/test.h tests/unit/test_config.h | $(UNIT_LIBFDT)/.stamp
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(filter %.c,$^) -o $@
+
+$(UNIT_LIBFDT)/.stamp:
+	$(Q)$(srctree)/ci/fetch-sources.sh
+
+# Device trees of QEMU's virt machine, as the firmware would pass them.
+UNIT_DTB := $(UNIT_O)/dtb
+UNIT_DTBS := $(addprefix $(UNIT_DTB)/,virt-smp4-1G.dtb virt-aia-smp8-2G.dtb \
+	virt-noh.dtb virt-smp12.dtb)
+qemu-dtb = qemu-system-riscv64 -M virt$(2),dumpdtb=$(1) -nographic $(3) >/dev/null
+$(UNIT_DTB)/virt-smp4-1G.dtb:
+	@mkdir -p $(dir $@)
+	$(Q)$(call qemu-dtb,$@,,-smp 4 -m 1G)
+$(UNIT_DTB)/virt-aia-smp8-2G.dtb:
+	@mkdir -p $(dir $@)
+	$(Q)$(call qemu-dtb,$@,$(comma)aia=aplic-imsic,-smp 8 -m 2G)
+$(UNIT_DTB)/virt-noh.dtb:
+	@mkdir -p $(dir $@)
+	$(Q)$(call qemu-dtb,$@,,-cpu rv64$(comma)h=false)
+$(UNIT_DTB)/virt-smp12.dtb:
+	@mkdir -p $(dir $@)
+	$(Q)$(call qemu-dtb,$@,,-smp 12)
+comma := ,
+
+unit: $(UNIT_BINS) $(UNIT_DTBS)
+	$(Q)tests/unit/run.sh $(UNIT_DTB) $(UNIT_BINS)
