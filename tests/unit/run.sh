@@ -8,7 +8,7 @@ pass=0 fail=0 status=0
 for t in "$@"; do
 	out=$("$t" "$dtbdir" 2>&1); rc=$?
 	echo "$out"
-	line=$(echo "$out" | grep -E '^[a-z_]+: [0-9]+ passed, [0-9]+ failed$' | tail -n1)
+	line=$(echo "$out" | grep -E '^[a-z0-9_]+: [0-9]+ passed, [0-9]+ failed$' | tail -n1)
 	if [ -z "$line" ]; then
 		echo "$(basename "$t"): crashed or printed no result (exit $rc)"
 		fail=$((fail + 1)); status=1; continue

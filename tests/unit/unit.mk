@@ -14,11 +14,12 @@ UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initia
 UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
-UNIT_TESTS := test_fmt test_page_alloc test_platform
+UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
 $(UNIT_O)/test_fmt: tests/unit/test_fmt.c src/lib/fmt.c
 $(UNIT_O)/test_page_alloc: tests/unit/test_page_alloc.c src/mm/page_alloc.c
+$(UNIT_O)/test_stage2: tests/unit/test_stage2.c arch/riscv/stage2.c src/mm/page_alloc.c
 $(UNIT_O)/test_platform: tests/unit/test_platform.c src/platform.c \
 	arch/riscv/platform.c tests/unit/stubs.c $(UNIT_LIBFDT_SRCS)
 

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Emulated MMIO devices.  A guest load or store that hits no mapped page
+ * arrives here decoded (offset into the device, width, value); the device
+ * answers.  A device returns 0, or a negative value for an access it
+ * refuses (unaligned, wrong width where it matters), which the hypervisor
+ * treats like an access to nothing: the cell's fault policy applies.
+ */
+#ifndef FV_EMUL_H
+#define FV_EMUL_H
+
+#include <fv/types.h>
+
+struct emu_dev;
+
+struct emu_ops {
+	int (*read)(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val);
+	int (*write)(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val);
+};
+
+struct emu_dev {
+	const struct emu_ops *ops;
+	gpaddr_t base;
+	uint64_t size;
+	void *state;		/* the model: struct vplic, struct uart16550, ... */
+};
+
+#endif

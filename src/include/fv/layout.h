@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The layout: the cells of one board, as C data compiled into the image.
+ *
+ * A layout file (cells/<board>/<layout>.c) defines `fv_layout` with the
+ * helper macros below.  The same file is compiled for the host, where
+ * src/host/layoutcheck.c checks it against the board before any image is
+ * made; the hypervisor checks it again at boot against the firmware's
+ * device tree (src/layout_check.c does both).
+ *
+ *	GUEST_IMAGE(rtos, "rtos/rtos.bin");
+ *
+ *	const struct layout fv_layout = {
+ *		.board = "qemu-riscv64-virt",
+ *		CELLS({
+ *			.name = "rtos0",
+ *			HARTS(1),
+ *			MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000,
+ *				 .size = 16 MiB, .flags = MEM_RWX }),
+ *			.vplic_gpa = 0x0c000000,
+ *			.kernel = IMAGE(rtos, 0x80200000),
+ *			.entry = 0x80200000,
+ *			.bootargs = "tick_us=1000",
+ *		}),
+ *	};
+ */
+#ifndef FV_LAYOUT_H
+#define FV_LAYOUT_H
+
+#include <fv/types.h>
+
+#define KiB (1ULL << 10)
+#define MiB (1ULL << 20)
+#define GiB (1ULL << 30)
+
+/* memory region flags */
+#define MEM_R		0x1
+#define MEM_W		0x2
+#define MEM_X		0x4
+#define MEM_RW		(MEM_R | MEM_W)
+#define MEM_RX		(MEM_R | MEM_X)
+#define MEM_RWX		(MEM_R | MEM_W | MEM_X)
+#define MEM_SHARED	0x8	/* may overlap other cells' MEM_SHARED regions */
+
+struct layout_mem {
+	gpaddr_t gpa;
+	paddr_t hpa;
+	uint64_t size;
+	uint32_t flags;
+};
+
+#define LAYOUT_DEV_IRQS 4
+
+/* A device passed straight through: its MMIO window and its interrupts.
+ * Guest interrupt numbers equal the physical ones. */
+struct layout_dev {
+	gpaddr_t gpa;
+	paddr_t hpa;
+	uint64_t size;
+	uint32_t irqs[LAYOUT_DEV_IRQS];	/* 0-terminated */
+};
+
+enum emu_type {
+	EMU_NONE,
+	EMU_UART16550,		/* ns16550a-compatible console UART */
+	EMU_TYPE_NR,
+};
+
+/* A device the hypervisor emulates at `gpa`, raising guest interrupt `irq`. */
+struct layout_emu {
+	enum emu_type type;
+	gpaddr_t gpa;
+	uint32_t irq;
+};
+
+/* A guest image embedded in the hypervisor image (see GUEST_IMAGE). */
+struct layout_image {
+	const char *name;
+	const uint8_t *start, *end;
+	gpaddr_t load_gpa;
+};
+
+enum cell_policy {
+	POLICY_STOP,		/* the cell stays stopped */
+	POLICY_RESTART,		/* the cell is reloaded and started again */
+};
+
+#define LAYOUT_MAX_HARTS	16
+#define LAYOUT_MAX_MEM		8
+#define LAYOUT_MAX_DEVS		8
+#define LAYOUT_MAX_EMUS		4
+
+struct layout_cell {
+	const char *name;
+	unsigned nr_harts;
+	unsigned long harts[LAYOUT_MAX_HARTS];	/* physical hart ids; vhart i = harts[i] */
+	unsigned nr_mem;
+	struct layout_mem mem[LAYOUT_MAX_MEM];
+	unsigned nr_devs;
+	struct layout_dev devs[LAYOUT_MAX_DEVS];
+	unsigned nr_emus;
+	struct layout_emu emus[LAYOUT_MAX_EMUS];
+	gpaddr_t vplic_gpa;		/* the cell's virtual PLIC */
+	struct layout_image kernel;
+	struct layout_image initrd;	/* optional */
+	const uint8_t *dtb;		/* optional: the guest's own device tree */
+	gpaddr_t entry;
+	const char *bootargs;
+	enum cell_policy on_fault;	/* bad access, illegal instruction */
+	enum cell_policy on_reboot;	/* SBI SRST reboot (shutdown always stops) */
+};
+
+struct layout {
+	const char *board;
+	unsigned nr_cells;
+	struct layout_cell cells[CONFIG_MAX_CELLS];
+};
+
+extern const struct layout fv_layout;
+
+/* ---- helpers for layout files ---- */
+#define __LAYOUT_COUNT(type, ...) (sizeof((type[]){ __VA_ARGS__ }) / sizeof(type))
+#define HARTS(...) .nr_harts = __LAYOUT_COUNT(unsigned long, __VA_ARGS__), \
+		   .harts = { __VA_ARGS__ }
+#define MEMORY(...) .nr_mem = __LAYOUT_COUNT(struct layout_mem, __VA_ARGS__), \
+		    .mem = { __VA_ARGS__ }
+#define DEVICES(...) .nr_devs = __LAYOUT_COUNT(struct layout_dev, __VA_ARGS__), \
+		     .devs = { __VA_ARGS__ }
+#define EMULATED(...) .nr_emus = __LAYOUT_COUNT(struct layout_emu, __VA_ARGS__), \
+		      .emus = { __VA_ARGS__ }
+#define CELLS(...) .nr_cells = __LAYOUT_COUNT(struct layout_cell, __VA_ARGS__), \
+		   .cells = { __VA_ARGS__ }
+
+/*
+ * Embed a guest image built into $(O)/guests/: defines sym##_start and
+ * sym##_end, page-aligned, in the image's .guest_images section.
+ */
+#define GUEST_IMAGE(sym, file) \
+	__asm__(".pushsection .guest_images, \"a\"\n" \
+		".balign 4096\n" \
+		".global " #sym "_start\n" #sym "_start:\n" \
+		".incbin \"" file "\"\n" \
+		".global " #sym "_end\n" #sym "_end:\n" \
+		".popsection\n"); \
+	extern const uint8_t sym##_start[], sym##_end[]
+
+#define IMAGE(sym, gpa) { .name = #sym, .start = sym##_start, .end = sym##_end, \
+			  .load_gpa = (gpa) }
+
+#endif
