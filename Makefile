@@ -16,6 +16,12 @@ DEFCONFIG ?= qemu-riscv64-virt_defconfig
 PYTHON := /usr/bin/python3
 export FV_CACHE O
 LIBFDT_DIR := $(FV_CACHE)/libfdt
+LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
+	fdt_empty_tree.o fdt_addresses.o
+
+# libfdt comes from Debian's linux-source package, fetched into the cache.
+$(LIBFDT_DIR)/.stamp $(addprefix $(LIBFDT_DIR)/,$(LIBFDT_OBJS:.o=.c)):
+	$(Q)$(srctree)/ci/fetch-sources.sh
 
 KCONFIG_CONFIG := $(O)/.config
 AUTOCONF_H := $(O)/include/generated/autoconf.h
@@ -38,7 +44,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps clean distclean run test unit menuconfig olddefconfig \
+.PHONY: all layout-src-exists help deps clean distclean run test unit menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
 # ---------------------------------------------------------------- config
@@ -79,15 +85,19 @@ CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
 SIZE := $(CROSS_COMPILE)size
 
-LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
-	fdt_empty_tree.o fdt_addresses.o
 
 include src/core.mk
 include arch/$(ARCH)/arch.mk
 include platform/$(PLATFORM)/platform.mk
 
+# The layout: cells/<board>/<layout>.c, and the guest images it embeds
+# (listed by cells/<board>/<layout>.mk, built into $(O)/guests/).
+LAYOUT := $(call unquote,$(CONFIG_LAYOUT))
+LAYOUT_SRC := cells/$(PLATFORM)/$(LAYOUT).c
+-include cells/$(PLATFORM)/$(LAYOUT).mk
+
 INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
-	-I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
+	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
 CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
 	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
 	-Wno-missing-field-initializers -MMD -MP \
@@ -95,12 +105,16 @@ CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
 ASFLAGS := $(CFLAGS) $(ARCH_ASFLAGS) -D__ASSEMBLER__
 LIBFDT_CFLAGS := $(CFLAGS) -Wno-sign-compare -Wno-unused-parameter
 
-OBJS := $(addprefix $(O)/,$(core-y) $(arch-y) $(platform-y)) \
+OBJS := $(addprefix $(O)/,$(core-y) $(arch-y) $(platform-y) $(LAYOUT_SRC:.c=.o)) \
 	$(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
 
-all: $(O)/ferrovisor.bin
+all: layout-src-exists $(O)/ferrovisor.bin
 	@$(SIZE) $(O)/ferrovisor.elf | tail -n 1 | \
 		awk '{ printf "  ferrovisor.elf: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'
+
+layout-src-exists:
+	@test -f $(LAYOUT_SRC) || { echo "error: layout $(LAYOUT_SRC) does not exist" \
+		"(CONFIG_LAYOUT=\"$(LAYOUT)\"; see 'make menuconfig')" >&2; exit 1; }
 
 $(O)/%.o: %.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp
 	@mkdir -p $(dir $@)
@@ -117,13 +131,23 @@ $(O)/libfdt/%.o: $(LIBFDT_DIR)/%.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp
 	@echo "  CC      libfdt/$(notdir $<)"
 	$(Q)$(CC) $(LIBFDT_CFLAGS) -c $< -o $@
 
-$(LIBFDT_DIR)/.stamp $(addprefix $(LIBFDT_DIR)/,$(LIBFDT_OBJS:.o=.c)):
-	$(Q)$(srctree)/ci/fetch-sources.sh
+# The layout embeds guest images with .incbin, found under $(O)/guests.
+$(O)/$(LAYOUT_SRC:.c=.o): CFLAGS += -Wa,-I$(O)/guests
+$(O)/$(LAYOUT_SRC:.c=.o): $(LAYOUT_IMAGES)
+
+# Our own guests, each built by its own Makefile (always asked: it knows
+# whether anything changed).
+$(O)/guests/rtos/rtos.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory -C cells/guests/rtos O=$(O)/guests/rtos \
+		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+
+include src/host/host.mk
+
 
 $(O)/ferrovisor.lds: arch/$(ARCH)/ferrovisor.lds.S $(AUTOCONF_H)
 	$(Q)$(CC) -E -P -x c $(INCLUDES) -include $(AUTOCONF_H) -D__ASSEMBLER__ $< -o $@
 
-$(O)/ferrovisor.elf: $(OBJS) $(O)/ferrovisor.lds
+$(O)/ferrovisor.elf: $(OBJS) $(O)/ferrovisor.lds $(O)/layout.ok
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-T,$(O)/ferrovisor.lds \
 		-Wl,-Map,$(O)/ferrovisor.map -Wl,--no-warn-rwx-segments $(OBJS) -o $@
@@ -132,6 +156,11 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 -include $(OBJS:.o=.d)
+
+# Dump a cell's generated device tree: make dtb-<cell>
+dtb-%: $(O)/host/layoutcheck $(PLATFORM_DTB)
+	$(Q)$(O)/host/layoutcheck -d $* $(PLATFORM_DTB) $(LAYOUT_SRC) > $(O)/$*.dtb
+	$(Q)dtc -q -I dtb -O dts $(O)/$*.dtb
 
 # Boot the image in QEMU (no deps step; 'make run' is the full one).
 qemu: $(O)/ferrovisor.elf
@@ -162,7 +191,7 @@ include tests/unit/unit.mk
 # ---------------------------------------------------------------- misc
 clean:
 	$(Q)rm -rf $(O)/src $(O)/arch $(O)/platform $(O)/cells $(O)/libfdt $(O)/tests \
-		$(O)/ferrovisor.*
+		$(O)/host $(O)/guests $(O)/ferrovisor.* $(O)/layout.ok $(O)/platform.dtb
 
 distclean:
 	$(Q)rm -rf $(O)

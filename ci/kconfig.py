@@ -72,7 +72,10 @@ def main(argv):
         # menuconfig() saves to KCONFIG_CONFIG itself
         menuconfig.menuconfig(kconf)
     elif cmd == "genconfig":
-        kconf, _ = load()
+        # like Linux's syncconfig: new options take their defaults and
+        # .config is brought up to date with the Kconfig files
+        kconf, cfg = load()
+        write_config(kconf, cfg)
         genconfig(kconf, argv[2], argv[3])
     else:
         sys.exit(f"error: unknown command {cmd!r}\n{__doc__}")

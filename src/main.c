@@ -4,6 +4,7 @@
  * here, sets up the hypervisor's memory and starts every other hart; then
  * (from the cells issue on) the layout is applied and the cells start.
  */
+#include <libfdt.h>
 #include <fv/arch_cpu.h>
 #include <fv/arch_platform.h>
 #include <fv/console.h>
@@ -13,6 +14,7 @@
 #include <fv/page_alloc.h>
 #include <fv/panic.h>
 #include <fv/platform.h>
+#include <fv/string.h>
 #include <fv/trace.h>
 
 struct cpu cpus[CONFIG_MAX_HARTS];
@@ -35,6 +37,7 @@ static void setup_memory(void)
 {
 	uintptr_t start = (uintptr_t)hv_image_end;
 	uintptr_t end = (uintptr_t)hv_image_start + CONFIG_HV_MEM_SIZE;
+	void *copy;
 
 	if (start >= end)
 		panic("the image (%lu KiB) does not fit CONFIG_HV_MEM_SIZE (%lu KiB)",
@@ -42,6 +45,13 @@ static void setup_memory(void)
 		      (unsigned long)CONFIG_HV_MEM_SIZE >> 10);
 	if (page_pool_init(&hv_pool, start, end - start) < 0)
 		panic("cannot set up the page pool at %#lx-%#lx", start, end);
+	/* Keep the firmware's tree where no cell can overwrite it. */
+	copy = page_alloc(ALIGN_UP(fdt_totalsize(platform.fdt), PAGE_SIZE) / PAGE_SIZE, 1);
+	if (!copy)
+		panic("no memory for a copy of the device tree");
+	memcpy(copy, platform.fdt, fdt_totalsize(platform.fdt));
+	platform.fdt = copy;
+
 	kprintf("memory: hypervisor %#lx-%#lx, image %lu KiB, page pool %lu KiB\n",
 		(unsigned long)hv_image_start, end - 1,
 		(unsigned long)(start - (uintptr_t)hv_image_start) >> 10,

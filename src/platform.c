@@ -169,6 +169,7 @@ int platform_probe(const void *fdt, struct platform *p)
 		return -1;
 	}
 	p->fdt = fdt;
+	p->fdt_orig = fdt;
 	model = fdt_getprop(fdt, 0, "model", NULL);
 	if (!model)
 		model = fdt_getprop(fdt, 0, "compatible", NULL);

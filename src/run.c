@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * What the harts do once booted.  Without cells every hart idles; the
- * cells issue applies the layout here.
+ * After boot: check the layout against this machine, make the cells, start
+ * them.  Then the boot hart, like every other, waits in its idle loop for
+ * a vCPU to run.
  */
+#include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
+#include <fv/cell.h>
 #include <fv/console.h>
 #include <fv/hv.h>
 
 __noreturn void hv_run(void)
 {
-	kprintf("boot complete: no cells configured, harts idle\n");
-	for (;;)
-		arch_cpu_wait();
-}
-
-__noreturn void hv_run_secondary(struct cpu *c)
-{
-	(void)c;
-	for (;;)
-		arch_cpu_wait();
+	if (fv_layout.nr_cells == 0) {
+		kprintf("boot complete: no cells configured, harts idle\n");
+		hv_run_secondary(this_cpu());
+	}
+	if (layout_check_boot() > 0 || arch_cells_prepare() < 0 || cells_setup() < 0) {
+		kprintf("Ferrovisor: the layout cannot run on this machine; powering off.\n");
+		arch_system_off();
+	}
+	cells_start();
+	hv_run_secondary(this_cpu());
 }

@@ -4,5 +4,14 @@
 ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-mstrict-align
 ARCH_ASFLAGS :=
-arch-y := arch/riscv/entry.o arch/riscv/trap.o arch/riscv/trap_entry.o \
-	arch/riscv/cpu.o arch/riscv/sbi.o arch/riscv/platform.o
+
+# Interrupt-controller variant: a directory under irqc/ (only PLIC so far).
+IRQC := plic
+ARCH_INCLUDES := -I$(srctree)/arch/riscv/irqc/$(IRQC)
+
+arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
+	arch/riscv/cpu.o arch/riscv/sbi.o arch/riscv/platform.o \
+	arch/riscv/stage2.o arch/riscv/mmio_decode.o arch/riscv/cell.o \
+	arch/riscv/vcpu.o arch/riscv/guest_trap.o arch/riscv/vsbi.o \
+	arch/riscv/guest_fdt.o \
+	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o

@@ -19,7 +19,9 @@ void arch_cpu_init(struct cpu *c)
 	__asm__ volatile("mv tp, %0" :: "r"(c));
 	csr_write(CSR_SSCRATCH, 0);
 	csr_write(CSR_STVEC, (uintptr_t)riscv_trap_entry);
-	csr_write(CSR_SIE, 0);
+	/* sstatus.SIE stays 0: HS-mode never takes interrupts, but an
+	 * enabled IPI wakes the idle loop's wfi */
+	csr_write(CSR_SIE, BIT(IRQ_S_SOFT));
 }
 
 int arch_cpu_start(unsigned long hwid, struct cpu *c)

@@ -215,3 +215,52 @@ void arch_platform_print(const struct platform *p)
 	if ((q = &p->arch.aclint_sswi)->present)
 		kprintf("timer/IPI: ACLINT SSWI at %#llx\n", (unsigned long long)q->base);
 }
+
+unsigned arch_platform_nr_irqs(const struct platform *p)
+{
+	const struct riscv_irqc *plic = &p->arch.plic, *aplic = &p->arch.aplic_s;
+
+	/* Both only on an odd board: allow what either can deliver. */
+	if (plic->present && aplic->present)
+		return MIN(plic->ndev, aplic->ndev);
+	return plic->present ? plic->ndev : aplic->present ? aplic->ndev : 0;
+}
+
+static bool overlaps(paddr_t a, uint64_t alen, paddr_t b, uint64_t blen)
+{
+	return alen && blen && a <= b + (blen - 1) && b <= a + (alen - 1);
+}
+
+/*
+ * Every interrupt controller and timer/IPI block in the tree, whatever
+ * privilege level it serves: the M-level APLIC and IMSIC belong to the
+ * firmware, the S-level ones to the hypervisor; no cell gets either.
+ */
+bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t size)
+{
+	static const char *const compat[] = {
+		"riscv,plic0", "sifive,plic-1.0.0", "riscv,aplic", "riscv,imsics",
+		"riscv,clint0", "sifive,clint0", "riscv,aclint-mswi",
+		"riscv,aclint-sswi", "riscv,aclint-mtimer",
+	};
+	const struct riscv_irqc *q[] = {
+		&p->arch.plic, &p->arch.aplic_s, &p->arch.imsic_s, &p->arch.clint,
+		&p->arch.aclint_mswi, &p->arch.aclint_sswi,
+	};
+	struct plat_range r;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(q); i++)
+		if (q[i]->present && overlaps(base, size, q[i]->base, q[i]->size))
+			return true;
+	if (!p->fdt)
+		return false;
+	for (unsigned i = 0; i < ARRAY_SIZE(compat); i++) {
+		int node = -1;
+
+		while ((node = fdt_node_offset_by_compatible(p->fdt, node, compat[i])) >= 0)
+			for (int idx = 0; fdt_read_reg(p->fdt, node, idx, &r) == 0; idx++)
+				if (overlaps(base, size, r.base, r.size))
+					return true;
+	}
+	return false;
+}

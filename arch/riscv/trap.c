@@ -74,10 +74,3 @@ void riscv_hs_trap(unsigned long *frame)
 	panic("unexpected trap");
 }
 
-/* Until cells run (src/run.c), nothing may enter a guest: any trap that
- * claims to come from one is a hypervisor bug. */
-void __attribute__((weak)) riscv_guest_trap(struct cpu *c)
-{
-	(void)c;
-	panic("trap from a guest, but no guest runs (scause %#lx)", csr_read(CSR_SCAUSE));
-}

@@ -5,3 +5,8 @@ QEMU := qemu-system-riscv64
 QEMU_CMD := $(QEMU) -M virt -cpu $(call unquote,$(CONFIG_QEMU_CPU)) \
 	-smp $(CONFIG_QEMU_SMP) -m $(call unquote,$(CONFIG_QEMU_MEM)) -nographic \
 	-bios $(call unquote,$(CONFIG_FIRMWARE)) -kernel $(O)/ferrovisor.elf
+
+# The board's device tree as QEMU builds it for this configuration, for the
+# build-time layout check (src/host/host.mk); $@ is the output file.
+PLATFORM_DTB_CMD = $(QEMU) -M virt,dumpdtb=$@ -cpu $(call unquote,$(CONFIG_QEMU_CPU)) \
+	-smp $(CONFIG_QEMU_SMP) -m $(call unquote,$(CONFIG_QEMU_MEM)) -nographic >/dev/null

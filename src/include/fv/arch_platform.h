@@ -18,4 +18,13 @@ int arch_platform_check(const struct platform *p);
 /* Append the arch's lines to the boot summary. */
 void arch_platform_print(const struct platform *p);
 
+/* Highest valid external interrupt id of the interrupt controller the
+ * hypervisor drives (0: none), for checking a layout's IRQs. */
+unsigned arch_platform_nr_irqs(const struct platform *p);
+
+/* Does [base, base+size) touch something the hypervisor (or the firmware
+ * below it) keeps for itself: interrupt controllers, timers, IPI devices?
+ * Such ranges are never passed through to a cell. */
+bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t size);
+
 #endif

@@ -20,6 +20,14 @@
 #define MAX(a, b)	((a) > (b) ? (a) : (b))
 #define BIT(n)		(1UL << (n))
 
+/* IS_ENABLED(CONFIG_FOO): 1 if the bool option is set, else 0, usable in
+ * plain C conditions so both branches are always compiled. */
+#define __ARG_PLACEHOLDER_1 0,
+#define __take_second_arg(ignored, val, ...) val
+#define ___is_defined(val) ____is_defined(__ARG_PLACEHOLDER_##val)
+#define ____is_defined(arg1_or_junk) __take_second_arg(arg1_or_junk 1, 0)
+#define IS_ENABLED(option) ___is_defined(option)
+
 #define STATIC_ASSERT(c, msg) _Static_assert(c, msg)
 
 #define container_of(p, type, member) \

@@ -15,7 +15,16 @@ struct cpu {
 	unsigned long hwid;		/* hart id */
 	volatile bool online;
 	struct vcpu *vcpu;		/* the vCPU pinned here, if any */
+	volatile unsigned long req;	/* REQ_* bits other harts ask of this one */
 };
+
+/* Requests between harts (cpu->req); the arch adds its own from bit 8. */
+#define REQ_START	(1UL << 0)	/* a vCPU of this hart became START_PENDING */
+#define REQ_STOP	(1UL << 1)	/* leave the guest: its cell is stopping */
+#define REQ_ARCH_SHIFT	8
+
+/* Post `req` to `c` and wake it (src/vcpu.c). */
+void cpu_request(struct cpu *c, unsigned long req);
 
 extern struct cpu cpus[CONFIG_MAX_HARTS];
 extern unsigned nr_cpus;

@@ -9,6 +9,9 @@
 /* Linker-script symbols: the image's first byte and first free byte. */
 extern char hv_image_start[], hv_image_end[];
 
+/* The boot-time layout check (src/layout_boot.c): number of errors. */
+int layout_check_boot(void);
+
 /* After boot: apply the layout and run (src/run.c). */
 __noreturn void hv_run(void);
 __noreturn void hv_run_secondary(struct cpu *c);

@@ -35,7 +35,8 @@ struct plat_uart {
 };
 
 struct platform {
-	const void *fdt;
+	const void *fdt;		/* our copy, in the hypervisor's memory */
+	const void *fdt_orig;		/* where the firmware put it */
 	char model[PLAT_PATH_MAX];
 	unsigned nr_mem;
 	struct plat_range mem[PLAT_MAX_MEM];

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The RISC-V parts of a guest's device tree: its vharts (with the real
+ * harts' ISA, minus what a guest cannot use) and its virtual PLIC.
+ */
+#include <libfdt.h>
+#include <arch/csr.h>
+#include <fv/arch_cell.h>
+#include <fv/fmt.h>
+#include <fv/platform.h>
+#include <fv/string.h>
+
+#define TRY(x) do { int __e = (x); if (__e < 0) return __e; } while (0)
+#define PHANDLE_INTC(k)	(2 + (k))
+
+/*
+ * Extensions a guest must not be told about: 'h' (no nested
+ * virtualization), AIA (guests get a virtual PLIC), M-mode and hypervisor
+ * extensions, Svadu (A/D updates are not enabled for guests) and the
+ * counter-overflow extension (no SBI PMU).
+ */
+static bool hidden_ext(const char *e, size_t len)
+{
+	static const char *const names[] = { "h", "ssaia", "svadu", "sscofpmf" };
+
+	if (len >= 2 && (!strncmp(e, "sm", 2) || !strncmp(e, "sh", 2)))
+		return true;
+	for (unsigned i = 0; i < ARRAY_SIZE(names); i++)
+		if (strlen(names[i]) == len && !strncmp(e, names[i], len))
+			return true;
+	return false;
+}
+
+/* riscv,isa without the hidden extensions; returns the string length. */
+int riscv_guest_isa(const char *isa, char *out, int size)
+{
+	int n = 0;
+	const char *p = isa;
+
+	if (size < 5 || strncmp(isa, "rv", 2))
+		return -1;
+	/* "rv64" and the single letters, without 'h' */
+	while (*p && *p != '_' && n < size - 1) {
+		if (p - isa < 4 || *p != 'h')
+			out[n++] = *p;
+		p++;
+	}
+	while (*p == '_') {
+		const char *e = ++p;
+
+		while (*p && *p != '_')
+			p++;
+		if (p > e && !hidden_ext(e, p - e) && n + (p - e) + 1 < size) {
+			out[n++] = '_';
+			memcpy(out + n, e, p - e);
+			n += p - e;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int cpu_isa_props(void *fdt, const struct plat_hart *h)
+{
+	const void *pfdt = platform.fdt;
+	const char *isa = fdt_getprop(pfdt, h->node, "riscv,isa", NULL);
+	const char *exts, *base, *mmu;
+	char buf[1024];
+	int len, n = 0;
+
+	if (isa && riscv_guest_isa(isa, buf, sizeof(buf)) > 0)
+		TRY(fdt_property_string(fdt, "riscv,isa", buf));
+	if ((base = fdt_getprop(pfdt, h->node, "riscv,isa-base", NULL)))
+		TRY(fdt_property_string(fdt, "riscv,isa-base", base));
+	if ((exts = fdt_getprop(pfdt, h->node, "riscv,isa-extensions", &len))) {
+		for (const char *e = exts; e < exts + len; e += strlen(e) + 1) {
+			size_t l = strlen(e);
+
+			if (hidden_ext(e, l) || n + (int)l + 1 > (int)sizeof(buf))
+				continue;
+			memcpy(buf + n, e, l + 1);
+			n += l + 1;
+		}
+		TRY(fdt_property(fdt, "riscv,isa-extensions", buf, n));
+	}
+	mmu = fdt_getprop(pfdt, h->node, "mmu-type", NULL);
+	return fdt_property_string(fdt, "mmu-type", mmu ? mmu : "riscv,sv39");
+}
+
+int arch_cell_fdt_cpus(struct cell *c, void *fdt)
+{
+	char name[24];
+
+	TRY(fdt_begin_node(fdt, "cpus"));
+	TRY(fdt_property_u32(fdt, "#address-cells", 1));
+	TRY(fdt_property_u32(fdt, "#size-cells", 0));
+	TRY(fdt_property_u32(fdt, "timebase-frequency", (uint32_t)platform.timebase_hz));
+	for (unsigned k = 0; k < c->desc->nr_harts; k++) {
+		int idx = platform_hart_index(&platform, c->desc->harts[k]);
+
+		if (idx < 0)
+			return -FDT_ERR_NOTFOUND;
+		fmt_snprintf(name, sizeof(name), "cpu@%u", k);
+		TRY(fdt_begin_node(fdt, name));
+		TRY(fdt_property_string(fdt, "device_type", "cpu"));
+		TRY(fdt_property_u32(fdt, "reg", k));
+		TRY(fdt_property_string(fdt, "status", "okay"));
+		TRY(fdt_property_string(fdt, "compatible", "riscv"));
+		TRY(cpu_isa_props(fdt, &platform.harts[idx]));
+		TRY(fdt_begin_node(fdt, "interrupt-controller"));
+		TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+		TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+		TRY(fdt_property_string(fdt, "compatible", "riscv,cpu-intc"));
+		TRY(fdt_property_u32(fdt, "phandle", PHANDLE_INTC(k)));
+		TRY(fdt_end_node(fdt));
+		TRY(fdt_end_node(fdt));
+	}
+	return fdt_end_node(fdt);
+}
+
+int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
+{
+	static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
+	fdt32_t ie[2 * LAYOUT_MAX_HARTS];
+	fdt64_t reg[2] = { cpu_to_fdt64(c->desc->vplic_gpa), cpu_to_fdt64(VPLIC_SIZE) };
+	char name[32];
+	unsigned n = c->desc->nr_harts;
+
+	for (unsigned k = 0; k < n; k++) {
+		ie[2 * k] = cpu_to_fdt32(PHANDLE_INTC(k));
+		ie[2 * k + 1] = cpu_to_fdt32(IRQ_S_EXT);
+	}
+	fmt_snprintf(name, sizeof(name), "plic@%llx", (unsigned long long)c->desc->vplic_gpa);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "#address-cells", 0));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "riscv,ndev", VPLIC_MAX_IRQS - 1));
+	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
+	TRY(fdt_property_u32(fdt, "phandle", phandle));
+	return fdt_end_node(fdt);
+}

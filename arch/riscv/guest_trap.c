@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Traps from a guest: SBI calls, accesses to emulated devices, interrupts
+ * to route.  Everything else the guest got wrong stops its cell (or
+ * restarts it, by its policy); nothing here trusts a guest value.
+ */
+#include <arch/csr.h>
+#include <arch/mmio.h>
+#include <arch/sbi.h>
+#include <fv/arch_cell.h>
+#include <fv/trace.h>
+#include "irq.h"
+#include "trap.h"
+#include "vsbi.h"
+
+/* Read the guest instruction at `pc` through its own translation. */
+static int read_guest_insn(struct cpu *c, unsigned long pc, uint32_t *insn)
+{
+	unsigned long lo, hi = 0;
+
+	c->arch.fault = FAULT_EXPECTED;
+	__asm__ volatile(".option push\n.option arch, +h\n"
+			 "hlvx.hu %0, (%1)\n.option pop" : "=&r"(lo) : "r"(pc) : "memory");
+	if (c->arch.fault == FAULT_NONE || c->arch.fault == FAULT_EXPECTED) {
+		if ((lo & 3) == 3)
+			__asm__ volatile(".option push\n.option arch, +h\n"
+					 "hlvx.hu %0, (%1)\n.option pop"
+					 : "=&r"(hi) : "r"(pc + 2) : "memory");
+	}
+	if (c->arch.fault == FAULT_TAKEN) {
+		c->arch.fault = FAULT_NONE;
+		return -1;
+	}
+	c->arch.fault = FAULT_NONE;
+	*insn = (uint32_t)(lo & 0xffff) | (uint32_t)((hi & 0xffff) << 16);
+	return 0;
+}
+
+static const uint64_t width_mask[9] = {
+	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
+};
+
+static void guest_page_fault(struct cpu *c, struct vcpu *v, unsigned long cause)
+{
+	unsigned long pc = csr_read(CSR_SEPC);
+	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
+	unsigned long htinst = csr_read(CSR_HTINST);
+	struct mmio_insn m;
+	struct emu_dev *dev;
+	uint32_t insn;
+	uint64_t val;
+
+	if (cause == EXC_INST_GUEST_PAGE_FAULT)
+		cell_fault(v, "instruction fetch outside the cell", gpa, pc);
+	dev = cell_find_emu(v->cell, gpa);
+	if (!dev)
+		cell_fault(v, cause == EXC_LOAD_GUEST_PAGE_FAULT ?
+			   "load outside the cell" : "store outside the cell", gpa, pc);
+	if (riscv_decode_htinst(htinst, &m) < 0 &&
+	    (read_guest_insn(c, pc, &insn) < 0 || riscv_decode_mmio(insn, &m) < 0))
+		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
+	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
+		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
+
+	v->stats.mmio++;
+	if (m.store) {
+		val = m.reg ? c->arch.regs[m.reg] & width_mask[m.width] : 0;
+		if (dev->ops->write(dev, gpa - dev->base, m.width, val) < 0)
+			cell_fault(v, "refused store to an emulated device", gpa, pc);
+	} else {
+		if (dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0)
+			cell_fault(v, "refused load from an emulated device", gpa, pc);
+		val &= width_mask[m.width];
+		if (m.sign && m.width < 8 && (val >> (8 * m.width - 1)) & 1)
+			val |= ~width_mask[m.width];
+		if (m.reg)
+			c->arch.regs[m.reg] = val;
+	}
+	csr_write(CSR_SEPC, pc + m.len);
+}
+
+static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
+{
+	switch (irq) {
+	case IRQ_S_SOFT:
+		arch_cpu_ack_kick();
+		cpu_handle_requests(c, true);
+		break;
+	case IRQ_S_TIMER:
+		/* the guest's deadline (emulated without Sstc) has come */
+		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
+		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+		break;
+	case IRQ_S_EXT:
+		riscv_external_irq(c);
+		break;
+	default:
+		cell_fault(v, "unexpected interrupt", irq, csr_read(CSR_SEPC));
+	}
+}
+
+void riscv_guest_trap(struct cpu *c)
+{
+	unsigned long cause = csr_read(CSR_SCAUSE);
+	struct vcpu *v = c->vcpu;
+
+	v->stats.exits++;
+	trace_event(c->id, TR_TRAP, cause, csr_read(CSR_SEPC));
+	if (cause & CAUSE_IRQ_FLAG) {
+		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
+		return;
+	}
+	switch (cause) {
+	case EXC_ECALL_VS:
+		riscv_vsbi_call(c, v);
+		break;
+	case EXC_INST_GUEST_PAGE_FAULT:
+	case EXC_LOAD_GUEST_PAGE_FAULT:
+	case EXC_STORE_GUEST_PAGE_FAULT:
+		guest_page_fault(c, v, cause);
+		break;
+	default:
+		cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
+	}
+}

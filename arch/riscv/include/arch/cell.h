@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* RISC-V per-cell and per-vCPU state. */
+#ifndef ARCH_CELL_H
+#define ARCH_CELL_H
+
+#include <arch/stage2.h>
+#include <vplic.h>
+
+struct arch_cell {
+	struct stage2 s2;
+	unsigned vmid;
+	unsigned long hgatp;
+	struct vplic vplic;
+};
+
+struct arch_vcpu {
+	volatile bool eip;	/* VSEIP wanted, set by any hart's vPLIC access */
+};
+
+#endif

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Interrupt plumbing inside arch/riscv. */
+#ifndef RISCV_IRQ_H
+#define RISCV_IRQ_H
+
+#include <fv/cell.h>
+
+/* arch request bits in cpu->req */
+#define REQ_EIP		(1UL << (REQ_ARCH_SHIFT + 0))	/* recompute VSEIP */
+#define REQ_VSSIP	(1UL << (REQ_ARCH_SHIFT + 1))	/* raise the guest's software IRQ */
+#define REQ_HFENCE_VVMA	(1UL << (REQ_ARCH_SHIFT + 2))	/* flush the guest's TLB */
+#define REQ_FENCE_I	(1UL << (REQ_ARCH_SHIFT + 3))
+
+void riscv_sync_eip(struct vcpu *v);
+void riscv_external_irq(struct cpu *c);
+
+#endif

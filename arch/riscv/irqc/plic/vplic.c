@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Virtual PLIC state machine; see vplic.h for the guest-visible contract.
+ *
+ * Per ID the state is: owned, hw (passthrough), pending, active (claimed
+ * and not yet completed), and for emulated sources the input level.  A
+ * pending bit is only ever set for an owned ID that is not active, which is
+ * the gateway rule: one request in flight per source.
+ */
+#include <fv/compiler.h>
+#include <fv/string.h>
+#include "vplic.h"
+
+static bool id_test(const uint32_t *map, uint32_t id)
+{
+	return (map[id / 32] >> (id % 32)) & 1;
+}
+
+static void id_assign(uint32_t *map, uint32_t id, bool on)
+{
+	if (on)
+		map[id / 32] |= 1U << (id % 32);
+	else
+		map[id / 32] &= ~(1U << (id % 32));
+}
+
+/* Index of the lowest set bit of x != 0.  Not __builtin_ctz: without Zbb
+ * that is a libgcc call, and the hypervisor links no libgcc. */
+static unsigned lowest_bit(uint32_t x)
+{
+	unsigned n = 0;
+
+	if (!(x & 0xffff)) {
+		n += 16;
+		x >>= 16;
+	}
+	if (!(x & 0xff)) {
+		n += 8;
+		x >>= 8;
+	}
+	if (!(x & 0xf)) {
+		n += 4;
+		x >>= 4;
+	}
+	if (!(x & 0x3)) {
+		n += 2;
+		x >>= 2;
+	}
+	return n + !(x & 1);
+}
+
+/* Every guest-supplied ID goes through here before indexing anything. */
+static bool owns(const struct vplic *v, uint64_t id)
+{
+	return id < VPLIC_MAX_IRQS && id_test(v->owned, (uint32_t)id);
+}
+
+static void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
+{
+	if (v->ops && v->ops->set_eip)
+		v->ops->set_eip(v->arg, ctx, on);
+}
+
+static void cb_hw_enable(struct vplic *v, unsigned ctx, uint32_t irq, bool on)
+{
+	if (v->ops && v->ops->hw_enable)
+		v->ops->hw_enable(v->arg, ctx, irq, on);
+}
+
+static void cb_hw_complete(struct vplic *v, uint32_t irq)
+{
+	if (v->ops && v->ops->hw_complete)
+		v->ops->hw_complete(v->arg, irq);
+}
+
+/*
+ * The ID context c would claim now: highest priority among owned, pending,
+ * enabled IDs whose priority exceeds the threshold; IDs are scanned upwards
+ * and only a strictly higher priority wins, so ties go to the lowest ID.
+ * Priority 0 never exceeds a threshold.  0 if none.
+ */
+static uint32_t best_irq(const struct vplic *v, unsigned c)
+{
+	const struct vplic_ctx *x = &v->ctx[c];
+	uint32_t best = 0, best_prio = x->threshold;
+
+	for (unsigned w = 0; w < VPLIC_WORDS; w++) {
+		uint32_t cand = v->pending[w] & v->owned[w] & x->enable[w];
+
+		while (cand) {
+			uint32_t id = w * 32 + lowest_bit(cand);
+
+			cand &= cand - 1;
+			if (v->prio[id] > best_prio) {
+				best = id;
+				best_prio = v->prio[id];
+			}
+		}
+	}
+	return best;
+}
+
+/* Recompute every context's output; tell the hypervisor about edges only. */
+static void update(struct vplic *v)
+{
+	for (unsigned c = 0; c < v->nr_ctx; c++) {
+		bool on = best_irq(v, c) != 0;
+
+		if (on != v->ctx[c].eip) {
+			v->ctx[c].eip = on;
+			cb_set_eip(v, c, on);
+		}
+	}
+}
+
+static uint32_t claim(struct vplic *v, unsigned c)
+{
+	uint32_t id = best_irq(v, c);
+
+	if (id) {
+		id_assign(v->pending, id, false);
+		id_assign(v->active, id, true);
+	}
+	return id;
+}
+
+static void complete(struct vplic *v, uint32_t id)
+{
+	if (!owns(v, id) || !id_test(v->active, id))
+		return;		/* not ours or not in service: ignored */
+	id_assign(v->active, id, false);
+	if (id_test(v->hw, id))
+		cb_hw_complete(v, id);
+	else if (id_test(v->level, id))
+		id_assign(v->pending, id, true);	/* still asserted */
+}
+
+static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
+{
+	uint32_t *en = &v->ctx[c].enable[w];
+	uint32_t nval = val & v->owned[w];
+	uint32_t changed = (*en ^ nval) & v->hw[w];
+
+	*en = nval;
+	while (changed) {
+		unsigned b = lowest_bit(changed);
+
+		changed &= changed - 1;
+		cb_hw_enable(v, c, w * 32 + b, (nval >> b) & 1);
+	}
+}
+
+static uint32_t read_word(struct vplic *v, uint64_t off)
+{
+	uint64_t rel, c, reg;
+
+	if (off < VPLIC_PENDING)
+		return owns(v, off / 4) ? v->prio[off / 4] : 0;
+	if (off < VPLIC_ENABLE) {
+		rel = (off - VPLIC_PENDING) / 4;
+		return rel < VPLIC_WORDS ? v->pending[rel] & v->owned[rel] : 0;
+	}
+	if (off < VPLIC_CONTEXT) {
+		rel = off - VPLIC_ENABLE;
+		c = rel / VPLIC_ENABLE_STRIDE;
+		reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
+		if (c >= v->nr_ctx || reg >= VPLIC_WORDS)
+			return 0;
+		return v->ctx[c].enable[reg];
+	}
+	rel = off - VPLIC_CONTEXT;
+	c = rel / VPLIC_CONTEXT_STRIDE;
+	reg = rel % VPLIC_CONTEXT_STRIDE;
+	if (c >= v->nr_ctx)
+		return 0;
+	if (reg == VPLIC_THRESHOLD)
+		return v->ctx[c].threshold;
+	if (reg == VPLIC_CLAIM)
+		return claim(v, (unsigned)c);
+	return 0;
+}
+
+static void write_word(struct vplic *v, uint64_t off, uint32_t val)
+{
+	uint64_t rel, c, reg;
+
+	if (off < VPLIC_PENDING) {
+		if (owns(v, off / 4))
+			v->prio[off / 4] = val & VPLIC_PRIO_MAX;
+		return;
+	}
+	if (off < VPLIC_ENABLE)
+		return;		/* pending bits are read-only */
+	if (off < VPLIC_CONTEXT) {
+		rel = off - VPLIC_ENABLE;
+		c = rel / VPLIC_ENABLE_STRIDE;
+		reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
+		if (c < v->nr_ctx && reg < VPLIC_WORDS)
+			write_enable(v, (unsigned)c, (unsigned)reg, val);
+		return;
+	}
+	rel = off - VPLIC_CONTEXT;
+	c = rel / VPLIC_CONTEXT_STRIDE;
+	reg = rel % VPLIC_CONTEXT_STRIDE;
+	if (c >= v->nr_ctx)
+		return;
+	if (reg == VPLIC_THRESHOLD)
+		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
+	else if (reg == VPLIC_CLAIM)
+		complete(v, val);
+}
+
+/* 32-bit registers; 64-bit only where it cannot claim (see vplic.h). */
+static bool access_ok(uint64_t off, unsigned width)
+{
+	if (off >= VPLIC_SIZE)
+		return false;
+	if (width == 4)
+		return IS_ALIGNED(off, 4);
+	if (width == 8)
+		return IS_ALIGNED(off, 8) && off < VPLIC_CONTEXT;
+	return false;
+}
+
+void vplic_init(struct vplic *v, unsigned nr_ctx, const struct vplic_ops *ops,
+		void *arg)
+{
+	memset(v, 0, sizeof(*v));
+	v->lock = (spinlock_t)SPINLOCK_INIT;
+	v->nr_ctx = MIN(nr_ctx, (unsigned)VPLIC_MAX_CTX);
+	v->ops = ops;
+	v->arg = arg;
+}
+
+int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw)
+{
+	if (irq == 0 || irq >= VPLIC_MAX_IRQS)
+		return -1;
+	spin_lock(&v->lock);
+	id_assign(v->owned, irq, true);
+	id_assign(v->hw, irq, hw);
+	spin_unlock(&v->lock);
+	return 0;
+}
+
+int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
+{
+	uint64_t r;
+
+	if (!access_ok(off, width))
+		return -1;
+	spin_lock(&v->lock);
+	r = read_word(v, off);
+	if (width == 8)
+		r |= (uint64_t)read_word(v, off + 4) << 32;
+	update(v);
+	spin_unlock(&v->lock);
+	*val = r;
+	return 0;
+}
+
+int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
+{
+	if (!access_ok(off, width))
+		return -1;
+	spin_lock(&v->lock);
+	write_word(v, off, (uint32_t)val);
+	if (width == 8)
+		write_word(v, off + 4, (uint32_t)(val >> 32));
+	update(v);
+	spin_unlock(&v->lock);
+	return 0;
+}
+
+void vplic_set_pending(struct vplic *v, uint32_t irq)
+{
+	spin_lock(&v->lock);
+	if (owns(v, irq) && !id_test(v->active, irq)) {
+		id_assign(v->pending, irq, true);
+		update(v);
+	}
+	spin_unlock(&v->lock);
+}
+
+void vplic_set_level(struct vplic *v, uint32_t irq, bool level)
+{
+	spin_lock(&v->lock);
+	if (owns(v, irq) && !id_test(v->hw, irq)) {
+		id_assign(v->level, irq, level);
+		/* in service: kept for complete(); else the request follows */
+		if (!id_test(v->active, irq))
+			id_assign(v->pending, irq, level);
+		update(v);
+	}
+	spin_unlock(&v->lock);
+}
+
+static int vplic_emu_read(struct emu_dev *d, uint64_t off, unsigned width,
+			  uint64_t *val)
+{
+	return vplic_read(d->state, off, width, val);
+}
+
+static int vplic_emu_write(struct emu_dev *d, uint64_t off, unsigned width,
+			   uint64_t val)
+{
+	return vplic_write(d->state, off, width, val);
+}
+
+const struct emu_ops vplic_emu_ops = {
+	.read = vplic_emu_read,
+	.write = vplic_emu_write,
+};

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Entering a guest, and the per-hart hypervisor CSRs that set what a guest
+ * handles itself (delegation, counters, Sstc) and what traps to us.
+ */
+#include <arch/csr.h>
+#include <arch/sbi.h>
+#include <fv/arch_cell.h>
+#include <fv/platform.h>
+#include "irq.h"
+#include "trap.h"
+
+/* Exceptions the guest handles itself. */
+#define HEDELEG (BIT(EXC_INST_MISALIGNED) | BIT(EXC_ILLEGAL_INST) | \
+		 BIT(EXC_BREAKPOINT) | BIT(EXC_LOAD_MISALIGNED) | \
+		 BIT(EXC_STORE_MISALIGNED) | BIT(EXC_ECALL_U) | \
+		 BIT(EXC_INST_PAGE_FAULT) | BIT(EXC_LOAD_PAGE_FAULT) | \
+		 BIT(EXC_STORE_PAGE_FAULT))
+#define HIDELEG (BIT(IRQ_VS_SOFT) | BIT(IRQ_VS_TIMER) | BIT(IRQ_VS_EXT))
+
+/* henvcfg: cache-block operations allowed (CBIE=01 flush, CBCFE, CBZE) */
+#define HENVCFG_CBO	((1UL << 4) | (1UL << 6) | (1UL << 7))
+
+#define HSTATUS_VSXL_64	(2UL << HSTATUS_VSXL_SHIFT)
+#define SSTATUS_FS_DIRTY (3UL << 13)
+#define SSTATUS_VS_INIT	(1UL << 9)
+
+bool riscv_has_sstc(void)
+{
+	return platform.arch.isa_common & BIT(ISA_SSTC);
+}
+
+void arch_vcpu_init(struct vcpu *v)
+{
+	v->arch.eip = false;
+}
+
+/* This hart's hypervisor CSRs, set each time a vCPU (re)starts here. */
+static void setup_hart(struct vcpu *v)
+{
+	unsigned long henvcfg = HENVCFG_CBO, sie = BIT(IRQ_S_SOFT) | BIT(IRQ_S_EXT);
+	unsigned long hcounteren = 0x7;	/* cycle, time, instret */
+
+	if (IS_ENABLED(CONFIG_PMU))
+		hcounteren |= 0xfffffff8UL;
+	if (riscv_has_sstc())
+		henvcfg |= HENVCFG_STCE;
+	else
+		sie |= BIT(IRQ_S_TIMER);	/* we emulate the guest's timer */
+	if (platform.arch.isa_common & BIT(ISA_SVPBMT))
+		henvcfg |= HENVCFG_PBMTE;
+
+	csr_write(CSR_HEDELEG, HEDELEG);
+	csr_write(CSR_HIDELEG, HIDELEG);
+	csr_write(CSR_HCOUNTEREN, hcounteren);
+	csr_write(CSR_HENVCFG, henvcfg);
+	csr_write(CSR_HTIMEDELTA, 0);
+	csr_write(CSR_HVIP, 0);
+	csr_write(CSR_HIE, 0);
+	csr_write(CSR_HGATP, v->cell->arch.hgatp);
+	__asm__ volatile(".option push\n.option arch, +h\n"
+			 "hfence.gvma zero, zero\nhfence.vvma zero, zero\n"
+			 ".option pop" ::: "memory");
+	csr_write(CSR_SIE, sie);
+}
+
+static void reset_vs_csrs(void)
+{
+	csr_write(CSR_VSSTATUS, 0);
+	csr_write(CSR_VSIE, 0);
+	csr_write(CSR_VSTVEC, 0);
+	csr_write(CSR_VSSCRATCH, 0);
+	csr_write(CSR_VSEPC, 0);
+	csr_write(CSR_VSCAUSE, 0);
+	csr_write(CSR_VSTVAL, 0);
+	csr_write(CSR_VSATP, 0);
+	if (riscv_has_sstc())
+		csr_write(CSR_VSTIMECMP, ~0UL);
+	else
+		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+}
+
+__noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long a0,
+				unsigned long a1)
+{
+	struct cpu *c = v->cpu;
+
+	setup_hart(v);
+	reset_vs_csrs();
+	for (int i = 0; i < 32; i++)
+		c->arch.regs[i] = 0;
+	c->arch.regs[10] = a0;
+	c->arch.regs[11] = a1;
+	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
+	/* return to VS with interrupts off; FP usable (the guest's own
+	 * vsstatus.FS decides), vector likewise where present */
+	csr_clear(CSR_SSTATUS, SSTATUS_SIE | SSTATUS_SPIE);
+	csr_set(CSR_SSTATUS, SSTATUS_SPP | SSTATUS_FS_DIRTY | SSTATUS_VS_INIT);
+	csr_write(CSR_SEPC, pc);
+	riscv_sync_eip(v);
+	riscv_guest_resume();
+}
+
+void riscv_sync_eip(struct vcpu *v)
+{
+	if (READ_ONCE(v->arch.eip))
+		csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
+	else
+		csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
+}
+
+void arch_cpu_kick(struct cpu *c)
+{
+	sbi_ecall(SBI_EXT_IPI, 0, 1, c->hwid, 0);
+}
+
+void arch_cpu_ack_kick(void)
+{
+	csr_clear(CSR_SIP, BIT(IRQ_S_SOFT));
+}
+
+void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
+{
+	struct vcpu *v = c->vcpu;
+
+	if (!v || READ_ONCE(v->state) != VCPU_RUNNING)
+		return;	/* nothing of a guest to update on this hart */
+	if (req & REQ_EIP)
+		riscv_sync_eip(v);
+	if (req & REQ_VSSIP)
+		csr_set(CSR_HVIP, BIT(IRQ_VS_SOFT));
+	if (req & REQ_HFENCE_VVMA)
+		__asm__ volatile(".option push\n.option arch, +h\n"
+				 "hfence.vvma zero, zero\n.option pop" ::: "memory");
+	if (req & REQ_FENCE_I)
+		__asm__ volatile("fence.i" ::: "memory");
+}
+
+__noreturn void arch_cpu_restart_on_stack(struct cpu *c, void (*fn)(struct cpu *))
+{
+	__asm__ volatile("mv sp, %0\n"
+			 "mv a0, %1\n"
+			 "jr %2\n" :: "r"(c->arch.stack_top), "r"(c), "r"(fn) : "memory");
+	__builtin_unreachable();
+}

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM, SRST, DBCN and the legacy
+ * console, set_timer and shutdown calls.  Hart masks, hart ids and
+ * addresses are checked against the calling cell before anything is done;
+ * a request outside the cell gets an SBI error, never a fault here.
+ */
+#include <arch/csr.h>
+#include <arch/sbi.h>
+#include <fv/arch_cell.h>
+#include <fv/errno.h>
+#include <fv/trace.h>
+#include "irq.h"
+#include "vsbi.h"
+
+bool riscv_has_sstc(void);
+
+long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
+		    struct vsbi_mask *out)
+{
+	unsigned long all = nr >= 64 ? ~0UL : (1UL << nr) - 1;
+
+	if (base == ~0UL) {	/* "all harts" of the caller's cell */
+		out->bits = all;
+		return SBI_SUCCESS;
+	}
+	if (base >= nr || (base && (mask << base) >> base != mask))
+		return mask ? SBI_ERR_INVALID_PARAM : SBI_SUCCESS;
+	out->bits = mask << base;
+	if (out->bits & ~all)
+		return SBI_ERR_INVALID_PARAM;
+	return SBI_SUCCESS;
+}
+
+static long fv_to_sbi(long e)
+{
+	switch (e) {
+	case FV_OK: return SBI_SUCCESS;
+	case FV_EINVAL: return SBI_ERR_INVALID_PARAM;
+	case FV_EFAULT: return SBI_ERR_INVALID_ADDRESS;
+	case FV_EBUSY: return SBI_ERR_ALREADY_AVAILABLE;
+	default: return SBI_ERR_FAILED;
+	}
+}
+
+static void set_timer(uint64_t when)
+{
+	if (riscv_has_sstc()) {
+		csr_write(CSR_VSTIMECMP, when);
+	} else {
+		csr_clear(CSR_HVIP, BIT(IRQ_VS_TIMER));
+		sbi_ecall(SBI_EXT_TIME, 0, when, 0, 0);
+	}
+}
+
+/* Post `req` to the vharts in `m` (running ones), do our own share here. */
+static void to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned long req,
+		      bool wait)
+{
+	struct cell *cell = self->cell;
+
+	for (unsigned i = 0; i < cell->nr_vcpus; i++) {
+		struct vcpu *t = cell->vcpu[i];
+
+		if (!(m->bits & BIT(i)))
+			continue;
+		if (t == self)
+			arch_cpu_handle_requests(self->cpu, req);
+		else if (READ_ONCE(t->state) == VCPU_RUNNING)
+			cpu_request(t->cpu, req);
+	}
+	if (!wait)
+		return;
+	/* A remote fence is done when the call returns: wait until every
+	 * target took the request, serving our own meanwhile. */
+	for (unsigned i = 0; i < cell->nr_vcpus; i++) {
+		struct vcpu *t = cell->vcpu[i];
+
+		while (t != self && (m->bits & BIT(i)) &&
+		       READ_ONCE(t->state) == VCPU_RUNNING && (READ_ONCE(t->cpu->req) & req))
+			cpu_handle_requests(self->cpu, true);
+	}
+}
+
+static long probe(unsigned long ext)
+{
+	switch (ext) {
+	case SBI_EXT_BASE: case SBI_EXT_TIME: case SBI_EXT_IPI: case SBI_EXT_RFENCE:
+	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN:
+	case SBI_EXT_LEGACY_SET_TIMER: case SBI_EXT_LEGACY_PUTCHAR:
+	case SBI_EXT_LEGACY_GETCHAR: case SBI_EXT_LEGACY_SHUTDOWN:
+		return 1;
+	}
+	return 0;
+}
+
+static struct sbiret base(unsigned long fid, unsigned long a0)
+{
+	switch (fid) {
+	case SBI_BASE_GET_SPEC_VERSION: return (struct sbiret){ 0, VSBI_SPEC_VERSION };
+	case SBI_BASE_GET_IMPL_ID: return (struct sbiret){ 0, VSBI_IMPL_ID };
+	case SBI_BASE_GET_IMPL_VERSION: return (struct sbiret){ 0, 0x000100 };
+	case SBI_BASE_PROBE_EXT: return (struct sbiret){ 0, probe(a0) };
+	case SBI_BASE_GET_MVENDORID:
+	case SBI_BASE_GET_MARCHID:
+	case SBI_BASE_GET_MIMPID: return (struct sbiret){ 0, 0 };
+	}
+	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+}
+
+static struct sbiret ipi(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	struct vsbi_mask m;
+	long err;
+
+	if (fid != 0)
+		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+	err = vsbi_hart_mask(v->cell->nr_vcpus, a[0], a[1], &m);
+	if (!err)
+		to_vharts(v, &m, REQ_VSSIP, false);
+	return (struct sbiret){ err, 0 };
+}
+
+static struct sbiret rfence(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	unsigned long req;
+	struct vsbi_mask m;
+	long err;
+
+	switch (fid) {
+	case SBI_RFENCE_FENCE_I:
+		req = REQ_FENCE_I;
+		break;
+	case SBI_RFENCE_SFENCE_VMA:
+	case SBI_RFENCE_SFENCE_VMA_ASID:
+		req = REQ_HFENCE_VVMA;	/* a whole-guest flush covers any range */
+		break;
+	default:	/* the guest has no H extension: no HFENCE calls */
+		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+	}
+	err = vsbi_hart_mask(v->cell->nr_vcpus, a[0], a[1], &m);
+	if (!err)
+		to_vharts(v, &m, req, true);
+	return (struct sbiret){ err, 0 };
+}
+
+static struct sbiret hsm(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	long r;
+
+	switch (fid) {
+	case SBI_HSM_HART_START:
+		return (struct sbiret){ fv_to_sbi(vcpu_hart_start(v, a[0], a[1], a[2])), 0 };
+	case SBI_HSM_HART_STOP:
+		vcpu_hart_stop(v);
+	case SBI_HSM_HART_STATUS:
+		r = vcpu_hart_status(v, a[0]);
+		return r < 0 ? (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 }
+			     : (struct sbiret){ 0, r };
+	case SBI_HSM_HART_SUSPEND:
+		if (a[0] != SBI_HSM_SUSPEND_RET_DEFAULT)
+			return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+		__asm__ volatile("wfi");	/* retentive: wake on any interrupt */
+		return (struct sbiret){ 0, 0 };
+	}
+	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+}
+
+static struct sbiret srst(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	if (fid != SBI_SRST_RESET)
+		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+	if (a[1] > 1 && a[1] < 0xf0000000UL)
+		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+	switch (a[0]) {
+	case SBI_SRST_TYPE_SHUTDOWN:
+		cell_stop(v, "shutdown by its guest");
+	case SBI_SRST_TYPE_COLD_REBOOT:
+	case SBI_SRST_TYPE_WARM_REBOOT:
+		cell_reboot(v);
+	}
+	return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+}
+
+static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	gpaddr_t gpa = a[1] | ((uint64_t)a[2] << 32);
+	unsigned long n = a[0];
+	const char *p;
+
+	switch (fid) {
+	case SBI_DBCN_WRITE:
+		if (n > VSBI_DBCN_MAX)
+			n = VSBI_DBCN_MAX;	/* a partial write is allowed */
+		p = cell_gpa_to_hva(v->cell, gpa, n ? n : 1, MEM_R);
+		if (!p)
+			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+		for (unsigned long i = 0; i < n; i++)
+			cell_console_putc(v->cell, p[i]);
+		return (struct sbiret){ 0, (long)n };
+	case SBI_DBCN_READ: {
+		char *dst = cell_gpa_to_hva(v->cell, gpa, n ? n : 1, MEM_W);
+		unsigned long got = 0;
+		int ch;
+
+		if (!dst)
+			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+		while (got < n && (ch = cell_console_getc(v->cell)) >= 0)
+			dst[got++] = (char)ch;
+		return (struct sbiret){ 0, (long)got };
+	}
+	case SBI_DBCN_WRITE_BYTE:
+		cell_console_putc(v->cell, (char)a[0]);
+		return (struct sbiret){ 0, 0 };
+	}
+	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+}
+
+/* Legacy (v0.1) calls return only a0. */
+static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
+{
+	switch (ext) {
+	case SBI_EXT_LEGACY_SET_TIMER:
+		set_timer(a[0]);
+		a[0] = 0;
+		return true;
+	case SBI_EXT_LEGACY_PUTCHAR:
+		cell_console_putc(v->cell, (char)a[0]);
+		a[0] = 0;
+		return true;
+	case SBI_EXT_LEGACY_GETCHAR:
+		a[0] = (unsigned long)(long)cell_console_getc(v->cell);
+		return true;
+	case SBI_EXT_LEGACY_SHUTDOWN:
+		cell_stop(v, "shutdown by its guest");
+	}
+	if (ext < 0x10) {
+		a[0] = (unsigned long)SBI_ERR_NOT_SUPPORTED;
+		return true;
+	}
+	return false;
+}
+
+void riscv_vsbi_call(struct cpu *c, struct vcpu *v)
+{
+	unsigned long *a = &c->arch.regs[10];	/* a0..a7 */
+	unsigned long ext = a[7], fid = a[6];
+	struct sbiret r;
+
+	v->stats.sbi_calls++;
+	trace_event(c->id, TR_SBI, ext, fid);
+	/* the ecall is done whatever happens: return past it */
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
+	if (legacy(v, ext, a))
+		return;
+	switch (ext) {
+	case SBI_EXT_BASE:
+		r = base(fid, a[0]);
+		break;
+	case SBI_EXT_TIME:
+		if (fid == 0) {
+			set_timer(a[0]);
+			r = (struct sbiret){ 0, 0 };
+		} else {
+			r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+		}
+		break;
+	case SBI_EXT_IPI:
+		r = ipi(v, fid, a);
+		break;
+	case SBI_EXT_RFENCE:
+		r = rfence(v, fid, a);
+		break;
+	case SBI_EXT_HSM:
+		r = hsm(v, fid, a);
+		break;
+	case SBI_EXT_SRST:
+		r = srst(v, fid, a);
+		break;
+	case SBI_EXT_DBCN:
+		r = dbcn(v, fid, a);
+		break;
+	default:
+		r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+	}
+	a[0] = r.error;
+	a[1] = r.value;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Build-time sizes of the RTOS guest, shared by C and assembly.  Every
+ * byte the guest writes outside its DTB and devices is in .bss, sized here.
+ */
+#ifndef RTOS_CONFIG_H
+#define RTOS_CONFIG_H
+
+#define RTOS_VERSION		"0.1"
+
+#define MAX_HARTS		8
+#define NTASKS			6	/* per hart, one per priority level */
+#define BOOT_STACK_SIZE		4096	/* per hart, used until the first task runs */
+#define TASK_STACK_SIZE		4096
+#define QUEUE_LEN		8	/* messages in each ring */
+#define CONSOLE_LINE_MAX		160	/* longest console line */
+
+/*
+ * Trap frame: slot 0 is sepc, slot n (1..31) is register xn (sp and tp
+ * are not stored: sp is the frame address plus FRAME_SIZE and tp is the
+ * constant per-hart pointer), then sstatus and the `time` read at entry.
+ */
+#define FRAME_SEPC		0
+#define FRAME_SSTATUS		32
+#define FRAME_TIME		33
+#define FRAME_SLOTS		34
+#define FRAME_SIZE		(FRAME_SLOTS * 8)
+
+#endif

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Boot: read the DTB, pick console and timer, start the harts and their tasks. */
+#include "console.h"
+#include "csr.h"
+#include "plic.h"
+#include "rtos.h"
+#include "sbi.h"
+#include "timer.h"
+#include "uart.h"
+
+struct platform plat;
+struct config cfg;
+struct hart harts[MAX_HARTS];
+unsigned nharts_online;
+unsigned char boot_stacks[MAX_HARTS][BOOT_STACK_SIZE] __attribute__((aligned(16)));
+
+void rtos_main(unsigned long hartid, const void *fdt);
+void rtos_secondary(unsigned long hartid, struct hart *h);
+
+void rtos_halt(void)
+{
+	csr_write(sie, 0);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static void __attribute__((noreturn)) give_up(const char *why)
+{
+	rprintf("rtos: %s, shutting down\n", why);
+	sbi_system_reset(SBI_SRST_SHUTDOWN, SBI_SRST_FAILURE);
+	rtos_halt();
+}
+
+/* Timer choice for one hart: Sstc if the DTB lists it and bootargs allow. */
+static void pick_timer(struct hart *h)
+{
+	h->sstc = !cfg.timer_sbi && dtb_hart_has_sstc(&plat, h->cpu_node);
+	if (!h->sstc && !sbi_probe(SBI_EXT_TIME))
+		give_up("no Sstc and no SBI TIME extension");
+}
+
+void hart_setup(struct hart *h)
+{
+	h->plic_ctx = dtb_plic_context(&plat, h->cpu_node);
+	/* Only the boot hart takes UART input. */
+	h->rx_irq = h->idx == 0 && plat.uart_irq && h->plic_ctx >= 0;
+	tasks_create(h);
+
+	if (h->plic_ctx >= 0) {
+		plic_set_threshold(plat.plic_base, h->plic_ctx, 0);
+		csr_set(sie, SIE_SEIE);
+	}
+	if (h->rx_irq) {
+		plic_enable(plat.plic_base, h->plic_ctx, plat.uart_irq, 1);
+		uart_enable_rx_irq();
+	}
+	csr_set(sie, SIE_SSIE);
+	timer_init(h);
+}
+
+void rtos_main(unsigned long hartid, const void *fdt)
+{
+	struct hart *h = &harts[0];
+
+	console_init_sbi();
+	if (dtb_parse(fdt, &plat))
+		give_up("no usable device tree");
+	bootargs_parse(plat.bootargs, &cfg);
+	if (plat.uart) {
+		uart_init(plat.uart_base, plat.uart_shift, plat.uart_width);
+		console_use_uart();
+	}
+
+	h->hartid = hartid;
+	h->cpu_node = -1;
+	for (unsigned i = 0; i < plat.nharts; i++)
+		if (plat.hartid[i] == hartid)
+			h->cpu_node = plat.cpu_node[i];
+	if (h->cpu_node < 0)
+		give_up("boot hart not in /cpus");
+	pick_timer(h);
+
+	rprintf("rtos: %s hart %lu timebase %lu timer %s console %s\n",
+		RTOS_VERSION, hartid, (unsigned long)plat.timebase,
+		h->sstc ? "sstc" : "sbi", console_is_uart() ? "uart" : "sbi");
+	rprintf("rtos: config tick_us %u status_every %u harts %u/%u rx %s\n",
+		cfg.tick_us, cfg.status_every,
+		cfg.harts < plat.nharts ? cfg.harts : plat.nharts, plat.nharts,
+		!plat.uart ? "none" : plat.uart_irq ? "irq" : "poll");
+
+	nharts_online = 1;
+	hart_setup(h);
+	smp_boot_secondaries();
+	sched_start(h);
+}
+
+void rtos_secondary(unsigned long hartid, struct hart *h)
+{
+	pick_timer(h);
+	rprintf("rtos: hart %lu online\n", hartid);
+	hart_setup(h);
+	sched_start(h);
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Per-hart state and the platform/boot configuration every file shares. */
+#ifndef RTOS_H
+#define RTOS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "config.h"
+#include "queue.h"
+#include "sched.h"
+
+/* What the DTB told us, filled once by the boot hart (dtb.c). */
+struct platform {
+	const void *fdt;
+	uint64_t timebase;		/* Hz */
+	const char *bootargs;		/* points into the DTB, "" if none */
+	unsigned nharts;		/* usable harts found in /cpus */
+	unsigned long hartid[MAX_HARTS];
+	int cpu_node[MAX_HARTS];	/* DTB offsets of those cpu nodes */
+	bool uart;			/* stdout is an ns16550a we can drive */
+	uintptr_t uart_base;
+	unsigned uart_shift, uart_width;
+	uint32_t uart_irq;		/* 0: no usable interrupt */
+	uintptr_t plic_base;		/* 0: no PLIC */
+	int plic_node;
+};
+
+/* Bootargs (bootargs.c). */
+struct config {
+	unsigned tick_us;
+	unsigned status_every;
+	unsigned harts;
+	unsigned stop_after;
+	unsigned reset_after;
+	bool timer_sbi;
+};
+
+struct hart {
+	uintptr_t boot_sp;		/* first: entry.S loads it for secondaries */
+	unsigned long hartid;
+	unsigned idx;
+	int cpu_node;
+	bool sstc;
+	int plic_ctx;			/* S-mode context, -1 if none */
+	bool rx_irq;			/* this hart takes the UART interrupt */
+	volatile bool stop_req;		/* set by the boot hart before its IPI */
+
+	/* scheduler (sched.c) */
+	struct task tasks[NTASKS];
+	struct task *cur;
+	uint32_t ready;			/* bit n: task with priority n is ready */
+	bool in_irq;
+
+	/* tick and jitter (timer.c), in timebase ticks */
+	uint64_t tick;
+	uint64_t period;
+	uint64_t deadline;
+	uint64_t jit_min, jit_max, jit_sum, jit_n;
+
+	/* the demo workload (tasks.c) */
+	struct queue msgq;		/* producer -> consumer */
+	struct queue rxq;		/* UART interrupt -> echo task */
+	uint64_t fast_runs, msgs, errors;
+	unsigned status_lines;
+};
+
+extern struct platform plat;
+extern struct config cfg;
+extern struct hart harts[MAX_HARTS];
+extern unsigned nharts_online;
+
+/* tp holds this hart's struct hart from entry.S on and never changes. */
+static inline struct hart *this_hart(void)
+{
+	struct hart *h;
+
+	__asm__("mv %0, tp" : "=r"(h));
+	return h;
+}
+
+/* main.c */
+void hart_setup(struct hart *h);
+void __attribute__((noreturn)) rtos_halt(void);
+
+/* tasks.c */
+void tasks_create(struct hart *h);
+
+/* smp.c */
+void smp_boot_secondaries(void);
+void smp_stop_others(void);
+void smp_ipi(struct hart *h);
+
+/* bootargs.c */
+void bootargs_parse(const char *s, struct config *c);
+
+/* dtb.c */
+int dtb_parse(const void *fdt, struct platform *p);
+bool dtb_hart_has_sstc(const struct platform *p, int cpu_node);
+int dtb_plic_context(const struct platform *p, int cpu_node);
+
+#endif

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Cells: made once from the layout at boot, then started, stopped and
+ * restarted as their guests ask (SBI SRST) or their fault policy says.
+ */
+#include <fv/arch_cell.h>
+#include <fv/arch_cpu.h>
+#include <fv/cell.h>
+#include <fv/console.h>
+#include <fv/guest_fdt.h>
+#include <fv/page_alloc.h>
+#include <fv/panic.h>
+#include <fv/string.h>
+#include <fv/uart16550.h>
+
+struct cell cells[CONFIG_MAX_CELLS];
+unsigned nr_cells;
+static struct vcpu vcpus[CONFIG_MAX_HARTS];
+
+void *cell_gpa_to_hva(const struct cell *c, gpaddr_t gpa, uint64_t len, unsigned flags)
+{
+	const struct layout_cell *d = c->desc;
+
+	if (gpa + len < gpa)
+		return NULL;
+	for (unsigned i = 0; i < d->nr_mem; i++) {
+		const struct layout_mem *m = &d->mem[i];
+
+		if (gpa >= m->gpa && gpa + len <= m->gpa + m->size &&
+		    (m->flags & flags) == flags)
+			return (void *)(uintptr_t)(m->hpa + (gpa - m->gpa));
+	}
+	return NULL;
+}
+
+struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa)
+{
+	for (unsigned i = 0; i < c->nr_emus; i++) {
+		struct emu_dev *e = &c->emus[i];
+
+		if (gpa >= e->base && gpa - e->base < e->size)
+			return e;
+	}
+	return NULL;
+}
+
+struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid)
+{
+	return vhartid < c->nr_vcpus ? c->vcpu[vhartid] : NULL;
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static struct uart16550 uarts[CONFIG_MAX_CELLS * LAYOUT_MAX_EMUS];
+static unsigned nr_uarts;
+
+static void uart_tx(void *arg, char ch)
+{
+	cell_console_putc(arg, ch);
+}
+
+static void uart_irq(void *arg, bool level)
+{
+	struct cell *c = arg;
+
+	arch_cell_set_irq(c, c->console_irq, level);
+}
+
+static const struct uart16550_ops uart_ops = { uart_tx, uart_irq };
+
+static int add_emulated(struct cell *c, const struct layout_emu *e)
+{
+	struct emu_dev *d = &c->emus[c->nr_emus];
+
+	switch (e->type) {
+	case EMU_UART16550: {
+		struct uart16550 *u = &uarts[nr_uarts++];
+
+		uart16550_init(u, &uart_ops, c);
+		d->ops = &uart16550_emu_ops;
+		d->state = u;
+		d->base = e->gpa;
+		d->size = UART16550_SIZE;
+		c->console_irq = e->irq;
+		c->uart = u;
+		break;
+	}
+	default:
+		return -1;
+	}
+	c->nr_emus++;
+	return 0;
+}
+
+/* Copy an embedded image to its guest-physical load address. */
+static int load_image(struct cell *c, const struct layout_image *img)
+{
+	uint64_t size = img->end - img->start;
+	void *dst;
+
+	if (!img->start)
+		return 0;
+	dst = cell_gpa_to_hva(c, img->load_gpa, size, MEM_W);
+	if (!dst) {
+		kprintf("cell %s: image %s (%llu bytes) does not fit at %#llx\n", c->name,
+			img->name, (unsigned long long)size, (unsigned long long)img->load_gpa);
+		return -1;
+	}
+	memcpy(dst, img->start, size);
+	return 0;
+}
+
+/* (Re)load images and the device tree: done at boot and at every restart. */
+static int cell_load(struct cell *c)
+{
+	void *dst;
+
+	if (load_image(c, &c->desc->kernel) < 0 || load_image(c, &c->desc->initrd) < 0)
+		return -1;
+	dst = cell_gpa_to_hva(c, c->dtb_gpa, c->dtb_size, MEM_W);
+	if (!dst)
+		return -1;
+	memcpy(dst, c->dtb, c->dtb_size);
+	return 0;
+}
+
+static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
+{
+	unsigned i;
+
+	c->desc = d;
+	c->name = d->name;
+	c->id = id;
+	c->state = CELL_STOPPED;
+	c->lock = (spinlock_t)SPINLOCK_INIT;
+	if (arch_cell_init(c) < 0)
+		return -1;
+
+	for (i = 0; i < d->nr_harts; i++) {
+		int idx = -1;
+
+		for (unsigned k = 0; k < nr_cpus; k++)
+			if (cpus[k].hwid == d->harts[i])
+				idx = (int)k;
+		if (idx < 0 || cpus[idx].vcpu) {
+			kprintf("cell %s: hart %lu is not available\n", c->name, d->harts[i]);
+			return -1;
+		}
+		struct vcpu *v = &vcpus[idx];
+
+		v->cell = c;
+		v->cpu = &cpus[idx];
+		v->vhartid = i;
+		v->state = VCPU_STOPPED;
+		cpus[idx].vcpu = v;
+		c->vcpu[i] = v;
+		arch_vcpu_init(v);
+	}
+	c->nr_vcpus = d->nr_harts;
+
+	for (i = 0; i < d->nr_mem; i++) {
+		const struct layout_mem *m = &d->mem[i];
+
+		if (arch_cell_map(c, m->gpa, m->hpa, m->size, m->flags) < 0) {
+			kprintf("cell %s: cannot map mem[%u]\n", c->name, i);
+			return -1;
+		}
+	}
+	for (i = 0; i < d->nr_devs; i++) {
+		const struct layout_dev *dv = &d->devs[i];
+
+		if (arch_cell_map(c, dv->gpa, dv->hpa, dv->size, MEM_RW | MAP_DEVICE) < 0) {
+			kprintf("cell %s: cannot map devs[%u]\n", c->name, i);
+			return -1;
+		}
+	}
+	for (i = 0; i < d->nr_emus; i++)
+		if (add_emulated(c, &d->emus[i]) < 0) {
+			kprintf("cell %s: emus[%u] has an unknown type\n", c->name, i);
+			return -1;
+		}
+
+	if (guest_fdt_build(c) < 0)
+		return -1;
+	return cell_load(c);
+}
+
+int cells_setup(void)
+{
+	const struct layout *l = &fv_layout;
+
+	if (l->nr_cells > CONFIG_MAX_CELLS)
+		return -1;
+	for (unsigned i = 0; i < l->nr_cells; i++) {
+		if (cell_setup(&cells[i], &l->cells[i], i) < 0) {
+			kprintf("cell %s: setup failed\n", l->cells[i].name);
+			return -1;
+		}
+		nr_cells++;
+	}
+	return 0;
+}
+
+/* Make vCPU 0 runnable at the entry point; its hart picks it up. */
+static void cell_boot(struct cell *c)
+{
+	struct vcpu *v0 = c->vcpu[0];
+
+	c->starts++;
+	c->state = CELL_RUNNING;
+	v0->start_pc = c->desc->entry;
+	v0->start_arg = c->dtb_gpa;
+	WRITE_ONCE(v0->state, VCPU_START_PENDING);
+	cpu_request(v0->cpu, REQ_START);
+}
+
+void cells_start(void)
+{
+	for (unsigned i = 0; i < nr_cells; i++) {
+		struct cell *c = &cells[i];
+
+		kprintf("cell %s: starting on hart%s", c->name, c->nr_vcpus > 1 ? "s" : "");
+		for (unsigned k = 0; k < c->nr_vcpus; k++)
+			kprintf(" %lu", c->vcpu[k]->cpu->hwid);
+		kprintf(", entry %#llx, device tree at %#llx\n",
+			(unsigned long long)c->desc->entry, (unsigned long long)c->dtb_gpa);
+		cell_boot(c);
+	}
+}
+
+/* ---------------------------------------------------------------- stop */
+
+/* Ask every other vCPU of the cell to leave its guest; wait until they do. */
+static void stop_others(struct cell *c, struct vcpu *self)
+{
+	for (unsigned i = 0; i < c->nr_vcpus; i++) {
+		struct vcpu *v = c->vcpu[i];
+
+		if (v == self)
+			continue;
+		if (READ_ONCE(v->state) != VCPU_STOPPED)
+			cpu_request(v->cpu, REQ_STOP);
+	}
+	for (unsigned i = 0; i < c->nr_vcpus; i++) {
+		struct vcpu *v = c->vcpu[i];
+
+		while (v != self && READ_ONCE(v->state) != VCPU_STOPPED)
+			cpu_handle_requests(self->cpu, false);
+	}
+}
+
+static void all_stopped_check(void)
+{
+	for (unsigned i = 0; i < nr_cells; i++)
+		if (READ_ONCE(cells[i].state) == CELL_RUNNING)
+			return;
+	if (IS_ENABLED(CONFIG_POWEROFF_WHEN_ALL_STOPPED)) {
+		kprintf("all cells stopped: powering off\n");
+		arch_system_off();
+	}
+	kprintf("all cells stopped\n");
+}
+
+/* Take the cell's lock; meanwhile obey a stop from a vCPU that has it. */
+static void lock_cell(struct vcpu *self)
+{
+	while (!spin_trylock(&self->cell->lock))
+		cpu_handle_requests(self->cpu, true);
+}
+
+static __noreturn void finish_stop(struct vcpu *self, int state)
+{
+	struct cell *c = self->cell;
+
+	stop_others(c, self);
+	arch_cell_reset(c);
+	c->state = state;
+	spin_unlock(&c->lock);
+	all_stopped_check();
+	vcpu_hart_stop(self);
+}
+
+__noreturn void cell_stop(struct vcpu *self, const char *why)
+{
+	lock_cell(self);
+	kprintf("cell %s: stopped (%s)\n", self->cell->name, why);
+	finish_stop(self, CELL_STOPPED);
+}
+
+static __noreturn void cell_restart(struct vcpu *self)
+{
+	struct cell *c = self->cell;
+
+	kprintf("cell %s: restarting\n", c->name);
+	stop_others(c, self);
+	arch_cell_reset(c);
+	if (cell_load(c) < 0) {
+		c->state = CELL_FAILED;
+		spin_unlock(&c->lock);
+		kprintf("cell %s: reload failed; stopped\n", c->name);
+		vcpu_hart_stop(self);
+	}
+	WRITE_ONCE(self->state, VCPU_STOPPED);
+	cell_boot(c);
+	spin_unlock(&c->lock);
+	vcpu_park(self->cpu);
+}
+
+__noreturn void cell_reboot(struct vcpu *self)
+{
+	lock_cell(self);
+	if (self->cell->desc->on_reboot == POLICY_RESTART)
+		cell_restart(self);
+	kprintf("cell %s: stopped (reboot requested; its policy is to stop)\n", self->cell->name);
+	finish_stop(self, CELL_STOPPED);
+}
+
+__noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr, unsigned long pc)
+{
+	struct cell *c = v->cell;
+
+	kprintf("cell %s: vhart %u: %s at %#llx, pc %#lx\n", c->name, v->vhartid, what,
+		(unsigned long long)addr, pc);
+	lock_cell(v);
+	if (c->desc->on_fault == POLICY_RESTART)
+		cell_restart(v);
+	kprintf("cell %s: stopped by its fault policy\n", c->name);
+	finish_stop(v, CELL_FAILED);
+}

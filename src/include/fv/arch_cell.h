@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Cell and vCPU hooks every architecture implements. */
+#ifndef FV_ARCH_CELL_H
+#define FV_ARCH_CELL_H
+
+#include <fv/cell.h>
+#include <fv/compiler.h>
+
+/* arch_cell_map() flag besides MEM_R/W/X: device memory */
+#define MAP_DEVICE	0x100
+
+/* Once, before any cell is made: take over the interrupt controller. */
+int arch_cells_prepare(void);
+
+/* Second-stage tables, interrupt controller model, VMID. */
+int arch_cell_init(struct cell *c);
+int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size,
+		  unsigned flags);
+/* Back to the state of a fresh boot: interrupt controller, pending IRQs. */
+void arch_cell_reset(struct cell *c);
+/* An emulated device's interrupt line changed. */
+void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
+/* Add the arch's nodes (cpus, interrupt controller) to a guest's tree, which
+ * is being written with libfdt's sequential-write calls; `phandle_irqc`
+ * is what the core's device nodes use as interrupt-parent. */
+int arch_cell_fdt_cpus(struct cell *c, void *fdt);
+int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle_irqc);
+
+void arch_vcpu_init(struct vcpu *v);
+/* Enter the guest on this hart at `pc` with the boot registers. */
+__noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc,
+				unsigned long a0, unsigned long a1);
+
+/* Inter-hart requests: set bits in cpu->req, then poke the hart. */
+void arch_cpu_kick(struct cpu *c);
+/* Run `fn(c)` on a fresh stack; used to leave a guest for good. */
+__noreturn void arch_cpu_restart_on_stack(struct cpu *c, void (*fn)(struct cpu *));
+/* Called by the idle loop for arch requests (VSSIP, fences, EIP). */
+void arch_cpu_handle_requests(struct cpu *c, unsigned long req);
+/* Acknowledge a kick before looking at cpu->req, so none is lost. */
+void arch_cpu_ack_kick(void);
+
+#endif

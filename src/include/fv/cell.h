@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Cells and their vCPUs at run time.  A cell is made once from its layout
+ * description; each vCPU is pinned to one physical hart for good, so a
+ * vCPU's registers live in that hart's per-CPU area and its VS-level CSRs
+ * stay in the hart: there is never a vCPU switch.
+ */
+#ifndef FV_CELL_H
+#define FV_CELL_H
+
+#include <fv/cpu.h>
+#include <fv/emul.h>
+#include <fv/layout.h>
+#include <fv/spinlock.h>
+#include <arch/cell.h>
+
+/* SBI HSM states, which the core uses as vCPU states too. */
+enum vcpu_state {
+	VCPU_RUNNING = 0,
+	VCPU_STOPPED = 1,
+	VCPU_START_PENDING = 2,
+	VCPU_STOP_PENDING = 3,
+	VCPU_SUSPENDED = 4,
+};
+
+enum cell_state {
+	CELL_STOPPED,
+	CELL_RUNNING,
+	CELL_FAILED,	/* stopped by its fault policy */
+};
+
+struct vcpu_stats {
+	uint64_t exits;
+	uint64_t sbi_calls;
+	uint64_t mmio;
+	uint64_t irqs;
+};
+
+struct vcpu {
+	struct cell *cell;
+	struct cpu *cpu;
+	unsigned vhartid;
+	volatile int state;		/* enum vcpu_state */
+	unsigned long start_pc, start_arg;
+	struct vcpu_stats stats;
+	struct arch_vcpu arch;
+};
+
+#define CELL_LINE_MAX 160
+
+struct cell_console {
+	spinlock_t lock;
+	char line[CELL_LINE_MAX];
+	unsigned len;
+};
+
+struct uart16550;
+
+struct cell {
+	const struct layout_cell *desc;
+	const char *name;
+	unsigned id;			/* index in cells[]; VMID is id + 1 */
+	volatile int state;		/* enum cell_state */
+	unsigned starts;		/* times started, restarts included */
+	unsigned nr_vcpus;
+	struct vcpu *vcpu[LAYOUT_MAX_HARTS];
+	unsigned nr_emus;
+	struct emu_dev emus[LAYOUT_MAX_EMUS + 1];	/* + the interrupt controller */
+	void *dtb;			/* the generated device tree, in the pool */
+	gpaddr_t dtb_gpa;
+	uint64_t dtb_size;
+	spinlock_t lock;		/* lifecycle: stop, restart */
+	struct cell_console con;
+	struct uart16550 *uart;		/* its emulated console UART, if any */
+	uint32_t console_irq;
+	struct arch_cell arch;
+};
+
+extern struct cell cells[CONFIG_MAX_CELLS];
+extern unsigned nr_cells;
+
+/* Host-physical pointer to [gpa, gpa+len) if it lies in one memory region
+ * of the cell that allows `flags` (MEM_R/MEM_W/MEM_X), else NULL. */
+void *cell_gpa_to_hva(const struct cell *c, gpaddr_t gpa, uint64_t len, unsigned flags);
+
+/* The emulated device that owns `gpa`, or NULL. */
+struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa);
+
+/* vCPU `vhartid` of `c`, or NULL if the cell has no such vhart. */
+struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid);
+
+/* Lifecycle (src/cell.c).  cell_stop() and cell_reboot() are called from a
+ * vCPU of the cell; they do not return to the caller's guest. */
+__noreturn void cell_stop(struct vcpu *caller, const char *why);
+__noreturn void cell_reboot(struct vcpu *caller);
+__noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr,
+			   unsigned long pc);
+
+/* HSM from a guest (src/vcpu.c); return 0 or a negative FV_E* code. */
+long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid,
+		     unsigned long pc, unsigned long arg);
+__noreturn void vcpu_hart_stop(struct vcpu *v);
+long vcpu_hart_status(struct vcpu *caller, unsigned long vhartid);
+
+/* Hart-level plumbing (src/vcpu.c). */
+void cpu_handle_requests(struct cpu *c, bool may_park);
+__noreturn void vcpu_park(struct cpu *c);
+int cells_setup(void);
+void cells_start(void);
+
+/* Console output of a guest, tagged with the cell's name line by line. */
+void cell_console_putc(struct cell *c, char ch);
+int cell_console_getc(struct cell *c);
+
+#endif

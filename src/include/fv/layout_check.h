@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Checking a layout against the machine.  The same code runs twice: at
+ * build time in the host tool (src/host/layoutcheck.c, against the board's
+ * device tree as QEMU dumps it) and at boot (against the firmware's device
+ * tree), so a layout that passed the build cannot be applied differently.
+ */
+#ifndef FV_LAYOUT_CHECK_H
+#define FV_LAYOUT_CHECK_H
+
+#include <fv/layout.h>
+#include <fv/platform.h>
+
+#define LAYOUT_PAGE		0x1000ULL	/* G-stage mapping granule */
+#define LAYOUT_VPLIC_SIZE	0x4000000ULL	/* the virtual PLIC's guest window */
+#define LAYOUT_VPLIC_MAX_IRQ	127		/* sources 1..127 of the virtual PLIC */
+#define LAYOUT_MAX_RESERVED	8
+
+struct layout_check_env {
+	const struct platform *plat;	/* RAM, harts, irqchip, plat->fdt for devices */
+	/* Physical ranges no cell may use: firmware, hypervisor, /reserved-memory. */
+	struct plat_range reserved[LAYOUT_MAX_RESERVED];
+	const char *reserved_name[LAYOUT_MAX_RESERVED];	/* "the firmware", ... */
+	unsigned nr_reserved;
+	const char *file;		/* layout source for messages, or NULL at boot */
+	/* Called once per error with one line, no trailing newline; may be NULL. */
+	void (*report)(void *arg, const char *msg);
+	void *arg;
+};
+
+/*
+ * Check `l` against env->plat and the reserved ranges.  Reports every error
+ * it finds (never stops at the first) and returns how many there were.
+ * Never trusts the layout's counts: anything out of bounds is an error, not
+ * a crash.
+ */
+int layout_check(const struct layout *l, const struct layout_check_env *env);
+
+/* Add a reserved range; -1 if the table is full.  `name` is kept, not copied. */
+int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
+			      uint64_t size, const char *name);
+
+/* Add the device tree's /reserved-memory children and /memreserve/ entries;
+ * returns how many could not be added because the table was full. */
+int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt);
+
+/* The guest-physical window of an emulated device (0 for an unknown type),
+ * and its name for messages and maps. */
+uint64_t layout_emu_size(enum emu_type type);
+const char *layout_emu_name(enum emu_type type);
+
+#endif

@@ -1,0 +1,893 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The layout checker: is every hart, memory range, device and interrupt a
+ * cell names on this machine, and owned by one cell only?  Shared by the
+ * build (src/host/layoutcheck.c) and the boot, so it uses only fmt, string
+ * and libfdt, and never trusts a count in the layout: a count beyond its
+ * array is reported and the array ignored, never followed.
+ */
+#include <stdarg.h>
+#include <libfdt.h>
+#include <fv/arch_platform.h>
+#include <fv/compiler.h>
+#include <fv/fmt.h>
+#include <fv/layout_check.h>
+#include <fv/string.h>
+
+#define MSG_MAX		320
+#define LABEL_MAX	48
+
+typedef unsigned long long ull;
+
+struct ctx {
+	const struct layout *l;
+	const struct layout_check_env *env;
+	const struct platform *p;
+	unsigned nr_cells;	/* 0 if more than CONFIG_MAX_CELLS */
+	int cell;		/* the cell being checked, -1: the layout */
+	int errors;
+};
+
+static const struct {
+	const char *name;
+	uint64_t size;
+} emu_types[EMU_TYPE_NR] = {
+	[EMU_UART16550] = { "uart16550", 0x100 },
+};
+
+uint64_t layout_emu_size(enum emu_type type)
+{
+	return type > EMU_NONE && type < EMU_TYPE_NR ? emu_types[type].size : 0;
+}
+
+const char *layout_emu_name(enum emu_type type)
+{
+	return type > EMU_NONE && type < EMU_TYPE_NR ? emu_types[type].name : "?";
+}
+
+/* ---------------------------------------------------------------- ranges */
+
+/* [base, base+size) is non-empty and does not wrap; `last` is inclusive. */
+static bool range_ok(uint64_t base, uint64_t size)
+{
+	return size && base + (size - 1) >= base;
+}
+
+static uint64_t last(uint64_t base, uint64_t size)
+{
+	return base + (size - 1);
+}
+
+static bool overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return range_ok(a, alen) && range_ok(b, blen) &&
+	       a <= last(b, blen) && b <= last(a, alen);
+}
+
+static bool inside(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return range_ok(a, alen) && range_ok(b, blen) &&
+	       a >= b && last(a, alen) <= last(b, blen);
+}
+
+/* Round out to whole pages (what a G-stage mapping or trap really covers). */
+static void page_round(uint64_t *base, uint64_t *size)
+{
+	uint64_t first = ALIGN_DOWN(*base, LAYOUT_PAGE);
+	uint64_t end = last(*base, *size) | (LAYOUT_PAGE - 1);
+
+	*base = first;
+	*size = end - first + 1;	/* 0 only for the whole address space */
+}
+
+/* Entries of a layout array to look at: a count beyond the array is
+ * reported once and the array ignored, not trusted in part. */
+static unsigned count(unsigned n, unsigned max)
+{
+	return n <= max ? n : 0;
+}
+
+/* ---------------------------------------------------------------- messages */
+
+static void append(char *buf, size_t *n, const char *fmt, ...) __printf(3, 4);
+
+static void append(char *buf, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*n >= MSG_MAX - 1)
+		return;
+	va_start(ap, fmt);
+	*n += fmt_vsnprintf(buf + *n, MSG_MAX - *n, fmt, ap);
+	va_end(ap);
+	if (*n > MSG_MAX - 1)
+		*n = MSG_MAX - 1;
+}
+
+static const struct layout_cell *cell(const struct ctx *c, unsigned i)
+{
+	return &c->l->cells[i];
+}
+
+/* `cell "name"`, or `cell #i` for a cell without a name. */
+static const char *cell_label(const struct ctx *c, unsigned i, char *buf)
+{
+	const char *name = cell(c, i)->name;
+
+	if (name && name[0])
+		fmt_snprintf(buf, LABEL_MAX, "cell \"%.32s\"", name);
+	else
+		fmt_snprintf(buf, LABEL_MAX, "cell #%u", i);
+	return buf;
+}
+
+static void error(struct ctx *c, const char *fmt, ...) __printf(2, 3);
+
+static void error(struct ctx *c, const char *fmt, ...)
+{
+	char msg[MSG_MAX], label[LABEL_MAX];
+	size_t n = 0;
+	va_list ap;
+
+	msg[0] = '\0';
+	if (c->env->file)
+		append(msg, &n, "%s: ", c->env->file);
+	if (c->cell >= 0)
+		append(msg, &n, "%s: ", cell_label(c, c->cell, label));
+	if (n < MSG_MAX - 1) {
+		va_start(ap, fmt);
+		fmt_vsnprintf(msg + n, MSG_MAX - n, fmt, ap);
+		va_end(ap);
+	}
+	c->errors++;
+	if (c->env->report)
+		c->env->report(c->env->arg, msg);
+}
+
+/* "the firmware" reads well as is; a device-tree node name needs a noun. */
+static const char *reserved_prefix(const char *name)
+{
+	return !strncmp(name, "the ", 4) ? "" : "reserved memory ";
+}
+
+/* ---------------------------------------------------------------- layout */
+
+static void check_layout(struct ctx *c)
+{
+	const struct layout *l = c->l;
+
+	if (!l->board)
+		error(c, "the layout names no board (.board = \"%s\")", CONFIG_PLATFORM);
+	else if (strcmp(l->board, CONFIG_PLATFORM))
+		error(c, "the layout is for board \"%.32s\", not the configured platform \"%s\"",
+		      l->board, CONFIG_PLATFORM);
+	/* No cells is allowed: the hypervisor alone boots and idles. */
+	if (l->nr_cells > CONFIG_MAX_CELLS)
+		error(c, "the layout has %u cells, more than CONFIG_MAX_CELLS (%d)",
+		      l->nr_cells, CONFIG_MAX_CELLS);
+}
+
+static void check_name(struct ctx *c)
+{
+	const char *name = cell(c, c->cell)->name;
+
+	if (!name || !name[0]) {
+		error(c, "has no name (.name)");
+		return;
+	}
+	for (int j = 0; j < c->cell; j++) {
+		const char *other = cell(c, j)->name;
+
+		if (other && !strcmp(name, other)) {
+			error(c, "name is also used by cell #%d", j);
+			return;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- harts */
+
+/* "0-3", "0 2-5": the board's hart ids, for a message. */
+static void board_harts(const struct platform *p, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < p->nr_harts && n < size - 1; ) {
+		unsigned j = i;
+
+		while (j + 1 < p->nr_harts && p->harts[j + 1].hwid == p->harts[j].hwid + 1)
+			j++;
+		n += fmt_snprintf(buf + n, size - n, j > i ? "%s%lu-%lu" : "%s%lu",
+				  i ? " " : "", p->harts[i].hwid, p->harts[j].hwid);
+		i = j + 1;
+	}
+}
+
+static void check_harts(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+	unsigned n = count(lc->nr_harts, LAYOUT_MAX_HARTS);
+	char label[LABEL_MAX], list[96];
+
+	if (!lc->nr_harts)
+		error(c, "has no harts (HARTS(...))");
+	else if (lc->nr_harts > LAYOUT_MAX_HARTS)
+		error(c, "nr_harts %u is more than LAYOUT_MAX_HARTS (%d)",
+		      lc->nr_harts, LAYOUT_MAX_HARTS);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned long h = lc->harts[i];
+
+		if (platform_hart_index(c->p, h) < 0) {
+			board_harts(c->p, list, sizeof(list));
+			error(c, "harts[%u]: hart %lu is not on the board (its harts: %s%s)",
+			      i, h, list, c->p->nr_harts_skipped ?
+			      "; harts beyond CONFIG_MAX_HARTS are not used" : "");
+		}
+		for (unsigned j = 0; j < i; j++)
+			if (lc->harts[j] == h) {
+				error(c, "harts[%u]: hart %lu is listed twice (also harts[%u])",
+				      i, h, j);
+				break;
+			}
+		for (int k = 0; k < c->cell; k++) {
+			const struct layout_cell *o = cell(c, k);
+
+			for (unsigned j = 0; j < count(o->nr_harts, LAYOUT_MAX_HARTS); j++)
+				if (o->harts[j] == h)
+					error(c, "harts[%u]: hart %lu is also owned by %s (harts[%u])",
+					      i, h, cell_label(c, k, label), j);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- memory */
+
+/* Zero size, misalignment and wrapping of a gpa/hpa/size triple; true if
+ * the ranges are usable for the checks that follow. */
+static bool check_window(struct ctx *c, const char *what, unsigned i,
+			 uint64_t gpa, uint64_t hpa, uint64_t size)
+{
+	bool ok = true;
+
+	if (!size) {
+		error(c, "%s[%u] has size 0", what, i);
+		return false;
+	}
+	if (!IS_ALIGNED(gpa, LAYOUT_PAGE))
+		error(c, "%s[%u] gpa %#llx is not 4 KiB aligned", what, i, (ull)gpa);
+	if (!IS_ALIGNED(hpa, LAYOUT_PAGE))
+		error(c, "%s[%u] hpa %#llx is not 4 KiB aligned", what, i, (ull)hpa);
+	if (!IS_ALIGNED(size, LAYOUT_PAGE))
+		error(c, "%s[%u] size %#llx is not a multiple of 4 KiB", what, i, (ull)size);
+	if (!range_ok(hpa, size)) {
+		error(c, "%s[%u] hpa %#llx + size %#llx wraps around the address space",
+		      what, i, (ull)hpa, (ull)size);
+		ok = false;
+	}
+	if (!range_ok(gpa, size)) {
+		error(c, "%s[%u] gpa %#llx + size %#llx wraps around the address space",
+		      what, i, (ull)gpa, (ull)size);
+		ok = false;
+	}
+	return ok;
+}
+
+static void ram_list(const struct platform *p, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < p->nr_mem && n < size - 1; i++)
+		n += fmt_snprintf(buf + n, size - n, "%s%#llx-%#llx", i ? ", " : "",
+				  (ull)p->mem[i].base, (ull)last(p->mem[i].base, p->mem[i].size));
+}
+
+static void check_mem_place(struct ctx *c, unsigned i, const struct layout_mem *m)
+{
+	const struct layout_check_env *env = c->env;
+	bool in_ram = false;
+	char list[128];
+
+	for (unsigned r = 0; r < c->p->nr_mem; r++)
+		in_ram |= inside(m->hpa, m->size, c->p->mem[r].base, c->p->mem[r].size);
+	if (!in_ram) {
+		ram_list(c->p, list, sizeof(list));
+		error(c, "mem[%u] hpa %#llx-%#llx is outside the board's RAM (%s)",
+		      i, (ull)m->hpa, (ull)last(m->hpa, m->size), list);
+	}
+	for (unsigned r = 0; r < MIN(env->nr_reserved, (unsigned)LAYOUT_MAX_RESERVED); r++) {
+		const struct plat_range *res = &env->reserved[r];
+		const char *name = env->reserved_name[r] ? env->reserved_name[r] : "a reserved range";
+
+		if (overlap(m->hpa, m->size, res->base, res->size))
+			error(c, "mem[%u] hpa %#llx-%#llx overlaps %s%s (%#llx-%#llx)",
+			      i, (ull)m->hpa, (ull)last(m->hpa, m->size),
+			      reserved_prefix(name), name,
+			      (ull)res->base, (ull)last(res->base, res->size));
+	}
+}
+
+/* Host-physical overlap with earlier regions (this cell's and earlier
+ * cells'), so each conflict is reported once. */
+static void check_mem_owner(struct ctx *c, unsigned i, const struct layout_mem *m)
+{
+	char label[LABEL_MAX];
+
+	for (int k = 0; k <= c->cell; k++) {
+		const struct layout_cell *o = cell(c, k);
+		unsigned n = k == c->cell ? i : count(o->nr_mem, LAYOUT_MAX_MEM);
+
+		for (unsigned j = 0; j < n; j++) {
+			const struct layout_mem *om = &o->mem[j];
+
+			if (!overlap(m->hpa, m->size, om->hpa, om->size) ||
+			    (m->flags & om->flags & MEM_SHARED))
+				continue;
+			if (k == c->cell)
+				error(c, "mem[%u] hpa %#llx-%#llx overlaps mem[%u] of the same cell "
+				      "(mark both MEM_SHARED to alias)",
+				      i, (ull)m->hpa, (ull)last(m->hpa, m->size), j);
+			else
+				error(c, "mem[%u] hpa %#llx-%#llx overlaps %s mem[%u] "
+				      "(mark both MEM_SHARED to share)",
+				      i, (ull)m->hpa, (ull)last(m->hpa, m->size),
+				      cell_label(c, k, label), j);
+		}
+	}
+}
+
+static void check_memory(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+
+	if (!lc->nr_mem)
+		error(c, "has no memory (MEMORY(...))");
+	else if (lc->nr_mem > LAYOUT_MAX_MEM)
+		error(c, "nr_mem %u is more than LAYOUT_MAX_MEM (%d)", lc->nr_mem, LAYOUT_MAX_MEM);
+	for (unsigned i = 0; i < count(lc->nr_mem, LAYOUT_MAX_MEM); i++) {
+		const struct layout_mem *m = &lc->mem[i];
+
+		if (!(m->flags & MEM_RWX))
+			error(c, "mem[%u] has no access flags (MEM_R, MEM_W, MEM_X)", i);
+		if (m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED))
+			error(c, "mem[%u] has unknown flags %#x", i,
+			      m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED));
+		if (!check_window(c, "mem", i, m->gpa, m->hpa, m->size))
+			continue;
+		check_mem_place(c, i, m);
+		check_mem_owner(c, i, m);
+	}
+}
+
+/* ---------------------------------------------------------------- devices */
+
+static uint64_t read_cells(const fdt32_t *p, int n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = (v << 32) | fdt32_to_cpu(*p++);
+	return v;
+}
+
+/* Translate `r` from `bus`'s children's address space to its parent's.  A
+ * bus without `ranges` (or with an empty one) maps one to one. */
+static int translate(const void *fdt, int bus, struct plat_range *r)
+{
+	int len, cac, csc, pac, n;
+	const fdt32_t *rg = fdt_getprop(fdt, bus, "ranges", &len);
+
+	if (!rg || len <= 0)
+		return 0;
+	cac = fdt_address_cells(fdt, bus);
+	csc = fdt_size_cells(fdt, bus);
+	pac = fdt_address_cells(fdt, fdt_parent_offset(fdt, bus));
+	if (cac < 1 || cac > 2 || csc < 1 || csc > 2 || pac < 1 || pac > 2)
+		return -1;
+	n = cac + pac + csc;
+	for (int e = 0; (e + 1) * n * 4 <= len; e++) {
+		const fdt32_t *ent = rg + e * n;
+		uint64_t cbase = read_cells(ent, cac), pbase = read_cells(ent + cac, pac);
+		uint64_t size = read_cells(ent + cac + pac, csc);
+
+		if (inside(r->base, r->size, cbase, size)) {
+			r->base = pbase + (r->base - cbase);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Reg entry `idx` of `node` as a host-physical range. */
+static int node_reg(const void *fdt, int node, int idx, struct plat_range *r)
+{
+	if (fdt_read_reg(fdt, node, idx, r) < 0)
+		return -1;
+	for (int bus = fdt_parent_offset(fdt, node); bus > 0; bus = fdt_parent_offset(fdt, bus))
+		if (translate(fdt, bus, r) < 0)
+			return -2;	/* not in the CPU's address space: skip it */
+	return 0;
+}
+
+/* A node whose reg is a device's MMIO: not the root, RAM, a cpu or a
+ * reserved-memory node, and enabled. */
+static bool is_device_node(const void *fdt, int node)
+{
+	const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+	const char *status = fdt_getprop(fdt, node, "status", NULL);
+	int top = fdt_supernode_atdepth_offset(fdt, node, 1, NULL);
+	const char *top_name = top >= 0 ? fdt_get_name(fdt, top, NULL) : NULL;
+
+	if (node <= 0 || top < 0 || !top_name)
+		return false;
+	if (type && (!strcmp(type, "memory") || !strcmp(type, "cpu")))
+		return false;
+	if (status && strcmp(status, "okay") && strcmp(status, "ok"))
+		return false;
+	return strcmp(top_name, "cpus") && strncmp(top_name, "reserved-memory", 15);
+}
+
+/* The end (inclusive) of the furthest-reaching device page range that
+ * contains `addr`; false if no device does. */
+static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
+{
+	bool found = false;
+	struct plat_range r;
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		if (!is_device_node(fdt, node))
+			continue;
+		for (int idx = 0; idx < 64; idx++) {
+			int err = node_reg(fdt, node, idx, &r);
+
+			if (err == -1)
+				break;
+			if (err || !range_ok(r.base, r.size))
+				continue;
+			page_round(&r.base, &r.size);
+			if (addr >= r.base && addr - r.base <= r.size - 1 &&
+			    (!found || last(r.base, r.size) > *end)) {
+				*end = last(r.base, r.size);
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+
+/* Every page of [base, base+size) belongs to some device of the board;
+ * otherwise `*hole` is the first address that does not. */
+static bool is_board_device(const void *fdt, uint64_t base, uint64_t size, uint64_t *hole)
+{
+	uint64_t cur = base, end = 0, stop = last(base, size);
+
+	if (!fdt) {
+		*hole = base;
+		return false;
+	}
+	for (;;) {
+		if (!device_at(fdt, cur, &end)) {
+			*hole = cur;
+			return false;
+		}
+		if (end >= stop)
+			return true;
+		cur = end + 1;
+	}
+}
+
+/* The syscon that powers off or resets the whole machine (QEMU's
+ * sifive,test): the firmware's, for SBI SRST. */
+static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
+{
+	static const char *const compat[] = { "syscon-poweroff", "syscon-reboot" };
+	struct plat_range r;
+
+	for (unsigned i = 0; fdt && i < ARRAY_SIZE(compat); i++) {
+		int node = -1;
+
+		while ((node = fdt_node_offset_by_compatible(fdt, node, compat[i])) >= 0) {
+			const fdt32_t *ph = fdt_getprop(fdt, node, "regmap", NULL);
+			int target = ph ? fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*ph)) : -1;
+
+			for (int idx = 0; target >= 0 && idx < 64; idx++) {
+				if (node_reg(fdt, target, idx, &r) < 0)
+					break;
+				page_round(&r.base, &r.size);
+				if (overlap(base, size, r.base, r.size))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *d)
+{
+	const struct platform *p = c->p;
+	uint64_t hole, ub, us;
+	ull first = d->hpa, end = last(d->hpa, d->size);
+
+	if (!is_board_device(p->fdt, d->hpa, d->size, &hole))
+		error(c, "devs[%u] hpa %#llx-%#llx is no device of the board "
+		      "(no device-tree node's reg covers %#llx)", i, first, end, (ull)hole);
+	if (arch_platform_is_hv_owned(p, d->hpa, d->size))
+		error(c, "devs[%u] hpa %#llx-%#llx belongs to the hypervisor "
+		      "(interrupt controller, timer or IPI device)", i, first, end);
+	if (is_power_control(p->fdt, d->hpa, d->size))
+		error(c, "devs[%u] hpa %#llx-%#llx is the machine's power/reset control "
+		      "(the firmware's)", i, first, end);
+	if (p->uart.present && range_ok(p->uart.reg.base, p->uart.reg.size)) {
+		ub = p->uart.reg.base;
+		us = p->uart.reg.size;
+		page_round(&ub, &us);
+		if (overlap(d->hpa, d->size, ub, us))
+			error(c, "devs[%u] hpa %#llx-%#llx is the hypervisor console UART %s",
+			      i, first, end, p->uart.path);
+	}
+}
+
+static void check_dev_owner(struct ctx *c, unsigned i, const struct layout_dev *d)
+{
+	char label[LABEL_MAX];
+
+	for (int k = 0; k <= c->cell; k++) {
+		const struct layout_cell *o = cell(c, k);
+		unsigned n = k == c->cell ? i : count(o->nr_devs, LAYOUT_MAX_DEVS);
+
+		for (unsigned j = 0; j < n; j++) {
+			if (!overlap(d->hpa, d->size, o->devs[j].hpa, o->devs[j].size))
+				continue;
+			if (k == c->cell)
+				error(c, "devs[%u] hpa %#llx-%#llx overlaps devs[%u] of the same cell",
+				      i, (ull)d->hpa, (ull)last(d->hpa, d->size), j);
+			else
+				error(c, "devs[%u] hpa %#llx-%#llx is also passed through to %s "
+				      "(devs[%u]); a device has one owner",
+				      i, (ull)d->hpa, (ull)last(d->hpa, d->size),
+				      cell_label(c, k, label), j);
+		}
+	}
+}
+
+/* Number of IRQs in devs[].irqs: up to the first 0. */
+static unsigned dev_nr_irqs(const struct layout_dev *d)
+{
+	unsigned n = 0;
+
+	while (n < LAYOUT_DEV_IRQS && d->irqs[n])
+		n++;
+	return n;
+}
+
+/* Does an earlier passthrough IRQ (earlier cell, or earlier in this cell)
+ * equal `irq`?  Reports the first clash. */
+static void check_irq_owner(struct ctx *c, unsigned i, unsigned q, uint32_t irq)
+{
+	char label[LABEL_MAX];
+
+	for (int k = 0; k <= c->cell; k++) {
+		const struct layout_cell *o = cell(c, k);
+		unsigned nd = count(o->nr_devs, LAYOUT_MAX_DEVS);
+
+		for (unsigned j = 0; j < nd && !(k == c->cell && j > i); j++) {
+			unsigned nq = k == c->cell && j == i ? q : dev_nr_irqs(&o->devs[j]);
+
+			for (unsigned x = 0; x < nq; x++) {
+				if (o->devs[j].irqs[x] != irq)
+					continue;
+				if (k == c->cell)
+					error(c, "devs[%u] irq %u is listed twice (also devs[%u])",
+					      i, irq, j);
+				else
+					error(c, "devs[%u] irq %u is also owned by %s (devs[%u])",
+					      i, irq, cell_label(c, k, label), j);
+				return;
+			}
+		}
+	}
+}
+
+static void check_dev_irqs(struct ctx *c, unsigned i, const struct layout_dev *d)
+{
+	unsigned max = arch_platform_nr_irqs(c->p), n = dev_nr_irqs(d);
+
+	for (unsigned q = n; q < LAYOUT_DEV_IRQS; q++)
+		if (d->irqs[q]) {
+			error(c, "devs[%u] irqs[%u] = %u follows a 0 (IRQ 0 is no interrupt "
+			      "and ends the list)", i, q, d->irqs[q]);
+			break;
+		}
+	for (unsigned q = 0; q < n; q++) {
+		uint32_t irq = d->irqs[q];
+
+		if (!max)
+			error(c, "devs[%u] irq %u: the board has no interrupt controller "
+			      "the hypervisor drives", i, irq);
+		else if (irq > max)
+			error(c, "devs[%u] irq %u is above the interrupt controller's %u sources",
+			      i, irq, max);
+		else if (irq > LAYOUT_VPLIC_MAX_IRQ)
+			error(c, "devs[%u] irq %u is above the virtual PLIC's %d sources",
+			      i, irq, LAYOUT_VPLIC_MAX_IRQ);
+		if (c->p->uart.present && irq == c->p->uart.irq)
+			error(c, "devs[%u] irq %u is the hypervisor console UART's interrupt",
+			      i, irq);
+		check_irq_owner(c, i, q, irq);
+	}
+}
+
+static void check_devices(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+
+	if (lc->nr_devs > LAYOUT_MAX_DEVS)
+		error(c, "nr_devs %u is more than LAYOUT_MAX_DEVS (%d)",
+		      lc->nr_devs, LAYOUT_MAX_DEVS);
+	for (unsigned i = 0; i < count(lc->nr_devs, LAYOUT_MAX_DEVS); i++) {
+		const struct layout_dev *d = &lc->devs[i];
+
+		if (check_window(c, "devs", i, d->gpa, d->hpa, d->size)) {
+			check_dev_place(c, i, d);
+			check_dev_owner(c, i, d);
+		}
+		check_dev_irqs(c, i, d);
+	}
+}
+
+/* ---------------------------------------------------------------- emulated */
+
+static bool is_passthrough_irq(const struct layout_cell *lc, uint32_t irq, unsigned *dev)
+{
+	for (unsigned j = 0; j < count(lc->nr_devs, LAYOUT_MAX_DEVS); j++)
+		for (unsigned x = 0; x < dev_nr_irqs(&lc->devs[j]); x++)
+			if (lc->devs[j].irqs[x] == irq) {
+				*dev = j;
+				return true;
+			}
+	return false;
+}
+
+static void check_emulated(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+	unsigned n = count(lc->nr_emus, LAYOUT_MAX_EMUS), dev;
+
+	if (lc->nr_emus > LAYOUT_MAX_EMUS)
+		error(c, "nr_emus %u is more than LAYOUT_MAX_EMUS (%d)",
+		      lc->nr_emus, LAYOUT_MAX_EMUS);
+	for (unsigned i = 0; i < n; i++) {
+		const struct layout_emu *e = &lc->emus[i];
+
+		if (e->type == EMU_NONE)
+			error(c, "emus[%u] has no type (.type = EMU_...)", i);
+		else if (!layout_emu_size(e->type))
+			error(c, "emus[%u] has unknown type %d", i, (int)e->type);
+		if (e->irq < 1 || e->irq > LAYOUT_VPLIC_MAX_IRQ) {
+			error(c, "emus[%u] irq %u is out of range 1..%d (the virtual PLIC's sources)",
+			      i, e->irq, LAYOUT_VPLIC_MAX_IRQ);
+			continue;
+		}
+		for (unsigned j = 0; j < i; j++)
+			if (lc->emus[j].irq == e->irq) {
+				error(c, "emus[%u] irq %u is also used by emus[%u]", i, e->irq, j);
+				break;
+			}
+		if (is_passthrough_irq(lc, e->irq, &dev))
+			error(c, "emus[%u] irq %u is also the cell's passthrough devs[%u] irq",
+			      i, e->irq, dev);
+	}
+	if (!lc->vplic_gpa)
+		error(c, "vplic_gpa is not set (the virtual PLIC's guest address)");
+	else if (!IS_ALIGNED(lc->vplic_gpa, LAYOUT_PAGE))
+		error(c, "vplic_gpa %#llx is not 4 KiB aligned", (ull)lc->vplic_gpa);
+	else if (!range_ok(lc->vplic_gpa, LAYOUT_VPLIC_SIZE))
+		error(c, "vplic_gpa %#llx + %#llx wraps around the address space",
+		      (ull)lc->vplic_gpa, LAYOUT_VPLIC_SIZE);
+}
+
+/* ---------------------------------------------------------------- guest map */
+
+struct window {
+	char name[16];		/* "mem[0]", "devs[1]", "emus[0]", "vplic" */
+	uint64_t base, size;
+	bool trapped;		/* emulated: unmapped, every access traps */
+};
+
+#define MAX_WINDOWS (LAYOUT_MAX_MEM + LAYOUT_MAX_DEVS + LAYOUT_MAX_EMUS + 1)
+
+static unsigned cell_windows(const struct layout_cell *lc, struct window *w)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < count(lc->nr_mem, LAYOUT_MAX_MEM); i++, n++) {
+		fmt_snprintf(w[n].name, sizeof(w[n].name), "mem[%u]", i);
+		w[n].base = lc->mem[i].gpa;
+		w[n].size = lc->mem[i].size;
+		w[n].trapped = false;
+	}
+	for (unsigned i = 0; i < count(lc->nr_devs, LAYOUT_MAX_DEVS); i++, n++) {
+		fmt_snprintf(w[n].name, sizeof(w[n].name), "devs[%u]", i);
+		w[n].base = lc->devs[i].gpa;
+		w[n].size = lc->devs[i].size;
+		w[n].trapped = false;
+	}
+	for (unsigned i = 0; i < count(lc->nr_emus, LAYOUT_MAX_EMUS); i++, n++) {
+		fmt_snprintf(w[n].name, sizeof(w[n].name), "emus[%u]", i);
+		w[n].base = lc->emus[i].gpa;
+		w[n].size = layout_emu_size(lc->emus[i].type);
+		w[n].trapped = true;
+	}
+	if (lc->vplic_gpa) {
+		memcpy(w[n].name, "vplic", 6);
+		w[n].base = lc->vplic_gpa;
+		w[n].size = LAYOUT_VPLIC_SIZE;
+		w[n].trapped = true;
+		n++;
+	}
+	return n;
+}
+
+/* A trapped window next to a mapped one takes its whole page: a page is
+ * either mapped or trapping. */
+static bool windows_clash(const struct window *a, const struct window *b)
+{
+	uint64_t ab = a->base, as = a->size, bb = b->base, bs = b->size;
+
+	if (!range_ok(ab, as) || !range_ok(bb, bs))
+		return false;
+	if (a->trapped != b->trapped) {
+		page_round(&ab, &as);
+		page_round(&bb, &bs);
+	}
+	return overlap(ab, as, bb, bs) || (as == 0 || bs == 0);
+}
+
+static void check_guest_map(struct ctx *c)
+{
+	struct window w[MAX_WINDOWS];
+	unsigned n = cell_windows(cell(c, c->cell), w);
+
+	for (unsigned i = 0; i < n; i++)
+		for (unsigned j = 0; j < i; j++)
+			if (windows_clash(&w[i], &w[j]))
+				error(c, "%s gpa %#llx-%#llx overlaps %s gpa %#llx-%#llx "
+				      "in the guest-physical map", w[i].name, (ull)w[i].base,
+				      (ull)last(w[i].base, w[i].size), w[j].name,
+				      (ull)w[j].base, (ull)last(w[j].base, w[j].size));
+}
+
+/* ---------------------------------------------------------------- images */
+
+static uint64_t image_size(const struct layout_image *img)
+{
+	return img->start && img->end > img->start ? (uint64_t)(img->end - img->start) : 0;
+}
+
+/* The region of the cell holding guest address `gpa`, or -1. */
+static int region_at(const struct layout_cell *lc, uint64_t gpa)
+{
+	for (unsigned i = 0; i < count(lc->nr_mem, LAYOUT_MAX_MEM); i++)
+		if (inside(gpa, 1, lc->mem[i].gpa, lc->mem[i].size))
+			return (int)i;
+	return -1;
+}
+
+static void check_image_place(struct ctx *c, const char *what, const struct layout_image *img)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+	uint64_t gpa = img->load_gpa, size = image_size(img);
+	const char *name = img->name ? img->name : "?";
+	int r = region_at(lc, gpa);
+	const struct layout_mem *m = r >= 0 ? &lc->mem[r] : NULL;
+
+	if (!m) {
+		error(c, "%s \"%.32s\" (%llu KiB) at gpa %#llx is not inside any memory region "
+		      "of the cell", what, name, (ull)(size >> 10), (ull)gpa);
+	} else if (!(m->flags & MEM_W)) {
+		error(c, "%s \"%.32s\" at gpa %#llx lies in mem[%d], which is not writable "
+		      "(MEM_W)", what, name, (ull)gpa, r);
+	} else if (!inside(gpa, size, m->gpa, m->size)) {
+		error(c, "%s \"%.32s\" (%llu KiB) at gpa %#llx-%#llx is larger than its region "
+		      "mem[%d] (gpa %#llx-%#llx)", what, name, (ull)(size >> 10), (ull)gpa,
+		      (ull)last(gpa, size), r, (ull)m->gpa, (ull)last(m->gpa, m->size));
+	}
+}
+
+static void check_images(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+	const struct layout_image *k = &lc->kernel, *rd = &lc->initrd;
+	bool have_k = image_size(k), have_rd = image_size(rd);
+	int r;
+
+	if (!k->start)
+		error(c, "has no kernel image (.kernel = IMAGE(...))");
+	else if (!have_k)
+		error(c, "kernel image \"%.32s\" is empty", k->name ? k->name : "?");
+	else
+		check_image_place(c, "kernel", k);
+	if (rd->start && !have_rd)
+		error(c, "initrd image \"%.32s\" is empty", rd->name ? rd->name : "?");
+	else if (have_rd)
+		check_image_place(c, "initrd", rd);
+	if (have_k && have_rd &&
+	    overlap(k->load_gpa, image_size(k), rd->load_gpa, image_size(rd)))
+		error(c, "kernel gpa %#llx-%#llx overlaps initrd gpa %#llx-%#llx",
+		      (ull)k->load_gpa, (ull)last(k->load_gpa, image_size(k)),
+		      (ull)rd->load_gpa, (ull)last(rd->load_gpa, image_size(rd)));
+
+	r = region_at(lc, lc->entry);
+	if (r < 0)
+		error(c, "entry %#llx is not inside any memory region of the cell",
+		      (ull)lc->entry);
+	else if (!(lc->mem[r].flags & MEM_X))
+		error(c, "entry %#llx lies in mem[%d], which is not executable (MEM_X)",
+		      (ull)lc->entry, r);
+}
+
+static void check_policies(struct ctx *c)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+
+	if ((unsigned)lc->on_fault > POLICY_RESTART)
+		error(c, "on_fault %u is not a policy (POLICY_STOP or POLICY_RESTART)",
+		      (unsigned)lc->on_fault);
+	if ((unsigned)lc->on_reboot > POLICY_RESTART)
+		error(c, "on_reboot %u is not a policy (POLICY_STOP or POLICY_RESTART)",
+		      (unsigned)lc->on_reboot);
+}
+
+int layout_check(const struct layout *l, const struct layout_check_env *env)
+{
+	struct ctx c = {
+		.l = l, .env = env, .p = env->plat, .cell = -1,
+		.nr_cells = count(l->nr_cells, CONFIG_MAX_CELLS),
+	};
+
+	check_layout(&c);
+	for (c.cell = 0; c.cell < (int)c.nr_cells; c.cell++) {
+		check_name(&c);
+		check_harts(&c);
+		check_memory(&c);
+		check_devices(&c);
+		check_emulated(&c);
+		check_guest_map(&c);
+		check_images(&c);
+		check_policies(&c);
+	}
+	return c.errors;
+}
+
+/* ---------------------------------------------------------------- reserved */
+
+int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
+			      uint64_t size, const char *name)
+{
+	if (env->nr_reserved >= LAYOUT_MAX_RESERVED)
+		return -1;
+	env->reserved[env->nr_reserved] = (struct plat_range){ base, size };
+	env->reserved_name[env->nr_reserved++] = name;
+	return 0;
+}
+
+int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt)
+{
+	int node, parent = fdt_path_offset(fdt, "/reserved-memory"), lost = 0;
+	uint64_t base, size;
+	struct plat_range r;
+
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
+		if (!fdt_get_mem_rsv(fdt, i, &base, &size) && size)
+			lost += layout_check_add_reserved(env, base, size, "/memreserve/") < 0;
+	if (parent < 0)
+		return lost;
+	fdt_for_each_subnode(node, fdt, parent)
+		for (int idx = 0; idx < 64 && !fdt_read_reg(fdt, node, idx, &r); idx++)
+			if (r.size)
+				lost += layout_check_add_reserved(env, r.base, r.size,
+								  fdt_get_name(fdt, node, NULL)) < 0;
+	return lost;
+}
