@@ -93,8 +93,12 @@ include platform/$(PLATFORM)/platform.mk
 # The layout: cells/<board>/<layout>.c, and the guest images it embeds
 # (listed by cells/<board>/<layout>.mk, built into $(O)/guests/).
 LAYOUT := $(call unquote,$(CONFIG_LAYOUT))
+ifeq ($(CONFIG_LAYOUT_CUSTOM),y)
+LAYOUT_SRC := $(call unquote,$(CONFIG_LAYOUT_FILE))
+else
 LAYOUT_SRC := cells/$(PLATFORM)/$(LAYOUT).c
--include cells/$(PLATFORM)/$(LAYOUT).mk
+endif
+-include $(LAYOUT_SRC:.c=.mk)
 
 INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
 	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
