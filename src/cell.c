@@ -68,6 +68,21 @@ static void uart_irq(void *arg, bool level)
 
 static const struct uart16550_ops uart_ops = { uart_tx, uart_irq };
 
+static bool uart_rx(void *arg, char ch)
+{
+	return uart16550_rx(arg, ch);
+}
+
+void cell_console_putc(struct cell *c, char ch)
+{
+	mux_putc(&c->con, ch);
+}
+
+int cell_console_getc(struct cell *c)
+{
+	return mux_getc(&c->con);
+}
+
 static int add_emulated(struct cell *c, const struct layout_emu *e)
 {
 	struct emu_dev *d = &c->emus[c->nr_emus];
@@ -83,6 +98,8 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 		d->size = UART16550_SIZE;
 		c->console_irq = e->irq;
 		c->uart = u;
+		c->con.rx = uart_rx;	/* typed characters go to its UART */
+		c->con.rx_arg = u;
 		break;
 	}
 	default:
@@ -133,6 +150,7 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 	c->id = id;
 	c->state = CELL_STOPPED;
 	c->lock = (spinlock_t)SPINLOCK_INIT;
+	mux_add_port(&c->con, c->name);
 	if (arch_cell_init(c) < 0)
 		return -1;
 
@@ -225,6 +243,32 @@ void cells_start(void)
 		kprintf(", entry %#llx, device tree at %#llx\n",
 			(unsigned long long)c->desc->entry, (unsigned long long)c->dtb_gpa);
 		cell_boot(c);
+	}
+}
+
+static const char *const state_names[] = {
+	[CELL_STOPPED] = "stopped", [CELL_RUNNING] = "running", [CELL_FAILED] = "failed",
+};
+
+void mux_monitor_print_locked(void)
+{
+	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s\n", "#", "cell", "state",
+		       "starts", "exits", "sbi", "mmio", "irqs");
+	for (unsigned i = 0; i < nr_cells; i++) {
+		const struct cell *c = &cells[i];
+		struct vcpu_stats t = { 0 };
+
+		for (unsigned k = 0; k < c->nr_vcpus; k++) {
+			t.exits += c->vcpu[k]->stats.exits;
+			t.sbi_calls += c->vcpu[k]->stats.sbi_calls;
+			t.mmio += c->vcpu[k]->stats.mmio;
+			t.irqs += c->vcpu[k]->stats.irqs;
+		}
+		kprintf_locked("[fv] %-2u %-12s %-8s %6u %10llu %10llu %10llu %10llu%s\n",
+			       i + 1, c->name, state_names[c->state], c->starts,
+			       (unsigned long long)t.exits, (unsigned long long)t.sbi_calls,
+			       (unsigned long long)t.mmio, (unsigned long long)t.irqs,
+			       (int)i == mux_focus() ? "  <- input" : "");
 	}
 }
 

@@ -2,6 +2,7 @@
 /* Hypervisor console output; see <fv/console.h>. */
 #include <fv/arch_console.h>
 #include <fv/console.h>
+#include <fv/console_mux.h>
 #include <fv/fmt.h>
 #include <fv/spinlock.h>
 
@@ -36,6 +37,25 @@ static void fmt_out(char c, void *arg)
 {
 	(void)arg;
 	raw_putc(c);
+}
+
+bool console_enable_input(void)
+{
+	const struct console_dev *d = READ_ONCE(dev);
+
+	if (!d || !d->enable_rx_irq)
+		return false;
+	d->enable_rx_irq(d);
+	return true;
+}
+
+void console_poll_input(void)
+{
+	const struct console_dev *d = READ_ONCE(dev);
+	int c;
+
+	while (d && (c = d->getc(d)) >= 0)
+		mux_input((char)c);
 }
 
 void console_lock(void)

@@ -16,6 +16,7 @@
 
 #define MSG_MAX		320
 #define LABEL_MAX	48
+#define DT_MAX_DEPTH	16	/* deeper device-tree nodes are no devices to us */
 
 typedef unsigned long long ull;
 
@@ -371,9 +372,10 @@ static uint64_t read_cells(const fdt32_t *p, int n)
 	return v;
 }
 
-/* Translate `r` from `bus`'s children's address space to its parent's.  A
- * bus without `ranges` (or with an empty one) maps one to one. */
-static int translate(const void *fdt, int bus, struct plat_range *r)
+/* Translate `r` from `bus`'s children's address space to that of its
+ * parent `up`.  A bus without `ranges` (or with an empty one) maps one to
+ * one. */
+static int translate(const void *fdt, int bus, int up, struct plat_range *r)
 {
 	int len, cac, csc, pac, n;
 	const fdt32_t *rg = fdt_getprop(fdt, bus, "ranges", &len);
@@ -382,7 +384,7 @@ static int translate(const void *fdt, int bus, struct plat_range *r)
 		return 0;
 	cac = fdt_address_cells(fdt, bus);
 	csc = fdt_size_cells(fdt, bus);
-	pac = fdt_address_cells(fdt, fdt_parent_offset(fdt, bus));
+	pac = fdt_address_cells(fdt, up);
 	if (cac < 1 || cac > 2 || csc < 1 || csc > 2 || pac < 1 || pac > 2)
 		return -1;
 	n = cac + pac + csc;
@@ -399,51 +401,74 @@ static int translate(const void *fdt, int bus, struct plat_range *r)
 	return -1;
 }
 
-/* Reg entry `idx` of `node` as a host-physical range. */
-static int node_reg(const void *fdt, int node, int idx, struct plat_range *r)
+/*
+ * Reg entry `idx` of the node path[depth] (path[0] is the root), as a CPU
+ * address: translated through the `ranges` of its ancestors.  -1: no such
+ * entry; -2: an address the CPU cannot reach (skip it).
+ */
+static int path_reg(const void *fdt, const int *path, int depth, int idx,
+		    struct plat_range *r)
 {
-	if (fdt_read_reg(fdt, node, idx, r) < 0)
+	int ac = fdt_address_cells(fdt, path[depth - 1]);
+	int sc = fdt_size_cells(fdt, path[depth - 1]), len;
+	const fdt32_t *reg = fdt_getprop(fdt, path[depth], "reg", &len);
+
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 || !reg || len < (idx + 1) * (ac + sc) * 4)
 		return -1;
-	for (int bus = fdt_parent_offset(fdt, node); bus > 0; bus = fdt_parent_offset(fdt, bus))
-		if (translate(fdt, bus, r) < 0)
-			return -2;	/* not in the CPU's address space: skip it */
+	reg += idx * (ac + sc);
+	r->base = read_cells(reg, ac);
+	r->size = read_cells(reg + ac, sc);
+	for (int d = depth - 1; d >= 1; d--)
+		if (translate(fdt, path[d], path[d - 1], r) < 0)
+			return -2;
 	return 0;
 }
 
-/* A node whose reg is a device's MMIO: not the root, RAM, a cpu or a
- * reserved-memory node, and enabled. */
-static bool is_device_node(const void *fdt, int node)
+/* Reg entry `idx` of `node`, as path_reg(), for a node found by other
+ * means than a walk. */
+static int node_reg(const void *fdt, int node, int idx, struct plat_range *r)
 {
-	const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-	const char *status = fdt_getprop(fdt, node, "status", NULL);
-	int top = fdt_supernode_atdepth_offset(fdt, node, 1, NULL);
-	const char *top_name = top >= 0 ? fdt_get_name(fdt, top, NULL) : NULL;
+	int path[DT_MAX_DEPTH], depth = fdt_node_depth(fdt, node);
 
-	if (node <= 0 || top < 0 || !top_name)
-		return false;
-	if (type && (!strcmp(type, "memory") || !strcmp(type, "cpu")))
+	if (depth < 1 || depth >= DT_MAX_DEPTH)
+		return -1;
+	for (int d = 0; d <= depth; d++)
+		path[d] = fdt_supernode_atdepth_offset(fdt, node, d, NULL);
+	return path_reg(fdt, path, depth, idx, r);
+}
+
+/* A node whose reg is a device's MMIO: not RAM, a cpu or a reserved-memory
+ * node, and enabled. */
+static bool is_device_node(const void *fdt, const int *path, int depth)
+{
+	const char *type = fdt_getprop(fdt, path[depth], "device_type", NULL);
+	const char *status = fdt_getprop(fdt, path[depth], "status", NULL);
+	const char *top = fdt_get_name(fdt, path[1], NULL);
+
+	if (!top || (type && (!strcmp(type, "memory") || !strcmp(type, "cpu"))))
 		return false;
 	if (status && strcmp(status, "okay") && strcmp(status, "ok"))
 		return false;
-	return strcmp(top_name, "cpus") && strncmp(top_name, "reserved-memory", 15);
+	return strcmp(top, "cpus") && strncmp(top, "reserved-memory", 15);
 }
 
 /* The end (inclusive) of the furthest-reaching device page range that
- * contains `addr`; false if no device does. */
+ * contains `addr`; false if no device does.  One walk of the tree, keeping
+ * the path from the root so that no parent has to be searched for. */
 static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
 {
+	int path[DT_MAX_DEPTH], depth = -1, node, err;
 	bool found = false;
 	struct plat_range r;
-	int node;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
-		if (!is_device_node(fdt, node))
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && depth >= 0;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		if (depth >= DT_MAX_DEPTH)
 			continue;
-		for (int idx = 0; idx < 64; idx++) {
-			int err = node_reg(fdt, node, idx, &r);
-
-			if (err == -1)
-				break;
+		path[depth] = node;
+		if (depth < 1 || !is_device_node(fdt, path, depth))
+			continue;
+		for (int idx = 0; (err = path_reg(fdt, path, depth, idx, &r)) != -1; idx++) {
 			if (err || !range_ok(r.base, r.size))
 				continue;
 			page_round(&r.base, &r.size);
@@ -492,9 +517,9 @@ static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
 			const fdt32_t *ph = fdt_getprop(fdt, node, "regmap", NULL);
 			int target = ph ? fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*ph)) : -1;
 
-			for (int idx = 0; target >= 0 && idx < 64; idx++) {
-				if (node_reg(fdt, target, idx, &r) < 0)
-					break;
+			for (int idx = 0, err = 0; target >= 0 && err != -1; idx++) {
+				if ((err = node_reg(fdt, target, idx, &r)) < 0)
+					continue;
 				page_round(&r.base, &r.size);
 				if (overlap(base, size, r.base, r.size))
 					return true;
@@ -510,9 +535,11 @@ static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *
 	uint64_t hole, ub, us;
 	ull first = d->hpa, end = last(d->hpa, d->size);
 
-	if (!is_board_device(p->fdt, d->hpa, d->size, &hole))
+	if (!is_board_device(p->fdt, d->hpa, d->size, &hole)) {
 		error(c, "devs[%u] hpa %#llx-%#llx is no device of the board "
 		      "(no device-tree node's reg covers %#llx)", i, first, end, (ull)hole);
+		return;		/* whose it is does not matter then */
+	}
 	if (arch_platform_is_hv_owned(p, d->hpa, d->size))
 		error(c, "devs[%u] hpa %#llx-%#llx belongs to the hypervisor "
 		      "(interrupt controller, timer or IPI device)", i, first, end);

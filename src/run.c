@@ -9,6 +9,7 @@
 #include <fv/cell.h>
 #include <fv/console.h>
 #include <fv/hv.h>
+#include <fv/platform.h>
 
 __noreturn void hv_run(void)
 {
@@ -21,5 +22,8 @@ __noreturn void hv_run(void)
 		arch_system_off();
 	}
 	cells_start();
+	/* typed input goes to the cell with focus (src/console_mux.c) */
+	if (platform.uart.present && platform.uart.irq && console_enable_input())
+		arch_console_irq_init(platform.uart.irq);
 	hv_run_secondary(this_cpu());
 }

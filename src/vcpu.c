@@ -43,7 +43,7 @@ static __noreturn void idle_loop(struct cpu *c)
 		struct vcpu *v = READ_ONCE(c->vcpu);
 		unsigned long req;
 
-		arch_cpu_ack_kick();
+		arch_cpu_idle_poll(c);
 		req = take_requests(c);
 		if (req >> REQ_ARCH_SHIFT)
 			arch_cpu_handle_requests(c, req);

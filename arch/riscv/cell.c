@@ -151,6 +151,21 @@ void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 	vplic_set_level(&c->arch.vplic, irq, level);
 }
 
+/* The hypervisor's own console UART interrupt, served on one hart. */
+static uint32_t console_irq;
+
+void arch_console_irq_init(uint32_t irq)
+{
+	int ctx = hart_plic_ctx(this_cpu());
+
+	if (!irq || irq >= PLIC_MAX_IRQS || ctx < 0)
+		return;
+	console_irq = irq;
+	plic_set_priority(irq, 1);
+	plic_enable(ctx, irq, true);
+	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
+}
+
 /* A supervisor external interrupt: pass each claimed IRQ to its cell. */
 void riscv_external_irq(struct cpu *c)
 {
@@ -160,6 +175,11 @@ void riscv_external_irq(struct cpu *c)
 	while ((irq = plic_claim(ctx)) != 0) {
 		struct cell *owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
 
+		if (irq == console_irq) {
+			console_poll_input();
+			plic_complete(ctx, irq);
+			continue;
+		}
 		if (!owner || owner->state != CELL_RUNNING) {
 			/* nobody may have it: silence it */
 			plic_enable(ctx, irq, false);

@@ -83,7 +83,7 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 {
 	switch (irq) {
 	case IRQ_S_SOFT:
-		arch_cpu_ack_kick();
+		riscv_ack_kick();
 		cpu_handle_requests(c, true);
 		break;
 	case IRQ_S_TIMER:

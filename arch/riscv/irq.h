@@ -12,6 +12,7 @@
 #define REQ_FENCE_I	(1UL << (REQ_ARCH_SHIFT + 3))
 
 void riscv_sync_eip(struct vcpu *v);
+void riscv_ack_kick(void);
 void riscv_external_irq(struct cpu *c);
 
 #endif

@@ -114,9 +114,16 @@ void arch_cpu_kick(struct cpu *c)
 	sbi_ecall(SBI_EXT_IPI, 0, 1, c->hwid, 0);
 }
 
-void arch_cpu_ack_kick(void)
+void riscv_ack_kick(void)
 {
 	csr_clear(CSR_SIP, BIT(IRQ_S_SOFT));
+}
+
+void arch_cpu_idle_poll(struct cpu *c)
+{
+	riscv_ack_kick();
+	if (csr_read(CSR_SIP) & BIT(IRQ_S_EXT))
+		riscv_external_irq(c);
 }
 
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req)

@@ -9,7 +9,9 @@
 
 #define UART_THR	0
 #define UART_RBR	0
+#define UART_IER	1
 #define UART_LSR	5
+#define IER_RDI		0x01
 #define LSR_DR		0x01
 #define LSR_THRE	0x20
 
@@ -44,12 +46,18 @@ static int ns16550_getc(const struct console_dev *d)
 	return (int)(rd(d, UART_RBR) & 0xff);
 }
 
+static void ns16550_enable_rx_irq(const struct console_dev *d)
+{
+	wr(d, UART_IER, IER_RDI);
+}
+
 void ns16550_console_init(struct console_dev *d, uintptr_t base,
 			  unsigned reg_shift, unsigned io_width)
 {
 	d->name = "ns16550";
 	d->putc = ns16550_putc;
 	d->getc = ns16550_getc;
+	d->enable_rx_irq = ns16550_enable_rx_irq;
 	d->base = base;
 	d->reg_shift = reg_shift;
 	d->io_width = io_width == 4 ? 4 : 1;

@@ -39,3 +39,11 @@ void stub_log_clear(void)
 {
 	stub_log[0] = '\0';
 }
+
+void console_lock(void)
+{
+}
+
+void console_unlock(void)
+{
+}

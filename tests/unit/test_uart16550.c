@@ -24,7 +24,7 @@ static unsigned irq_at_tx;	/* nirq when tx was last called */
 static void cb_tx(void *arg, char c)
 {
 	(void)arg;
-	if (cur && cur->lock.locked)
+	if (cur && spin_is_locked(&cur->lock))
 		tx_locked++;
 	irq_at_tx = nirq;
 	if (ntx < sizeof(txbuf))
@@ -35,7 +35,7 @@ static void cb_tx(void *arg, char c)
 static void cb_irq(void *arg, bool level)
 {
 	(void)arg;
-	if (cur && !cur->lock.locked)
+	if (cur && !spin_is_locked(&cur->lock))
 		irq_unlocked++;
 	if (level == irq_level)
 		bad_edges++;

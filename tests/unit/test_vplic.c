@@ -33,7 +33,7 @@ static unsigned n_complete;	/* hw_complete calls, never capped */
 
 static void rec(int type, unsigned ctx, uint32_t irq, bool on)
 {
-	if (cur && !cur->lock.locked)
+	if (cur && !spin_is_locked(&cur->lock))
 		unlocked_cb++;
 	if (nev < MAX_EV)
 		evs[nev] = (struct ev){ type, ctx, irq, on };

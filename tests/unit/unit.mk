@@ -14,16 +14,22 @@ UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initia
 UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
-UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode
+UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux
 UNIT_TESTS += test_vplic test_uart16550
+UNIT_TESTS += test_layout_check
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
 $(UNIT_O)/test_fmt: tests/unit/test_fmt.c src/lib/fmt.c
 $(UNIT_O)/test_page_alloc: tests/unit/test_page_alloc.c src/mm/page_alloc.c
 $(UNIT_O)/test_stage2: tests/unit/test_stage2.c arch/riscv/stage2.c src/mm/page_alloc.c
 $(UNIT_O)/test_mmio_decode: tests/unit/test_mmio_decode.c arch/riscv/mmio_decode.c
+$(UNIT_O)/test_console_mux: tests/unit/test_console_mux.c src/console_mux.c tests/unit/stubs.c
 $(UNIT_O)/test_platform: tests/unit/test_platform.c src/platform.c \
 	arch/riscv/platform.c tests/unit/stubs.c $(UNIT_LIBFDT_SRCS)
+$(UNIT_O)/test_layout_check: tests/unit/test_layout_check.c src/layout_check.c \
+	src/platform.c arch/riscv/platform.c src/lib/fmt.c tests/unit/stubs.c \
+	$(UNIT_LIBFDT_SRCS) src/include/fv/layout_check.h src/include/fv/layout.h
+$(UNIT_O)/test_layout_check: UNIT_CFLAGS += -DCONFIG_PLATFORM=\"qemu-riscv64-virt\"
 $(UNIT_O)/test_vplic: tests/unit/test_vplic.c arch/riscv/irqc/plic/vplic.c \
 	arch/riscv/irqc/plic/vplic.h src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
@@ -32,7 +38,7 @@ $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 $(UNIT_BINS): tests/unit/test.h tests/unit/test_config.h | $(UNIT_LIBFDT)/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(filter %.c,$^) -o $@
+	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(filter %.c,$^) -o $@ -lpthread
 
 # Device trees of QEMU's virt machine, as the firmware would pass them.
 UNIT_DTB := $(UNIT_O)/dtb

@@ -37,7 +37,10 @@ void arch_cpu_kick(struct cpu *c);
 __noreturn void arch_cpu_restart_on_stack(struct cpu *c, void (*fn)(struct cpu *));
 /* Called by the idle loop for arch requests (VSSIP, fences, EIP). */
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req);
-/* Acknowledge a kick before looking at cpu->req, so none is lost. */
-void arch_cpu_ack_kick(void);
+/* In the idle loop, before looking at cpu->req: acknowledge a kick (so
+ * none is lost) and serve device interrupts that woke the hart. */
+void arch_cpu_idle_poll(struct cpu *c);
+/* Route the hypervisor console's receive interrupt to this hart. */
+void arch_console_irq_init(uint32_t irq);
 
 #endif

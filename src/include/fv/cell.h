@@ -8,6 +8,7 @@
 #ifndef FV_CELL_H
 #define FV_CELL_H
 
+#include <fv/console_mux.h>
 #include <fv/cpu.h>
 #include <fv/emul.h>
 #include <fv/layout.h>
@@ -46,14 +47,6 @@ struct vcpu {
 	struct arch_vcpu arch;
 };
 
-#define CELL_LINE_MAX 160
-
-struct cell_console {
-	spinlock_t lock;
-	char line[CELL_LINE_MAX];
-	unsigned len;
-};
-
 struct uart16550;
 
 struct cell {
@@ -70,7 +63,7 @@ struct cell {
 	gpaddr_t dtb_gpa;
 	uint64_t dtb_size;
 	spinlock_t lock;		/* lifecycle: stop, restart */
-	struct cell_console con;
+	struct mux_port con;		/* its console on the multiplexer */
 	struct uart16550 *uart;		/* its emulated console UART, if any */
 	uint32_t console_irq;
 	struct arch_cell arch;

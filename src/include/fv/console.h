@@ -15,6 +15,7 @@ struct console_dev {
 	const char *name;
 	void (*putc)(const struct console_dev *dev, char c);
 	int (*getc)(const struct console_dev *dev);	/* -1: nothing waiting */
+	void (*enable_rx_irq)(const struct console_dev *dev);
 	uintptr_t base;
 	unsigned reg_shift;
 	unsigned io_width;
@@ -23,6 +24,11 @@ struct console_dev {
 /* Switch output to `dev` (NULL: back to the firmware console). */
 void console_set_device(const struct console_dev *dev);
 const char *console_device_name(void);
+
+/* Typed input: raise an interrupt on receive, and pass what arrived to
+ * the console multiplexer (called from that interrupt). */
+bool console_enable_input(void);
+void console_poll_input(void);
 
 void kputs(const char *s);
 int kprintf(const char *fmt, ...) __printf(1, 2);

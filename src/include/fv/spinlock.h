@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Test-and-set spinlock on the compiler's atomic builtins, which every
- * target architecture implements (amoswap on RISC-V, swpa/ldaxr on ARM64).
- * Used only off the per-hart fast paths: console, boot, page allocation.
+ * Ticket spinlock on the compiler's atomic builtins, which every target
+ * architecture implements (amoadd on RISC-V).  Harts get the lock in the
+ * order they asked for it, so a hart that takes it in a loop (a guest
+ * printing without pause) cannot starve the others.  Used only off the
+ * per-hart fast paths: console, cell lifecycle, device models.
  */
 #ifndef FV_SPINLOCK_H
 #define FV_SPINLOCK_H
@@ -11,26 +13,39 @@
 #include <fv/types.h>
 
 typedef struct {
-	volatile uint32_t locked;
+	volatile uint32_t next;		/* ticket of the next hart to ask */
+	volatile uint32_t owner;	/* ticket now holding the lock */
 } spinlock_t;
 
-#define SPINLOCK_INIT { 0 }
-
-static inline bool spin_trylock(spinlock_t *l)
-{
-	return __atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE) == 0;
-}
+#define SPINLOCK_INIT { 0, 0 }
 
 static inline void spin_lock(spinlock_t *l)
 {
-	while (!spin_trylock(l))
-		while (READ_ONCE(l->locked))
-			;
+	uint32_t me = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
+
+	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != me)
+		;
+}
+
+static inline bool spin_trylock(spinlock_t *l)
+{
+	uint32_t owner = __atomic_load_n(&l->owner, __ATOMIC_RELAXED);
+	uint32_t expect = owner;
+
+	/* take the next ticket only if it would be served at once */
+	return __atomic_compare_exchange_n(&l->next, &expect, owner + 1, false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static inline bool spin_is_locked(const spinlock_t *l)
+{
+	return __atomic_load_n(&l->next, __ATOMIC_RELAXED) !=
+	       __atomic_load_n(&l->owner, __ATOMIC_RELAXED);
 }
 
 static inline void spin_unlock(spinlock_t *l)
 {
-	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&l->owner, l->owner + 1, __ATOMIC_RELEASE);
 }
 
 #endif

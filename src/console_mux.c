@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The console multiplexer; see <fv/console_mux.h>. */
+#include <fv/console.h>
+#include <fv/console_mux.h>
+
+static struct mux_port *ports[MUX_MAX_PORTS];
+static unsigned nr_ports;
+static volatile unsigned focus;
+static bool escaped;		/* the last input character was the escape */
+/* The port whose line is open (partly written) on the console, or NULL.
+ * Changed only with the console lock held. */
+static struct mux_port *open_line;
+
+int mux_add_port(struct mux_port *p, const char *name)
+{
+	if (nr_ports == MUX_MAX_PORTS)
+		return -1;
+	p->name = name;
+	p->len = 0;
+	p->ring_head = p->ring_tail = 0;
+	p->lock = (spinlock_t)SPINLOCK_INIT;
+	ports[nr_ports] = p;
+	return (int)nr_ports++;
+}
+
+int mux_focus(void)
+{
+	return nr_ports ? (int)focus : -1;
+}
+
+static bool has_focus(const struct mux_port *p)
+{
+	return nr_ports && ports[focus] == p;
+}
+
+/* Close a line another port left open; console lock held. */
+static void close_open_line(void)
+{
+	if (open_line) {
+		kprintf_locked("\n");
+		open_line = NULL;
+	}
+}
+
+/* A whole collected line of an unfocused port. */
+static void write_line(struct mux_port *p)
+{
+	console_lock();
+	close_open_line();
+	kprintf_locked("[%s] %.*s\n", p->name, (int)p->len, p->line);
+	console_unlock();
+	p->len = 0;
+}
+
+/* The focused port writes through, opening its line under its tag. */
+static void write_through(struct mux_port *p, char c)
+{
+	console_lock();
+	if (open_line != p) {
+		close_open_line();
+		kprintf_locked("[%s] ", p->name);
+		open_line = p;
+	}
+	kprintf_locked("%c", c);
+	if (c == '\n')
+		open_line = NULL;
+	console_unlock();
+}
+
+void mux_putc(struct mux_port *p, char c)
+{
+	if (c == '\r')
+		return;		/* the console adds its own */
+	spin_lock(&p->lock);
+	if (has_focus(p)) {
+		if (p->len) {	/* it just got focus: its collected part first */
+			console_lock();
+			close_open_line();
+			kprintf_locked("[%s] %.*s", p->name, (int)p->len, p->line);
+			open_line = p;
+			console_unlock();
+			p->len = 0;
+		}
+		write_through(p, c);
+	} else if (c == '\n') {
+		write_line(p);
+	} else {
+		p->line[p->len++] = c;
+		if (p->len == sizeof(p->line))
+			write_line(p);
+	}
+	spin_unlock(&p->lock);
+}
+
+int mux_getc(struct mux_port *p)
+{
+	int c = -1;
+
+	spin_lock(&p->lock);
+	if (p->ring_tail != p->ring_head) {
+		c = (unsigned char)p->ring[p->ring_tail % MUX_RX_MAX];
+		p->ring_tail++;
+	}
+	spin_unlock(&p->lock);
+	return c;
+}
+
+static void deliver(struct mux_port *p, char c)
+{
+	if (p->rx) {
+		p->rx(p->rx_arg, c);
+		return;
+	}
+	spin_lock(&p->lock);
+	if (p->ring_head - p->ring_tail < MUX_RX_MAX)	/* else dropped */
+		p->ring[p->ring_head++ % MUX_RX_MAX] = c;
+	spin_unlock(&p->lock);
+}
+
+static void set_focus(unsigned i)
+{
+	focus = i;
+	console_lock();
+	close_open_line();
+	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", ports[i]->name);
+	console_unlock();
+}
+
+static void escape_command(char c)
+{
+	switch (c) {
+	case 'n':
+	case '\t':
+	case MUX_ESCAPE:
+		set_focus((focus + 1) % nr_ports);
+		break;
+	case 'm':
+		console_lock();
+		close_open_line();
+		mux_monitor_print_locked();
+		console_unlock();
+		break;
+	case 'h':
+	case '?':
+		console_lock();
+		close_open_line();
+		kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, "
+			       "m monitor, h help\n");
+		console_unlock();
+		break;
+	default:
+		if (c >= '1' && c <= '9' && (unsigned)(c - '1') < nr_ports)
+			set_focus(c - '1');
+	}
+}
+
+void mux_input(char c)
+{
+	if (!nr_ports)
+		return;
+	if (escaped) {
+		escaped = false;
+		escape_command(c);
+	} else if (c == MUX_ESCAPE) {
+		escaped = true;
+	} else {
+		deliver(ports[focus], c);
+	}
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The console multiplexer: tagged whole lines, the focused cell written
+ * through, no mixing of lines, focus switching, input routing, the
+ * escape commands, and the ticket lock's first-come-first-served order.
+ */
+#include <pthread.h>
+#include <fv/console.h>
+#include <fv/console_mux.h>
+#include "stubs.h"
+#include "test.h"
+
+static struct mux_port a, b, c;
+static char got_a[64];
+static unsigned n_got_a;
+
+static bool rx_a(void *arg, char ch)
+{
+	(void)arg;
+	got_a[n_got_a++] = ch;
+	return true;
+}
+
+static void puts_port(struct mux_port *p, const char *s)
+{
+	while (*s)
+		mux_putc(p, *s++);
+}
+
+void mux_monitor_print_locked(void)
+{
+	kprintf_locked("MONITOR\n");
+}
+
+/* Many threads take a ticket lock in a loop: each must get it as often as
+ * the others (FIFO order), none starves. */
+#define THREADS 4
+#define ROUNDS 20000
+static spinlock_t lock = SPINLOCK_INIT;
+static volatile int running;
+static unsigned long counts[THREADS];
+static volatile unsigned long stop_at;
+
+static void *hammer(void *arg)
+{
+	long me = (long)arg;
+
+	__atomic_add_fetch(&running, 1, __ATOMIC_SEQ_CST);
+	while (running < THREADS)
+		;
+	for (;;) {
+		spin_lock(&lock);
+		if (counts[0] + counts[1] + counts[2] + counts[3] >= stop_at) {
+			spin_unlock(&lock);
+			break;
+		}
+		counts[me]++;
+		spin_unlock(&lock);
+	}
+	return NULL;
+}
+
+int main(void)
+{
+	CHECK_EQ(mux_focus(), -1);
+	mux_input('x');			/* no ports: ignored, no crash */
+	CHECK_EQ(mux_add_port(&a, "linux"), 0);
+	CHECK_EQ(mux_add_port(&b, "rtos"), 1);
+	CHECK_EQ(mux_add_port(&c, "third"), 2);
+	a.rx = rx_a;
+	CHECK_EQ(mux_focus(), 0);
+
+	/* unfocused: nothing until the newline, then one tagged line; CR dropped */
+	stub_log_clear();
+	puts_port(&b, "tick 1\r");
+	CHECK_STR(stub_log, "");
+	puts_port(&b, "\n");
+	CHECK_STR(stub_log, "[rtos] tick 1\n");
+
+	/* focused: written through, so a prompt without newline shows */
+	stub_log_clear();
+	puts_port(&a, "~ # ");
+	CHECK_STR(stub_log, "[linux] ~ # ");
+	/* another cell's line closes the open one first: no mid-line mixing */
+	puts_port(&b, "tick 2\n");
+	puts_port(&a, "ls\n");
+	CHECK_STR(stub_log, "[linux] ~ # \n[rtos] tick 2\n[linux] ls\n");
+
+	/* interleaved characters of two unfocused cells stay in their lines */
+	stub_log_clear();
+	for (const char *p = "AAAA\n", *q = "BBBB\n"; *p; p++, q++) {
+		mux_putc(&b, *p);
+		mux_putc(&c, *q);
+	}
+	CHECK_STR(stub_log, "[rtos] AAAA\n[third] BBBB\n");
+
+	/* a line longer than the buffer is cut into tagged pieces, nothing lost */
+	stub_log_clear();
+	for (int i = 0; i < MUX_LINE_MAX + 10; i++)
+		mux_putc(&b, 'x');
+	mux_putc(&b, '\n');
+	CHECK(strncmp(stub_log, "[rtos] xxxx", 11) == 0);
+	CHECK_EQ(strlen(stub_log), 2 * strlen("[rtos] \n") + MUX_LINE_MAX + 10);
+
+	/* input goes to the focused cell: a has an rx hook, b a ring */
+	mux_input('h');
+	mux_input('i');
+	CHECK_EQ(n_got_a, 2);
+	CHECK(got_a[0] == 'h' && got_a[1] == 'i');
+	CHECK_EQ(mux_getc(&b), -1);
+
+	/* Ctrl-] n: focus moves on, the escape is not delivered */
+	stub_log_clear();
+	mux_input(MUX_ESCAPE);
+	mux_input('n');
+	CHECK_EQ(mux_focus(), 1);
+	CHECK(strstr(stub_log, "console input goes to rtos") != NULL);
+	mux_input('z');
+	CHECK_EQ(n_got_a, 2);
+	CHECK_EQ(mux_getc(&b), 'z');
+	CHECK_EQ(mux_getc(&b), -1);
+	/* the ring keeps at most MUX_RX_MAX characters, drops the rest */
+	for (int i = 0; i < MUX_RX_MAX + 5; i++)
+		mux_input('0' + i % 10);
+	for (int i = 0; i < MUX_RX_MAX; i++)
+		CHECK_EQ(mux_getc(&b), '0' + i % 10);
+	CHECK_EQ(mux_getc(&b), -1);
+
+	/* a cell given focus writes out what it had collected, then through */
+	puts_port(&c, "partial");
+	stub_log_clear();
+	mux_input(MUX_ESCAPE);
+	mux_input('3');
+	CHECK_EQ(mux_focus(), 2);
+	puts_port(&c, "!");
+	CHECK(strstr(stub_log, "[third] partial!") != NULL);
+	/* wrap-around with Ctrl-] Ctrl-], number out of range ignored */
+	mux_input(MUX_ESCAPE);
+	mux_input(MUX_ESCAPE);
+	CHECK_EQ(mux_focus(), 0);
+	mux_input(MUX_ESCAPE);
+	mux_input('9');
+	CHECK_EQ(mux_focus(), 0);
+	/* monitor and help */
+	stub_log_clear();
+	mux_input(MUX_ESCAPE);
+	mux_input('m');
+	CHECK(strstr(stub_log, "MONITOR") != NULL);
+	mux_input(MUX_ESCAPE);
+	mux_input('h');
+	CHECK(strstr(stub_log, "m monitor") != NULL);
+
+	/* fairness of the ticket lock under contention */
+	{
+		pthread_t t[THREADS];
+		unsigned long min = ~0UL, max = 0;
+
+		stop_at = THREADS * ROUNDS;
+		for (long i = 0; i < THREADS; i++)
+			pthread_create(&t[i], NULL, hammer, (void *)i);
+		for (int i = 0; i < THREADS; i++)
+			pthread_join(t[i], NULL);
+		for (int i = 0; i < THREADS; i++) {
+			min = counts[i] < min ? counts[i] : min;
+			max = counts[i] > max ? counts[i] : max;
+		}
+		CHECK_EQ(counts[0] + counts[1] + counts[2] + counts[3], THREADS * ROUNDS);
+		/* FIFO hand-over: nobody gets even twice the share of another */
+		CHECK(min * 2 > max);
+		CHECK(!spin_is_locked(&lock));
+		CHECK(spin_trylock(&lock));
+		CHECK(!spin_trylock(&lock));
+		spin_unlock(&lock);
+	}
+	return test_report("test_console_mux");
+}
