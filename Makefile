@@ -145,6 +145,17 @@ $(O)/guests/rtos/rtos.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C cells/guests/rtos O=$(O)/guests/rtos \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+$(O)/guests/sbitest/sbitest.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory -C cells/guests/sbitest O=$(O)/guests/sbitest \
+		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+
+# The demo's Linux and initramfs: the scripts cache by content hash, so
+# these rules only need their inputs.
+$(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
+	$(Q)$(srctree)/ci/build-linux.sh $@
+$(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init ci/build-initramfs.sh
+	$(Q)$(srctree)/ci/build-initramfs.sh $@
+
 include src/host/host.mk
 
 

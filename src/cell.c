@@ -70,8 +70,27 @@ static const struct uart16550_ops uart_ops = { uart_tx, uart_irq };
 
 static bool uart_rx(void *arg, char ch)
 {
-	return uart16550_rx(arg, ch);
+	struct cell *c = arg;
+
+	return uart16550_rx(c->uart, ch);
 }
+
+/* The guest's reads may make room in its receive FIFO: refill it. */
+static int cell_uart_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+{
+	struct cell *c = d->owner;
+	int r = uart16550_emu_ops.read(d, off, width, val);
+
+	mux_rx_drain(&c->con);
+	return r;
+}
+
+static int cell_uart_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
+{
+	return uart16550_emu_ops.write(d, off, width, val);
+}
+
+static const struct emu_ops cell_uart_ops = { cell_uart_read, cell_uart_write };
 
 void cell_console_putc(struct cell *c, char ch)
 {
@@ -92,14 +111,15 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 		struct uart16550 *u = &uarts[nr_uarts++];
 
 		uart16550_init(u, &uart_ops, c);
-		d->ops = &uart16550_emu_ops;
+		d->ops = &cell_uart_ops;
 		d->state = u;
+		d->owner = c;
 		d->base = e->gpa;
 		d->size = UART16550_SIZE;
 		c->console_irq = e->irq;
 		c->uart = u;
 		c->con.rx = uart_rx;	/* typed characters go to its UART */
-		c->con.rx_arg = u;
+		c->con.rx_arg = c;
 		break;
 	}
 	default:

@@ -105,15 +105,29 @@ int mux_getc(struct mux_port *p)
 	return c;
 }
 
+/* Lock held: move waiting input into the UART while it takes it. */
+static void drain_locked(struct mux_port *p)
+{
+	while (p->rx && p->ring_tail != p->ring_head &&
+	       p->rx(p->rx_arg, p->ring[p->ring_tail % MUX_RX_MAX]))
+		p->ring_tail++;
+}
+
+void mux_rx_drain(struct mux_port *p)
+{
+	if (READ_ONCE(p->ring_tail) == READ_ONCE(p->ring_head))
+		return;
+	spin_lock(&p->lock);
+	drain_locked(p);
+	spin_unlock(&p->lock);
+}
+
 static void deliver(struct mux_port *p, char c)
 {
-	if (p->rx) {
-		p->rx(p->rx_arg, c);
-		return;
-	}
 	spin_lock(&p->lock);
 	if (p->ring_head - p->ring_tail < MUX_RX_MAX)	/* else dropped */
 		p->ring[p->ring_head++ % MUX_RX_MAX] = c;
+	drain_locked(p);
 	spin_unlock(&p->lock);
 }
 

@@ -25,19 +25,20 @@
 
 #define MUX_ESCAPE	0x1d	/* Ctrl-] */
 #define MUX_LINE_MAX	160
-#define MUX_RX_MAX	64
+#define MUX_RX_MAX	256
 #define MUX_MAX_PORTS	CONFIG_MAX_CELLS
 
 struct mux_port {
 	const char *name;
-	/* where typed characters go: an emulated UART, else the rx ring */
+	/* Where typed characters go: an emulated UART (false when its FIFO
+	 * is full), else they wait in the ring for SBI DBCN read / getchar. */
 	bool (*rx)(void *arg, char c);
 	void *rx_arg;
 	/* output being collected */
 	spinlock_t lock;
 	char line[MUX_LINE_MAX];
 	unsigned len;
-	/* input for guests without a UART (SBI DBCN read, legacy getchar) */
+	/* typed input not taken yet */
 	char ring[MUX_RX_MAX];
 	unsigned ring_head, ring_tail;
 };
@@ -46,6 +47,8 @@ struct mux_port {
 int mux_add_port(struct mux_port *p, const char *name);
 void mux_putc(struct mux_port *p, char c);
 int mux_getc(struct mux_port *p);		/* -1 if nothing was typed */
+/* Push waiting input into the port's UART (call when its FIFO drained). */
+void mux_rx_drain(struct mux_port *p);
 /* A character from the physical console. */
 void mux_input(char c);
 int mux_focus(void);				/* index of the focused port */

@@ -23,6 +23,7 @@ struct emu_dev {
 	gpaddr_t base;
 	uint64_t size;
 	void *state;		/* the model: struct vplic, struct uart16550, ... */
+	void *owner;		/* the cell, for the glue around a model */
 };
 
 #endif

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The SBI test guest: what main.c and checks.c share. */
+#ifndef SBITEST_H
+#define SBITEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <fv/compiler.h>
+
+#define SBI_EXT_LEGACY_SET_TIMER	0x00
+#define SBI_EXT_LEGACY_PUTCHAR		0x01
+#define SBI_EXT_LEGACY_GETCHAR		0x02
+#define SBI_EXT_LEGACY_CLEAR_IPI	0x03
+#define SBI_EXT_LEGACY_SEND_IPI		0x04
+#define SBI_EXT_LEGACY_SHUTDOWN		0x08
+#define SBI_EXT_BASE			0x10
+#define SBI_EXT_TIME			0x54494D45
+#define SBI_EXT_IPI			0x735049
+#define SBI_EXT_RFENCE			0x52464E43
+#define SBI_EXT_HSM			0x48534D
+#define SBI_EXT_SRST			0x53525354
+#define SBI_EXT_PMU			0x504D55
+#define SBI_EXT_DBCN			0x4442434E
+#define SBI_EXT_SUSP			0x53555350
+#define SBI_EXT_CPPC			0x43505043
+
+#define SBI_SUCCESS			0
+#define SBI_ERR_NOT_SUPPORTED		-2
+#define SBI_ERR_INVALID_PARAM		-3
+#define SBI_ERR_INVALID_ADDRESS		-5
+#define SBI_ERR_ALREADY_AVAILABLE	-6
+
+#define HSM_STARTED	0
+#define HSM_STOPPED	1
+
+/* An address no cell of the test layouts has: nothing is mapped there. */
+#define OUTSIDE		0x90000000UL
+
+#define SIE_SSIE	(1UL << 1)
+#define SIE_STIE	(1UL << 5)
+#define SIP_SSIP	SIE_SSIE
+#define SSTATUS_SIE	(1UL << 1)
+#define CAUSE_IRQ	(1UL << 63)
+#define IRQ_S_SOFT	1
+#define IRQ_S_TIMER	5
+
+#define csr_read(csr) ({ unsigned long __v; \
+	__asm__ volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
+#define csr_set(csr, v) \
+	__asm__ volatile("csrs " #csr ", %0" :: "rK"(v) : "memory")
+#define csr_clear(csr, v) \
+	__asm__ volatile("csrc " #csr ", %0" :: "rK"(v) : "memory")
+
+struct sbiret {
+	long error;
+	long value;
+};
+
+struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
+		       unsigned long a1, unsigned long a2, unsigned long a3,
+		       unsigned long a4);
+
+/* What the device tree and the bootargs said. */
+struct config {
+	const void *fdt;
+	uint64_t timebase;		/* Hz */
+	uint64_t ram_base, ram_end;	/* the cell's first memory region */
+	uint64_t plic_base;
+	unsigned nr_vharts;
+	bool sstc;
+	bool checks;			/* checks=0: skip them */
+	char bad[16];			/* bad=<store|load|exec|mmio|none> */
+	unsigned bad_vhart;		/* bad_vhart=N: which vhart does it */
+	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
+};
+
+extern struct config cfg;
+
+/* Interrupts taken, per vhart (the trap handler counts them). */
+#define MAX_VHARTS 2
+extern volatile unsigned long ipis[MAX_VHARTS], timer_irqs[MAX_VHARTS];
+extern volatile uint64_t timer_at[MAX_VHARTS];
+
+/* What vhart 1 does when started (its opaque argument). */
+enum v1_job {
+	V1_HELLO = 0x5e1f,	/* say "up", wait for an IPI, hart_stop */
+	V1_STOP,		/* hart_stop at once */
+	V1_BAD,			/* the bad access of bad=<what> */
+};
+
+/* vhart 1's reports to vhart 0. */
+struct v1_mailbox {
+	unsigned long up, up_again, got_ipi, a0, a1;
+};
+extern struct v1_mailbox v1;
+
+void out(const char *fmt, ...) __printf(1, 2);
+static inline uint64_t now(void)
+{
+	uint64_t t;
+
+	__asm__ volatile("rdtime %0" : "=r"(t));
+	return t;
+}
+
+static inline uint64_t ms_to_ticks(unsigned ms)
+{
+	return cfg.timebase * ms / 1000;
+}
+
+/* Spin until *p != old or `ms` pass; true if it changed. */
+bool wait_change(volatile unsigned long *p, unsigned long old, unsigned ms);
+void sleep_ms(unsigned ms);
+
+void secondary_entry(void);
+void run_checks(void);
+unsigned checks_passed(void);
+unsigned checks_failed(void);
+
+#endif

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The default demo: Linux in a cell of two vharts beside our RTOS in a
+ * cell of one, on a 4-hart QEMU virt machine (hart 0 stays with the
+ * hypervisor: it boots, and takes the console's input interrupt).
+ *
+ * Each guest sees a small virt-like machine of its own: RAM at
+ * 0x80000000, an emulated ns16550 UART at 0x10000000 (IRQ 10) and a
+ * virtual PLIC at 0x0c000000.
+ */
+#include <fv/layout.h>
+
+GUEST_IMAGE(linux_image, "linux/Image");
+GUEST_IMAGE(linux_initrd, "linux/initramfs.cpio.gz");
+GUEST_IMAGE(rtos, "rtos/rtos.bin");
+
+const struct layout fv_layout = {
+	.board = "qemu-riscv64-virt",
+	CELLS({
+		.name = "linux",
+		HARTS(1, 2),
+		MEMORY({ .gpa = 0x80000000, .hpa = 0x90000000, .size = 256 * MiB,
+			 .flags = MEM_RWX }),
+		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
+		.vplic_gpa = 0x0c000000,
+		/* RISC-V Linux wants its Image 2 MiB into RAM */
+		.kernel = IMAGE(linux_image, 0x80200000),
+		.initrd = IMAGE(linux_initrd, 0x88000000),
+		.entry = 0x80200000,
+		.bootargs = "console=ttyS0 earlycon=sbi",
+		.on_fault = POLICY_STOP,
+		.on_reboot = POLICY_RESTART,
+	}, {
+		.name = "rtos",
+		HARTS(3),
+		MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000, .size = 16 * MiB,
+			 .flags = MEM_RWX }),
+		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
+		.vplic_gpa = 0x0c000000,
+		.kernel = IMAGE(rtos, 0x80200000),
+		.entry = 0x80200000,
+		.bootargs = "status_every=2000",
+		.on_fault = POLICY_STOP,
+		.on_reboot = POLICY_RESTART,
+	}),
+};

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build the demo Linux guest's initramfs: a gzip'ed newc cpio with Debian's
+# static busybox for riscv64 and cells/guests/linux/init as /init.
+#
+#   ci/build-initramfs.sh OUT.cpio.gz
+#
+# busybox-static:riscv64 is packaged only in trixie and sid. We download
+# (never install) it with apt through a private configuration in
+# $FV_CACHE/apt-riscv64 (own sources list, lists, cache and empty dpkg
+# status), so the system's apt state is untouched. The mirror and keyring
+# are the system's own, read from /etc/apt. The cpio is made by the
+# kernel tree's usr/gen_init_cpio (built here with the host compiler), so
+# no root and no fakeroot are needed. The output is cached by a hash of
+# the busybox .deb, the init script and this script.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+[ $# -eq 1 ] || die "usage: $0 OUT.cpio.gz"
+out=$1
+root=$(dirname "$here")
+init=$root/cells/guests/linux/init
+[ -f "$init" ] || die "missing $init"
+suites=${FV_BUSYBOX_SUITES:-sid trixie}
+debdir=$FV_CACHE/debs
+aptdir=$FV_CACHE/apt-riscv64
+mkdir -p "$debdir"
+
+# The system's Debian mirror and archive keyring: the first non-security
+# "deb" entry of /etc/apt/sources.list.d/*.sources (deb822) or of the
+# one-line lists. FV_DEBIAN_MIRROR / FV_DEBIAN_KEYRING override them.
+system_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk 'BEGIN { RS = ""; FS = "\n" }
+		{
+			types = uris = keys = ""
+			for (i = 1; i <= NF; i++) {
+				if ($i ~ /^Types:/)     types = $i
+				if ($i ~ /^URIs:/)      uris = $i
+				if ($i ~ /^Signed-By:/) keys = $i
+			}
+			sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/)
+			sub(/^Signed-By:[ \t]*/, "", keys)
+			if (types ~ /[ \t]deb([ \t]|$)/ && u[1] != "" && u[1] !~ /security/) {
+				print u[1], keys; exit
+			}
+		}' "$f"
+	done
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		awk '$1 == "deb" {
+			keys = ""; n = 2
+			if ($2 ~ /^\[/) {
+				for (; n <= NF; n++) {
+					if ($n ~ /signed-by=/) { keys = $n; sub(/.*signed-by=/, "", keys); sub(/\]$/, "", keys) }
+					if ($n ~ /\]$/) { n++; break }
+				}
+			}
+			if ($n !~ /security/) { print $n, keys; exit }
+		}' "$f"
+	done
+}
+
+fetch_busybox() {
+	local deb mirror keyring suite ok=
+	deb=$(ls "$debdir"/busybox-static_*_riscv64.deb 2>/dev/null | tail -n1 || true)
+	if [ -n "$deb" ]; then echo "$deb"; return; fi
+
+	read -r mirror keyring < <(system_mirror | head -n1) || true
+	mirror=${FV_DEBIAN_MIRROR:-$mirror}
+	keyring=${FV_DEBIAN_KEYRING:-${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}}
+	[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt (set FV_DEBIAN_MIRROR)"
+	[ -f "$keyring" ] || die "keyring $keyring not found"
+
+	for suite in $suites; do
+		local a=$aptdir/$suite
+		mkdir -p "$a/lists/partial" "$a/cache/archives/partial" "$a/debs"
+		: > "$a/status"
+		echo "deb [arch=riscv64 signed-by=$keyring] $mirror $suite main" > "$a/sources.list"
+		local opts=(-q
+			-o Dir::Etc::SourceList="$a/sources.list"
+			-o Dir::Etc::SourceParts=/dev/null
+			-o Dir::Etc::Preferences=/dev/null
+			-o Dir::Etc::PreferencesParts=/dev/null
+			-o Dir::State::Lists="$a/lists"
+			-o Dir::State::status="$a/status"
+			-o Dir::Cache="$a/cache"
+			-o APT::Architecture=riscv64
+			-o APT::Architectures::=riscv64
+			-o Acquire::Languages=none
+			-o APT::Sandbox::User=root)
+		echo "initramfs: fetching the $suite riscv64 index from $mirror" >&2
+		if retry 3 apt-get "${opts[@]}" --error-on=any update >&2 &&
+		   ( cd "$a/debs" && retry 3 apt-get "${opts[@]}" download busybox-static:riscv64 >&2 ); then
+			deb=$(ls "$a"/debs/busybox-static_*_riscv64.deb | tail -n1)
+			mv "$deb" "$debdir/"
+			ok=1; break
+		fi
+		echo "initramfs: $suite failed, trying the next suite" >&2
+	done
+	[ -n "$ok" ] || die "could not download busybox-static:riscv64 from any of: $suites"
+	ls "$debdir"/busybox-static_*_riscv64.deb | tail -n1
+}
+
+deb=$(fetch_busybox)
+echo "initramfs: busybox from $(basename "$deb")"
+
+hash=$( {
+	sha256sum < "$deb"
+	sha256sum < "$init"
+	sha256sum < "$0"
+} | sha256sum | cut -c1-16)
+cdir=$FV_CACHE/initramfs/$hash
+cached=$cdir/initramfs.cpio.gz
+
+copy_out() {
+	mkdir -p "$(dirname "$out")"
+	cp "$cached" "$out.tmp" && mv "$out.tmp" "$out"
+	echo "initramfs: $out ($(stat -c %s "$out") bytes, build $hash)"
+}
+
+if [ -f "$cached" ]; then
+	echo "initramfs: reusing cached $cached"
+	copy_out
+	exit 0
+fi
+
+# gen_init_cpio from the kernel tree, built once with the host compiler.
+# Without an unpacked tree, take just that one file from the tarball.
+gen=$FV_CACHE/tools/gen_init_cpio
+if [ ! -x "$gen" ]; then
+	gensrc=$FV_CACHE/linux-source-6.1/usr/gen_init_cpio.c
+	mkdir -p "$(dirname "$gen")"
+	if [ ! -f "$gensrc" ]; then
+		"$here/fetch-sources.sh"
+		gensrc=$FV_CACHE/tools/gen_init_cpio.c
+		tar -xJOf "$FV_CACHE/linux-source-6.1.tar.xz" \
+			linux-source-6.1/usr/gen_init_cpio.c > "$gensrc"
+	fi
+	${HOSTCC:-gcc} -O2 -o "$gen.tmp" "$gensrc"
+	mv "$gen.tmp" "$gen"
+fi
+
+rm -rf "$cdir.tmp"; mkdir -p "$cdir.tmp/x"
+dpkg-deb -x "$deb" "$cdir.tmp/x"
+bb=$cdir.tmp/x/usr/bin/busybox; [ -f "$bb" ] || bb=$cdir.tmp/x/bin/busybox
+[ -f "$bb" ] || die "no bin/busybox in $deb"
+# e_ident: ELF, 64-bit; e_machine (offset 18, LE) 0xf3 = RISC-V
+if [ "$(od -An -tx1 -j0 -N5 "$bb" | tr -d ' \n')" != 7f454c4602 ] ||
+   [ "$(od -An -tx1 -j18 -N2 "$bb" | tr -d ' \n')" != f300 ]; then
+	die "$bb is not a 64-bit RISC-V ELF"
+fi
+
+# gen_init_cpio takes a file's mtime from the file: pin both to the epoch
+# (like -t 0 does for the other entries), so the same inputs give the
+# same bytes.
+cp "$init" "$cdir.tmp/init"
+touch -d @0 "$bb" "$cdir.tmp/init"
+
+# The applet links other than /bin/sh are made by /init itself
+# (busybox --install -s), so we never need to run the riscv64 binary here.
+cat > "$cdir.tmp/list" <<LIST
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+dir /proc 0755 0 0
+dir /sys 0755 0 0
+dir /tmp 1777 0 0
+dir /root 0700 0 0
+dir /etc 0755 0 0
+dir /bin 0755 0 0
+dir /sbin 0755 0 0
+dir /usr 0755 0 0
+dir /usr/bin 0755 0 0
+dir /usr/sbin 0755 0 0
+file /bin/busybox $bb 0755 0 0
+slink /bin/sh busybox 0777 0 0
+file /init $cdir.tmp/init 0755 0 0
+LIST
+# -t 0: fixed timestamps; gzip -n: no name or time in the header
+"$gen" -t 0 "$cdir.tmp/list" | gzip -9 -n > "$cdir.tmp/initramfs.cpio.gz"
+rm -rf "$cdir.tmp/x" "$cdir.tmp/init"
+rm -rf "$cdir"; mv "$cdir.tmp" "$cdir"
+copy_out
