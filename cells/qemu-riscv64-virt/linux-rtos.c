@@ -39,7 +39,7 @@ const struct layout fv_layout = {
 		.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(rtos, 0x80200000),
 		.entry = 0x80200000,
-		.bootargs = "status_every=2000",
+		.bootargs = "status_every=1000",
 		.on_fault = POLICY_STOP,
 		.on_reboot = POLICY_RESTART,
 	}),

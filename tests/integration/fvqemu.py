@@ -44,7 +44,8 @@ class Qemu:
         self.logname = logname
 
     def text(self):
-        return "".join(self.log)
+        """The console so far, with line ends as plain '\n'."""
+        return "".join(self.log).replace("\r", "")
 
     def expect(self, pattern, timeout=None):
         """Wait for `pattern` (a regex) and return its match object."""

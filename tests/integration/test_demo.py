@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The default demo (linux-rtos): Linux in a 2-vhart cell beside the RTOS.
+
+Drives the Linux shell through the hypervisor's console multiplexer and
+checks what the guests print: Linux sees only its cell, the RTOS keeps
+running while Linux boots, powers off and reboots.
+"""
+import re
+
+import pytest
+
+from fvqemu import Qemu, qemu_cmd
+
+PROMPT = r"linux:~# "
+RTOS_STATUS = r"\[rtos\] rtos: hart 0 tick (\d+) "
+
+
+def rtos_ticks(text):
+    return [int(t) for t in re.findall(RTOS_STATUS, text)]
+
+
+def shell(q, cmd, timeout=60):
+    """Run `cmd` in the Linux shell; return the [linux] lines it printed."""
+    start = len(q.text())
+    q.send(cmd + "\n")
+    q.expect(PROMPT, timeout=timeout)
+    out = q.text()[start:]
+    return [m for m in re.findall(r"^\[linux\] (.*)$", out, re.M)]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from conftest import build
+    import fvqemu
+    import os
+    if not fvqemu.have_qemu():
+        pytest.fail("qemu-system-riscv64 or OpenSBI missing: run 'make deps'")
+    return os.path.join(build(), "ferrovisor.elf")
+
+
+def boot(elf):
+    q = Qemu(qemu_cmd(elf, smp=4, mem="1G"), timeout=120)
+    q.expect(r"cell linux: starting on harts 1 2")
+    q.expect(r"\[linux\] ferrovisor-linux: ready \(nproc (\d+)\)")
+    q.expect(PROMPT)
+    return q
+
+
+def test_linux_sees_only_its_cell(demo):
+    with boot(demo) as q:
+        assert shell(q, "nproc")[0] == "2"
+        mem = "\n".join(shell(q, "grep MemTotal /proc/meminfo"))
+        kb = int(re.search(r"MemTotal:\s+(\d+) kB", mem).group(1))
+        assert 200 * 1024 < kb <= 256 * 1024, kb
+        soc = " ".join(shell(q, "ls /proc/device-tree/soc"))
+        assert sorted(re.findall(r"\S+@\S+", soc)) == ["plic@c000000", "serial@10000000"]
+        cpus = " ".join(shell(q, "ls /proc/device-tree/cpus"))
+        assert sorted(re.findall(r"cpu@\d+", cpus)) == ["cpu@0", "cpu@1"]
+        top = " ".join(shell(q, "ls /proc/device-tree"))
+        assert re.findall(r"memory@\S+", top) == ["memory@80000000"]
+        model = " ".join(shell(q, "cat /proc/device-tree/model; echo"))
+        assert "Ferrovisor cell linux" in model
+        # the ISA Linux was given has no H extension
+        isa = " ".join(shell(q, "cat /proc/device-tree/cpus/cpu@0/riscv,isa; echo"))
+        m = re.search(r"rv64([a-z]+)", isa)
+        assert m and "h" not in m.group(1), isa
+
+
+def test_rtos_runs_while_linux_boots(demo):
+    """Under -icount (deterministic guest time): the RTOS starts while
+    Linux boots, and its first status line after Linux is up shows it
+    ticked all along, none missed, its tick keeping pace with time."""
+    q = Qemu(qemu_cmd(demo, smp=4, mem="1G", icount=True), timeout=300)
+    with q:
+        q.expect(r"cell linux: starting")
+        q.expect(r"\[linux\] ferrovisor-linux: ready", timeout=300)
+        boot_log = q.text()[q.text().index("cell linux: starting"):]
+        assert "[rtos] rtos: 0.1 hart 0" in boot_log, "the RTOS did not start during Linux's boot"
+        assert boot_log.index("[rtos] rtos: 0.1 hart 0") < boot_log.index("[linux] Run /init")
+        m = q.expect(r"\[rtos\] rtos: hart 0 tick (\d+) time (\d+) jitter \S+ (\S+) "
+                     r"msgs (\d+) errors (\d+) miss (\d+)", timeout=120)
+        tick, time, errors, miss = (int(m.group(i)) for i in (1, 2, 5, 6))
+        assert tick == 1000 and errors == 0 and miss == 0, m.group(0)
+        # 1000 ticks of 1 ms at 10 MHz: 10,000,000 timebase ticks, plus
+        # the time before the RTOS started; no stall while Linux booted
+        assert 10_000_000 <= time < 10_000_000 + 2_000_000, time
+
+
+def test_rtos_keeps_running_after_linux_powers_off(demo):
+    with boot(demo) as q:
+        q.send("poweroff\n")
+        q.expect(r"cell linux: stopped \(shutdown by its guest\)", timeout=60)
+        after = len(q.text())
+        for _ in range(3):
+            q.expect(RTOS_STATUS, timeout=60)
+        ticks_after = rtos_ticks(q.text()[after:])
+        assert len(ticks_after) >= 3
+        assert ticks_after == sorted(ticks_after) and ticks_after[0] < ticks_after[-1]
+        assert "[linux]" not in q.text()[after:]
+        assert "all cells stopped" not in q.text()
+
+
+def test_linux_reboot_restarts_only_linux(demo):
+    with boot(demo) as q:
+        q.expect(RTOS_STATUS, timeout=60)
+        before = rtos_ticks(q.text())[-1]
+        q.send("reboot\n")
+        q.expect(r"cell linux: restarting", timeout=60)
+        q.expect(r"\[linux\] ferrovisor-linux: ready \(nproc 2\)", timeout=120)
+        q.expect(PROMPT)
+        assert q.text().count("ferrovisor-linux: ready") == 2
+        assert shell(q, "nproc")[0] == "2"
+        q.expect(RTOS_STATUS, timeout=60)
+        # the RTOS was not restarted: its tick only grew
+        assert rtos_ticks(q.text())[-1] > before
+        assert q.text().count("rtos: 0.1 hart 0") == 1
