@@ -299,7 +299,7 @@ static void check_mem_place(struct ctx *c, unsigned i, const struct layout_mem *
 	}
 	for (unsigned r = 0; r < MIN(env->nr_reserved, (unsigned)LAYOUT_MAX_RESERVED); r++) {
 		const struct plat_range *res = &env->reserved[r];
-		const char *name = env->reserved_name[r] ? env->reserved_name[r] : "a reserved range";
+		const char *name = env->reserved_name[r] ?: "a reserved range";
 
 		if (overlap(m->hpa, m->size, res->base, res->size))
 			error(c, "mem[%u] hpa %#llx-%#llx overlaps %s%s (%#llx-%#llx)",
@@ -518,7 +518,8 @@ static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
 			int target = ph ? fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*ph)) : -1;
 
 			for (int idx = 0, err = 0; target >= 0 && err != -1; idx++) {
-				if ((err = node_reg(fdt, target, idx, &r)) < 0)
+				if ((err = node_reg(fdt, target, idx, &r)) < 0 ||
+				    !range_ok(r.base, r.size))
 					continue;
 				page_round(&r.base, &r.size);
 				if (overlap(base, size, r.base, r.size))
@@ -911,10 +912,12 @@ int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt)
 			lost += layout_check_add_reserved(env, base, size, "/memreserve/") < 0;
 	if (parent < 0)
 		return lost;
-	fdt_for_each_subnode(node, fdt, parent)
+	fdt_for_each_subnode(node, fdt, parent) {
+		const char *name = fdt_get_name(fdt, node, NULL);
+
 		for (int idx = 0; idx < 64 && !fdt_read_reg(fdt, node, idx, &r); idx++)
 			if (r.size)
-				lost += layout_check_add_reserved(env, r.base, r.size,
-								  fdt_get_name(fdt, node, NULL)) < 0;
+				lost += layout_check_add_reserved(env, r.base, r.size, name) < 0;
+	}
 	return lost;
 }

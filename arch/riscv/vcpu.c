@@ -121,9 +121,15 @@ void riscv_ack_kick(void)
 
 void arch_cpu_idle_poll(struct cpu *c)
 {
+	unsigned long sip;
+
 	riscv_ack_kick();
-	if (csr_read(CSR_SIP) & BIT(IRQ_S_EXT))
+	sip = csr_read(CSR_SIP);
+	if (sip & BIT(IRQ_S_EXT))
 		riscv_external_irq(c);
+	/* a stopped guest's emulated timer: cancel it, or wfi never sleeps */
+	if (sip & BIT(IRQ_S_TIMER))
+		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
 }
 
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req)

@@ -20,6 +20,7 @@ long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
 {
 	unsigned long all = nr >= 64 ? ~0UL : (1UL << nr) - 1;
 
+	out->bits = 0;		/* an empty mask with any base names nobody */
 	if (base == ~0UL) {	/* "all harts" of the caller's cell */
 		out->bits = all;
 		return SBI_SUCCESS;
@@ -184,7 +185,7 @@ static struct sbiret srst(struct vcpu *v, unsigned long fid, unsigned long *a)
 
 static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
-	gpaddr_t gpa = a[1] | ((uint64_t)a[2] << 32);
+	gpaddr_t gpa = a[2] ? ~0ULL : a[1];	/* RV64: base_hi is bits 64+, none exist */
 	unsigned long n = a[0];
 	const char *p;
 

@@ -24,7 +24,7 @@ LAYOUT_IMAGES ?=
 
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
 	-MMD -MP -include $(AUTOCONF_H) -I$(srctree)/src/include \
-	-I$(srctree)/arch/$(ARCH)/include -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
+	-I$(srctree)/arch/$(ARCH)/include $(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
 ifeq ($(HOST_SANITIZE),1)
 HOST_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=undefined
 endif
@@ -33,7 +33,8 @@ HOST_LDFLAGS := $(filter -fsanitize%,$(HOST_CFLAGS))
 # Everything but the layout: the same checker and probing code as the image.
 HOST_CHECK_OBJS := $(addprefix $(HOST_O)/obj/,src/host/layoutcheck.o \
 	src/host/host_console.o src/layout_check.o src/platform.o \
-	arch/$(ARCH)/platform.o src/lib/fmt.o) \
+	arch/$(ARCH)/platform.o src/lib/fmt.o \
+	src/host/guest_dtb.o src/guest_fdt.o arch/$(ARCH)/guest_fdt.o src/mm/page_alloc.o) \
 	$(addprefix $(HOST_O)/obj/libfdt/,$(LIBFDT_OBJS))
 
 $(HOST_O)/obj/%.o: %.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp

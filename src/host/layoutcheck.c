@@ -137,7 +137,8 @@ static void map_cell(const struct layout_cell *c, unsigned i)
 		const struct layout_dev *ld = &c->devs[d];
 		int n = snprintf(owner, sizeof(owner), "%s devs[%u]", name, d);
 
-		for (unsigned q = 0; q < LAYOUT_DEV_IRQS && ld->irqs[q] && n < (int)sizeof(owner); q++)
+		for (unsigned q = 0; q < LAYOUT_DEV_IRQS && ld->irqs[q] &&
+		     n < (int)sizeof(owner); q++)
 			n += snprintf(owner + n, sizeof(owner) - n, "%s%u", q ? "," : " irq ",
 				      ld->irqs[q]);
 		if (!(e = map_add(ld->hpa, ld->size, owner)))
@@ -176,6 +177,8 @@ static void print_emulated(const struct layout *l)
 {
 	char name[40];
 
+	if (!l->nr_cells)
+		return;
 	printf("guest-physical only (emulated):\n");
 	for (unsigned i = 0; i < clamp(l->nr_cells, CONFIG_MAX_CELLS); i++) {
 		const struct layout_cell *c = &l->cells[i];
@@ -222,6 +225,9 @@ static void print_map(const struct layout *l, const struct layout_check_env *env
 
 /* ---------------------------------------------------------------- main */
 
+/* src/host/guest_dtb.c */
+int host_dump_guest_dtb(const struct layout *l, const char *cell);
+
 static void print_ok(const struct layout *l, const char *file, const struct platform *p)
 {
 	char sz[24];
@@ -244,17 +250,19 @@ static void print_ok(const struct layout *l, const char *file, const struct plat
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: layoutcheck [-m] <platform.dtb> <layout-source-name>\n"
-		"  -m  also print the memory map of the cells\n");
+	fprintf(stderr, "usage: layoutcheck [-m | -d <cell>] <platform.dtb> <layout-source-name>\n"
+		"  -m         also print the memory map of the cells\n"
+		"  -d <cell>  write the device tree generated for <cell> (binary) to stdout\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	static struct platform plat;
-	struct layout_check_env env = { .plat = &plat, .report = report };
+	/* the global one: the guest device-tree code reads it */
+	struct platform *pl = &platform;
+	struct layout_check_env env = { .plat = pl, .report = report };
 	bool show_map = false;
-	const char *dtb, *file;
+	const char *dtb, *file, *dump = NULL;
 	void *fdt;
 	int errors;
 
@@ -262,6 +270,10 @@ int main(int argc, char **argv)
 		show_map = true;
 		argc--;
 		argv++;
+	} else if (argc > 2 && !strcmp(argv[1], "-d")) {
+		dump = argv[2];
+		argc -= 2;
+		argv += 2;
 	}
 	if (argc != 3)
 		usage();
@@ -273,7 +285,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "error: cannot read the board's device tree %s\n", dtb);
 		return 1;
 	}
-	if (platform_probe(fdt, &plat) < 0) {
+	if (platform_probe(fdt, pl) < 0) {
 		fprintf(stderr, "error: %s is not a usable device tree of the board\n", dtb);
 		return 1;
 	}
@@ -285,8 +297,10 @@ int main(int argc, char **argv)
 			dtb, LAYOUT_MAX_RESERVED);
 
 	errors = layout_check(&fv_layout, &env);
+	if (!errors && dump)
+		return host_dump_guest_dtb(&fv_layout, dump) < 0 ? 1 : 0;
 	if (!errors)
-		print_ok(&fv_layout, file, &plat);
+		print_ok(&fv_layout, file, pl);
 	if (show_map)
 		print_map(&fv_layout, &env);
 	free(fdt);

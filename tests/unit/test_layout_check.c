@@ -128,7 +128,8 @@ static void test_shared_memory(void)
 	struct layout l = good();
 
 	l.cells[0].nr_mem = 2;
-	l.cells[0].mem[1] = (struct layout_mem){ 0x90000000, 0xbff00000, 1 * MiB, MEM_RW | MEM_SHARED };
+	l.cells[0].mem[1] = (struct layout_mem){ 0x90000000, 0xbff00000, 1 * MiB,
+						 MEM_RW | MEM_SHARED };
 	l.cells[1].nr_mem = 2;
 	l.cells[1].mem[1] = (struct layout_mem){ 0x90000000, 0xbff00000, 1 * MiB, MEM_RW };
 	CHECK_EQ(check(&l), 1);
@@ -332,7 +333,8 @@ static void test_fuzz(void)
 			c->vplic_gpa = V();
 			c->kernel.load_gpa = V();
 			if (R() % 2)
-				c->initrd = (struct layout_image){ "rd", img, img + (R() % 2) * 4096, V() };
+				c->initrd = (struct layout_image){ "rd", img,
+					img + (R() % 2) * 4096, V() };
 			c->entry = V();
 			c->on_fault = R() % 3;
 			c->on_reboot = R() % 3;

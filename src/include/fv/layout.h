@@ -16,7 +16,7 @@
  *			.name = "rtos0",
  *			HARTS(1),
  *			MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000,
- *				 .size = 16 MiB, .flags = MEM_RWX }),
+ *				 .size = 16 * MiB, .flags = MEM_RWX }),
  *			.vplic_gpa = 0x0c000000,
  *			.kernel = IMAGE(rtos, 0x80200000),
  *			.entry = 0x80200000,

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The build-time layout checker against every layout in tests/layouts.
+
+Each bad layout names the errors it must produce in its leading
+`/* expect: <regex> */` lines: the checker must exit 1, every expected
+regex must match an error line and every error line must match one of
+them (so a layout tests one mistake, not several).  `/* expect: OK */`
+layouts must pass.  The checkers are built by src/host/host.mk (with ASan
+and UBSan) in one make run, in a build directory of their own configured
+with the default board, against the device tree QEMU dumps for it.
+"""
+import glob
+import os
+import re
+import subprocess
+
+import pytest
+
+import fvqemu
+
+LAYOUTS = sorted(glob.glob(os.path.join(fvqemu.ROOT, "tests", "layouts", "*.c")))
+O = os.path.join(fvqemu.BUILD, "layoutcheck-test")
+DEFCONFIG = "qemu-riscv64-virt_defconfig"
+
+
+def rel(path):
+    return os.path.relpath(path, fvqemu.ROOT)
+
+
+def checker(layout):
+    return os.path.join(O, "host", "check", rel(layout)[:-2])
+
+
+def expectations(layout):
+    """The regexes of the `/* expect: ... */` lines at the top of the file."""
+    exps = []
+    with open(layout) as f:
+        for line in f:
+            m = re.match(r"/\* expect: (.*) \*/$", line.rstrip("\n"))
+            if not m:
+                break
+            exps.append(m.group(1))
+    return exps
+
+
+def make(*args):
+    cmd = ["make", "-C", fvqemu.ROOT, f"O={O}"] + list(args)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert r.returncode == 0, f"{' '.join(cmd)} failed:\n{r.stdout[-6000:]}"
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Every checker and the board's DTB; the image file the layouts embed."""
+    if not fvqemu.have_qemu():
+        pytest.fail("qemu-system-riscv64 missing: run 'make deps'")
+    if not os.path.exists(os.path.join(O, ".config")):
+        make("-s", DEFCONFIG)
+    img = os.path.join(O, "guests", "test", "img.bin")
+    if not os.path.exists(img):
+        os.makedirs(os.path.dirname(img), exist_ok=True)
+        with open(img, "wb") as f:
+            f.write(bytes(range(256)) * 256)        # 64 KiB
+    make("-s", f"-j{os.cpu_count() or 4}", "HOST_SANITIZE=1",
+         os.path.join(O, "platform.dtb"), *[checker(l) for l in LAYOUTS])
+    return os.path.join(O, "platform.dtb")
+
+
+def run(binary, *args):
+    return subprocess.run([binary] + list(args), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, timeout=30)
+
+
+def test_every_layout_has_expectations():
+    assert len(LAYOUTS) > 40
+    for layout in LAYOUTS:
+        assert expectations(layout), f"{rel(layout)}: no /* expect: ... */ first line"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[os.path.basename(l)[:-2] for l in LAYOUTS])
+def test_layout(built, layout):
+    name = rel(layout)
+    r = run(checker(layout), built, name)
+    exps = expectations(layout)
+    if exps == ["OK"]:
+        assert r.returncode == 0, f"{name} rejected:\n{r.stderr}"
+        assert r.stderr == ""
+        assert re.match(rf"{re.escape(name)}: layout OK on ", r.stdout)
+        return
+    assert r.returncode == 1, f"{name}: exit {r.returncode}\n{r.stdout}{r.stderr}"
+    assert r.stdout == ""
+    errors = r.stderr.splitlines()
+    assert errors, f"{name}: no error printed"
+    for line in errors:
+        assert line.startswith(f"error: {name}: "), line
+        msg = line[len("error: "):]
+        assert any(re.search(e, msg) for e in exps), f"unexpected error: {line}"
+    for e in exps:
+        assert any(re.search(e, line[len("error: "):]) for line in errors), \
+            f"{name}: no error matches {e!r}; got:\n{r.stderr}"
+
+
+def test_memory_map(built):
+    good = os.path.join(fvqemu.ROOT, "tests", "layouts", "good.c")
+    r = run(checker(good), "-m", built, rel(good))
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert re.search(r"0x80000000-0x801fffff +2 MiB +- +- +the firmware", out)
+    assert re.search(r"0x80200000-0x821fffff +32 MiB +- +- +the hypervisor", out)
+    assert re.search(r"0x84000000-0x84ffffff +16 MiB +0x80000000 rwx +rtos0 mem\[0\]", out)
+    assert re.search(r"0xbff00000-0xbfffffff +1 MiB +0xc0000000 rw-s +linux mem\[1\]", out)
+    assert re.search(r"0x10002000-0x10003fff +8 KiB +0x10002000 dev +linux devs\[1\] irq 2,3", out)
+    assert re.search(r"0x82200000-0x83ffffff +30 MiB .* \(free\)", out)
+    assert re.search(r"linux +vplic gpa 0xc000000-0xfffffff, uart16550 gpa 0x10000000 irq 10", out)
+
+
+def test_bad_arguments(built, tmp_path):
+    good = os.path.join(fvqemu.ROOT, "tests", "layouts", "good.c")
+    r = run(checker(good))
+    assert r.returncode == 2 and "usage: layoutcheck" in r.stderr
+    r = run(checker(good), str(tmp_path / "missing.dtb"), "x.c")
+    assert r.returncode == 1 and "error: cannot read the board's device tree" in r.stderr
+    junk = tmp_path / "junk.dtb"
+    junk.write_bytes(b"not a device tree" * 10)
+    r = run(checker(good), str(junk), "x.c")
+    assert r.returncode == 1 and "is not a usable device tree" in r.stderr

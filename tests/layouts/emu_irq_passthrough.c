@@ -1,0 +1,16 @@
+/* expect: cell \"rtos0\": emus\[0\] irq 1 is also the cell's passthrough devs\[0\] irq */
+// SPDX-License-Identifier: GPL-2.0-only
+/* An emulated device on the IRQ of a passthrough device. */
+#include "common.h"
+
+const struct layout fv_layout = {
+	BOARD,
+	CELLS({
+		.name = "rtos0",
+		HARTS(0),
+		MEMORY(RAM16(0x84000000)),
+		DEVICES({ .gpa = 0x10001000, .hpa = 0x10001000, .size = 0x1000, .irqs = { 1 } }),
+		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 1 }),
+		BOOT,
+	}),
+};

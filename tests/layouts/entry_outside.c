@@ -1,0 +1,14 @@
+/* expect: cell "rtos0": entry 0x90000000 is not inside any memory region of the cell */
+// SPDX-License-Identifier: GPL-2.0-only
+/* An entry point where the cell has no memory. */
+#include "common.h"
+
+const struct layout fv_layout = {
+	BOARD,
+	CELLS({
+		.name = "rtos0",
+		HARTS(0),
+		MEMORY(RAM16(0x84000000)),
+		.vplic_gpa = 0x0c000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x90000000,
+	}),
+};

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The hypervisor's messages while the focused cell is mid-line: "rtos"
+ * comes first, so it has the console's focus and its output is written
+ * through as it comes; it prints a status line every tick (1 ms), so its line is
+ * open most of the time.  Meanwhile "exec" faults and "sbi" shuts down.
+ */
+#include "run.h"
+
+GUEST_IMAGE(rtos, "rtos/rtos.bin");
+GUEST_IMAGE(sbitest, "sbitest/sbitest.bin");
+
+const struct layout fv_layout = {
+	.board = "qemu-riscv64-virt",
+	CELLS(RTOS_CELL("rtos", 0x86000000, "status_every=1", 2),
+	      SBITEST_CELL("exec", 0x84000000, "checks=0 bad=exec delay_ms=301", 0),
+	      SBITEST_CELL("sbi", 0x85000000, "checks=0 bad=none delay_ms=403", 1)),
+};
