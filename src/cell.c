@@ -203,6 +203,9 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 			kprintf("cell %s: cannot map mem[%u]\n", c->name, i);
 			return -1;
 		}
+		pr_verbose("cell %s: mem[%u] gpa %#llx -> hpa %#llx, %llu KiB, flags %#x\n",
+			   c->name, i, (unsigned long long)m->gpa, (unsigned long long)m->hpa,
+			   (unsigned long long)(m->size >> 10), m->flags);
 	}
 	for (i = 0; i < d->nr_devs; i++) {
 		const struct layout_dev *dv = &d->devs[i];
@@ -211,6 +214,9 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 			kprintf("cell %s: cannot map devs[%u]\n", c->name, i);
 			return -1;
 		}
+		pr_verbose("cell %s: devs[%u] gpa %#llx -> hpa %#llx, %llu KiB (passthrough)\n",
+			   c->name, i, (unsigned long long)dv->gpa, (unsigned long long)dv->hpa,
+			   (unsigned long long)(dv->size >> 10));
 	}
 	for (i = 0; i < d->nr_emus; i++)
 		if (add_emulated(c, &d->emus[i]) < 0) {
@@ -220,6 +226,8 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 
 	if (guest_fdt_build(c) < 0)
 		return -1;
+	pr_verbose("cell %s: device tree of %llu bytes at gpa %#llx\n", c->name,
+		   (unsigned long long)c->dtb_size, (unsigned long long)c->dtb_gpa);
 	return cell_load(c);
 }
 
@@ -244,6 +252,7 @@ static void cell_boot(struct cell *c)
 {
 	struct vcpu *v0 = c->vcpu[0];
 
+	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
 	c->state = CELL_RUNNING;
 	v0->start_pc = c->desc->entry;
@@ -336,6 +345,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 {
 	struct cell *c = self->cell;
 
+	ASSERT(spin_is_locked(&c->lock));
 	stop_others(c, self);
 	arch_cell_reset(c);
 	c->state = state;

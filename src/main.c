@@ -105,6 +105,8 @@ __noreturn void hv_main(unsigned long boot_hwid, const void *fdt)
 		panic("the boot hart %lu is not in the device tree", boot_hwid);
 	setup_memory();
 
+	pr_verbose("device tree copied to %p (%u bytes)\n", platform.fdt,
+		   fdt_totalsize(platform.fdt));
 	c->online = true;
 	kprintf("hart %lu online (cpu 0, boot)\n", boot_hwid);
 	start_harts(boot_hwid);

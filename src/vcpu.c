@@ -7,6 +7,7 @@
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
 #include <fv/errno.h>
+#include <fv/panic.h>
 
 void cpu_request(struct cpu *c, unsigned long req)
 {
@@ -52,6 +53,7 @@ static __noreturn void idle_loop(struct cpu *c)
 						    VCPU_STOPPED, false, __ATOMIC_ACQ_REL,
 						    __ATOMIC_RELAXED);
 		if (v && READ_ONCE(v->state) == VCPU_START_PENDING) {
+			ASSERT(v->cpu == c);
 			WRITE_ONCE(v->state, VCPU_RUNNING);
 			arch_vcpu_enter(v, v->start_pc, v->vhartid, v->start_arg);
 		}

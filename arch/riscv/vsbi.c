@@ -15,24 +15,6 @@
 
 bool riscv_has_sstc(void);
 
-long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
-		    struct vsbi_mask *out)
-{
-	unsigned long all = nr >= 64 ? ~0UL : (1UL << nr) - 1;
-
-	out->bits = 0;		/* an empty mask with any base names nobody */
-	if (base == ~0UL) {	/* "all harts" of the caller's cell */
-		out->bits = all;
-		return SBI_SUCCESS;
-	}
-	if (base >= nr || (base && (mask << base) >> base != mask))
-		return mask ? SBI_ERR_INVALID_PARAM : SBI_SUCCESS;
-	out->bits = mask << base;
-	if (out->bits & ~all)
-		return SBI_ERR_INVALID_PARAM;
-	return SBI_SUCCESS;
-}
-
 static long fv_to_sbi(long e)
 {
 	switch (e) {

@@ -10,11 +10,11 @@ UNIT_LIBFDT := $(FV_CACHE)/libfdt
 UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
-	-Iarch/riscv/include -Isrc/fdt -I$(UNIT_LIBFDT)
+	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
 UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
-UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux
+UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask
 UNIT_TESTS += test_vplic test_uart16550
 UNIT_TESTS += test_layout_check
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
@@ -24,6 +24,7 @@ $(UNIT_O)/test_page_alloc: tests/unit/test_page_alloc.c src/mm/page_alloc.c
 $(UNIT_O)/test_stage2: tests/unit/test_stage2.c arch/riscv/stage2.c src/mm/page_alloc.c
 $(UNIT_O)/test_mmio_decode: tests/unit/test_mmio_decode.c arch/riscv/mmio_decode.c
 $(UNIT_O)/test_console_mux: tests/unit/test_console_mux.c src/console_mux.c tests/unit/stubs.c
+$(UNIT_O)/test_vsbi_mask: tests/unit/test_vsbi_mask.c arch/riscv/vsbi_mask.c
 $(UNIT_O)/test_platform: tests/unit/test_platform.c src/platform.c \
 	arch/riscv/platform.c tests/unit/stubs.c $(UNIT_LIBFDT_SRCS)
 $(UNIT_O)/test_layout_check: tests/unit/test_layout_check.c src/layout_check.c \
