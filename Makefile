@@ -36,7 +36,7 @@ Q := @
 endif
 
 # Goals that need no .config (or, for run and test, make one themselves).
-NOCONFIG_GOALS := help deps clean distclean %config run test unit cloc
+NOCONFIG_GOALS := help deps clean distclean %config run test bench unit cloc
 ifeq ($(MAKECMDGOALS),)
 need-config := all
 else
@@ -44,7 +44,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists help deps clean distclean run test unit menuconfig olddefconfig \
+.PHONY: all layout-src-exists help deps clean distclean run test bench unit menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
 # ---------------------------------------------------------------- config
@@ -149,6 +149,10 @@ $(O)/guests/sbitest/sbitest.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C cells/guests/sbitest O=$(O)/guests/sbitest \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+$(O)/guests/bench/bench.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory -C tests/bench/guest O=$(O)/guests/bench \
+		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+
 # The demo's Linux and initramfs: the scripts cache by content hash, so
 # these rules only need their inputs.
 $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
@@ -201,6 +205,10 @@ test:
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
+bench:
+	$(Q)$(srctree)/ci/deps.sh
+	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/run.py
+
 include tests/unit/unit.mk
 
 # ---------------------------------------------------------------- misc
@@ -218,6 +226,7 @@ help:
 	@echo "  make run              install missing deps, configure ($(DEFCONFIG)) if"
 	@echo "                        there is no .config, build, boot in QEMU (quit: Ctrl-A x)"
 	@echo "  make test             install missing deps, build, run every test"
+	@echo "  make bench            benchmarks, native vs in a cell under -icount (O/bench.md)"
 	@echo
 	@echo "Configuration (stored in O/.config, default O=build):"
 	@echo "  make <board>_defconfig  start from configs/<board>_defconfig:"

@@ -254,10 +254,10 @@ static void cell_boot(struct cell *c)
 
 	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
-	c->state = CELL_RUNNING;
 	v0->start_pc = c->desc->entry;
 	v0->start_arg = c->dtb_gpa;
-	WRITE_ONCE(v0->state, VCPU_START_PENDING);
+	__atomic_store_n(&c->state, CELL_RUNNING, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&v0->state, VCPU_START_PENDING, __ATOMIC_RELEASE);
 	cpu_request(v0->cpu, REQ_START);
 }
 
@@ -277,6 +277,7 @@ void cells_start(void)
 
 static const char *const state_names[] = {
 	[CELL_STOPPED] = "stopped", [CELL_RUNNING] = "running", [CELL_FAILED] = "failed",
+	[CELL_STOPPING] = "stopping",
 };
 
 void mux_monitor_print_locked(void)
@@ -311,7 +312,7 @@ static void stop_others(struct cell *c, struct vcpu *self)
 
 		if (v == self)
 			continue;
-		if (READ_ONCE(v->state) != VCPU_STOPPED)
+		if (__atomic_load_n(&v->state, __ATOMIC_SEQ_CST) != VCPU_STOPPED)
 			cpu_request(v->cpu, REQ_STOP);
 	}
 	for (unsigned i = 0; i < c->nr_vcpus; i++) {
@@ -346,6 +347,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 	struct cell *c = self->cell;
 
 	ASSERT(spin_is_locked(&c->lock));
+	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	stop_others(c, self);
 	arch_cell_reset(c);
 	c->state = state;
@@ -366,6 +368,7 @@ static __noreturn void cell_restart(struct vcpu *self)
 	struct cell *c = self->cell;
 
 	kprintf("cell %s: restarting\n", c->name);
+	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	stop_others(c, self);
 	arch_cell_reset(c);
 	if (cell_load(c) < 0) {

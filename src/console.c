@@ -8,6 +8,7 @@
 
 static const struct console_dev *dev;
 static spinlock_t lock = SPINLOCK_INIT;
+static const void *open_line;	/* owner of a line left open, or NULL */
 
 void console_set_device(const struct console_dev *d)
 {
@@ -58,6 +59,24 @@ void console_poll_input(void)
 		mux_input((char)c);
 }
 
+void console_close_line_locked(void)
+{
+	if (open_line) {
+		raw_putc('\n');
+		open_line = NULL;
+	}
+}
+
+const void *console_open_line_locked(void)
+{
+	return open_line;
+}
+
+void console_set_open_line_locked(const void *owner)
+{
+	open_line = owner;
+}
+
 void console_lock(void)
 {
 	spin_lock(&lock);
@@ -98,6 +117,7 @@ int kprintf(const char *fmt, ...)
 	int n;
 
 	spin_lock(&lock);
+	console_close_line_locked();
 	va_start(ap, fmt);
 	n = fmt_vformat(fmt_out, NULL, fmt, ap);
 	va_end(ap);
@@ -108,6 +128,7 @@ int kprintf(const char *fmt, ...)
 void kputs(const char *s)
 {
 	spin_lock(&lock);
+	console_close_line_locked();
 	while (*s)
 		raw_putc(*s++);
 	spin_unlock(&lock);

@@ -7,9 +7,6 @@ static struct mux_port *ports[MUX_MAX_PORTS];
 static unsigned nr_ports;
 static volatile unsigned focus;
 static bool escaped;		/* the last input character was the escape */
-/* The port whose line is open (partly written) on the console, or NULL.
- * Changed only with the console lock held. */
-static struct mux_port *open_line;
 
 int mux_add_port(struct mux_port *p, const char *name)
 {
@@ -33,20 +30,11 @@ static bool has_focus(const struct mux_port *p)
 	return nr_ports && ports[focus] == p;
 }
 
-/* Close a line another port left open; console lock held. */
-static void close_open_line(void)
-{
-	if (open_line) {
-		kprintf_locked("\n");
-		open_line = NULL;
-	}
-}
-
 /* A whole collected line of an unfocused port. */
 static void write_line(struct mux_port *p)
 {
 	console_lock();
-	close_open_line();
+	console_close_line_locked();
 	kprintf_locked("[%s] %.*s\n", p->name, (int)p->len, p->line);
 	console_unlock();
 	p->len = 0;
@@ -56,14 +44,14 @@ static void write_line(struct mux_port *p)
 static void write_through(struct mux_port *p, char c)
 {
 	console_lock();
-	if (open_line != p) {
-		close_open_line();
+	if (console_open_line_locked() != p) {
+		console_close_line_locked();
 		kprintf_locked("[%s] ", p->name);
-		open_line = p;
+		console_set_open_line_locked(p);
 	}
 	kprintf_locked("%c", c);
 	if (c == '\n')
-		open_line = NULL;
+		console_set_open_line_locked(NULL);
 	console_unlock();
 }
 
@@ -75,9 +63,9 @@ void mux_putc(struct mux_port *p, char c)
 	if (has_focus(p)) {
 		if (p->len) {	/* it just got focus: its collected part first */
 			console_lock();
-			close_open_line();
+			console_close_line_locked();
 			kprintf_locked("[%s] %.*s", p->name, (int)p->len, p->line);
-			open_line = p;
+			console_set_open_line_locked(p);
 			console_unlock();
 			p->len = 0;
 		}
@@ -135,7 +123,7 @@ static void set_focus(unsigned i)
 {
 	focus = i;
 	console_lock();
-	close_open_line();
+	console_close_line_locked();
 	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", ports[i]->name);
 	console_unlock();
 }
@@ -150,14 +138,14 @@ static void escape_command(char c)
 		break;
 	case 'm':
 		console_lock();
-		close_open_line();
+		console_close_line_locked();
 		mux_monitor_print_locked();
 		console_unlock();
 		break;
 	case 'h':
 	case '?':
 		console_lock();
-		close_open_line();
+		console_close_line_locked();
 		kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, "
 			       "m monitor, h help\n");
 		console_unlock();

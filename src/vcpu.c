@@ -48,12 +48,15 @@ static __noreturn void idle_loop(struct cpu *c)
 		req = take_requests(c);
 		if (req >> REQ_ARCH_SHIFT)
 			arch_cpu_handle_requests(c, req);
-		if (v && (req & REQ_STOP))
-			__atomic_compare_exchange_n(&v->state, &(int){ VCPU_START_PENDING },
-						    VCPU_STOPPED, false, __ATOMIC_ACQ_REL,
-						    __ATOMIC_RELAXED);
-		if (v && READ_ONCE(v->state) == VCPU_START_PENDING) {
+		/* REQ_STOP needs nothing here: no guest runs, and a pending start
+		 * of a stopping cell is dropped below */
+		if (v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {
 			ASSERT(v->cpu == c);
+			/* a start that raced with its cell stopping is dropped */
+			if (__atomic_load_n(&v->cell->state, __ATOMIC_SEQ_CST) != CELL_RUNNING) {
+				WRITE_ONCE(v->state, VCPU_STOPPED);
+				continue;
+			}
 			WRITE_ONCE(v->state, VCPU_RUNNING);
 			arch_vcpu_enter(v, v->start_pc, v->vhartid, v->start_arg);
 		}
@@ -87,11 +90,17 @@ long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid, unsigned long p
 		return FV_EINVAL;
 	if (!cell_gpa_to_hva(caller->cell, pc, 2, MEM_X))
 		return FV_EFAULT;
+	/* claim it first, so a losing second start cannot change pc or arg */
+	if (!__atomic_compare_exchange_n(&t->state, &expect, VCPU_STARTING, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		return FV_EBUSY;
+	if (__atomic_load_n(&caller->cell->state, __ATOMIC_SEQ_CST) != CELL_RUNNING) {
+		WRITE_ONCE(t->state, VCPU_STOPPED);	/* its cell is stopping */
+		return FV_EBUSY;
+	}
 	t->start_pc = pc;
 	t->start_arg = arg;
-	if (!__atomic_compare_exchange_n(&t->state, &expect, VCPU_START_PENDING, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
-		return FV_EBUSY;
+	__atomic_store_n(&t->state, VCPU_START_PENDING, __ATOMIC_RELEASE);
 	cpu_request(t->cpu, REQ_START);
 	return FV_OK;
 }
@@ -100,5 +109,10 @@ long vcpu_hart_status(struct vcpu *caller, unsigned long vhartid)
 {
 	struct vcpu *t = cell_vcpu(caller->cell, vhartid);
 
-	return t ? READ_ONCE(t->state) : FV_EINVAL;
+	int st;
+
+	if (!t)
+		return FV_EINVAL;
+	st = READ_ONCE(t->state);
+	return st == VCPU_STARTING ? VCPU_START_PENDING : st;
 }

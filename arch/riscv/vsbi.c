@@ -127,6 +127,15 @@ static struct sbiret rfence(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ err, 0 };
 }
 
+/* SBI 2.0: types 0x1-0x0fffffff, 0x80000001-0x8fffffff and above 32 bits
+ * are reserved; the rest are default or platform-specific types. */
+static bool hsm_suspend_reserved(unsigned long type)
+{
+	return type > 0xffffffffUL ||
+	       (type >= 0x1 && type <= 0x0fffffffUL) ||
+	       (type >= 0x80000001UL && type <= 0x8fffffffUL);
+}
+
 static struct sbiret hsm(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
 	long r;
@@ -141,7 +150,9 @@ static struct sbiret hsm(struct vcpu *v, unsigned long fid, unsigned long *a)
 		return r < 0 ? (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 }
 			     : (struct sbiret){ 0, r };
 	case SBI_HSM_HART_SUSPEND:
-		if (a[0] != SBI_HSM_SUSPEND_RET_DEFAULT)
+		if (hsm_suspend_reserved(a[0]))
+			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+		if (a[0] != SBI_HSM_SUSPEND_RET_DEFAULT)	/* only retentive */
 			return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 		__asm__ volatile("wfi");	/* retentive: wake on any interrupt */
 		return (struct sbiret){ 0, 0 };

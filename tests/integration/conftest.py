@@ -22,6 +22,64 @@ def build(target=None, o=None, defconfig=None):
     return o
 
 
+_layout_elfs = {}
+
+
+def _layout_dir(layout_file):
+    name = os.path.splitext(os.path.basename(layout_file))[0]
+    return os.path.join(fvqemu.BUILD, f"t-{name}")
+
+
+def _configure_layout(layout_file, o):
+    """Write O/.config: the board's defconfig with the custom layout.  The
+    .config is rewritten (and so the image rebuilt) only if it changed."""
+    os.makedirs(o, exist_ok=True)
+    with open(os.path.join(fvqemu.ROOT, "configs", "qemu-riscv64-virt_defconfig")) as f:
+        frag = f.read()
+    frag += f'\nCONFIG_LAYOUT_CUSTOM=y\nCONFIG_LAYOUT_FILE="{layout_file}"\n'
+    path = os.path.join(o, "layout_defconfig")
+    with open(path, "w") as f:
+        f.write(frag)
+    env = dict(os.environ, KCONFIG_CONFIG=os.path.join(o, ".config"), srctree=fvqemu.ROOT)
+    subprocess.run(["/usr/bin/python3", os.path.join(fvqemu.ROOT, "ci", "kconfig.py"),
+                    "defconfig", path], check=True, env=env, cwd=fvqemu.ROOT,
+                   stdout=subprocess.DEVNULL)
+
+
+def build_layouts(layout_files):
+    """Build an image for each layout file (a path relative to the top of
+    the tree), each in its own O dir $O/t-<name>, all at once; return
+    {layout_file: ferrovisor.elf}.  Built once per session."""
+    todo = [f for f in dict.fromkeys(layout_files) if f not in _layout_elfs]
+    cache = os.environ.get("FV_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ferrovisor")
+    if todo and not os.path.exists(os.path.join(cache, "libfdt", ".stamp")):
+        # fetch once here, not in every parallel make
+        subprocess.run([os.path.join(fvqemu.ROOT, "ci", "fetch-sources.sh")], check=True)
+    procs = []
+    for f in todo:
+        o = _layout_dir(f)
+        _configure_layout(f, o)
+        procs.append((f, o, subprocess.Popen(
+            ["make", "-s", "-C", fvqemu.ROOT, f"O={o}"], stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)))
+    failed = []
+    for f, o, p in procs:
+        _, err = p.communicate()
+        if p.returncode:
+            failed.append(f"{f} (O={o}):\n{err[-3000:]}")
+        else:
+            _layout_elfs[f] = os.path.join(o, "ferrovisor.elf")
+    if failed:
+        pytest.fail("building layouts failed: " + "\n".join(failed))
+    return {f: _layout_elfs[f] for f in layout_files}
+
+
+def build_layout(layout_file):
+    """The image of one layout file, built in $O/t-<name> (see build_layouts)."""
+    return build_layouts([layout_file])[layout_file]
+
+
 @pytest.fixture(scope="session")
 def hv_elf():
     """The default image, built from the current configuration."""

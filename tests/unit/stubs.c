@@ -15,9 +15,13 @@ static void logv(const char *fmt, va_list ap)
 		vsnprintf(stub_log + n, sizeof(stub_log) - n, fmt, ap);
 }
 
+void console_close_line_locked(void);
+
 int kprintf(const char *fmt, ...)
 {
 	va_list ap;
+
+	console_close_line_locked();
 
 	va_start(ap, fmt);
 	logv(fmt, ap);
@@ -38,6 +42,26 @@ int kprintf_locked(const char *fmt, ...)
 void stub_log_clear(void)
 {
 	stub_log[0] = '\0';
+}
+
+static const void *open_line;
+
+void console_close_line_locked(void)
+{
+	if (open_line) {
+		kprintf_locked("\n");
+		open_line = NULL;
+	}
+}
+
+const void *console_open_line_locked(void)
+{
+	return open_line;
+}
+
+void console_set_open_line_locked(const void *owner)
+{
+	open_line = owner;
 }
 
 void console_lock(void)

@@ -78,6 +78,14 @@ int main(void)
 	puts_port(&a, "ls\n");
 	CHECK_STR(stub_log, "[linux] ~ # \n[rtos] tick 2\n[linux] ls\n");
 
+	/* the hypervisor's own messages close an open line too */
+	stub_log_clear();
+	puts_port(&a, "~ # ");
+	kprintf("cell x: stopped\n");
+	puts_port(&a, "x");
+	CHECK_STR(stub_log, "[linux] ~ # \ncell x: stopped\n[linux] x");
+	puts_port(&a, "\n");
+
 	/* interleaved characters of two unfocused cells stay in their lines */
 	stub_log_clear();
 	for (const char *p = "AAAA\n", *q = "BBBB\n"; *p; p++, q++) {

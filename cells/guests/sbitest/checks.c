@@ -276,6 +276,26 @@ static void time_checks(void)
 	csr_clear(sie, SIE_STIE);
 }
 
+/* Retentive suspend: the call returns once an enabled interrupt is pending. */
+static void suspend_checks(void)
+{
+	uint64_t deadline = now() + ms_to_ticks(5);
+	long err;
+
+	csr_clear(sstatus, SSTATUS_SIE);	/* wake, don't trap */
+	csr_set(sie, SIE_STIE);
+	ecall(SBI_EXT_TIME, 0, deadline, 0, 0);
+	err = ecall(SBI_EXT_HSM, 3, 0, 0, 0).error;
+	check("hsm.suspend_retentive", err, 0);
+	check("hsm.suspend_woken_by_timer", (csr_read(sip) & SIP_STIP) && now() >= deadline, 1);
+	ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+	csr_clear(sie, SIE_STIE);
+	/* non-retentive suspend is optional; we have none */
+	check("hsm.suspend_non_retentive", ecall(SBI_EXT_HSM, 3, 0x80000000UL,
+						  (unsigned long)secondary_entry, 0).error,
+	      SBI_ERR_NOT_SUPPORTED);
+}
+
 static void dbcn_checks(void)
 {
 	/* printed only if the hypervisor wrongly takes the buffer */
@@ -348,6 +368,7 @@ void run_checks(void)
 	ipi_checks();
 	rfence_checks();
 	time_checks();
+	suspend_checks();
 	dbcn_checks();
 	srst_checks();
 	legacy_checks();

@@ -325,9 +325,9 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 		run_checks();
 		out("sbitest: done pass=%u fail=%u\n", checks_passed(), checks_failed());
 	}
+	if (cfg.delay_ms)
+		sleep_ms(cfg.delay_ms);
 	if (strcmp(cfg.bad, "none")) {
-		if (cfg.delay_ms)
-			sleep_ms(cfg.delay_ms);
 		if (cfg.bad_vhart == 0) {
 			do_bad(vhartid);
 		} else {

@@ -40,6 +40,7 @@
 #define SIE_SSIE	(1UL << 1)
 #define SIE_STIE	(1UL << 5)
 #define SIP_SSIP	SIE_SSIE
+#define SIP_STIP	SIE_STIE
 #define SSTATUS_SIE	(1UL << 1)
 #define CAUSE_IRQ	(1UL << 63)
 #define IRQ_S_SOFT	1

@@ -22,12 +22,14 @@ enum vcpu_state {
 	VCPU_START_PENDING = 2,
 	VCPU_STOP_PENDING = 3,
 	VCPU_SUSPENDED = 4,
+	VCPU_STARTING = 16,	/* being set up by hart_start; reads as START_PENDING */
 };
 
 enum cell_state {
 	CELL_STOPPED,
 	CELL_RUNNING,
 	CELL_FAILED,	/* stopped by its fault policy */
+	CELL_STOPPING,	/* its vCPUs are being stopped; none may start */
 };
 
 struct vcpu_stats {

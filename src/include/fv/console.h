@@ -38,6 +38,15 @@ void console_lock(void);
 void console_unlock(void);
 int kprintf_locked(const char *fmt, ...) __printf(1, 2);
 int kvprintf_locked(const char *fmt, va_list ap);
+/*
+ * A line left open on the console (the focused cell's prompt, written
+ * without its newline) has an owner; any other output closes it first so
+ * lines never mix.  With the console lock held.
+ */
+void console_close_line_locked(void);
+const void *console_open_line_locked(void);
+void console_set_open_line_locked(const void *owner);
+
 /* For panic: take the lock if possible, else go on without it. */
 void console_force_lock(void);
 
