@@ -289,7 +289,9 @@ void mux_monitor_print_locked(void)
 		struct vcpu_stats t = { 0 };
 
 		for (unsigned k = 0; k < c->nr_vcpus; k++) {
-			t.exits += c->vcpu[k]->stats.exits;
+			/* exits: every trap; the fast paths count only their own */
+			t.exits += c->vcpu[k]->stats.exits + c->vcpu[k]->stats.sbi_calls +
+				   c->vcpu[k]->stats.mmio;
 			t.sbi_calls += c->vcpu[k]->stats.sbi_calls;
 			t.mmio += c->vcpu[k]->stats.mmio;
 			t.irqs += c->vcpu[k]->stats.irqs;

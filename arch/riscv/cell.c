@@ -67,6 +67,7 @@ int arch_cells_prepare(void)
 		kprintf("Ferrovisor: cells need a PLIC; AIA-only platforms are not supported yet\n");
 		return -1;
 	}
+	riscv_sstc = platform.arch.isa_common & BIT(ISA_SSTC);
 	plic_init(plic->base, plic->ndev);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
 		claim_ctx[irq] = -1;

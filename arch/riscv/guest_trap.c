@@ -11,7 +11,6 @@
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
-#include "vsbi.h"
 
 /* Read the guest instruction at `pc` through its own translation. */
 static int read_guest_insn(struct cpu *c, unsigned long pc, uint32_t *insn)
@@ -40,8 +39,12 @@ static const uint64_t width_mask[9] = {
 	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
 };
 
-static void guest_page_fault(struct cpu *c, struct vcpu *v, unsigned long cause)
+/* A load or store to a guest-physical address with no mapping: emulate
+ * it if an emulated device owns the address.  All guest registers are in
+ * c->arch.regs here (trap_entry.S saved s0-s11 too). */
+void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 {
+	struct vcpu *v = c->vcpu;
 	unsigned long pc = csr_read(CSR_SEPC);
 	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
 	unsigned long htinst = csr_read(CSR_HTINST);
@@ -87,9 +90,11 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 		cpu_handle_requests(c, true);
 		break;
 	case IRQ_S_TIMER:
-		/* the guest's deadline (emulated without Sstc) has come */
+		/* The guest's deadline (emulated without Sstc) has come.  Mask
+		 * the timer rather than cancel it with another firmware call:
+		 * the guest's next set_timer clears it (vsbi.c). */
 		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
-		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
 		break;
 	case IRQ_S_EXT:
 		riscv_external_irq(c);
@@ -99,9 +104,10 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 	}
 }
 
-void riscv_guest_trap(struct cpu *c)
+/* Interrupts and the exceptions that are neither SBI calls nor guest
+ * page faults (trap_entry.S sends those to their own handlers). */
+void riscv_guest_trap(struct cpu *c, unsigned long cause)
 {
-	unsigned long cause = csr_read(CSR_SCAUSE);
 	struct vcpu *v = c->vcpu;
 
 	v->stats.exits++;
@@ -110,16 +116,5 @@ void riscv_guest_trap(struct cpu *c)
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}
-	switch (cause) {
-	case EXC_ECALL_VS:
-		riscv_vsbi_call(c, v);
-		break;
-	case EXC_INST_GUEST_PAGE_FAULT:
-	case EXC_LOAD_GUEST_PAGE_FAULT:
-	case EXC_STORE_GUEST_PAGE_FAULT:
-		guest_page_fault(c, v, cause);
-		break;
-	default:
-		cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
-	}
+	cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
 }

@@ -11,6 +11,8 @@
 #define REQ_HFENCE_VVMA	(1UL << (REQ_ARCH_SHIFT + 2))	/* flush the guest's TLB */
 #define REQ_FENCE_I	(1UL << (REQ_ARCH_SHIFT + 3))
 
+extern bool riscv_sstc;	/* every hart has Sstc: guests own their timer */
+
 void riscv_sync_eip(struct vcpu *v);
 void riscv_ack_kick(void);
 void riscv_external_irq(struct cpu *c);

@@ -10,7 +10,9 @@ extern char riscv_trap_entry[], riscv_secondary_entry[];
 __noreturn void riscv_guest_resume(void);
 
 void riscv_hs_trap(unsigned long *frame);
-void riscv_guest_trap(struct cpu *c);
+void riscv_guest_trap(struct cpu *c, unsigned long cause);
+void riscv_guest_page_fault(struct cpu *c, unsigned long cause);
+void riscv_vsbi_call(struct cpu *c);
 const char *riscv_cause_name(unsigned long cause);
 void riscv_dump_regs_locked(const unsigned long *regs);
 

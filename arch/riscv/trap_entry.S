@@ -4,11 +4,17 @@
  * struct cpu while a guest runs, so one csrrw both finds the per-hart area
  * and tells where the trap came from.
  *
+ * Guest traps save only the caller-saved registers and go straight to
+ * their handler: SBI calls to riscv_vsbi_call(), guest page faults (after
+ * saving s0-s11 as well) to riscv_guest_page_fault(), the rest to
+ * riscv_guest_trap().
+ *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
  * riscv_hs_trap() fixes up; its frame goes on the hypervisor stack.
  */
 #include <arch/cpu.h>
+#include <arch/csr.h>
 
 #define HS_FRAME	(8 * 32)
 
@@ -19,15 +25,18 @@ riscv_trap_entry:
 	csrrw	tp, sscratch, tp
 	beqz	tp, .Lfrom_hs
 
-	/* From the guest: save its registers in the per-hart area. */
+	/*
+	 * From the guest: save what C code may clobber (the caller-saved
+	 * registers) in the per-hart area.  s0-s11 stay live: the C code
+	 * preserves them, except on guest page faults, where emulating a
+	 * load or store may name any register, so they are saved too.
+	 */
 	sd	ra, ARCH_CPU_REG(1)(tp)
 	sd	sp, ARCH_CPU_REG(2)(tp)
 	sd	gp, ARCH_CPU_REG(3)(tp)
 	sd	t0, ARCH_CPU_REG(5)(tp)
 	sd	t1, ARCH_CPU_REG(6)(tp)
 	sd	t2, ARCH_CPU_REG(7)(tp)
-	sd	s0, ARCH_CPU_REG(8)(tp)
-	sd	s1, ARCH_CPU_REG(9)(tp)
 	sd	a0, ARCH_CPU_REG(10)(tp)
 	sd	a1, ARCH_CPU_REG(11)(tp)
 	sd	a2, ARCH_CPU_REG(12)(tp)
@@ -36,6 +45,30 @@ riscv_trap_entry:
 	sd	a5, ARCH_CPU_REG(15)(tp)
 	sd	a6, ARCH_CPU_REG(16)(tp)
 	sd	a7, ARCH_CPU_REG(17)(tp)
+	sd	t3, ARCH_CPU_REG(28)(tp)
+	sd	t4, ARCH_CPU_REG(29)(tp)
+	sd	t5, ARCH_CPU_REG(30)(tp)
+	sd	t6, ARCH_CPU_REG(31)(tp)
+	csrrw	t0, sscratch, zero
+	sd	t0, ARCH_CPU_REG(4)(tp)
+	csrr	a1, scause
+	ld	sp, ARCH_CPU_STACK_TOP(tp)
+	mv	a0, tp
+	li	t1, EXC_ECALL_VS
+	beq	a1, t1, .Lecall
+	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
+	li	t2, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
+	bleu	t1, t2, .Lguest_page_fault
+	call	riscv_guest_trap		/* (cpu, scause): interrupts, faults */
+	j	.Lresume
+
+.Lecall:
+	call	riscv_vsbi_call			/* (cpu) */
+	j	.Lresume
+
+.Lguest_page_fault:
+	sd	s0, ARCH_CPU_REG(8)(tp)
+	sd	s1, ARCH_CPU_REG(9)(tp)
 	sd	s2, ARCH_CPU_REG(18)(tp)
 	sd	s3, ARCH_CPU_REG(19)(tp)
 	sd	s4, ARCH_CPU_REG(20)(tp)
@@ -46,37 +79,15 @@ riscv_trap_entry:
 	sd	s9, ARCH_CPU_REG(25)(tp)
 	sd	s10, ARCH_CPU_REG(26)(tp)
 	sd	s11, ARCH_CPU_REG(27)(tp)
-	sd	t3, ARCH_CPU_REG(28)(tp)
-	sd	t4, ARCH_CPU_REG(29)(tp)
-	sd	t5, ARCH_CPU_REG(30)(tp)
-	sd	t6, ARCH_CPU_REG(31)(tp)
-	csrrw	t0, sscratch, zero
-	sd	t0, ARCH_CPU_REG(4)(tp)
-	ld	sp, ARCH_CPU_STACK_TOP(tp)
-	mv	a0, tp
-	call	riscv_guest_trap
-	/* fall through: resume the guest of this hart */
+	call	riscv_guest_page_fault		/* (cpu, scause) */
+	/* fall through: a load may have written any register */
 
+	/* Resume with every register from the per-hart area: also the way
+	 * into a guest for the first time (riscv_vcpu_enter). */
 	.global riscv_guest_resume
 riscv_guest_resume:
-	/* tp = this hart's struct cpu; interrupts are off in HS-mode */
-	csrw	sscratch, tp
-	ld	ra, ARCH_CPU_REG(1)(tp)
-	ld	sp, ARCH_CPU_REG(2)(tp)
-	ld	gp, ARCH_CPU_REG(3)(tp)
-	ld	t0, ARCH_CPU_REG(5)(tp)
-	ld	t1, ARCH_CPU_REG(6)(tp)
-	ld	t2, ARCH_CPU_REG(7)(tp)
 	ld	s0, ARCH_CPU_REG(8)(tp)
 	ld	s1, ARCH_CPU_REG(9)(tp)
-	ld	a0, ARCH_CPU_REG(10)(tp)
-	ld	a1, ARCH_CPU_REG(11)(tp)
-	ld	a2, ARCH_CPU_REG(12)(tp)
-	ld	a3, ARCH_CPU_REG(13)(tp)
-	ld	a4, ARCH_CPU_REG(14)(tp)
-	ld	a5, ARCH_CPU_REG(15)(tp)
-	ld	a6, ARCH_CPU_REG(16)(tp)
-	ld	a7, ARCH_CPU_REG(17)(tp)
 	ld	s2, ARCH_CPU_REG(18)(tp)
 	ld	s3, ARCH_CPU_REG(19)(tp)
 	ld	s4, ARCH_CPU_REG(20)(tp)
@@ -87,6 +98,24 @@ riscv_guest_resume:
 	ld	s9, ARCH_CPU_REG(25)(tp)
 	ld	s10, ARCH_CPU_REG(26)(tp)
 	ld	s11, ARCH_CPU_REG(27)(tp)
+
+.Lresume:
+	/* tp = this hart's struct cpu; interrupts are off in HS-mode */
+	csrw	sscratch, tp
+	ld	ra, ARCH_CPU_REG(1)(tp)
+	ld	sp, ARCH_CPU_REG(2)(tp)
+	ld	gp, ARCH_CPU_REG(3)(tp)
+	ld	t0, ARCH_CPU_REG(5)(tp)
+	ld	t1, ARCH_CPU_REG(6)(tp)
+	ld	t2, ARCH_CPU_REG(7)(tp)
+	ld	a0, ARCH_CPU_REG(10)(tp)
+	ld	a1, ARCH_CPU_REG(11)(tp)
+	ld	a2, ARCH_CPU_REG(12)(tp)
+	ld	a3, ARCH_CPU_REG(13)(tp)
+	ld	a4, ARCH_CPU_REG(14)(tp)
+	ld	a5, ARCH_CPU_REG(15)(tp)
+	ld	a6, ARCH_CPU_REG(16)(tp)
+	ld	a7, ARCH_CPU_REG(17)(tp)
 	ld	t3, ARCH_CPU_REG(28)(tp)
 	ld	t4, ARCH_CPU_REG(29)(tp)
 	ld	t5, ARCH_CPU_REG(30)(tp)

@@ -25,10 +25,8 @@
 #define SSTATUS_FS_DIRTY (3UL << 13)
 #define SSTATUS_VS_INIT	(1UL << 9)
 
-bool riscv_has_sstc(void)
-{
-	return platform.arch.isa_common & BIT(ISA_SSTC);
-}
+/* Every hart has Sstc (set once, before any guest runs). */
+bool riscv_sstc;
 
 void arch_vcpu_init(struct vcpu *v)
 {
@@ -43,7 +41,7 @@ static void setup_hart(struct vcpu *v)
 
 	if (IS_ENABLED(CONFIG_PMU))
 		hcounteren |= 0xfffffff8UL;
-	if (riscv_has_sstc())
+	if (riscv_sstc)
 		henvcfg |= HENVCFG_STCE;
 	else
 		sie |= BIT(IRQ_S_TIMER);	/* we emulate the guest's timer */
@@ -74,7 +72,7 @@ static void reset_vs_csrs(void)
 	csr_write(CSR_VSCAUSE, 0);
 	csr_write(CSR_VSTVAL, 0);
 	csr_write(CSR_VSATP, 0);
-	if (riscv_has_sstc())
+	if (riscv_sstc)
 		csr_write(CSR_VSTIMECMP, ~0UL);
 	else
 		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
@@ -92,6 +90,7 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 	c->arch.regs[10] = a0;
 	c->arch.regs[11] = a1;
 	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
+	/* all of regs[] is loaded: s0-s11 too (riscv_guest_resume) */
 	/* return to VS with interrupts off; FP usable (the guest's own
 	 * vsstatus.FS decides), vector likewise where present */
 	csr_clear(CSR_SSTATUS, SSTATUS_SIE | SSTATUS_SPIE);

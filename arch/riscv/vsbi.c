@@ -11,9 +11,9 @@
 #include <fv/errno.h>
 #include <fv/trace.h>
 #include "irq.h"
+#include "trap.h"
 #include "vsbi.h"
 
-bool riscv_has_sstc(void);
 
 static long fv_to_sbi(long e)
 {
@@ -28,11 +28,13 @@ static long fv_to_sbi(long e)
 
 static void set_timer(uint64_t when)
 {
-	if (riscv_has_sstc()) {
+	if (riscv_sstc) {
 		csr_write(CSR_VSTIMECMP, when);
 	} else {
+		/* the firmware clears a pending timer when given a new one */
 		csr_clear(CSR_HVIP, BIT(IRQ_VS_TIMER));
 		sbi_ecall(SBI_EXT_TIME, 0, when, 0, 0);
+		csr_set(CSR_SIE, BIT(IRQ_S_TIMER));
 	}
 }
 
@@ -228,24 +230,23 @@ static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
 	case SBI_EXT_LEGACY_SHUTDOWN:
 		cell_stop(v, "shutdown by its guest");
 	}
-	if (ext < 0x10) {
-		a[0] = (unsigned long)SBI_ERR_NOT_SUPPORTED;
-		return true;
-	}
-	return false;
+	a[0] = (unsigned long)SBI_ERR_NOT_SUPPORTED;	/* other v0.1 calls */
+	return true;
 }
 
-void riscv_vsbi_call(struct cpu *c, struct vcpu *v)
+/* From trap_entry.S on every guest ecall: the hot path, kept short. */
+void riscv_vsbi_call(struct cpu *c)
 {
 	unsigned long *a = &c->arch.regs[10];	/* a0..a7 */
 	unsigned long ext = a[7], fid = a[6];
+	struct vcpu *v = c->vcpu;
 	struct sbiret r;
 
 	v->stats.sbi_calls++;
 	trace_event(c->id, TR_SBI, ext, fid);
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
-	if (legacy(v, ext, a))
+	if (ext < 0x10 && legacy(v, ext, a))
 		return;
 	switch (ext) {
 	case SBI_EXT_BASE:

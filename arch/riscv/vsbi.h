@@ -10,7 +10,6 @@
 #define VSBI_SPEC_VERSION	((2UL << 24) | 0)	/* SBI 2.0 */
 #define VSBI_DBCN_MAX		4096	/* bytes one DBCN write may take */
 
-void riscv_vsbi_call(struct cpu *c, struct vcpu *v);
 
 /* The checks of hart masks, usable on the host (tests/unit). */
 struct vsbi_mask {

@@ -33,7 +33,7 @@ enum cell_state {
 };
 
 struct vcpu_stats {
-	uint64_t exits;
+	uint64_t exits;		/* traps other than SBI calls and MMIO */
 	uint64_t sbi_calls;
 	uint64_t mmio;
 	uint64_t irqs;
