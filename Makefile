@@ -159,6 +159,10 @@ $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
 	$(Q)$(srctree)/ci/build-linux.sh $@
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init ci/build-initramfs.sh
 	$(Q)$(srctree)/ci/build-initramfs.sh $@
+# Debian's own kernel, unmodified (tests/layouts/run/debian-linux.c):
+# downloaded once per release into the cache; $@ changes only with it.
+$(O)/guests/debian/Image: ci/fetch-debian-kernel.sh
+	$(Q)$(srctree)/ci/fetch-debian-kernel.sh $@
 
 include src/host/host.mk
 

@@ -8,12 +8,11 @@
 #
 # busybox-static:riscv64 is packaged only in trixie and sid. We download
 # (never install) it with apt through a private configuration in
-# $FV_CACHE/apt-riscv64 (own sources list, lists, cache and empty dpkg
-# status), so the system's apt state is untouched. The mirror and keyring
-# are the system's own, read from /etc/apt. The cpio is made by the
-# kernel tree's usr/gen_init_cpio (built here with the host compiler), so
-# no root and no fakeroot are needed. The output is cached by a hash of
-# the busybox .deb, the init script and this script.
+# $FV_CACHE/apt-riscv64/<suite> (fetch_riscv64_deb in lib.sh), so the
+# system's apt state is untouched. The cpio is made by the kernel tree's
+# usr/gen_init_cpio (built here with the host compiler), so no root and no
+# fakeroot are needed. The output is cached by a hash of the busybox .deb,
+# the init script and this script.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -24,89 +23,9 @@ root=$(dirname "$here")
 init=$root/cells/guests/linux/init
 [ -f "$init" ] || die "missing $init"
 suites=${FV_BUSYBOX_SUITES:-sid trixie}
-debdir=$FV_CACHE/debs
-aptdir=$FV_CACHE/apt-riscv64
-mkdir -p "$debdir"
 
-# The system's Debian mirror and archive keyring: the first non-security
-# "deb" entry of /etc/apt/sources.list.d/*.sources (deb822) or of the
-# one-line lists. FV_DEBIAN_MIRROR / FV_DEBIAN_KEYRING override them.
-system_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] || continue
-		awk 'BEGIN { RS = ""; FS = "\n" }
-		{
-			types = uris = keys = ""
-			for (i = 1; i <= NF; i++) {
-				if ($i ~ /^Types:/)     types = $i
-				if ($i ~ /^URIs:/)      uris = $i
-				if ($i ~ /^Signed-By:/) keys = $i
-			}
-			sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/)
-			sub(/^Signed-By:[ \t]*/, "", keys)
-			if (types ~ /[ \t]deb([ \t]|$)/ && u[1] != "" && u[1] !~ /security/) {
-				print u[1], keys; exit
-			}
-		}' "$f"
-	done
-	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-		[ -f "$f" ] || continue
-		awk '$1 == "deb" {
-			keys = ""; n = 2
-			if ($2 ~ /^\[/) {
-				for (; n <= NF; n++) {
-					if ($n ~ /signed-by=/) { keys = $n; sub(/.*signed-by=/, "", keys); sub(/\]$/, "", keys) }
-					if ($n ~ /\]$/) { n++; break }
-				}
-			}
-			if ($n !~ /security/) { print $n, keys; exit }
-		}' "$f"
-	done
-}
-
-fetch_busybox() {
-	local deb mirror keyring suite ok=
-	deb=$(ls "$debdir"/busybox-static_*_riscv64.deb 2>/dev/null | tail -n1 || true)
-	if [ -n "$deb" ]; then echo "$deb"; return; fi
-
-	read -r mirror keyring < <(system_mirror | head -n1) || true
-	mirror=${FV_DEBIAN_MIRROR:-$mirror}
-	keyring=${FV_DEBIAN_KEYRING:-${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}}
-	[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt (set FV_DEBIAN_MIRROR)"
-	[ -f "$keyring" ] || die "keyring $keyring not found"
-
-	for suite in $suites; do
-		local a=$aptdir/$suite
-		mkdir -p "$a/lists/partial" "$a/cache/archives/partial" "$a/debs"
-		: > "$a/status"
-		echo "deb [arch=riscv64 signed-by=$keyring] $mirror $suite main" > "$a/sources.list"
-		local opts=(-q
-			-o Dir::Etc::SourceList="$a/sources.list"
-			-o Dir::Etc::SourceParts=/dev/null
-			-o Dir::Etc::Preferences=/dev/null
-			-o Dir::Etc::PreferencesParts=/dev/null
-			-o Dir::State::Lists="$a/lists"
-			-o Dir::State::status="$a/status"
-			-o Dir::Cache="$a/cache"
-			-o APT::Architecture=riscv64
-			-o APT::Architectures::=riscv64
-			-o Acquire::Languages=none
-			-o APT::Sandbox::User=root)
-		echo "initramfs: fetching the $suite riscv64 index from $mirror" >&2
-		if retry 3 apt-get "${opts[@]}" --error-on=any update >&2 &&
-		   ( cd "$a/debs" && retry 3 apt-get "${opts[@]}" download busybox-static:riscv64 >&2 ); then
-			deb=$(ls "$a"/debs/busybox-static_*_riscv64.deb | tail -n1)
-			mv "$deb" "$debdir/"
-			ok=1; break
-		fi
-		echo "initramfs: $suite failed, trying the next suite" >&2
-	done
-	[ -n "$ok" ] || die "could not download busybox-static:riscv64 from any of: $suites"
-	ls "$debdir"/busybox-static_*_riscv64.deb | tail -n1
-}
-
-deb=$(fetch_busybox)
+# Downloaded once into $FV_CACHE/debs (see fetch_riscv64_deb in lib.sh).
+deb=$(fetch_riscv64_deb busybox-static "$FV_CACHE/debs" "$suites")
 echo "initramfs: busybox from $(basename "$deb")"
 
 hash=$( {

@@ -60,6 +60,10 @@ int riscv_guest_isa(const char *isa, char *out, int size)
 	return n;
 }
 
+static const char *const cbo_props[] = {
+	"riscv,cbom-block-size", "riscv,cboz-block-size", "riscv,cbop-block-size",
+};
+
 static int cpu_isa_props(void *fdt, const struct plat_hart *h)
 {
 	const void *pfdt = platform.fdt;
@@ -82,6 +86,14 @@ static int cpu_isa_props(void *fdt, const struct plat_hart *h)
 			n += l + 1;
 		}
 		TRY(fdt_property(fdt, "riscv,isa-extensions", buf, n));
+	}
+	/* the block sizes go with zicbom/zicboz/zicbop: without them a
+	 * guest must not use those instructions (Linux disables them) */
+	for (unsigned i = 0; i < ARRAY_SIZE(cbo_props); i++) {
+		const fdt32_t *v = fdt_getprop(pfdt, h->node, cbo_props[i], &len);
+
+		if (v && len == sizeof(*v))
+			TRY(fdt_property_u32(fdt, cbo_props[i], fdt32_to_cpu(*v)));
 	}
 	mmu = fdt_getprop(pfdt, h->node, "mmu-type", NULL);
 	return fdt_property_string(fdt, "mmu-type", mmu ? mmu : "riscv,sv39");

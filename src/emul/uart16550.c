@@ -301,6 +301,11 @@ bool uart16550_rx(struct uart16550 *u, char c)
 	return ok;
 }
 
+bool uart16550_rx_room(struct uart16550 *u)
+{
+	return READ_ONCE(u->rx_count) < UART16550_FIFO_SIZE;
+}
+
 static int uart16550_emu_read(struct emu_dev *d, uint64_t off, unsigned width,
 			      uint64_t *val)
 {

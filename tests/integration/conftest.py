@@ -30,13 +30,15 @@ def _layout_dir(layout_file):
     return os.path.join(fvqemu.BUILD, f"t-{name}")
 
 
-def _configure_layout(layout_file, o):
-    """Write O/.config: the board's defconfig with the custom layout.  The
-    .config is rewritten (and so the image rebuilt) only if it changed."""
+def _configure_layout(layout_file, o, config=""):
+    """Write O/.config: the board's defconfig with the custom layout and
+    the Kconfig lines `config`.  The .config is rewritten (and so the image
+    rebuilt) only if it changed."""
     os.makedirs(o, exist_ok=True)
     with open(os.path.join(fvqemu.ROOT, "configs", "qemu-riscv64-virt_defconfig")) as f:
         frag = f.read()
     frag += f'\nCONFIG_LAYOUT_CUSTOM=y\nCONFIG_LAYOUT_FILE="{layout_file}"\n'
+    frag += config + "\n"
     path = os.path.join(o, "layout_defconfig")
     with open(path, "w") as f:
         f.write(frag)
@@ -46,10 +48,12 @@ def _configure_layout(layout_file, o):
                    stdout=subprocess.DEVNULL)
 
 
-def build_layouts(layout_files):
+def build_layouts(layout_files, config=""):
     """Build an image for each layout file (a path relative to the top of
     the tree), each in its own O dir $O/t-<name>, all at once; return
-    {layout_file: ferrovisor.elf}.  Built once per session."""
+    {layout_file: ferrovisor.elf}.  Built once per session.  `config`:
+    Kconfig lines added to the board's defconfig for all of them, e.g.
+    'CONFIG_HV_MEM_SIZE=0x4000000'."""
     todo = [f for f in dict.fromkeys(layout_files) if f not in _layout_elfs]
     cache = os.environ.get("FV_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ferrovisor")
@@ -59,7 +63,7 @@ def build_layouts(layout_files):
     procs = []
     for f in todo:
         o = _layout_dir(f)
-        _configure_layout(f, o)
+        _configure_layout(f, o, config)
         procs.append((f, o, subprocess.Popen(
             ["make", "-s", "-C", fvqemu.ROOT, f"O={o}"], stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, text=True)))
@@ -75,9 +79,9 @@ def build_layouts(layout_files):
     return {f: _layout_elfs[f] for f in layout_files}
 
 
-def build_layout(layout_file):
+def build_layout(layout_file, config=""):
     """The image of one layout file, built in $O/t-<name> (see build_layouts)."""
-    return build_layouts([layout_file])[layout_file]
+    return build_layouts([layout_file], config)[layout_file]
 
 
 @pytest.fixture(scope="session")

@@ -208,13 +208,18 @@ static void test_rx_fifo(void)
 	CHECK_EQ(rd(u, LSR), 0x60);
 
 	/* 64 bytes fit, the 65th overruns: dropped, OE until LSR is read */
-	for (unsigned i = 0; i < UART16550_FIFO_SIZE; i++)
+	for (unsigned i = 0; i < UART16550_FIFO_SIZE; i++) {
+		CHECK(uart16550_rx_room(u));
 		CHECK(uart16550_rx(u, (char)('0' + i)));
+	}
+	CHECK(!uart16550_rx_room(u));
 	CHECK(!uart16550_rx(u, '!'));
 	CHECK(!uart16550_rx(u, '?'));
 	CHECK_EQ(rd(u, LSR), 0x63);
 	CHECK_EQ(rd(u, LSR), 0x61);
-	for (unsigned i = 0; i < UART16550_FIFO_SIZE; i++)
+	CHECK_EQ(rd(u, RBR), '0');
+	CHECK(uart16550_rx_room(u));	/* one byte read: room for one */
+	for (unsigned i = 1; i < UART16550_FIFO_SIZE; i++)
 		CHECK_EQ(rd(u, RBR), '0' + i);
 	CHECK_EQ(rd(u, LSR), 0x60);
 	/* the ring wraps */

@@ -73,6 +73,10 @@ int uart16550_write(struct uart16550 *u, uint64_t off, unsigned width,
 /* Input for the guest.  false: the FIFO was full, c was dropped and
  * LSR.OE set.  In loopback mode input is discarded (true). */
 bool uart16550_rx(struct uart16550 *u, char c);
+/* Is there room for one more byte?  A sender that keeps what does not
+ * fit (the console multiplexer) asks first, so no overrun is reported
+ * for input that is not lost.  Room only grows until the next rx. */
+bool uart16550_rx_room(struct uart16550 *u);
 
 /* emu_dev adapters: emu_dev->state is the struct uart16550 */
 extern const struct emu_ops uart16550_emu_ops;
