@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""What tests/bench/run.py and the smoke test share: the bench guest's
+figures, how to run it natively and in its cell, and parsing its lines.
+
+The guest prints one line per figure:
+
+    bench: <name> cycles_mean=<m> cycles_min=<a> cycles_max=<b> n=<n> [k=v ...]
+
+and ends with "bench: done" (or "bench: error ..." and a shutdown).
+"""
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+import fvqemu  # noqa: E402
+
+BENCH_LAYOUT = "tests/bench/layouts/bench.c"
+LINUX_LAYOUT = "tests/bench/layouts/bench-linux.c"
+NONE_LAYOUT = "cells/qemu-riscv64-virt/none.c"
+
+# The machine of both runs: the hypervisor's board (qemu-riscv64-virt
+# defconfig), the bench guest natively on harts 0/1 of the same machine.
+SMP, MEM = 4, "1G"
+CPU_SSTC, CPU_NO_SSTC = "rv64", "rv64,sstc=false"
+
+# Figures every complete run prints (timer_*_sstc only with Sstc).
+FIGURES = ["sbi_call", "mmio_emul", "mmio_pass", "timer_cost_sbi", "timer_lat_sbi",
+           "ipi_rtt", "ipi_oneway", "ext_irq_lat", "ext_irq_handle"]
+SSTC_FIGURES = ["timer_cost_sstc", "timer_lat_sstc"]
+
+LINE = re.compile(r"bench: (\w+) cycles_mean=(\d+)\.(\d) cycles_min=(\d+) "
+                  r"cycles_max=(\d+) n=(\d+)(.*)$", re.M)
+ENTRY = re.compile(r"bench: entry cycle=(\d+)")
+CLOCK = re.compile(r"bench: clock cycles_per_tick=(\d+) aligned=(\w+)")
+
+
+def guest_cmd(kernel, cpu=CPU_SSTC):
+    """QEMU under -icount for an image (the bare guest or the hypervisor)."""
+    return fvqemu.qemu_cmd(kernel, smp=SMP, mem=MEM, cpu=cpu, icount=True)
+
+
+def run(cmd, timeout=120):
+    """Run QEMU to its end (the guest shuts down); the console text."""
+    p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=timeout)
+    return p.stdout.decode("utf-8", "replace").replace("\r", "")
+
+
+def parse(text):
+    """{figure: {"mean", "min", "max", "n", "extra"}}, plus "entry" (the
+    guest's first cycle) and "clock" (cycles per tick, aligned) if printed."""
+    out = {}
+    for m in LINE.finditer(text):
+        out[m.group(1)] = {
+            "mean": int(m.group(2)) + int(m.group(3)) / 10,
+            "min": int(m.group(4)), "max": int(m.group(5)), "n": int(m.group(6)),
+            "extra": m.group(7).strip(),
+        }
+    m = ENTRY.search(text)
+    if m:
+        out["entry"] = int(m.group(1))
+    m = CLOCK.search(text)
+    if m:
+        out["clock"] = (int(m.group(1)), m.group(2) == "yes")
+    return out
+
+
+def errors(text):
+    """The guest's own error lines."""
+    return re.findall(r"bench: error .*", text)

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The benchmark guest: per-hart state, the machine it found, the figures. */
+#ifndef BENCH_H
+#define BENCH_H
+
+/* struct hart offsets, for entry.S */
+#define HART_T0		0
+#define HART_STAMP	8
+#define HART_SP		16
+#define STACK_SIZE	16384
+#define MAX_HARTS	2
+
+#ifndef __ASSEMBLER__
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <fv/compiler.h>
+
+struct hart {
+	unsigned long save_t0;		/* trap entry's scratch */
+	volatile uint64_t stamp;	/* rdcycle at the trap handler's 2nd instruction */
+	unsigned long boot_sp;
+	unsigned long hartid;
+	/* what this hart's interrupts do now; NULL: count and ignore */
+	void (*on_soft)(struct hart *h);
+	void (*on_timer)(struct hart *h);
+	void (*on_ext)(struct hart *h);
+	volatile unsigned long stray;
+};
+
+/* Everything the guest knows about its machine, from the device tree. */
+struct machine {
+	unsigned long boot_hartid;
+	unsigned long other_hartid;	/* the second hart, if have_other */
+	bool have_other;
+	uint64_t timebase;
+	bool sstc;
+	uintptr_t uart;			/* ns16550 of stdout-path, 0 if none */
+	unsigned uart_shift;
+	uintptr_t plic;			/* PLIC and this hart's S-mode context */
+	int plic_ctx;
+	uintptr_t rtc;			/* goldfish RTC and its PLIC source */
+	uint32_t rtc_irq;
+	unsigned cycles_per_tick;	/* measured: 100 under -icount shift=0 */
+	bool aligned;			/* time == cycle / cycles_per_tick */
+};
+
+extern struct machine mach;
+extern struct hart harts[MAX_HARTS];
+
+/* The handler's first instruction ran one cycle before its stamp. */
+static inline uint64_t entry_cycle(const struct hart *h)
+{
+	return h->stamp - 1;
+}
+
+/* dtb.c */
+int dtb_read(const void *fdt, unsigned long hartid, struct machine *m);
+
+/* out.c: lines on the console; stats as "bench: <name> cycles_mean=..." */
+void out(const char *fmt, ...) __printf(1, 2);
+void out_init(void);
+
+struct stat {
+	uint64_t n, sum, min, max;
+};
+
+void stat_add(struct stat *s, uint64_t v);
+void stat_print(const char *name, const struct stat *s, const char *extra);
+
+/* the figures */
+void bench_calls(void);		/* sbi_call, mmio_emul, mmio_pass */
+void bench_timer(void);		/* timer_cost_*, timer_lat_* */
+void bench_ipi(void);		/* ipi_rtt */
+void bench_extirq(void);	/* ext_irq_lat, ext_irq_handle */
+
+/* main.c */
+void fail(const char *why) __noreturn;
+unsigned long secondary_start(void (*fn)(struct hart *h));
+extern void (*volatile secondary_fn)(struct hart *h);
+
+/* sled.S: program the timer with the write at a chosen cycle phase */
+struct arm_result {
+	uint64_t deadline;	/* ticks */
+	uint64_t write_cycle;	/* cycle of the csrw / ecall */
+};
+
+void arm_at_phase(unsigned long phase, unsigned long ahead_ticks, unsigned long use_sbi,
+		  unsigned long cycles_per_tick, struct arm_result *r);
+#endif
+
+#endif

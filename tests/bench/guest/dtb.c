@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What the guest knows about its machine, read from the device tree it was
+ * handed: harts and timebase, Sstc, the console UART, the PLIC (and this
+ * hart's S-mode context in it) and the goldfish RTC.  The same code reads
+ * QEMU's tree natively and the hypervisor's generated tree in a cell.
+ */
+#include <libfdt.h>
+#include <fv/string.h>
+#include "bench.h"
+
+static bool okay(const void *fdt, int node)
+{
+	const char *s = fdt_getprop(fdt, node, "status", NULL);
+
+	return !s || !strcmp(s, "okay") || !strcmp(s, "ok");
+}
+
+/* A 1- or 2-cell number. */
+static uint64_t cells(const fdt32_t *p, int n)
+{
+	return n == 2 ? ((uint64_t)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1])
+		      : fdt32_to_cpu(p[0]);
+}
+
+static int prop_u32(const void *fdt, int node, const char *name, int dflt)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	return p && len == 4 ? (int)fdt32_to_cpu(*p) : dflt;
+}
+
+/* First reg address of a node.  Both trees map their buses 1:1 (empty
+ * `ranges`), so no translation is needed. */
+static uintptr_t reg_base(const void *fdt, int node)
+{
+	int parent = fdt_parent_offset(fdt, node), len;
+	int ac = prop_u32(fdt, parent, "#address-cells", 2);
+	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+	if (!reg || (ac != 1 && ac != 2) || len < ac * 4)
+		return 0;
+	return (uintptr_t)cells(reg, ac);
+}
+
+static bool has_sstc(const void *fdt, int cpu)
+{
+	int len;
+	const char *s = fdt_getprop(fdt, cpu, "riscv,isa-extensions", &len);
+
+	if (s) {
+		for (const char *e = s; e < s + len; e += strlen(e) + 1)
+			if (!strcmp(e, "sstc"))
+				return true;
+		return false;
+	}
+	s = fdt_getprop(fdt, cpu, "riscv,isa", NULL);
+	for (; s && (s = strchr(s, '_')); s++)
+		if (!strncmp(s + 1, "sstc", 4) && (s[5] == '_' || !s[5]))
+			return true;
+	return false;
+}
+
+static void read_cpus(const void *fdt, unsigned long hartid, struct machine *m,
+		      uint32_t *intc)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
+	const fdt32_t *tb = fdt_getprop(fdt, cpus, "timebase-frequency", &len);
+
+	if (tb)
+		m->timebase = cells(tb, len / 4);
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		unsigned long id = (unsigned long)prop_u32(fdt, node, "reg", -1);
+		int sub;
+
+		if (!type || strcmp(type, "cpu") || !okay(fdt, node))
+			continue;
+		if (id != hartid) {
+			if (!m->have_other) {
+				m->have_other = true;
+				m->other_hartid = id;
+			}
+			continue;
+		}
+		m->sstc = has_sstc(fdt, node);
+		fdt_for_each_subnode(sub, fdt, node)
+			if (!fdt_node_check_compatible(fdt, sub, "riscv,cpu-intc"))
+				*intc = fdt_get_phandle(fdt, sub);
+	}
+}
+
+static void read_uart(const void *fdt, struct machine *m)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), node, len;
+	const char *path = fdt_getprop(fdt, chosen, "stdout-path", NULL);
+	const char *colon;
+
+	if (!path)
+		return;
+	colon = strchr(path, ':');
+	len = colon ? (int)(colon - path) : (int)strlen(path);
+	node = fdt_path_offset_namelen(fdt, path, len);
+	if (node < 0 || (fdt_node_check_compatible(fdt, node, "ns16550a") &&
+			 fdt_node_check_compatible(fdt, node, "ns16550")))
+		return;
+	m->uart = reg_base(fdt, node);
+	m->uart_shift = prop_u32(fdt, node, "reg-shift", 0);
+}
+
+/* Our S-mode context: the index of <intc 9> in interrupts-extended. */
+static void read_plic(const void *fdt, uint32_t intc, struct machine *m)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "riscv,plic0"), len;
+	const fdt32_t *ie;
+
+	if (node < 0)
+		node = fdt_node_offset_by_compatible(fdt, -1, "sifive,plic-1.0.0");
+	if (node < 0 || !intc)
+		return;
+	ie = fdt_getprop(fdt, node, "interrupts-extended", &len);
+	for (int i = 0; ie && (i + 1) * 8 <= len; i++) {
+		if (fdt32_to_cpu(ie[2 * i]) == intc && fdt32_to_cpu(ie[2 * i + 1]) == 9) {
+			m->plic = reg_base(fdt, node);
+			m->plic_ctx = i;
+			return;
+		}
+	}
+}
+
+static void read_rtc(const void *fdt, struct machine *m)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "google,goldfish-rtc");
+
+	if (node < 0 || !okay(fdt, node))
+		return;
+	m->rtc = reg_base(fdt, node);
+	m->rtc_irq = prop_u32(fdt, node, "interrupts", 0);
+}
+
+int dtb_read(const void *fdt, unsigned long hartid, struct machine *m)
+{
+	uint32_t intc = 0;
+
+	if (fdt_check_header(fdt))
+		return -1;
+	m->boot_hartid = hartid;
+	m->plic_ctx = -1;
+	read_cpus(fdt, hartid, m, &intc);
+	read_uart(fdt, m);
+	read_plic(fdt, intc, m);
+	read_rtc(fdt, m);
+	return m->timebase ? 0 : -1;
+}

@@ -1,0 +1,253 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""make bench: what Ferrovisor costs a guest, as ratios to the same guest
+running natively on OpenSBI in the same QEMU, under -icount shift=0
+(one instruction = one cycle = 1 ns of guest time, so runs repeat exactly).
+
+Builds the bench guest, its cell (tests/bench/layouts/bench.c), a Linux
+cell (tests/bench/layouts/bench-linux.c) and a layout-less image, runs each
+guest natively and in its cell, and prints one table, figure | native |
+in cell | ratio, with the QEMU version and the commands used; the same
+goes to $O/bench.md.
+
+    O=build tests/bench/run.py [--check]
+
+--check runs every QEMU command twice and fails unless the figures match.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+import benchlib
+import linuxboot
+from benchlib import CPU_NO_SSTC, CPU_SSTC, fvqemu
+
+CROSS = os.environ.get("CROSS_COMPILE", "riscv64-unknown-elf-")
+
+# (key, label); key: "<figure>:<stat>" of the bench guest, or a Linux/boot figure
+ROWS = [
+    ("sbi_call:mean", "SBI call round trip (BASE get_spec_version)"),
+    ("timer_cost_sstc:mean", "timer interrupt cost, Sstc (guest writes stimecmp)"),
+    ("timer_cost_sbi:mean", "timer interrupt cost, SBI set_timer, Sstc in hardware"),
+    ("nosstc.timer_cost_sbi:mean", "timer interrupt cost, SBI set_timer, no Sstc"),
+    ("timer_lat_sstc:min", "timer latency, Sstc: deadline to handler"),
+    ("timer_lat_sbi:min", "timer latency, SBI set_timer, Sstc in hardware"),
+    ("nosstc.timer_lat_sbi:min", "timer latency, SBI set_timer, no Sstc"),
+    ("ext_irq_lat:mean", "external interrupt latency (RTC alarm via PLIC)"),
+    ("ext_irq_handle:mean", "external interrupt claim + ack + complete"),
+    ("mmio_emul:mean", "emulated MMIO read (UART LSR)"),
+    ("mmio_pass:mean", "passthrough MMIO read (RTC TIME_LOW)"),
+    ("ipi_oneway:mean", "IPI, send to the other hart's handler"),
+    ("ipi_rtt:mean", "IPI round trip between two harts"),
+    ("entry", "hand-over to bench guest's first instruction"),
+    ("linux_start", "Linux: hand-over to kernel's first instruction"),
+    ("linux_ready", "Linux: hand-over to init's ready line"),
+    ("linux_prompt", "Linux: hand-over to shell prompt"),
+    ("linux_own_prompt", "Linux: kernel's first instruction to shell prompt"),
+]
+
+NOTES = """\
+- Cycles under `-icount shift=0,sleep=off`: one instruction of any hart, in
+  any mode (guest, hypervisor, OpenSBI), is one cycle and 1 ns; QEMU runs the
+  harts in turns, so a figure counts every hart's instructions in between.
+  Time = cycles / 100 at the 10 MHz timebase (the guest checks it).
+- "hand-over": natively the firmware's jump to the guest, with the hypervisor
+  its own entry (the same cycle: OpenSBI does not depend on its payload).
+  Boot rows are millions of cycles (ms).
+- Costs and handling: mean (all samples are equal under -icount).  Timer
+  latency: minimum over the 100 cycle phases of the deadline write; QEMU arms
+  its timer (write instant mod 100) cycles late, which adds exactly 49.5 to
+  every mean.  Latencies count to the handler's first instruction; 1 is the
+  instruction right after the deadline.
+- Bench guest: natively on harts 0 and 1 of a 4-hart, 1 GiB machine; in its
+  cell on harts 1 and 2 of the same machine (2 vharts, 64 MiB, RTC passed
+  through, UART emulated).  No Sstc: `-cpu rv64,sstc=false`.
+- Linux: one hart, 256 MiB, same kernel, initramfs and bootargs; natively
+  `-smp 1 -m 256M`, in a cell of one vhart on the 4-hart machine.  Counts are
+  instructions of all harts up to the first execution of: the kernel entry,
+  `n_tty_write` (init's ready line), `n_tty_poll` (shell waits at its prompt).
+"""
+
+
+def qemu_version():
+    out = subprocess.run([fvqemu.QEMU, "--version"], capture_output=True, text=True)
+    return out.stdout.splitlines()[0] if out.stdout else "?"
+
+
+def build():
+    from conftest import build_layouts
+    try:
+        return build_layouts([benchlib.BENCH_LAYOUT, benchlib.LINUX_LAYOUT,
+                              benchlib.NONE_LAYOUT])
+    except BaseException as e:          # pytest.fail() outside pytest
+        sys.exit(f"bench: build failed: {e}")
+
+
+def size(elf):
+    out = subprocess.run([CROSS + "size", elf], capture_output=True, text=True,
+                         check=True).stdout.splitlines()[1].split()
+    return int(out[0]), int(out[1]), int(out[2])
+
+
+def text_end(elf):
+    """End of the image's .text (no guest runs its code from there on)."""
+    out = subprocess.run([CROSS + "objdump", "-h", elf], capture_output=True, text=True,
+                         check=True).stdout
+    m = re.search(r"\.text\s+([0-9a-f]+)\s+([0-9a-f]+)", out)
+    return int(m.group(2), 16) + int(m.group(1), 16)
+
+
+def run_guests(elfs, check):
+    """Run the bench guest natively and in its cell, with and without Sstc."""
+    o = os.path.dirname(elfs[benchlib.BENCH_LAYOUT])
+    guest = os.path.join(o, "guests", "bench", "bench.bin")
+    cmds = {}
+    for cpu, tag in ((CPU_SSTC, ""), (CPU_NO_SSTC, "nosstc.")):
+        cmds[("native", tag)] = benchlib.guest_cmd(guest, cpu)
+        cmds[("cell", tag)] = benchlib.guest_cmd(elfs[benchlib.BENCH_LAYOUT], cpu)
+    rounds = 2 if check else 1
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        jobs = {(k, r): pool.submit(benchlib.run, c) for k, c in cmds.items()
+                for r in range(rounds)}
+        texts = {k: [jobs[(k, r)].result() for r in range(rounds)] for k in cmds}
+    res, logs = {}, {}
+    for (side, tag), outs in texts.items():
+        figs = benchlib.parse(outs[0])
+        errs = benchlib.errors(outs[0])
+        if errs or "bench: done" not in outs[0]:
+            sys.exit(f"bench: the {side} run ({tag or 'sstc'}) failed: {errs}\n"
+                     f"{outs[0][-3000:]}")
+        if check and benchlib.parse(outs[1]) != figs:
+            sys.exit(f"bench: the {side} run ({tag or 'sstc'}) is not deterministic")
+        for name, f in figs.items():
+            res.setdefault(side, {})[tag + name] = f
+        logs[(side, tag)] = outs[0]
+    return res, logs, cmds
+
+
+def value(res, key):
+    name, _, stat = key.partition(":")
+    f = res.get(name)
+    if f is None:
+        return None
+    return f[stat] if stat else f
+
+
+def fmt(v, millions=False):
+    if v is None:
+        return "n/a"
+    if millions:
+        return f"{v / 1e6:.2f} M" if v else "0"
+    return f"{v:.1f}" if isinstance(v, float) and v != int(v) else f"{int(v)}"
+
+
+def table(res, linux):
+    rows = [("figure (cycles)", "native", "in cell", "ratio"), None]
+    for key, label in ROWS:
+        big = key.startswith(("linux", "entry"))
+        if key.startswith("linux"):
+            n, c = linux.get(key, (None, None))
+        elif key == "entry":
+            # the hypervisor starts at the instant the guest does natively
+            n, c = 0, res["cell"]["entry"] - res["native"]["entry"]
+        else:
+            n, c = value(res["native"], key), value(res["cell"], key)
+        ratio = f"{c / n:.2f}" if n and c is not None else "-"
+        rows.append((label, fmt(n, big), fmt(c, big), ratio))
+    return rows
+
+
+def render(rows, markdown):
+    w = [max(len(r[i]) for r in rows if r) for i in range(4)]
+    out = []
+    for r in rows:
+        if r is None:
+            out.append("| " + " | ".join(["-" * w[0]] + ["-" * (x - 1) + ":" for x in w[1:]])
+                       + " |" if markdown else "  ".join("-" * x for x in w))
+            continue
+        cells = [r[0].ljust(w[0])] + [c.rjust(x) for c, x in zip(r[1:], w[1:])]
+        out.append("| " + " | ".join(cells) + " |" if markdown else "  ".join(cells))
+    return "\n".join(out)
+
+
+def footprint(elfs, logs):
+    t, d, b = size(elfs[benchlib.NONE_LAYOUT])
+    log = logs[("cell", "")]
+    img = re.search(r"memory: hypervisor \S+, image (\d+) KiB", log)
+    used = re.search(r"memory: (\d+) KiB in use: (.*)", log)
+    lines = [f"- image without guests (`none` layout): text {t}, data {d}, bss {b} bytes "
+             f"({(t + d + b) / 1024:.0f} KiB)"]
+    if used:
+        lines.append(f"- hypervisor RAM in use after the bench cell started: {used.group(1)} KiB "
+                     f"({used.group(2)})")
+    else:
+        lines.append("- hypervisor RAM in use after boot: image "
+                     f"{img.group(1) if img else '?'} KiB (with the bench guest) + page pool "
+                     "pages in use: n/a, the hypervisor does not print them yet")
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="run everything twice, compare")
+    args = ap.parse_args()
+
+    print("bench: building (O=%s)" % fvqemu.BUILD, flush=True)
+    elfs = build()
+    print("bench: running the bench guest natively and in its cell", flush=True)
+    res, logs, cmds = run_guests(elfs, args.check)
+
+    print("bench: booting Linux natively and in a cell", flush=True)
+    lo = os.path.dirname(elfs[benchlib.LINUX_LAYOUT])
+    image = os.path.join(lo, "guests", "linux", "Image")
+    initrd = os.path.join(lo, "guests", "linux", "initramfs.cpio.gz")
+    hv_linux = elfs[benchlib.LINUX_LAYOUT]
+    lres = linuxboot.measure(image, initrd, hv_linux, text_end(hv_linux))
+    if args.check and linuxboot.measure(image, initrd, hv_linux, text_end(hv_linux)) != lres:
+        sys.exit("bench: the Linux boot figures are not deterministic")
+    linux = {name: (n, c) for name, n, c in linuxboot.figures(lres) or []}
+
+    rows = table(res, linux)
+    loc = subprocess.run([os.path.join(benchlib.HERE, "cloc.sh"), "-m"], capture_output=True,
+                         text=True, check=True).stdout
+    loc_total = loc.strip().splitlines()[-1]
+    version = qemu_version()
+    cmdlines = [("bench guest, native", cmds[("native", "")]),
+                ("bench guest, in its cell", cmds[("cell", "")]),
+                ("Linux, native", lres["cmds"][0]),
+                ("Linux, in a cell", lres["cmds"][1])]
+
+    print()
+    print(render(rows, False))
+    print()
+    for line in footprint(elfs, logs):
+        print(line)
+    print("- lines of C/asm, hypervisor: " + " ".join(loc_total.strip("| ").split(" | ")[1:]) +
+          " (files, C, asm, total; tests/bench/cloc.sh)")
+    print()
+    print(version)
+    for what, c in cmdlines:
+        print(f"{what}: {shlex.join(c)}")
+    print("no Sstc: the same with -cpu " + CPU_NO_SSTC)
+
+    path = os.path.join(fvqemu.BUILD, "bench.md")
+    with open(path, "w") as f:
+        f.write("# Ferrovisor benchmarks\n\n")
+        f.write(render(rows, True) + "\n\n")
+        f.write(NOTES + "\n")
+        f.write("## Footprint\n\n" + "\n".join(footprint(elfs, logs)) + "\n\n")
+        f.write("Lines of C and assembly (non-blank, non-comment; `tests/bench/cloc.sh`):\n\n")
+        f.write(loc + "\n")
+        f.write(f"## How\n\n{version}\n\n")
+        for what, c in cmdlines:
+            f.write(f"- {what}: `{shlex.join(c)}`\n")
+        f.write(f"- no Sstc: the same with `-cpu {CPU_NO_SSTC}`\n")
+    print(f"\nbench: table written to {path}")
+
+
+if __name__ == "__main__":
+    main()
