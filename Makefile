@@ -245,6 +245,8 @@ help:
 	@echo "  make qemu-cmd         print the QEMU command line 'make run' uses"
 	@echo "  make deps             install build and test dependencies (Debian)"
 	@echo "  make unit             host unit tests only"
+	@echo "  make layout-map       memory map of the configured cells"
+	@echo "  make dtb-<cell>       the device tree generated for a cell, as DTS"
 	@echo "  make clean            remove objects and images, keep .config"
 	@echo "  make distclean        remove the whole O directory"
 	@echo
@@ -253,3 +255,5 @@ help:
 	@echo "  QEMU_EXTRA='<args>'   extra QEMU arguments for run/qemu, e.g. '-s -S'"
 	@echo "  FV_CACHE=<dir>        download cache (default ~/.cache/ferrovisor)"
 	@echo "  V=1                   show the full commands"
+	@echo
+	@echo "Console (make run): Ctrl-] then n next cell, 1-9 cell N, m monitor, h help"
