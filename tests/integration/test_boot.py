@@ -58,3 +58,23 @@ def test_refuses_without_h_extension(hv_elf):
         assert "h" not in m.group(2)[4:]
         log = q.wait_exit(timeout=30)      # it powers the machine off
     assert "harts online" not in log
+
+
+@pytest.mark.parametrize("smp,mem,errors", [
+    (2, "1G", [r'cell "linux": harts\[1\]: hart 2 is not on the board \(its harts: 0-1\)',
+               r'cell "rtos": harts\[0\]: hart 3 is not on the board \(its harts: 0-1\)']),
+    (4, "256M", [r'cell "linux": mem\[0\] hpa 0x90000000-0x9fffffff is outside the '
+                 r"board's RAM \(0x80000000-0x8fffffff\)"]),
+])
+def test_boot_refuses_a_machine_the_layout_does_not_fit(hv_elf, smp, mem, errors):
+    """The default layout (linux-rtos) checked again at boot against the
+    firmware's device tree: each conflict named, no cell started."""
+    with Qemu(qemu_cmd(hv_elf, smp=smp, mem=mem), timeout=60) as q:
+        q.expect(rf"{smp} of {smp} harts online")
+        for e in errors:
+            q.expect(r"layout: " + e)
+        q.expect(rf"layout: {len(errors)} errors? against this machine")
+        q.expect(r"Ferrovisor: the layout cannot run on this machine; powering off\.")
+        log = q.wait_exit(timeout=30)
+    assert "starting on hart" not in log
+    assert len(re.findall(r"^layout: cell ", log, re.M)) == len(errors)
