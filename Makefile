@@ -44,7 +44,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists help deps clean distclean run test bench unit menuconfig olddefconfig \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test bench unit menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
 # ---------------------------------------------------------------- config
@@ -213,6 +213,9 @@ bench:
 	$(Q)$(srctree)/ci/deps.sh
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/run.py
 
+cloc:
+	$(Q)$(srctree)/tests/bench/cloc.sh
+
 include tests/unit/unit.mk
 
 # ---------------------------------------------------------------- misc
@@ -246,6 +249,7 @@ help:
 	@echo "  make deps             install build and test dependencies (Debian)"
 	@echo "  make unit             host unit tests only"
 	@echo "  make layout-map       memory map of the configured cells"
+	@echo "  make cloc             lines of C and assembly per directory"
 	@echo "  make dtb-<cell>       the device tree generated for a cell, as DTS"
 	@echo "  make clean            remove objects and images, keep .config"
 	@echo "  make distclean        remove the whole O directory"
