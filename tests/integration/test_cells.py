@@ -407,7 +407,8 @@ def test_hv_messages_are_whole_lines(images):
             pytest.fail(f"{m!r} is not a line of its own:\n" +
                         "\n".join(repr(l) for l in body if m in l))
     # every console line is a cell's (tagged) or the hypervisor's
-    stray = [l for l in body[:-1] if l and not re.match(r"\[\w+\] |cell \w+: ", l)]
+    stray = [l for l in body[:-1]
+             if l and not re.match(r"\[\w+\] |cell \w+: |memory: \d+ KiB in use", l)]
     assert not stray, f"untagged lines: {stray[:5]}"
     st = statuses(text, "rtos")
     assert len(st) >= 20 and all(s.errors == 0 for s in st)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* S-mode CSR access and the bits the guest uses. */
-#ifndef RTOS_CSR_H
-#define RTOS_CSR_H
+/* S-mode CSR access, counters and the bits the bare-metal guests use. */
+#ifndef GUEST_CSR_H
+#define GUEST_CSR_H
 
 #include <stdint.h>
 
@@ -16,8 +16,12 @@
 #define SIE_STIE	(1UL << IRQ_S_TIMER)
 #define SIE_SEIE	(1UL << IRQ_S_EXT)
 #define SIP_SSIP	SIE_SSIE
+#define SIP_STIP	SIE_STIE
 
 #define CAUSE_IRQ	(1UL << 63)
+
+/* stimecmp by number: binutils wants Sstc in -march for the name. */
+#define CSR_STIMECMP	0x14d
 
 #define csr_read(csr) ({ unsigned long __v; \
 	__asm__ volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
@@ -30,12 +34,37 @@
 #define csr_read_clear(csr, v) ({ unsigned long __v; \
 	__asm__ volatile("csrrc %0, " #csr ", %1" : "=r"(__v) : "rK"(v) : "memory"); __v; })
 
+static inline void stimecmp_write(uint64_t v)
+{
+	__asm__ volatile("csrw 0x14d, %0" :: "r"(v) : "memory");
+}
+
+/* Under -icount shift=0 one cycle is one instruction (of any hart, in any
+ * mode) and the count never stops while a hart runs. */
+static inline uint64_t rdcycle(void)
+{
+	uint64_t c;
+
+	__asm__ volatile("rdcycle %0" : "=r"(c) :: "memory");
+	return c;
+}
+
 static inline uint64_t rdtime(void)
 {
 	uint64_t t;
 
-	__asm__ volatile("rdtime %0" : "=r"(t));
+	__asm__ volatile("rdtime %0" : "=r"(t) :: "memory");
 	return t;
+}
+
+static inline void irq_on(void)
+{
+	csr_set(sstatus, SSTATUS_SIE);
+}
+
+static inline void irq_off(void)
+{
+	csr_clear(sstatus, SSTATUS_SIE);
 }
 
 /* Interrupts off on this hart; returns the old state for irq_restore(). */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* SBI client: one ecall wrapper per call the guest needs. */
+/* SBI client for the bare-metal guests: one ecall wrapper per call. */
 #include "sbi.h"
 
 struct sbiret sbi_ecall(unsigned long ext, unsigned long fid, unsigned long a0,

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The SBI calls the guest makes: the only way it talks to its firmware. */
-#ifndef RTOS_SBI_H
-#define RTOS_SBI_H
+/*
+ * The SBI calls the bare-metal guests make (rtos, bench): their only way
+ * to their firmware, or to the hypervisor when they run in a cell.
+ */
+#ifndef GUEST_SBI_H
+#define GUEST_SBI_H
 
 #include <stddef.h>
 #include <stdint.h>

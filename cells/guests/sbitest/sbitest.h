@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <fv/compiler.h>
+#include "csr.h"
 
 #define SBI_EXT_LEGACY_SET_TIMER	0x00
 #define SBI_EXT_LEGACY_PUTCHAR		0x01
@@ -36,22 +37,6 @@
 
 /* An address no cell of the test layouts has: nothing is mapped there. */
 #define OUTSIDE		0x90000000UL
-
-#define SIE_SSIE	(1UL << 1)
-#define SIE_STIE	(1UL << 5)
-#define SIP_SSIP	SIE_SSIE
-#define SIP_STIP	SIE_STIE
-#define SSTATUS_SIE	(1UL << 1)
-#define CAUSE_IRQ	(1UL << 63)
-#define IRQ_S_SOFT	1
-#define IRQ_S_TIMER	5
-
-#define csr_read(csr) ({ unsigned long __v; \
-	__asm__ volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
-#define csr_set(csr, v) \
-	__asm__ volatile("csrs " #csr ", %0" :: "rK"(v) : "memory")
-#define csr_clear(csr, v) \
-	__asm__ volatile("csrc " #csr ", %0" :: "rK"(v) : "memory")
 
 struct sbiret {
 	long error;

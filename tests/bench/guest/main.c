@@ -19,7 +19,7 @@ extern char secondary_entry[];
 void fail(const char *why)
 {
 	out("bench: error %s", why);
-	sbi_shutdown();
+	sbi_system_reset(SBI_SRST_SHUTDOWN, SBI_SRST_NO_REASON);
 	for (;;)
 		__asm__ volatile("wfi");
 }
@@ -130,6 +130,6 @@ void bench_main(unsigned long hartid, const void *fdt, uint64_t entered)
 	bench_ipi();
 	bench_extirq();
 	out("bench: done");
-	sbi_shutdown();
+	sbi_system_reset(SBI_SRST_SHUTDOWN, SBI_SRST_NO_REASON);
 	fail("SBI SRST shutdown returned");
 }
