@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <libfdt.h>
 #include <fv/layout_check.h>
+#include "dtb_file.h"
 #include "test.h"
 
 static char dir[512];
@@ -21,22 +22,7 @@ static int nr_reports, bad_reports;
 
 static void *load(const char *name)
 {
-	char path[1024];
-	void *buf = calloc(1, 1 << 20);
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (!f) {
-		printf("cannot open %s\n", path);
-		exit(2);
-	}
-	n = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	(void)n;
-	fdt_open_into(buf, buf, 1 << 20);	/* room for the tests' edits */
-	return buf;
+	return dtb_load(dir, name);
 }
 
 static void report(void *arg, const char *msg)

@@ -10,27 +10,14 @@
 #include <fv/arch_platform.h>
 #include <fv/compiler.h>
 #include "stubs.h"
+#include "dtb_file.h"
 #include "test.h"
 
 static char dir[512];
 
 static void *load(const char *name)
 {
-	char path[1024];
-	FILE *f;
-	void *buf = malloc(1 << 20);
-	size_t n;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (!f) {
-		printf("cannot open %s\n", path);
-		exit(2);
-	}
-	n = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	(void)n;
-	return buf;
+	return dtb_load(dir, name);
 }
 
 static void test_isa_strings(void)

@@ -36,7 +36,7 @@ $(UNIT_O)/test_vplic: tests/unit/test_vplic.c arch/riscv/irqc/plic/vplic.c \
 $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 	src/include/fv/uart16550.h src/include/fv/emul.h src/include/fv/spinlock.h
 
-$(UNIT_BINS): tests/unit/test.h tests/unit/test_config.h | $(UNIT_LIBFDT)/.stamp
+$(UNIT_BINS): tests/unit/test.h tests/unit/test_config.h tests/unit/dtb_file.h | $(UNIT_LIBFDT)/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(filter %.c,$^) -o $@ -lpthread
