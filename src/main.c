@@ -27,7 +27,7 @@ static struct console_dev uart;
 
 static void start_console(const struct platform *p)
 {
-	if (!p->uart.present)
+	if (!p->uart.present || !IS_ENABLED(CONFIG_CONSOLE_UART))
 		return;
 	ns16550_console_init(&uart, p->uart.reg.base, p->uart.reg_shift, p->uart.io_width);
 	console_set_device(&uart);

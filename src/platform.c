@@ -212,7 +212,9 @@ void platform_print(const struct platform *p)
 		kprintf(" [%#llx-%#llx]", (unsigned long long)p->mem[i].base,
 			(unsigned long long)(p->mem[i].base + p->mem[i].size - 1));
 	kprintf("\n");
-	if (p->uart.present)
+	if (p->uart.present && !IS_ENABLED(CONFIG_CONSOLE_UART))
+		kprintf("console: firmware (CONFIG_CONSOLE_UART=n; %s unused)\n", p->uart.path);
+	else if (p->uart.present)
 		kprintf("console: %s (ns16550 at %#llx)\n", p->uart.path,
 			(unsigned long long)p->uart.reg.base);
 	else

@@ -10,6 +10,8 @@ STATIC_ASSERT(__builtin_offsetof(struct cpu, arch) == 0, "arch_cpu first in cpu"
 STATIC_ASSERT(__builtin_offsetof(struct arch_cpu, stack_top) == ARCH_CPU_STACK_TOP, "offset");
 STATIC_ASSERT(__builtin_offsetof(struct arch_cpu, regs) == ARCH_CPU_REGS, "offset");
 
+STATIC_ASSERT(CONFIG_HV_STACK_SIZE % 16 == 0, "CONFIG_HV_STACK_SIZE: a multiple of 16");
+
 /* One hypervisor stack per hart; cpu 0's is also the boot stack (entry.S). */
 uint8_t hv_stacks[CONFIG_MAX_HARTS][CONFIG_HV_STACK_SIZE] __aligned(16);
 

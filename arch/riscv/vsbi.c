@@ -166,7 +166,8 @@ static struct sbiret srst(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
 	if (fid != SBI_SRST_RESET)
 		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-	if (a[1] > 1 && a[1] < 0xf0000000UL)
+	/* reasons: 0 none, 1 failure, 0xf0000000.. vendor; the rest reserved */
+	if (a[1] > 0xffffffffUL || (a[1] > 1 && a[1] < 0xf0000000UL))
 		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
 	switch (a[0]) {
 	case SBI_SRST_TYPE_SHUTDOWN:

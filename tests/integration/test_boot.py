@@ -78,3 +78,14 @@ def test_boot_refuses_a_machine_the_layout_does_not_fit(hv_elf, smp, mem, errors
         log = q.wait_exit(timeout=30)
     assert "starting on hart" not in log
     assert len(re.findall(r"^layout: cell ", log, re.M)) == len(errors)
+
+
+def test_console_uart_off_uses_the_firmware_console():
+    """CONFIG_CONSOLE_UART=n: everything goes through SBI DBCN, and says so."""
+    from conftest import build_layout
+    elf = build_layout("cells/qemu-riscv64-virt/none.c",
+                       config="# CONFIG_CONSOLE_UART is not set\n")
+    log = boot_log(elf, r"2 of 2 harts online", smp=2, mem="1G")
+    assert re.search(BANNER, log)
+    assert "console: firmware (CONFIG_CONSOLE_UART=n; /soc/serial@10000000 unused)" in log
+    assert "boot complete: no cells configured" in boot_log(elf, r"boot complete", smp=2)
