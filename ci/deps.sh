@@ -28,6 +28,9 @@ base_pkgs=(
 	cpio xz-utils zstd           # initramfs, package extraction
 	flex bison bc libelf-dev libssl-dev  # Linux kernel build
 	make gcc libc6-dev           # host tools and unit tests
+	stress-ng                    # make test-under-load: the suite beside busy cores
+	clang libclang-rt-14-dev     # libFuzzer harnesses (make fuzz), replayed by make test
+	cppcheck clang-tidy          # make lint
 )
 # Packages preferably from bookworm-backports.
 bpo_pkgs=(qemu-system-riscv opensbi)

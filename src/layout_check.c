@@ -351,9 +351,9 @@ static void check_memory(struct ctx *c)
 
 		if (!(m->flags & MEM_RWX))
 			error(c, "mem[%u] has no access flags (MEM_R, MEM_W, MEM_X)", i);
-		if (m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED))
+		if (m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED | MEM_KEEP))
 			error(c, "mem[%u] has unknown flags %#x", i,
-			      m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED));
+			      m->flags & ~(uint32_t)(MEM_RWX | MEM_SHARED | MEM_KEEP));
 		if (!check_window(c, "mem", i, m->gpa, m->hpa, m->size))
 			continue;
 		check_mem_place(c, i, m);

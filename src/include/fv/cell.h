@@ -32,11 +32,16 @@ enum cell_state {
 	CELL_STOPPING,	/* its vCPUs are being stopped; none may start */
 };
 
+#define VCPU_FWD_CAUSES	24
+
 struct vcpu_stats {
 	uint64_t exits;		/* traps other than SBI calls and MMIO */
 	uint64_t sbi_calls;
 	uint64_t mmio;
 	uint64_t irqs;
+	/* exceptions the hypervisor took and gave back to the guest, by
+	 * scause (e.g. virtual instruction, forwarded as illegal) */
+	uint64_t forwarded[VCPU_FWD_CAUSES];
 };
 
 struct vcpu {

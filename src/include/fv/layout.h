@@ -41,6 +41,7 @@
 #define MEM_RX		(MEM_R | MEM_X)
 #define MEM_RWX		(MEM_R | MEM_W | MEM_X)
 #define MEM_SHARED	0x8	/* may overlap other cells' MEM_SHARED regions */
+#define MEM_KEEP	0x10	/* kept across a restart of the cell (not zeroed) */
 
 struct layout_mem {
 	gpaddr_t gpa;
