@@ -7,6 +7,7 @@
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
 #include <fv/console.h>
+#include <fv/fmt.h>
 #include <fv/guest_fdt.h>
 #include <fv/page_alloc.h>
 #include <fv/panic.h>
@@ -192,6 +193,7 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 		v->vhartid = i;
 		v->state = VCPU_STOPPED;
 		cpus[idx].vcpu = v;
+		cpus[idx].con_port = &c->con;
 		c->vcpu[i] = v;
 		arch_vcpu_init(v);
 	}
@@ -255,6 +257,7 @@ static void cell_boot(struct cell *c)
 
 	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
+	mux_open(&c->con);
 	v0->start_pc = c->desc->entry;
 	v0->start_arg = c->dtb_gpa;
 	__atomic_store_n(&c->state, CELL_RUNNING, __ATOMIC_SEQ_CST);
@@ -266,42 +269,16 @@ void cells_start(void)
 {
 	for (unsigned i = 0; i < nr_cells; i++) {
 		struct cell *c = &cells[i];
+		char harts[8 * LAYOUT_MAX_HARTS] = "";
+		unsigned n = 0;
 
-		kprintf("cell %s: starting on hart%s", c->name, c->nr_vcpus > 1 ? "s" : "");
 		for (unsigned k = 0; k < c->nr_vcpus; k++)
-			kprintf(" %lu", c->vcpu[k]->cpu->hwid);
-		kprintf(", entry %#llx, device tree at %#llx\n",
+			n += (unsigned)fmt_snprintf(harts + n, sizeof(harts) - n, " %lu",
+						    c->vcpu[k]->cpu->hwid);
+		kprintf("cell %s: starting on hart%s%s, entry %#llx, device tree at %#llx\n",
+			c->name, c->nr_vcpus > 1 ? "s" : "", harts,
 			(unsigned long long)c->desc->entry, (unsigned long long)c->dtb_gpa);
 		cell_boot(c);
-	}
-}
-
-static const char *const state_names[] = {
-	[CELL_STOPPED] = "stopped", [CELL_RUNNING] = "running", [CELL_FAILED] = "failed",
-	[CELL_STOPPING] = "stopping",
-};
-
-void mux_monitor_print_locked(void)
-{
-	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s\n", "#", "cell", "state",
-		       "starts", "exits", "sbi", "mmio", "irqs");
-	for (unsigned i = 0; i < nr_cells; i++) {
-		const struct cell *c = &cells[i];
-		struct vcpu_stats t = { 0 };
-
-		for (unsigned k = 0; k < c->nr_vcpus; k++) {
-			/* exits: every trap; the fast paths count only their own */
-			t.exits += c->vcpu[k]->stats.exits + c->vcpu[k]->stats.sbi_calls +
-				   c->vcpu[k]->stats.mmio;
-			t.sbi_calls += c->vcpu[k]->stats.sbi_calls;
-			t.mmio += c->vcpu[k]->stats.mmio;
-			t.irqs += c->vcpu[k]->stats.irqs;
-		}
-		kprintf_locked("[fv] %-2u %-12s %-8s %6u %10llu %10llu %10llu %10llu%s\n",
-			       i + 1, c->name, state_names[c->state], c->starts,
-			       (unsigned long long)t.exits, (unsigned long long)t.sbi_calls,
-			       (unsigned long long)t.mmio, (unsigned long long)t.irqs,
-			       (int)i == mux_focus() ? "  <- input" : "");
 	}
 }
 
@@ -326,16 +303,45 @@ static void stop_others(struct cell *c, struct vcpu *self)
 	}
 }
 
+/* Called by a cell that has just taken its final state.  A cell that is
+ * stopping or restarting is not stopped yet: it decides when it is done. */
 static void all_stopped_check(void)
 {
-	for (unsigned i = 0; i < nr_cells; i++)
-		if (READ_ONCE(cells[i].state) == CELL_RUNNING)
+	for (unsigned i = 0; i < nr_cells; i++) {
+		int st = __atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST);
+
+		if (st != CELL_STOPPED && st != CELL_FAILED)
 			return;
+	}
 	if (IS_ENABLED(CONFIG_POWEROFF_WHEN_ALL_STOPPED)) {
 		kprintf("all cells stopped: powering off\n");
+		mux_flush();	/* the last words, before there is no console */
 		arch_system_off();
 	}
 	kprintf("all cells stopped\n");
+}
+
+/* Every emulated device and the interrupt controller back to their state
+ * at boot, each under its own lock (locks are set up once, at boot). */
+static void cell_reset_devices(struct cell *c)
+{
+	if (c->uart)
+		uart16550_reset(c->uart);
+	arch_cell_reset(c);
+}
+
+/* Guest RAM as at boot (zero), but for what the layout keeps: MEM_KEEP
+ * regions, and MEM_SHARED ones, which other cells use too. */
+static void cell_clear_memory(struct cell *c)
+{
+	const struct layout_cell *d = c->desc;
+
+	for (unsigned i = 0; i < d->nr_mem; i++) {
+		const struct layout_mem *m = &d->mem[i];
+
+		if (!(m->flags & (MEM_KEEP | MEM_SHARED)))
+			memset((void *)(uintptr_t)m->hpa, 0, m->size);
+	}
 }
 
 /* Take the cell's lock; meanwhile obey a stop from a vCPU that has it. */
@@ -351,9 +357,10 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 
 	ASSERT(spin_is_locked(&c->lock));
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
+	mux_close(&c->con);
 	stop_others(c, self);
-	arch_cell_reset(c);
-	c->state = state;
+	cell_reset_devices(c);
+	__atomic_store_n(&c->state, state, __ATOMIC_SEQ_CST);
 	spin_unlock(&c->lock);
 	all_stopped_check();
 	vcpu_hart_stop(self);
@@ -372,12 +379,15 @@ static __noreturn void cell_restart(struct vcpu *self)
 
 	kprintf("cell %s: restarting\n", c->name);
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
+	mux_close(&c->con);
 	stop_others(c, self);
-	arch_cell_reset(c);
+	cell_reset_devices(c);
+	cell_clear_memory(c);
 	if (cell_load(c) < 0) {
-		c->state = CELL_FAILED;
+		__atomic_store_n(&c->state, CELL_FAILED, __ATOMIC_SEQ_CST);
 		spin_unlock(&c->lock);
 		kprintf("cell %s: reload failed; stopped\n", c->name);
+		all_stopped_check();
 		vcpu_hart_stop(self);
 	}
 	WRITE_ONCE(self->state, VCPU_STOPPED);

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Hypervisor console output; see <fv/console.h>. */
+/*
+ * The physical console: the device (the platform's UART, or the firmware
+ * console until the UART is known), the lock that serializes writes to it,
+ * and the one console line that may be left open.  Only the housekeeping
+ * hart and harts that own no cell write here once cells run; a cell's
+ * output goes through its own ring (console_mux.c).
+ */
 #include <fv/arch_console.h>
 #include <fv/console.h>
-#include <fv/console_mux.h>
 #include <fv/fmt.h>
 #include <fv/spinlock.h>
 
@@ -40,6 +45,12 @@ static void fmt_out(char c, void *arg)
 	raw_putc(c);
 }
 
+void console_write_locked(const char *s, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		raw_putc(s[i]);
+}
+
 bool console_enable_input(void)
 {
 	const struct console_dev *d = READ_ONCE(dev);
@@ -50,13 +61,11 @@ bool console_enable_input(void)
 	return true;
 }
 
-void console_poll_input(void)
+int console_getc(void)
 {
 	const struct console_dev *d = READ_ONCE(dev);
-	int c;
 
-	while (d && (c = d->getc(d)) >= 0)
-		mux_input((char)c);
+	return d ? d->getc(d) : -1;
 }
 
 void console_close_line_locked(void)
@@ -80,6 +89,11 @@ void console_set_open_line_locked(const void *owner)
 void console_lock(void)
 {
 	spin_lock(&lock);
+}
+
+bool console_trylock(void)
+{
+	return spin_trylock(&lock);
 }
 
 void console_unlock(void)
@@ -109,27 +123,4 @@ int kprintf_locked(const char *fmt, ...)
 	n = fmt_vformat(fmt_out, NULL, fmt, ap);
 	va_end(ap);
 	return n;
-}
-
-int kprintf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	spin_lock(&lock);
-	console_close_line_locked();
-	va_start(ap, fmt);
-	n = fmt_vformat(fmt_out, NULL, fmt, ap);
-	va_end(ap);
-	spin_unlock(&lock);
-	return n;
-}
-
-void kputs(const char *s)
-{
-	spin_lock(&lock);
-	console_close_line_locked();
-	while (*s)
-		raw_putc(*s++);
-	spin_unlock(&lock);
 }

@@ -3,21 +3,38 @@
 #include <fv/console.h>
 #include <fv/console_mux.h>
 
+#define OUT_MASK	(MUX_OUT_SIZE - 1)
+#define IN_MASK		(MUX_IN_SIZE - 1)
+
+/* escape-sequence filter states */
+enum { ESC_NONE, ESC_SEEN, ESC_CSI, ESC_OSC };
+
 static struct mux_port *ports[MUX_MAX_PORTS];
 static unsigned nr_ports;
 static volatile unsigned focus;
-static bool escaped;		/* the last input character was the escape */
+static void (*kick_fn)(void);
+static volatile int pending;	/* output waits and the drainer was asked */
+static volatile int missed;	/* a drain found the console taken */
 
 int mux_add_port(struct mux_port *p, const char *name)
 {
 	if (nr_ports == MUX_MAX_PORTS)
 		return -1;
 	p->name = name;
-	p->len = 0;
-	p->ring_head = p->ring_tail = 0;
-	p->lock = (spinlock_t)SPINLOCK_INIT;
+	p->out_lock = (spinlock_t)SPINLOCK_INIT;
+	p->in_lock = (spinlock_t)SPINLOCK_INIT;
 	ports[nr_ports] = p;
 	return (int)nr_ports++;
+}
+
+unsigned mux_nr_ports(void)
+{
+	return nr_ports;
+}
+
+struct mux_port *mux_port(unsigned idx)
+{
+	return idx < nr_ports ? ports[idx] : NULL;
 }
 
 int mux_focus(void)
@@ -25,147 +42,313 @@ int mux_focus(void)
 	return nr_ports ? (int)focus : -1;
 }
 
-static bool has_focus(const struct mux_port *p)
+void mux_set_focus(unsigned idx)
 {
-	return nr_ports && ports[focus] == p;
+	if (idx < nr_ports)
+		WRITE_ONCE(focus, idx);
 }
 
-/* A whole collected line of an unfocused port. */
-static void write_line(struct mux_port *p)
+void mux_set_kick(void (*kick)(void))
 {
-	console_lock();
-	console_close_line_locked();
-	kprintf_locked("[%s] %.*s\n", p->name, (int)p->len, p->line);
-	console_unlock();
-	p->len = 0;
+	__atomic_store_n(&kick_fn, kick, __ATOMIC_RELEASE);
 }
 
-/* The focused port writes through, opening its line under its tag. */
-static void write_through(struct mux_port *p, char c)
+bool mux_async(void)
 {
-	console_lock();
-	if (console_open_line_locked() != p) {
-		console_close_line_locked();
-		kprintf_locked("[%s] ", p->name);
-		console_set_open_line_locked(p);
+	return __atomic_load_n(&kick_fn, __ATOMIC_ACQUIRE) != NULL;
+}
+
+/* Output waits: have it drained, here and now before the cells run. */
+static void kick(void)
+{
+	void (*fn)(void) = __atomic_load_n(&kick_fn, __ATOMIC_ACQUIRE);
+
+	if (!fn) {
+		mux_drain();
+		return;
 	}
-	kprintf_locked("%c", c);
-	if (c == '\n')
-		console_set_open_line_locked(NULL);
-	console_unlock();
+	if (!__atomic_exchange_n(&pending, 1, __ATOMIC_SEQ_CST))
+		fn();
+}
+
+/* ---------------------------------------------------------------- output: producers */
+
+static unsigned out_room(const struct mux_port *p)
+{
+	return MUX_OUT_SIZE - (p->out_head - __atomic_load_n(&p->out_tail, __ATOMIC_ACQUIRE));
+}
+
+/* out_lock held.  A line starts only with room for all of it: the ring
+ * only gains room meanwhile, so a started line always fits whole. */
+static bool line_start(struct mux_port *p)
+{
+	if (p->cur_len || p->dropping)
+		return !p->dropping;
+	if (out_room(p) < MUX_LINE_MAX + 1) {
+		p->dropping = true;
+		__atomic_fetch_add(&p->dropped, 1, __ATOMIC_RELAXED);
+		return false;
+	}
+	return true;
+}
+
+static void put_raw(struct mux_port *p, char c)
+{
+	p->out[p->out_head++ & OUT_MASK] = c;
+}
+
+static void end_line(struct mux_port *p)
+{
+	if (!p->dropping)
+		put_raw(p, '\n');
+	p->cur_len = 0;
+	p->dropping = false;
+}
+
+/* Is c part of an escape sequence (which is swallowed whole)? */
+static bool in_escape(struct mux_port *p, char c)
+{
+	switch (p->esc) {
+	case ESC_SEEN:
+		p->esc = c == '[' ? ESC_CSI : c == ']' ? ESC_OSC : ESC_NONE;
+		return true;
+	case ESC_CSI:
+		if (c >= 0x40 && c <= 0x7e)
+			p->esc = ESC_NONE;	/* the final byte */
+		return true;
+	case ESC_OSC:
+		if (c == 0x07)
+			p->esc = ESC_NONE;
+		else if (c == 0x1b)
+			p->esc = ESC_SEEN;	/* ESC \ ends it */
+		return true;
+	}
+	if (c == 0x1b) {
+		p->esc = ESC_SEEN;
+		return true;
+	}
+	return false;
+}
+
+/* out_lock held: one byte of guest output, filtered. */
+static void put_guest(struct mux_port *p, char c)
+{
+	if (c == '\n') {
+		p->esc = ESC_NONE;	/* a line end ends any sequence */
+		if (line_start(p) || p->dropping)
+			end_line(p);
+		return;
+	}
+	if (in_escape(p, c))
+		return;
+	if (c != '\t' && (c < 0x20 || c > 0x7e))
+		return;		/* CR, other controls, DEL, non-ASCII */
+	if (!line_start(p))
+		return;
+	put_raw(p, c);
+	if (++p->cur_len == MUX_LINE_MAX)
+		end_line(p);
+}
+
+static void publish(struct mux_port *p, unsigned old_head)
+{
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	if (p->out_head != old_head)
+		kick();
+}
+
+void mux_write(struct mux_port *p, const char *s, unsigned long n)
+{
+	unsigned head;
+
+	spin_lock(&p->out_lock);
+	head = p->out_head;
+	for (unsigned long i = 0; i < n; i++)
+		put_guest(p, s[i]);
+	spin_unlock(&p->out_lock);
+	publish(p, head);
 }
 
 void mux_putc(struct mux_port *p, char c)
 {
-	if (c == '\r')
-		return;		/* the console adds its own */
-	spin_lock(&p->lock);
-	if (has_focus(p)) {
-		if (p->len) {	/* it just got focus: its collected part first */
-			console_lock();
-			console_close_line_locked();
-			kprintf_locked("[%s] %.*s", p->name, (int)p->len, p->line);
-			console_set_open_line_locked(p);
-			console_unlock();
-			p->len = 0;
-		}
-		write_through(p, c);
-	} else if (c == '\n') {
-		write_line(p);
-	} else {
-		p->line[p->len++] = c;
-		if (p->len == sizeof(p->line))
-			write_line(p);
+	mux_write(p, &c, 1);
+}
+
+/* out_lock held: one hypervisor line (no newline in s), marked. */
+static void put_hv_line(struct mux_port *p, const char *s, unsigned long n)
+{
+	if (n > MUX_LINE_MAX)
+		n = MUX_LINE_MAX;
+	if (out_room(p) < n + 2) {
+		__atomic_fetch_add(&p->dropped, 1, __ATOMIC_RELAXED);
+		return;
 	}
-	spin_unlock(&p->lock);
+	put_raw(p, MUX_HV_MARK);
+	for (unsigned long i = 0; i < n; i++)
+		put_raw(p, s[i] == MUX_HV_MARK ? ' ' : s[i]);
+	put_raw(p, '\n');
+}
+
+void mux_write_hv(struct mux_port *p, const char *s, unsigned long n)
+{
+	unsigned head;
+
+	spin_lock(&p->out_lock);
+	head = p->out_head;
+	if (p->cur_len || p->dropping)
+		end_line(p);	/* the cell's open line ends here */
+	while (n) {
+		unsigned long len = 0;
+
+		while (len < n && s[len] != '\n')
+			len++;
+		if (len)
+			put_hv_line(p, s, len);
+		s += len + (len < n);
+		n -= len + (len < n);
+	}
+	spin_unlock(&p->out_lock);
+	publish(p, head);
+}
+
+/* ---------------------------------------------------------------- output: the drainer */
+
+/* console lock held: write [from, to) of p's ring. */
+static void write_span(struct mux_port *p, unsigned from, unsigned to)
+{
+	while (from != to) {
+		unsigned at = from & OUT_MASK;
+		unsigned n = MIN(to - from, MUX_OUT_SIZE - at);
+
+		console_write_locked(&p->out[at], n);
+		from += n;
+	}
+}
+
+/* console lock held: open (or continue) a console line of p's. */
+static void open_for(struct mux_port *p)
+{
+	if (console_open_line_locked() == p)
+		return;
+	console_close_line_locked();
+	kprintf_locked("[%s] ", p->name);
+	console_set_open_line_locked(p);
+}
+
+/* console lock held: p's whole lines, and a focused port's partial one. */
+static void drain_port(struct mux_port *p, bool focused)
+{
+	unsigned tail = p->out_tail;
+	unsigned head = __atomic_load_n(&p->out_head, __ATOMIC_ACQUIRE);
+
+	while (tail != head) {
+		unsigned nl = tail;
+
+		while (nl != head && p->out[nl & OUT_MASK] != '\n')
+			nl++;
+		if (nl == head && !focused)
+			break;		/* a partial line waits for its end */
+		if (p->out[tail & OUT_MASK] == MUX_HV_MARK) {
+			if (nl == head)
+				break;
+			console_close_line_locked();
+			write_span(p, tail + 1, nl + 1);
+		} else {
+			open_for(p);
+			write_span(p, tail, nl == head ? nl : nl + 1);
+			if (nl != head)
+				console_set_open_line_locked(NULL);
+		}
+		tail = nl == head ? nl : nl + 1;
+	}
+	__atomic_store_n(&p->out_tail, tail, __ATOMIC_RELEASE);
+}
+
+static void drain_all(void)
+{
+	for (unsigned i = 0; i < nr_ports; i++)
+		drain_port(ports[i], i == focus);
+}
+
+void mux_drain(void)
+{
+	if (!console_trylock()) {
+		__atomic_store_n(&missed, 1, __ATOMIC_SEQ_CST);
+		return;		/* the holder drains when it lets go */
+	}
+	/* cleared first: output written from now on asks again */
+	__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
+	drain_all();
+	console_unlock();
+}
+
+void mux_console_released(void)
+{
+	if (__atomic_exchange_n(&missed, 0, __ATOMIC_SEQ_CST)) {
+		__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
+		kick();
+	}
+}
+
+void mux_flush(void)
+{
+	console_force_lock();
+	drain_all();
+	console_unlock();
+}
+
+/* ---------------------------------------------------------------- input */
+
+void mux_open(struct mux_port *p)
+{
+	spin_lock(&p->in_lock);
+	/* what was typed for an earlier run of the cell is not for this one */
+	__atomic_store_n(&p->in_tail, __atomic_load_n(&p->in_head, __ATOMIC_ACQUIRE),
+			 __ATOMIC_RELEASE);
+	__atomic_store_n(&p->live, true, __ATOMIC_SEQ_CST);
+	spin_unlock(&p->in_lock);
+}
+
+void mux_close(struct mux_port *p)
+{
+	__atomic_store_n(&p->live, false, __ATOMIC_SEQ_CST);
+}
+
+bool mux_deliver(struct mux_port *p, char c)
+{
+	unsigned head = p->in_head;
+
+	if (!__atomic_load_n(&p->live, __ATOMIC_SEQ_CST) ||
+	    head - __atomic_load_n(&p->in_tail, __ATOMIC_ACQUIRE) >= MUX_IN_SIZE) {
+		__atomic_fetch_add(&p->in_dropped, 1, __ATOMIC_RELAXED);
+		return false;
+	}
+	p->in[head & IN_MASK] = c;
+	__atomic_store_n(&p->in_head, head + 1, __ATOMIC_RELEASE);
+	return true;
 }
 
 int mux_getc(struct mux_port *p)
 {
 	int c = -1;
 
-	spin_lock(&p->lock);
-	if (p->ring_tail != p->ring_head) {
-		c = (unsigned char)p->ring[p->ring_tail % MUX_RX_MAX];
-		p->ring_tail++;
+	spin_lock(&p->in_lock);
+	if (p->in_tail != __atomic_load_n(&p->in_head, __ATOMIC_ACQUIRE)) {
+		c = (unsigned char)p->in[p->in_tail & IN_MASK];
+		__atomic_store_n(&p->in_tail, p->in_tail + 1, __ATOMIC_RELEASE);
 	}
-	spin_unlock(&p->lock);
+	spin_unlock(&p->in_lock);
 	return c;
-}
-
-/* Lock held: move waiting input into the UART while it takes it. */
-static void drain_locked(struct mux_port *p)
-{
-	while (p->rx && p->ring_tail != p->ring_head &&
-	       p->rx(p->rx_arg, p->ring[p->ring_tail % MUX_RX_MAX]))
-		p->ring_tail++;
 }
 
 void mux_rx_drain(struct mux_port *p)
 {
-	if (READ_ONCE(p->ring_tail) == READ_ONCE(p->ring_head))
+	if (!p->rx || !__atomic_load_n(&p->live, __ATOMIC_ACQUIRE) ||
+	    READ_ONCE(p->in_tail) == __atomic_load_n(&p->in_head, __ATOMIC_ACQUIRE))
 		return;
-	spin_lock(&p->lock);
-	drain_locked(p);
-	spin_unlock(&p->lock);
-}
-
-static void deliver(struct mux_port *p, char c)
-{
-	spin_lock(&p->lock);
-	if (p->ring_head - p->ring_tail < MUX_RX_MAX)	/* else dropped */
-		p->ring[p->ring_head++ % MUX_RX_MAX] = c;
-	drain_locked(p);
-	spin_unlock(&p->lock);
-}
-
-static void set_focus(unsigned i)
-{
-	focus = i;
-	console_lock();
-	console_close_line_locked();
-	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", ports[i]->name);
-	console_unlock();
-}
-
-static void escape_command(char c)
-{
-	switch (c) {
-	case 'n':
-	case '\t':
-	case MUX_ESCAPE:
-		set_focus((focus + 1) % nr_ports);
-		break;
-	case 'm':
-		console_lock();
-		console_close_line_locked();
-		mux_monitor_print_locked();
-		console_unlock();
-		break;
-	case 'h':
-	case '?':
-		console_lock();
-		console_close_line_locked();
-		kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, "
-			       "m monitor, h help\n");
-		console_unlock();
-		break;
-	default:
-		if (c >= '1' && c <= '9' && (unsigned)(c - '1') < nr_ports)
-			set_focus(c - '1');
-	}
-}
-
-void mux_input(char c)
-{
-	if (!nr_ports)
-		return;
-	if (escaped) {
-		escaped = false;
-		escape_command(c);
-	} else if (c == MUX_ESCAPE) {
-		escaped = true;
-	} else {
-		deliver(ports[focus], c);
-	}
+	spin_lock(&p->in_lock);
+	while (p->in_tail != __atomic_load_n(&p->in_head, __ATOMIC_ACQUIRE) &&
+	       p->rx(p->rx_arg, p->in[p->in_tail & IN_MASK]))
+		__atomic_store_n(&p->in_tail, p->in_tail + 1, __ATOMIC_RELEASE);
+	spin_unlock(&p->in_lock);
 }

@@ -8,6 +8,7 @@
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
 #include <fv/console.h>
+#include <fv/housekeeping.h>
 #include <fv/hv.h>
 #include <fv/page_alloc.h>
 #include <fv/platform.h>
@@ -22,6 +23,7 @@ __noreturn void hv_run(void)
 		kprintf("Ferrovisor: the layout cannot run on this machine; powering off.\n");
 		arch_system_off();
 	}
+	hk_start();
 	cells_start();
 	kprintf("memory: %lu KiB in use: image %lu KiB, page pool %lu of %lu KiB\n",
 		(unsigned long)(hv_pool.base - (uintptr_t)hv_image_start +
@@ -29,8 +31,5 @@ __noreturn void hv_run(void)
 		(unsigned long)(hv_image_end - hv_image_start) >> 10,
 		(unsigned long)((hv_pool.npages - hv_pool.nfree) * PAGE_SIZE) >> 10,
 		(unsigned long)(hv_pool.npages * PAGE_SIZE) >> 10);
-	/* typed input goes to the cell with focus (src/console_mux.c) */
-	if (platform.uart.present && platform.uart.irq && console_enable_input())
-		arch_console_irq_init(platform.uart.irq);
 	hv_run_secondary(this_cpu());
 }

@@ -6,19 +6,23 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
+#include <fv/console_mux.h>
 #include <fv/errno.h>
 #include <fv/panic.h>
-
-void cpu_request(struct cpu *c, unsigned long req)
-{
-	__atomic_fetch_or(&c->req, req, __ATOMIC_RELEASE);
-	if (c != this_cpu())
-		arch_cpu_kick(c);
-}
 
 static unsigned long take_requests(struct cpu *c)
 {
 	return __atomic_exchange_n(&c->req, 0, __ATOMIC_ACQUIRE);
+}
+
+/* Console work: the drain if this is the housekeeping hart, typed input
+ * for this hart's cell (into its UART, on its own hart). */
+static void common_requests(struct cpu *c, unsigned long req)
+{
+	if (req & REQ_DRAIN)
+		mux_drain();
+	if ((req & REQ_RX) && c->vcpu)
+		mux_rx_drain(&c->vcpu->cell->con);
 }
 
 /*
@@ -33,6 +37,7 @@ void cpu_handle_requests(struct cpu *c, bool may_park)
 		return;
 	if (req >> REQ_ARCH_SHIFT)
 		arch_cpu_handle_requests(c, req);
+	common_requests(c, req);
 	if ((req & REQ_STOP) && may_park && c->vcpu)
 		vcpu_hart_stop(c->vcpu);
 }
@@ -44,10 +49,12 @@ static __noreturn void idle_loop(struct cpu *c)
 		struct vcpu *v = READ_ONCE(c->vcpu);
 		unsigned long req;
 
+		c->idle_wakeups++;
 		arch_cpu_idle_poll(c);
 		req = take_requests(c);
 		if (req >> REQ_ARCH_SHIFT)
 			arch_cpu_handle_requests(c, req);
+		common_requests(c, req);
 		/* REQ_STOP needs nothing here: no guest runs, and a pending start
 		 * of a stopping cell is dropped below */
 		if (v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {
@@ -64,8 +71,11 @@ static __noreturn void idle_loop(struct cpu *c)
 	}
 }
 
+/* Leave the guest for the idle loop: nothing of it may stay armed or
+ * pending there, or the loop's wait would not sleep. */
 __noreturn void vcpu_park(struct cpu *c)
 {
+	arch_vcpu_quiesce(c);
 	arch_cpu_restart_on_stack(c, idle_loop);
 }
 

@@ -6,6 +6,7 @@
 #include <arch/csr.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
+#include <fv/housekeeping.h>
 #include <fv/platform.h>
 #include "irq.h"
 #include "plic.h"
@@ -82,6 +83,7 @@ int arch_cells_prepare(void)
 	return 0;
 }
 
+/* Once, at boot: the vPLIC and the IDs it owns. */
 static void add_irqs(struct cell *c)
 {
 	const struct layout_cell *d = c->desc;
@@ -142,7 +144,7 @@ void arch_cell_reset(struct cell *c)
 			claim_ctx[irq] = -1;
 		}
 	}
-	add_irqs(c);
+	vplic_reset(&c->arch.vplic);
 	for (unsigned k = 0; k < c->nr_vcpus; k++)
 		WRITE_ONCE(c->vcpu[k]->arch.eip, false);
 }
@@ -152,19 +154,24 @@ void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 	vplic_set_level(&c->arch.vplic, irq, level);
 }
 
-/* The hypervisor's own console UART interrupt, served on one hart. */
+/* The hypervisor's own console UART interrupt, served on one hart: the
+ * housekeeping hart.  Every hart has SEIE set (arch_cpu_idle_poll, and
+ * setup_hart for guests), so wherever it goes it wakes the hart. */
 static uint32_t console_irq;
+static struct cpu *console_irq_cpu;
 
-void arch_console_irq_init(uint32_t irq)
+void arch_console_irq_route(uint32_t irq, struct cpu *to)
 {
-	int ctx = hart_plic_ctx(this_cpu());
+	int ctx = hart_plic_ctx(to);
 
 	if (!irq || irq >= PLIC_MAX_IRQS || ctx < 0)
 		return;
+	if (console_irq_cpu && console_irq_cpu != to)
+		plic_enable(hart_plic_ctx(console_irq_cpu), irq, false);
 	console_irq = irq;
+	console_irq_cpu = to;
 	plic_set_priority(irq, 1);
 	plic_enable(ctx, irq, true);
-	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
 }
 
 /* A supervisor external interrupt: pass each claimed IRQ to its cell. */
@@ -177,7 +184,7 @@ void riscv_external_irq(struct cpu *c)
 		struct cell *owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
 
 		if (irq == console_irq) {
-			console_poll_input();
+			hk_console_irq();
 			plic_complete(ctx, irq);
 			continue;
 		}

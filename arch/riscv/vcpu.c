@@ -78,6 +78,37 @@ static void reset_vs_csrs(void)
 		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
 }
 
+void arch_vcpu_quiesce(struct cpu *c)
+{
+	(void)c;
+	csr_write(CSR_VSIE, 0);
+	csr_write(CSR_HVIP, 0);
+	csr_write(CSR_HIE, 0);
+	if (riscv_sstc)
+		csr_write(CSR_VSTIMECMP, ~0UL);
+	csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));	/* the emulated timer's */
+}
+
+/* The guest's floating-point registers as at reset: all zero. */
+static void reset_fp(void)
+{
+	if (!(platform.arch.isa_common & BIT(ISA_D)))
+		return;
+	__asm__ volatile(".option push\n.option arch, +d\n"
+			 "fmv.d.x f0, zero\nfmv.d.x f1, zero\nfmv.d.x f2, zero\n"
+			 "fmv.d.x f3, zero\nfmv.d.x f4, zero\nfmv.d.x f5, zero\n"
+			 "fmv.d.x f6, zero\nfmv.d.x f7, zero\nfmv.d.x f8, zero\n"
+			 "fmv.d.x f9, zero\nfmv.d.x f10, zero\nfmv.d.x f11, zero\n"
+			 "fmv.d.x f12, zero\nfmv.d.x f13, zero\nfmv.d.x f14, zero\n"
+			 "fmv.d.x f15, zero\nfmv.d.x f16, zero\nfmv.d.x f17, zero\n"
+			 "fmv.d.x f18, zero\nfmv.d.x f19, zero\nfmv.d.x f20, zero\n"
+			 "fmv.d.x f21, zero\nfmv.d.x f22, zero\nfmv.d.x f23, zero\n"
+			 "fmv.d.x f24, zero\nfmv.d.x f25, zero\nfmv.d.x f26, zero\n"
+			 "fmv.d.x f27, zero\nfmv.d.x f28, zero\nfmv.d.x f29, zero\n"
+			 "fmv.d.x f30, zero\nfmv.d.x f31, zero\ncsrw fcsr, zero\n"
+			 ".option pop" ::: "memory");
+}
+
 __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long a0,
 				unsigned long a1)
 {
@@ -95,6 +126,7 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 	 * vsstatus.FS decides), vector likewise where present */
 	csr_clear(CSR_SSTATUS, SSTATUS_SIE | SSTATUS_SPIE);
 	csr_set(CSR_SSTATUS, SSTATUS_SPP | SSTATUS_FS_DIRTY | SSTATUS_VS_INIT);
+	reset_fp();
 	csr_write(CSR_SEPC, pc);
 	riscv_sync_eip(v);
 	riscv_guest_resume();
@@ -122,6 +154,8 @@ void arch_cpu_idle_poll(struct cpu *c)
 {
 	unsigned long sip;
 
+	/* the console interrupt may be routed here (housekeeping) */
+	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
 	riscv_ack_kick();
 	sip = csr_read(CSR_SIP);
 	if (sip & BIT(IRQ_S_EXT))

@@ -231,6 +231,17 @@ static bool access_ok(uint64_t off, unsigned width)
 	return width == 1 && off < UART16550_SIZE;
 }
 
+/* Lock held (or not yet shared): the registers and FIFO at reset. */
+static void reset_state(struct uart16550 *u)
+{
+	u->ier = u->lcr = u->mcr = u->fcr = u->scr = u->dlm = 0;
+	u->dll = 0x0c;		/* 9600 baud at 1.8432 MHz, like QEMU */
+	u->rbr = 0;
+	u->overrun = u->thr_ipending = false;
+	rx_clear(u);
+	update_irq(u);		/* a line left high goes low */
+}
+
 void uart16550_init(struct uart16550 *u, const struct uart16550_ops *ops,
 		    void *arg)
 {
@@ -238,7 +249,14 @@ void uart16550_init(struct uart16550 *u, const struct uart16550_ops *ops,
 	u->lock = (spinlock_t)SPINLOCK_INIT;
 	u->ops = ops;
 	u->arg = arg;
-	u->dll = 0x0c;		/* 9600 baud at 1.8432 MHz, like QEMU */
+	reset_state(u);
+}
+
+void uart16550_reset(struct uart16550 *u)
+{
+	spin_lock(&u->lock);
+	reset_state(u);
+	spin_unlock(&u->lock);
 }
 
 int uart16550_read(struct uart16550 *u, uint64_t off, unsigned width,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Host stand-ins for the hypervisor console, for code under test. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "stubs.h"
@@ -64,10 +65,31 @@ void console_set_open_line_locked(const void *owner)
 	open_line = owner;
 }
 
+bool stub_console_busy;
+
 void console_lock(void)
+{
+}
+
+bool console_trylock(void)
+{
+	return !stub_console_busy;
+}
+
+void console_force_lock(void)
 {
 }
 
 void console_unlock(void)
 {
+}
+
+void console_write_locked(const char *s, unsigned long n)
+{
+	size_t len = strlen(stub_log);
+
+	if (len + n < sizeof(stub_log)) {
+		memcpy(stub_log + len, s, n);
+		stub_log[len + n] = '\0';
+	}
 }

@@ -16,7 +16,9 @@ int arch_cells_prepare(void);
 int arch_cell_init(struct cell *c);
 int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size,
 		  unsigned flags);
-/* Back to the state of a fresh boot: interrupt controller, pending IRQs. */
+/* Back to the state of a fresh boot: interrupt controller, pending IRQs.
+ * Called with no vCPU of the cell running; takes the models' locks, never
+ * re-initialises them. */
 void arch_cell_reset(struct cell *c);
 /* An emulated device's interrupt line changed. */
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
@@ -27,6 +29,9 @@ int arch_cell_fdt_cpus(struct cell *c, void *fdt);
 int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle_irqc);
 
 void arch_vcpu_init(struct vcpu *v);
+/* This hart leaves its guest: disarm the guest's timer, drop its pending
+ * and enabled interrupts, so the idle loop sleeps. */
+void arch_vcpu_quiesce(struct cpu *c);
 /* Enter the guest on this hart at `pc` with the boot registers. */
 __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc,
 				unsigned long a0, unsigned long a1);
@@ -40,7 +45,8 @@ void arch_cpu_handle_requests(struct cpu *c, unsigned long req);
 /* In the idle loop, before looking at cpu->req: acknowledge a kick (so
  * none is lost) and serve device interrupts that woke the hart. */
 void arch_cpu_idle_poll(struct cpu *c);
-/* Route the hypervisor console's receive interrupt to this hart. */
-void arch_console_irq_init(uint32_t irq);
+/* Route the hypervisor console's receive interrupt to hart `c` (from
+ * any hart; the interrupt then arrives on `c` only). */
+void arch_console_irq_route(uint32_t irq, struct cpu *c);
 
 #endif

@@ -2,7 +2,9 @@
 /*
  * The hypervisor console.  Output goes to the firmware console (SBI) until
  * the platform's UART is known, then to the UART.  kprintf() output of one
- * call is never interleaved with another hart's.
+ * call is never interleaved with another hart's.  Writing the device needs
+ * the console lock; once cells run, only the housekeeping hart and harts
+ * that own no cell take it (see <fv/console_mux.h>).
  */
 #ifndef FV_CONSOLE_H
 #define FV_CONSOLE_H
@@ -25,19 +27,23 @@ struct console_dev {
 void console_set_device(const struct console_dev *dev);
 const char *console_device_name(void);
 
-/* Typed input: raise an interrupt on receive, and pass what arrived to
- * the console multiplexer (called from that interrupt). */
+/* Typed input: raise an interrupt on receive; read what arrived (-1:
+ * nothing).  The housekeeping code (src/housekeeping.c) does both. */
 bool console_enable_input(void);
-void console_poll_input(void);
+int console_getc(void);
 
-void kputs(const char *s);
+/* Hypervisor messages (src/printk.c): into the calling cell's console ring
+ * on a cell's hart once cells run, else straight to the console. */
 int kprintf(const char *fmt, ...) __printf(1, 2);
+int kvprintf(const char *fmt, va_list ap);
 
 /* Take the console for a multi-call message; kprintf_locked() inside. */
 void console_lock(void);
+bool console_trylock(void);
 void console_unlock(void);
 int kprintf_locked(const char *fmt, ...) __printf(1, 2);
 int kvprintf_locked(const char *fmt, va_list ap);
+void console_write_locked(const char *s, unsigned long n);
 /*
  * A line left open on the console (the focused cell's prompt, written
  * without its newline) has an owner; any other output closes it first so

@@ -9,6 +9,8 @@
 #include <fv/types.h>
 #include <arch/cpu.h>
 
+struct mux_port;
+
 struct cpu {
 	struct arch_cpu arch;		/* first: the trap entry finds it at tp */
 	unsigned id;			/* logical index into cpus[] */
@@ -16,14 +18,18 @@ struct cpu {
 	volatile bool online;
 	struct vcpu *vcpu;		/* the vCPU pinned here, if any */
 	volatile unsigned long req;	/* REQ_* bits other harts ask of this one */
+	struct mux_port *con_port;	/* the console of the cell pinned here */
+	volatile uint64_t idle_wakeups;	/* idle-loop rounds: a parked hart sleeps */
 };
 
 /* Requests between harts (cpu->req); the arch adds its own from bit 8. */
 #define REQ_START	(1UL << 0)	/* a vCPU of this hart became START_PENDING */
 #define REQ_STOP	(1UL << 1)	/* leave the guest: its cell is stopping */
+#define REQ_DRAIN	(1UL << 2)	/* write the console rings out (housekeeping) */
+#define REQ_RX		(1UL << 3)	/* typed input waits for this hart's cell */
 #define REQ_ARCH_SHIFT	8
 
-/* Post `req` to `c` and wake it (src/vcpu.c). */
+/* Post `req` to `c` and wake it (src/cpu.c). */
 void cpu_request(struct cpu *c, unsigned long req);
 
 extern struct cpu cpus[CONFIG_MAX_HARTS];

@@ -62,9 +62,12 @@ struct uart16550 {
 	uint8_t rx_fifo[UART16550_FIFO_SIZE];
 };
 
-/* ops (and each callback) may be NULL */
+/* Once, at boot: ops (and each callback) may be NULL */
 void uart16550_init(struct uart16550 *u, const struct uart16550_ops *ops,
 		    void *arg);
+/* Back to the reset values, FIFO empty, under the lock (which is never
+ * initialised again); a raised interrupt line is lowered through ops. */
+void uart16550_reset(struct uart16550 *u);
 /* Guest accesses; off is relative to the window.  0, or -1 if refused. */
 int uart16550_read(struct uart16550 *u, uint64_t off, unsigned width,
 		   uint64_t *val);

@@ -18,6 +18,7 @@ enum riscv_isa_ext {
 	ISA_SSCOFPMF,
 	ISA_ZICBOM,
 	ISA_ZIHINTPAUSE,
+	ISA_D,		/* double-precision FP: guest FP state to reset */
 	ISA_NR,
 };
 

@@ -232,6 +232,28 @@ void vplic_init(struct vplic *v, unsigned nr_ctx, const struct vplic_ops *ops,
 	v->arg = arg;
 }
 
+void vplic_reset(struct vplic *v)
+{
+	spin_lock(&v->lock);
+	memset(v->pending, 0, sizeof(v->pending));
+	memset(v->active, 0, sizeof(v->active));
+	memset(v->level, 0, sizeof(v->level));
+	memset(v->prio, 0, sizeof(v->prio));
+	for (unsigned c = 0; c < v->nr_ctx; c++) {
+		struct vplic_ctx *x = &v->ctx[c];
+
+		/* passthrough enables go off on the physical PLIC too */
+		for (unsigned w = 0; w < VPLIC_WORDS; w++)
+			write_enable(v, c, w, 0);
+		x->threshold = 0;
+		if (x->eip) {
+			x->eip = false;
+			cb_set_eip(v, c, false);
+		}
+	}
+	spin_unlock(&v->lock);
+}
+
 int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw)
 {
 	if (irq == 0 || irq >= VPLIC_MAX_IRQS)

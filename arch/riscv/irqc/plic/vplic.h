@@ -89,9 +89,16 @@ struct vplic {
 	struct vplic_ctx ctx[VPLIC_MAX_CTX];
 };
 
-/* nr_ctx is clamped to VPLIC_MAX_CTX; ops (and each callback) may be NULL */
+/* Once, at boot: nr_ctx is clamped to VPLIC_MAX_CTX; ops (and each
+ * callback) may be NULL */
 void vplic_init(struct vplic *v, unsigned nr_ctx, const struct vplic_ops *ops,
 		void *arg);
+/* Back to the state after vplic_add_irq() at boot: the owned IDs stay,
+ * everything a guest set or left pending goes (enables, priorities,
+ * thresholds, pending and in-service IDs, levels).  Under the lock, which
+ * is never initialised again; callbacks tell of lowered outputs and
+ * disabled passthrough IDs. */
+void vplic_reset(struct vplic *v);
 /* The cell owns irq; hw: passthrough.  -1 if irq is 0 or out of range. */
 int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw);
 /* Guest accesses; off is relative to the window.  0, or -1 if refused. */

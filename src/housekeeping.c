@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Housekeeping; see <fv/housekeeping.h>.  Typed input arrives here (the
+ * console interrupt is routed to the housekeeping hart only), escape
+ * commands are served here, and every cell's console ring is written out
+ * here.  A cell's own device models are never touched from here: typed
+ * bytes wait in the cell's input ring and the cell's own hart moves them
+ * into its UART (REQ_RX).
+ */
+#include <fv/arch_cell.h>
+#include <fv/cell.h>
+#include <fv/console.h>
+#include <fv/console_mux.h>
+#include <fv/housekeeping.h>
+#include <fv/monitor.h>
+#include <fv/platform.h>
+
+static struct cpu *volatile hk_cpu;
+static bool hk_free;		/* hk_cpu belongs to no cell */
+static uint32_t con_irq;	/* the console's receive interrupt, or 0 */
+static bool escaped;		/* the last input byte was the escape */
+
+static void kick(void)
+{
+	struct cpu *h = READ_ONCE(hk_cpu);
+
+	if (h == this_cpu())
+		mux_drain();
+	else
+		cpu_request(h, REQ_DRAIN);
+}
+
+static struct cpu *free_cpu(void)
+{
+	for (unsigned i = 0; i < nr_cpus; i++)
+		if (cpus[i].online && !cpus[i].vcpu)
+			return &cpus[i];
+	return NULL;
+}
+
+static struct cpu *focused_cell_cpu(void)
+{
+	int f = mux_focus();
+
+	return f >= 0 && (unsigned)f < nr_cells ? cells[f].vcpu[0]->cpu : this_cpu();
+}
+
+static void move_to(struct cpu *to)
+{
+	if (to == hk_cpu)
+		return;
+	WRITE_ONCE(hk_cpu, to);
+	if (con_irq)
+		arch_console_irq_route(con_irq, to);
+	kick();		/* whatever waits */
+}
+
+void hk_start(void)
+{
+	struct cpu *f = free_cpu();
+
+	hk_free = f != NULL;
+	hk_cpu = f ? f : focused_cell_cpu();
+	if (hk_free)
+		kprintf("console: housekeeping on hart %lu, which no cell owns\n", hk_cpu->hwid);
+	else
+		kprintf("console: no free hart: console work runs on the harts of the cell "
+			"with input focus (now hart %lu)\n", hk_cpu->hwid);
+	if (platform.uart.present && platform.uart.irq && console_enable_input()) {
+		con_irq = platform.uart.irq;
+		arch_console_irq_route(con_irq, hk_cpu);
+	}
+	mux_set_kick(kick);
+}
+
+/* Print on the console from here (the hart that drains it). */
+static void say_focus(unsigned i)
+{
+	console_lock();
+	console_close_line_locked();
+	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", cells[i].name);
+	console_unlock();
+	mux_console_released();
+}
+
+static void set_focus(unsigned i)
+{
+	mux_set_focus(i);
+	say_focus(i);
+	if (!hk_free)
+		move_to(cells[i].vcpu[0]->cpu);
+}
+
+static void print_monitor(void)
+{
+	console_lock();
+	console_close_line_locked();
+	monitor_print_locked();
+	console_unlock();
+	mux_console_released();
+}
+
+static void print_help(void)
+{
+	console_lock();
+	console_close_line_locked();
+	kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, m monitor, h help\n");
+	console_unlock();
+	mux_console_released();
+}
+
+static void escape_command(char c)
+{
+	switch (c) {
+	case 'n':
+	case '\t':
+	case MUX_ESCAPE:
+		set_focus(((unsigned)mux_focus() + 1) % nr_cells);
+		break;
+	case 'm':
+		print_monitor();
+		break;
+	case 'h':
+	case '?':
+		print_help();
+		break;
+	default:
+		if (c >= '1' && c <= '9' && (unsigned)(c - '1') < nr_cells)
+			set_focus((unsigned)(c - '1'));
+	}
+}
+
+/* The hart that moves input into the cell's UART: a running one. */
+static struct cpu *rx_cpu(const struct cell *c)
+{
+	for (unsigned i = 0; i < c->nr_vcpus; i++)
+		if (READ_ONCE(c->vcpu[i]->state) == VCPU_RUNNING)
+			return c->vcpu[i]->cpu;
+	return NULL;
+}
+
+static void deliver(char ch)
+{
+	struct cell *c = &cells[mux_focus()];
+	struct cpu *t;
+
+	if (!mux_deliver(&c->con, ch) || !c->uart)
+		return;		/* dropped, or it waits for an SBI read */
+	t = rx_cpu(c);
+	if (t == this_cpu())
+		mux_rx_drain(&c->con);	/* this is the cell's own hart */
+	else if (t)
+		cpu_request(t, REQ_RX);
+}
+
+static void input(char c)
+{
+	if (!nr_cells)
+		return;
+	if (escaped) {
+		escaped = false;
+		escape_command(c);
+	} else if (c == MUX_ESCAPE) {
+		escaped = true;
+	} else {
+		deliver(c);
+	}
+}
+
+void hk_console_irq(void)
+{
+	int c;
+
+	while ((c = console_getc()) >= 0)
+		input((char)c);
+}

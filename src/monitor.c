@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The console monitor: one line per cell with its state and counters.  It
+ * only reads the cells and their consoles; nothing calls back into it.
+ */
+#include <fv/cell.h>
+#include <fv/console.h>
+#include <fv/monitor.h>
+
+static const char *const state_names[] = {
+	[CELL_STOPPED] = "stopped", [CELL_RUNNING] = "running", [CELL_FAILED] = "failed",
+	[CELL_STOPPING] = "stopping",
+};
+
+struct cell_totals {
+	struct vcpu_stats s;
+	uint64_t forwarded;
+	uint64_t idle;
+};
+
+static void add_up(const struct cell *c, struct cell_totals *t)
+{
+	for (unsigned k = 0; k < c->nr_vcpus; k++) {
+		const struct vcpu *v = c->vcpu[k];
+
+		/* exits: every trap; the fast paths count only their own */
+		t->s.exits += v->stats.exits + v->stats.sbi_calls + v->stats.mmio;
+		t->s.sbi_calls += v->stats.sbi_calls;
+		t->s.mmio += v->stats.mmio;
+		t->s.irqs += v->stats.irqs;
+		for (unsigned i = 0; i < VCPU_FWD_CAUSES; i++)
+			t->forwarded += v->stats.forwarded[i];
+		t->idle += v->cpu->idle_wakeups;
+	}
+}
+
+void monitor_print_locked(void)
+{
+	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s %6s %7s %7s %8s\n", "#",
+		       "cell", "state", "starts", "exits", "sbi", "mmio", "irqs", "fwd",
+		       "dropped", "in-drop", "idle");
+	for (unsigned i = 0; i < nr_cells; i++) {
+		const struct cell *c = &cells[i];
+		struct cell_totals t = { 0 };
+
+		add_up(c, &t);
+		kprintf_locked("[fv] %-2u %-12s %-8s %6u %10llu %10llu %10llu %10llu %6llu %7llu "
+			       "%7llu %8llu%s\n",
+			       i + 1, c->name, state_names[c->state], c->starts,
+			       (unsigned long long)t.s.exits, (unsigned long long)t.s.sbi_calls,
+			       (unsigned long long)t.s.mmio, (unsigned long long)t.s.irqs,
+			       (unsigned long long)t.forwarded,
+			       (unsigned long long)c->con.dropped,
+			       (unsigned long long)c->con.in_dropped,
+			       (unsigned long long)t.idle,
+			       (int)i == mux_focus() ? "  <- input" : "");
+	}
+}
