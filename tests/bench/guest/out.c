@@ -20,6 +20,24 @@ void out_init(void)
 	dbcn = sbi_probe(SBI_EXT_DBCN) != 0;
 }
 
+/*
+ * In a cell, console output is written out by the hypervisor's
+ * housekeeping hart after the call returns.  Under -icount every hart's
+ * instructions advance the clock, so sleep 2 ms after each line: that work
+ * happens now, not inside the next figure.
+ */
+static void settle(void)
+{
+	uint64_t end = rdtime() + (mach.timebase ? mach.timebase : 10000000) / 500;
+
+	sbi_set_timer(end);
+	csr_set(sie, SIE_STIE);
+	while (rdtime() < end)
+		__asm__ volatile("wfi");	/* interrupts are off: no trap */
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(~0ULL);
+}
+
 /* Only the boot hart prints, with interrupts off. */
 void out(const char *fmt, ...)
 {
@@ -42,10 +60,11 @@ void out(const char *fmt, ...)
 				break;
 			done += r;
 		}
-		return;
+	} else {
+		for (int i = 0; i < n; i++)
+			sbi_legacy_putchar(buf[i]);
 	}
-	for (int i = 0; i < n; i++)
-		sbi_legacy_putchar(buf[i]);
+	settle();
 }
 
 void stat_add(struct stat *s, uint64_t v)
