@@ -25,6 +25,9 @@ int layout_check_boot(void)
 	layout_check_add_reserved(&env, CONFIG_FW_BASE, CONFIG_FW_SIZE, "the firmware");
 	layout_check_add_reserved(&env, (uintptr_t)hv_image_start, CONFIG_HV_MEM_SIZE,
 				  "the hypervisor");
+	/* A range that does not fit the table is reported here and counted
+	 * as an error by layout_check(): the boot stops rather than run a
+	 * layout never checked against it. */
 	layout_check_add_fdt_reserved(&env, platform.fdt_orig);
 	errors = layout_check(&fv_layout, &env);
 	if (errors)

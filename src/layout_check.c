@@ -873,6 +873,7 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 	struct ctx c = {
 		.l = l, .env = env, .p = env->plat, .cell = -1,
 		.nr_cells = count(l->nr_cells, CONFIG_MAX_CELLS),
+		.errors = (int)env->nr_reserved_lost,	/* reported when added */
 	};
 
 	check_layout(&c);
@@ -891,11 +892,34 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 
 /* ---------------------------------------------------------------- reserved */
 
+/* A reserved range the table has no room for: the check cannot see it, so
+ * it is an error, reported now with the range's name. */
+static void reserved_lost(struct layout_check_env *env, paddr_t base,
+			  uint64_t size, const char *name)
+{
+	char msg[MSG_MAX];
+	size_t n = 0;
+
+	name = name ?: "a reserved range";
+	msg[0] = '\0';
+	if (env->file)
+		append(msg, &n, "%s: ", env->file);
+	append(msg, &n, "%s%s (%#llx-%#llx) does not fit the checker's table of %d "
+	       "reserved ranges (LAYOUT_MAX_RESERVED): no cell can be checked against it",
+	       reserved_prefix(name), name, (ull)base, (ull)last(base, size),
+	       LAYOUT_MAX_RESERVED);
+	env->nr_reserved_lost++;
+	if (env->report)
+		env->report(env->arg, msg);
+}
+
 int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
 			      uint64_t size, const char *name)
 {
-	if (env->nr_reserved >= LAYOUT_MAX_RESERVED)
+	if (env->nr_reserved >= LAYOUT_MAX_RESERVED) {
+		reserved_lost(env, base, size, name);
 		return -1;
+	}
 	env->reserved[env->nr_reserved] = (struct plat_range){ base, size };
 	env->reserved_name[env->nr_reserved++] = name;
 	return 0;

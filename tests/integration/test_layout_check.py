@@ -124,3 +124,22 @@ def test_bad_arguments(built, tmp_path):
     junk.write_bytes(b"not a device tree" * 10)
     r = run(checker(good), str(junk), "x.c")
     assert r.returncode == 1 and "is not a usable device tree" in r.stderr
+
+
+def test_reserved_overflow(built, tmp_path):
+    """A board with more reserved ranges than the checker's table fails the
+    check, each range that did not fit named; it is not silently ignored."""
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", built],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
+    rsv = "".join(f"/memreserve/ {0xbf000000 + i * 0x1000:#x} 0x1000;\n" for i in range(8))
+    dts = dts.replace("/dts-v1/;\n", "/dts-v1/;\n" + rsv, 1)
+    dtb = tmp_path / "rsv.dtb"
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), "-"],
+                   input=dts, text=True, check=True)
+    good = os.path.join(fvqemu.ROOT, "tests", "layouts", "good.c")
+    r = run(checker(good), str(dtb), rel(good))
+    assert r.returncode == 1 and r.stdout == "", r.stdout + r.stderr
+    lost = [f"error: {rel(good)}: reserved memory /memreserve/ ({0xbf000000 + i * 0x1000:#x}-"
+            f"{0xbf000fff + i * 0x1000:#x}) does not fit the checker's table of 8 reserved "
+            "ranges (LAYOUT_MAX_RESERVED): no cell can be checked against it" for i in (6, 7)]
+    assert r.stderr.splitlines() == lost, r.stderr

@@ -155,12 +155,52 @@ static void test_fdt_reserved(void)
 	check(&l);
 	CHECK(LOGGED("devs[0] hpa 0x84000000-0x84000fff is no device of the board"));
 
-	/* The table is bounded: extra ranges are counted, not written. */
+	free(fdt);
+}
+
+/* The reserved table is bounded: a range that does not fit is not written,
+ * but reported by name, and fails every check on that env. */
+static void test_reserved_overflow(void)
+{
+	void *fdt = load("virt-smp4-1G.dtb");
+	struct layout l = good();
+
 	for (int i = 0; i < 8; i++)
 		fdt_add_mem_rsv(fdt, 0x90000000 + i * 0x1000, 0x1000);
 	setup(fdt);
-	CHECK_EQ(layout_check_add_fdt_reserved(&env, fdt), 2 + 8 - 6);
+	log_buf[0] = '\0';
+	nr_reports = 0;
+	CHECK_EQ(layout_check_add_fdt_reserved(&env, fdt), 2 + 8 - LAYOUT_MAX_RESERVED);
 	CHECK_EQ(env.nr_reserved, LAYOUT_MAX_RESERVED);
+	CHECK_EQ(env.nr_reserved_lost, 2);
+	CHECK_EQ(nr_reports, 2);
+	CHECK_STR(log_buf,
+		  "reserved memory /memreserve/ (0x90006000-0x90006fff) does not fit the "
+		  "checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can be "
+		  "checked against it\n"
+		  "reserved memory /memreserve/ (0x90007000-0x90007fff) does not fit the "
+		  "checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can be "
+		  "checked against it\n");
+
+	/* A good layout fails: it was not checked against those two. */
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, "");
+
+	/* One more, by hand, with the file name the build gives. */
+	env.file = "cells/x/y.c";
+	log_buf[0] = '\0';
+	CHECK_EQ(layout_check_add_reserved(&env, 0xa0000000, 0x2000, "the firmware"), -1);
+	CHECK_STR(log_buf, "cells/x/y.c: the firmware (0xa0000000-0xa0001fff) does not fit "
+		  "the checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can "
+		  "be checked against it\n");
+	CHECK_EQ(check(&l), 3);
+	env.file = NULL;
+
+	/* Without a report callback the ranges still count. */
+	env.report = NULL;
+	CHECK_EQ(layout_check_add_reserved(&env, 0xa0000000, 0x2000, NULL), -1);
+	CHECK_EQ(check(&l), 4);
+	env.report = report;
 	free(fdt);
 }
 
@@ -349,6 +389,7 @@ int main(int argc, char **argv)
 	test_long_names();
 	test_fuzz();
 	test_fdt_reserved();
+	test_reserved_overflow();
 	test_device_tree_walk();
 	test_aia();
 	free(fdt);
