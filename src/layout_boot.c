@@ -14,11 +14,19 @@ static void report(void *arg, const char *msg)
 	kprintf("layout: %s\n", msg);
 }
 
+/* An accepted risk (DEV_DMA_UNCONFINED): on the console at every boot. */
+static void warn(void *arg, const char *msg)
+{
+	(void)arg;
+	kprintf("layout: warning: %s\n", msg);
+}
+
 int layout_check_boot(void)
 {
 	struct layout_check_env env = {
 		.plat = &platform,
 		.report = report,
+		.warn = warn,
 	};
 	int errors;
 

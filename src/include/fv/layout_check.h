@@ -28,6 +28,8 @@ struct layout_check_env {
 	const char *file;		/* layout source for messages, or NULL at boot */
 	/* Called once per error with one line, no trailing newline; may be NULL. */
 	void (*report)(void *arg, const char *msg);
+	/* The same for warnings: accepted risks such as DEV_DMA_UNCONFINED. */
+	void (*warn)(void *arg, const char *msg);
 	void *arg;
 };
 
