@@ -122,27 +122,46 @@ static const char *cell_label(const struct ctx *c, unsigned i, char *buf)
 	return buf;
 }
 
-static void error(struct ctx *c, const char *fmt, ...) __printf(2, 3);
-
-static void error(struct ctx *c, const char *fmt, ...)
+/* One line, "file: cell: ..." as far as known, to `sink` if there is one. */
+static void message(struct ctx *c, void (*sink)(void *, const char *),
+		    const char *fmt, va_list ap)
 {
 	char msg[MSG_MAX], label[LABEL_MAX];
 	size_t n = 0;
-	va_list ap;
 
 	msg[0] = '\0';
 	if (c->env->file)
 		append(msg, &n, "%s: ", c->env->file);
 	if (c->cell >= 0)
 		append(msg, &n, "%s: ", cell_label(c, c->cell, label));
-	if (n < MSG_MAX - 1) {
-		va_start(ap, fmt);
+	if (n < MSG_MAX - 1)
 		fmt_vsnprintf(msg + n, MSG_MAX - n, fmt, ap);
-		va_end(ap);
-	}
+	if (sink)
+		sink(c->env->arg, msg);
+}
+
+static void error(struct ctx *c, const char *fmt, ...) __printf(2, 3);
+
+static void error(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
 	c->errors++;
-	if (c->env->report)
-		c->env->report(c->env->arg, msg);
+	va_start(ap, fmt);
+	message(c, c->env->report, fmt, ap);
+	va_end(ap);
+}
+
+/* A risk the layout accepted explicitly: said, not counted. */
+static void warning(struct ctx *c, const char *fmt, ...) __printf(2, 3);
+
+static void warning(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	message(c, c->env->warn, fmt, ap);
+	va_end(ap);
 }
 
 /* "the firmware" reads well as is; a device-tree node name needs a noun. */
@@ -452,13 +471,15 @@ static bool is_device_node(const void *fdt, const int *path, int depth)
 	return strcmp(top, "cpus") && strncmp(top, "reserved-memory", 15);
 }
 
-/* The end (inclusive) of the furthest-reaching device page range that
- * contains `addr`; false if no device does.  One walk of the tree, keeping
- * the path from the root so that no parent has to be searched for. */
-static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
+typedef void (*device_visit)(const void *fdt, int node, const struct plat_range *r,
+			     void *arg);
+
+/* Call `visit` with every page-rounded reg range, as a CPU address, of
+ * every device node.  One walk of the tree, keeping the path from the root
+ * so that no parent has to be searched for. */
+static void for_each_device_reg(const void *fdt, device_visit visit, void *arg)
 {
 	int path[DT_MAX_DEPTH], depth = -1, node, err;
-	bool found = false;
 	struct plat_range r;
 
 	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && depth >= 0;
@@ -472,14 +493,39 @@ static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
 			if (err || !range_ok(r.base, r.size))
 				continue;
 			page_round(&r.base, &r.size);
-			if (addr >= r.base && addr - r.base <= r.size - 1 &&
-			    (!found || last(r.base, r.size) > *end)) {
-				*end = last(r.base, r.size);
-				found = true;
-			}
+			visit(fdt, node, &r, arg);
 		}
 	}
-	return found;
+}
+
+struct device_at {
+	uint64_t addr, end;
+	bool found;
+};
+
+static void visit_device_at(const void *fdt, int node, const struct plat_range *r,
+			    void *arg)
+{
+	struct device_at *a = arg;
+
+	(void)fdt;
+	(void)node;
+	if (a->addr >= r->base && a->addr - r->base <= r->size - 1 &&
+	    (!a->found || last(r->base, r->size) > a->end)) {
+		a->end = last(r->base, r->size);
+		a->found = true;
+	}
+}
+
+/* The end (inclusive) of the furthest-reaching device page range that
+ * contains `addr`; false if no device does. */
+static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
+{
+	struct device_at a = { .addr = addr };
+
+	for_each_device_reg(fdt, visit_device_at, &a);
+	*end = a.end;
+	return a.found;
 }
 
 /* Every page of [base, base+size) belongs to some device of the board;
@@ -530,6 +576,90 @@ static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
 	return false;
 }
 
+/*
+ * Devices that can master the bus (DMA).  Ferrovisor programs no IOMMU, so
+ * such a device reads and writes any physical address its cell gives it:
+ * passing it through hands the cell all of memory.
+ */
+static const char *const dma_devices[] = {
+	/* virtio's MMIO transport: every virtio device moves its queues and
+	 * buffers by DMA, at the physical addresses the driver writes. */
+	"virtio,mmio",
+	/* QEMU's fw_cfg: its DMA interface copies to and from any address
+	 * written to its DMA register. */
+	"qemu,fw-cfg-mmio",
+	/* A PCIe host bridge: its config space lets the cell enable bus
+	 * mastering of the devices behind it. */
+	"pci-host-ecam-generic",
+};
+
+/* The entry of dma_devices[] `node` is compatible with, or NULL. */
+static const char *dma_compatible(const void *fdt, int node)
+{
+	for (unsigned i = 0; i < ARRAY_SIZE(dma_devices); i++)
+		if (!fdt_node_check_compatible(fdt, node, dma_devices[i]))
+			return dma_devices[i];
+	return NULL;
+}
+
+/* The DMA-capable device nodes a window reaches: the one at the lowest
+ * address, and how many. */
+struct dma_find {
+	uint64_t base, size;
+	int node, last;		/* the lowest; the last counted */
+	uint64_t node_base;
+	const char *compat;
+	unsigned n;
+};
+
+static void visit_dma(const void *fdt, int node, const struct plat_range *r, void *arg)
+{
+	struct dma_find *f = arg;
+	const char *compat;
+
+	if (!overlap(f->base, f->size, r->base, r->size) ||
+	    !(compat = dma_compatible(fdt, node)))
+		return;
+	f->n += node != f->last;	/* a node with several reg entries counts once */
+	f->last = node;
+	if (f->node < 0 || r->base < f->node_base) {
+		f->node = node;
+		f->node_base = r->base;
+		f->compat = compat;
+	}
+}
+
+/* Refuse a DMA-capable device unless the layout accepts the risk with
+ * DEV_DMA_UNCONFINED; then say so anyway. */
+static void check_dev_dma(struct ctx *c, unsigned i, const struct layout_dev *d)
+{
+	struct dma_find f = { .base = d->hpa, .size = d->size, .node = -1, .last = -1 };
+	char path[72] = "?", more[24] = "";
+	ull first = d->hpa, end = last(d->hpa, d->size);
+
+	for_each_device_reg(c->p->fdt, visit_dma, &f);
+	if (!f.n) {
+		/* Not known to do DMA: the layout says it does, so say it. */
+		if (d->flags & DEV_DMA_UNCONFINED)
+			warning(c, "devs[%u] hpa %#llx-%#llx is marked DEV_DMA_UNCONFINED: if it "
+				"does DMA, the cell can read and write all of memory", i, first, end);
+		return;
+	}
+	if (fdt_get_path(c->p->fdt, f.node, path, sizeof(path)))
+		fmt_snprintf(path, sizeof(path), "%.60s",
+			     fdt_get_name(c->p->fdt, f.node, NULL) ?: "?");
+	if (f.n > 1)
+		fmt_snprintf(more, sizeof(more), " and %u more", f.n - 1);
+	if (d->flags & DEV_DMA_UNCONFINED)
+		warning(c, "devs[%u] hpa %#llx-%#llx holds %s (%s)%s: DMA-capable with no IOMMU, "
+			"the cell can read and write all of memory (DEV_DMA_UNCONFINED)",
+			i, first, end, path, f.compat, more);
+	else
+		error(c, "devs[%u] hpa %#llx-%#llx holds %s (%s)%s: DMA-capable with no IOMMU, "
+		      "the cell could read and write all of memory (set DEV_DMA_UNCONFINED in "
+		      ".flags to accept that)", i, first, end, path, f.compat, more);
+}
+
 static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *d)
 {
 	const struct platform *p = c->p;
@@ -555,6 +685,7 @@ static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *
 			error(c, "devs[%u] hpa %#llx-%#llx is the hypervisor console UART %s",
 			      i, first, end, p->uart.path);
 	}
+	check_dev_dma(c, i, d);
 }
 
 static void check_dev_owner(struct ctx *c, unsigned i, const struct layout_dev *d)
@@ -657,6 +788,9 @@ static void check_devices(struct ctx *c)
 	for (unsigned i = 0; i < count(lc->nr_devs, LAYOUT_MAX_DEVS); i++) {
 		const struct layout_dev *d = &lc->devs[i];
 
+		if (d->flags & ~(uint32_t)DEV_DMA_UNCONFINED)
+			error(c, "devs[%u] has unknown flags %#x", i,
+			      d->flags & ~(uint32_t)DEV_DMA_UNCONFINED);
 		if (check_window(c, "devs", i, d->gpa, d->hpa, d->size)) {
 			check_dev_place(c, i, d);
 			check_dev_owner(c, i, d);
@@ -873,6 +1007,7 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 	struct ctx c = {
 		.l = l, .env = env, .p = env->plat, .cell = -1,
 		.nr_cells = count(l->nr_cells, CONFIG_MAX_CELLS),
+		.errors = (int)env->nr_reserved_lost,	/* reported when added */
 	};
 
 	check_layout(&c);
@@ -891,11 +1026,34 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 
 /* ---------------------------------------------------------------- reserved */
 
+/* A reserved range the table has no room for: the check cannot see it, so
+ * it is an error, reported now with the range's name. */
+static void reserved_lost(struct layout_check_env *env, paddr_t base,
+			  uint64_t size, const char *name)
+{
+	char msg[MSG_MAX];
+	size_t n = 0;
+
+	name = name ?: "a reserved range";
+	msg[0] = '\0';
+	if (env->file)
+		append(msg, &n, "%s: ", env->file);
+	append(msg, &n, "%s%s (%#llx-%#llx) does not fit the checker's table of %d "
+	       "reserved ranges (LAYOUT_MAX_RESERVED): no cell can be checked against it",
+	       reserved_prefix(name), name, (ull)base, (ull)last(base, size),
+	       LAYOUT_MAX_RESERVED);
+	env->nr_reserved_lost++;
+	if (env->report)
+		env->report(env->arg, msg);
+}
+
 int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
 			      uint64_t size, const char *name)
 {
-	if (env->nr_reserved >= LAYOUT_MAX_RESERVED)
+	if (env->nr_reserved >= LAYOUT_MAX_RESERVED) {
+		reserved_lost(env, base, size, name);
 		return -1;
+	}
 	env->reserved[env->nr_reserved] = (struct plat_range){ base, size };
 	env->reserved_name[env->nr_reserved++] = name;
 	return 0;

@@ -5,7 +5,9 @@ Each bad layout names the errors it must produce in its leading
 `/* expect: <regex> */` lines: the checker must exit 1, every expected
 regex must match an error line and every error line must match one of
 them (so a layout tests one mistake, not several).  `/* expect: OK */`
-layouts must pass.  The checkers are built by src/host/host.mk (with ASan
+layouts must pass.  Warnings (risks a layout accepts, DEV_DMA_UNCONFINED)
+are held to leading `/* warn: <regex> */` lines the same way; a layout
+without them must print none.  The checkers are built by src/host/host.mk (with ASan
 and UBSan) in one make run, in a build directory of their own configured
 with the default board, against the device tree QEMU dumps for it.
 """
@@ -31,16 +33,37 @@ def checker(layout):
     return os.path.join(O, "host", "check", rel(layout)[:-2])
 
 
-def expectations(layout):
-    """The regexes of the `/* expect: ... */` lines at the top of the file."""
-    exps = []
+def leading(layout):
+    """(kind, regex) of the `/* expect|warn: ... */` lines at the top of the file."""
+    found = []
     with open(layout) as f:
         for line in f:
-            m = re.match(r"/\* expect: (.*) \*/$", line.rstrip("\n"))
+            m = re.match(r"/\* (expect|warn): (.*) \*/$", line.rstrip("\n"))
             if not m:
                 break
-            exps.append(m.group(1))
-    return exps
+            found.append(m.groups())
+    return found
+
+
+def expectations(layout):
+    """The regexes of the `/* expect: ... */` lines at the top of the file."""
+    return [e for kind, e in leading(layout) if kind == "expect"]
+
+
+def warnings(layout):
+    """The regexes of the `/* warn: ... */` lines at the top of the file."""
+    return [e for kind, e in leading(layout) if kind == "warn"]
+
+
+def match_all(name, kind, lines, exps):
+    """Every line (after `kind: `) matches a regex, every regex a line."""
+    for line in lines:
+        assert line.startswith(f"{kind}: {name}: "), line
+        assert any(re.search(e, line[len(kind) + 2:]) for e in exps), \
+            f"unexpected {kind}: {line}"
+    for e in exps:
+        assert any(re.search(e, line[len(kind) + 2:]) for line in lines), \
+            f"{name}: no {kind} matches {e!r}; got:\n" + "\n".join(lines)
 
 
 def make(*args):
@@ -82,22 +105,19 @@ def test_layout(built, layout):
     name = rel(layout)
     r = run(checker(layout), built, name)
     exps = expectations(layout)
+    lines = r.stderr.splitlines()
+    warned = [line for line in lines if line.startswith("warning: ")]
+    errors = [line for line in lines if not line.startswith("warning: ")]
+    match_all(name, "warning", warned, warnings(layout))
     if exps == ["OK"]:
         assert r.returncode == 0, f"{name} rejected:\n{r.stderr}"
-        assert r.stderr == ""
+        assert errors == [], r.stderr
         assert re.match(rf"{re.escape(name)}: layout OK on ", r.stdout)
         return
     assert r.returncode == 1, f"{name}: exit {r.returncode}\n{r.stdout}{r.stderr}"
     assert r.stdout == ""
-    errors = r.stderr.splitlines()
     assert errors, f"{name}: no error printed"
-    for line in errors:
-        assert line.startswith(f"error: {name}: "), line
-        msg = line[len("error: "):]
-        assert any(re.search(e, msg) for e in exps), f"unexpected error: {line}"
-    for e in exps:
-        assert any(re.search(e, line[len("error: "):]) for line in errors), \
-            f"{name}: no error matches {e!r}; got:\n{r.stderr}"
+    match_all(name, "error", errors, exps)
 
 
 def test_memory_map(built):
@@ -109,7 +129,8 @@ def test_memory_map(built):
     assert re.search(r"0x80200000-0x821fffff +32 MiB +- +- +the hypervisor", out)
     assert re.search(r"0x84000000-0x84ffffff +16 MiB +0x80000000 rwx +rtos0 mem\[0\]", out)
     assert re.search(r"0xbff00000-0xbfffffff +1 MiB +0xc0000000 rw-s +linux mem\[1\]", out)
-    assert re.search(r"0x10002000-0x10003fff +8 KiB +0x10002000 dev +linux devs\[1\] irq 2,3", out)
+    assert re.search(r"0x00101000-0x00101fff +4 KiB +0x00101000 dev +linux devs\[0\] irq 11", out)
+    assert re.search(r"0x20000000-0x20001fff +8 KiB +0x20000000 dev +linux devs\[1\]$", out, re.M)
     assert re.search(r"0x82200000-0x83ffffff +30 MiB .* \(free\)", out)
     assert re.search(r"linux +vplic gpa 0xc000000-0xfffffff, uart16550 gpa 0x10000000 irq 10", out)
 
@@ -124,3 +145,35 @@ def test_bad_arguments(built, tmp_path):
     junk.write_bytes(b"not a device tree" * 10)
     r = run(checker(good), str(junk), "x.c")
     assert r.returncode == 1 and "is not a usable device tree" in r.stderr
+
+
+def test_reserved_overflow(built, tmp_path):
+    """A board with more reserved ranges than the checker's table fails the
+    check, each range that did not fit named; it is not silently ignored."""
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", built],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
+    rsv = "".join(f"/memreserve/ {0xbf000000 + i * 0x1000:#x} 0x1000;\n" for i in range(8))
+    dts = dts.replace("/dts-v1/;\n", "/dts-v1/;\n" + rsv, 1)
+    dtb = tmp_path / "rsv.dtb"
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), "-"],
+                   input=dts, text=True, check=True)
+    good = os.path.join(fvqemu.ROOT, "tests", "layouts", "good.c")
+    r = run(checker(good), str(dtb), rel(good))
+    assert r.returncode == 1 and r.stdout == "", r.stdout + r.stderr
+    lost = [f"error: {rel(good)}: reserved memory /memreserve/ ({0xbf000000 + i * 0x1000:#x}-"
+            f"{0xbf000fff + i * 0x1000:#x}) does not fit the checker's table of 8 reserved "
+            "ranges (LAYOUT_MAX_RESERVED): no cell can be checked against it" for i in (6, 7)]
+    assert r.stderr.splitlines() == lost, r.stderr
+
+
+def test_dma_unconfined_map(built):
+    """A layout that accepts unconfined DMA still warns with -m (as make
+    runs it) and maps the window like any other device."""
+    layout = os.path.join(fvqemu.ROOT, "tests", "layouts", "dev_dma_unconfined.c")
+    r = run(checker(layout), "-m", built, rel(layout))
+    assert r.returncode == 0, r.stderr
+    assert re.match(rf"warning: {re.escape(rel(layout))}: cell \"linux\": devs\[0\] .*"
+                    r"DMA-capable with no IOMMU, the cell can read and write all of memory",
+                    r.stderr)
+    assert re.search(r"0x10001000-0x10002fff +8 KiB +0x10001000 dev +linux devs\[0\] irq 1,2",
+                     r.stdout)

@@ -9,8 +9,8 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		DEVICES({ .gpa = 0x10001000, .hpa = 0x10001000, .size = 0x1000, .irqs = { 1, 2 } },
-			{ .gpa = 0x10002000, .hpa = 0x10002000, .size = 0x1000, .irqs = { 2 } }),
+		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000, .irqs = { 1, 2 } },
+			{ .gpa = 0x20000000, .hpa = 0x20000000, .size = 0x1000, .irqs = { 2 } }),
 		BOOT,
 	}),
 };

@@ -9,13 +9,13 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		DEVICES({ .gpa = 0x10001000, .hpa = 0x10001000, .size = 0x1000, .irqs = { 1 } }),
+		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000, .irqs = { 1 } }),
 		BOOT,
 	}, {
 		.name = "rtos1",
 		HARTS(1),
 		MEMORY(RAM16(0x85000000)),
-		DEVICES({ .gpa = 0x10002000, .hpa = 0x10002000, .size = 0x1000, .irqs = { 1 } }),
+		DEVICES({ .gpa = 0x20000000, .hpa = 0x20000000, .size = 0x1000, .irqs = { 1 } }),
 		BOOT,
 	}),
 };

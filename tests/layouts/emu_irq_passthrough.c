@@ -9,7 +9,7 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		DEVICES({ .gpa = 0x10001000, .hpa = 0x10001000, .size = 0x1000, .irqs = { 1 } }),
+		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000, .irqs = { 1 } }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 1 }),
 		BOOT,
 	}),

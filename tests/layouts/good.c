@@ -24,8 +24,9 @@ const struct layout fv_layout = {
 			 .flags = MEM_RWX },
 		       { .gpa = 0xc0000000, .hpa = 0xbff00000, .size = 1 * MiB,
 			 .flags = MEM_RW | MEM_SHARED }),
-		DEVICES({ .gpa = 0x10001000, .hpa = 0x10001000, .size = 0x1000, .irqs = { 1 } },
-			{ .gpa = 0x10002000, .hpa = 0x10002000, .size = 0x2000, .irqs = { 2, 3 } }),
+		/* the RTC and the flash: devices that do no DMA */
+		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000, .irqs = { 11 } },
+			{ .gpa = 0x20000000, .hpa = 0x20000000, .size = 0x2000 }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
 		.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(img, 0x80200000),

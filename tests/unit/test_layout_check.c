@@ -17,7 +17,7 @@
 
 static char dir[512];
 static uint8_t img[64 * 1024];
-static char log_buf[16384];
+static char log_buf[16384], warn_buf[4096];
 static int nr_reports, bad_reports;
 
 static void *load(const char *name)
@@ -35,6 +35,14 @@ static void report(void *arg, const char *msg)
 	snprintf(log_buf + n, sizeof(log_buf) - n, "%s\n", msg);
 }
 
+static void warn(void *arg, const char *msg)
+{
+	size_t n = strlen(warn_buf);
+
+	bad_reports += arg != &nr_reports || strchr(msg, '\n') || !msg[0];
+	snprintf(warn_buf + n, sizeof(warn_buf) - n, "%s\n", msg);
+}
+
 static struct platform plat;
 static struct layout_check_env env;
 
@@ -44,6 +52,7 @@ static void setup(const void *fdt)
 	memset(&env, 0, sizeof(env));
 	env.plat = &plat;
 	env.report = report;
+	env.warn = warn;
 	env.arg = &nr_reports;
 	layout_check_add_reserved(&env, 0x80000000, 0x200000, "the firmware");
 	layout_check_add_reserved(&env, 0x80200000, 0x2000000, "the hypervisor");
@@ -52,6 +61,7 @@ static void setup(const void *fdt)
 static int check(const struct layout *l)
 {
 	log_buf[0] = '\0';
+	warn_buf[0] = '\0';
 	nr_reports = 0;
 	return layout_check(l, &env);
 }
@@ -81,7 +91,8 @@ static struct layout good(void)
 	rtos_cell(&l.cells[0], "rtos0", 0, 0x84000000);
 	rtos_cell(&l.cells[1], "rtos1", 1, 0x85000000);
 	l.cells[1].nr_devs = 1;
-	l.cells[1].devs[0] = (struct layout_dev){ 0x10001000, 0x10001000, 0x1000, { 1 } };
+	/* the goldfish RTC: a device that does no DMA */
+	l.cells[1].devs[0] = (struct layout_dev){ 0x101000, 0x101000, 0x1000, { 11 } };
 	return l;
 }
 
@@ -91,6 +102,7 @@ static void test_good_and_boot_format(void)
 
 	CHECK_EQ(check(&l), 0);
 	CHECK_STR(log_buf, "");
+	CHECK_STR(warn_buf, "");
 
 	/* At boot there is no file name: the message starts at the cell. */
 	l.cells[1].harts[0] = 0;
@@ -155,12 +167,121 @@ static void test_fdt_reserved(void)
 	check(&l);
 	CHECK(LOGGED("devs[0] hpa 0x84000000-0x84000fff is no device of the board"));
 
-	/* The table is bounded: extra ranges are counted, not written. */
+	free(fdt);
+}
+
+/* The reserved table is bounded: a range that does not fit is not written,
+ * but reported by name, and fails every check on that env. */
+static void test_reserved_overflow(void)
+{
+	void *fdt = load("virt-smp4-1G.dtb");
+	struct layout l = good();
+
 	for (int i = 0; i < 8; i++)
 		fdt_add_mem_rsv(fdt, 0x90000000 + i * 0x1000, 0x1000);
 	setup(fdt);
-	CHECK_EQ(layout_check_add_fdt_reserved(&env, fdt), 2 + 8 - 6);
+	log_buf[0] = '\0';
+	nr_reports = 0;
+	CHECK_EQ(layout_check_add_fdt_reserved(&env, fdt), 2 + 8 - LAYOUT_MAX_RESERVED);
 	CHECK_EQ(env.nr_reserved, LAYOUT_MAX_RESERVED);
+	CHECK_EQ(env.nr_reserved_lost, 2);
+	CHECK_EQ(nr_reports, 2);
+	CHECK_STR(log_buf,
+		  "reserved memory /memreserve/ (0x90006000-0x90006fff) does not fit the "
+		  "checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can be "
+		  "checked against it\n"
+		  "reserved memory /memreserve/ (0x90007000-0x90007fff) does not fit the "
+		  "checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can be "
+		  "checked against it\n");
+
+	/* A good layout fails: it was not checked against those two. */
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, "");
+
+	/* One more, by hand, with the file name the build gives. */
+	env.file = "cells/x/y.c";
+	log_buf[0] = '\0';
+	CHECK_EQ(layout_check_add_reserved(&env, 0xa0000000, 0x2000, "the firmware"), -1);
+	CHECK_STR(log_buf, "cells/x/y.c: the firmware (0xa0000000-0xa0001fff) does not fit "
+		  "the checker's table of 8 reserved ranges (LAYOUT_MAX_RESERVED): no cell can "
+		  "be checked against it\n");
+	CHECK_EQ(check(&l), 3);
+	env.file = NULL;
+
+	/* Without a report callback the ranges still count. */
+	env.report = NULL;
+	CHECK_EQ(layout_check_add_reserved(&env, 0xa0000000, 0x2000, NULL), -1);
+	CHECK_EQ(check(&l), 4);
+	env.report = report;
+	free(fdt);
+}
+
+#define NO_IOMMU ": DMA-capable with no IOMMU, the cell could read and write all of memory " \
+	"(set DEV_DMA_UNCONFINED in .flags to accept that)\n"
+#define ACCEPTED ": DMA-capable with no IOMMU, the cell can read and write all of memory " \
+	"(DEV_DMA_UNCONFINED)\n"
+
+/* DMA-capable devices: refused, or accepted with DEV_DMA_UNCONFINED and a
+ * warning; found through the device-tree node the window matches. */
+static void test_dma(void)
+{
+	void *fdt = load("virt-smp4-1G.dtb");
+	struct layout l = good();
+	struct layout_dev *d = &l.cells[1].devs[0];
+
+	setup(fdt);
+	*d = (struct layout_dev){ 0x10001000, 0x10001000, 0x1000, { 1 } };
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, "cell \"rtos1\": devs[0] hpa 0x10001000-0x10001fff holds "
+		  "/soc/virtio_mmio@10001000 (virtio,mmio)" NO_IOMMU);
+	CHECK_STR(warn_buf, "");
+
+	d->flags = DEV_DMA_UNCONFINED;
+	CHECK_EQ(check(&l), 0);
+	CHECK_STR(log_buf, "");
+	CHECK_STR(warn_buf, "cell \"rtos1\": devs[0] hpa 0x10001000-0x10001fff holds "
+		  "/soc/virtio_mmio@10001000 (virtio,mmio)" ACCEPTED);
+	env.warn = NULL;		/* no warning callback: accepted all the same */
+	CHECK_EQ(check(&l), 0);
+	env.warn = warn;
+
+	/* fw_cfg, at the root, its 0x18 bytes rounded to a page */
+	*d = (struct layout_dev){ 0x10100000, 0x10100000, 0x1000 };
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, "cell \"rtos1\": devs[0] hpa 0x10100000-0x10100fff holds "
+		  "/fw-cfg@10100000 (qemu,fw-cfg-mmio)" NO_IOMMU);
+
+	/* the PCIe host bridge's config space */
+	*d = (struct layout_dev){ 0x30000000, 0x30000000, 0x1000 };
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("holds /soc/pci@30000000 (pci-host-ecam-generic): DMA-capable"));
+
+	/* one window over all eight virtio transports: one error, counted */
+	*d = (struct layout_dev){ 0x10001000, 0x10001000, 0x8000, { 1, 2 } };
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("devs[0] hpa 0x10001000-0x10008fff holds /soc/virtio_mmio@10001000 "
+		     "(virtio,mmio) and 7 more: DMA-capable"));
+
+	/* the second device of a cell: the error names it */
+	l = good();
+	l.cells[1].nr_devs = 2;
+	l.cells[1].devs[1] = (struct layout_dev){ 0x10002000, 0x10002000, 0x1000, { 2 } };
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("cell \"rtos1\": devs[1] hpa 0x10002000-0x10002fff holds "
+		     "/soc/virtio_mmio@10002000 (virtio,mmio): DMA-capable"));
+
+	/* the flag on a device not known to do DMA: accepted, still said */
+	l = good();
+	l.cells[1].devs[0].flags = DEV_DMA_UNCONFINED;
+	CHECK_EQ(check(&l), 0);
+	CHECK_STR(warn_buf, "cell \"rtos1\": devs[0] hpa 0x101000-0x101fff is marked "
+		  "DEV_DMA_UNCONFINED: if it does DMA, the cell can read and write all of "
+		  "memory\n");
+
+	/* unknown flags */
+	l.cells[1].devs[0].flags = 0x80000002;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, "cell \"rtos1\": devs[0] has unknown flags 0x80000002\n");
 	free(fdt);
 }
 
@@ -186,7 +307,7 @@ static void test_device_tree_walk(void)
 	CHECK(LOGGED("devs[0] hpa 0x1000-0x1fff is no device of the board"));
 
 	/* Adjacent devices may be passed as one window; a gap may not. */
-	*d = (struct layout_dev){ 0x10001000, 0x10001000, 0x8000, { 1, 2 } };
+	*d = (struct layout_dev){ 0x10001000, 0x10001000, 0x8000, { 1, 2 }, DEV_DMA_UNCONFINED };
 	CHECK_EQ(check(&l), 0);
 	d->size = 0x9000;
 	CHECK_EQ(check(&l), 1);
@@ -222,7 +343,7 @@ static void test_aia(void)
 	l.cells[1].vplic_gpa = 0x20000000;
 	CHECK_EQ(check(&l), 1);
 	CHECK(LOGGED("devs[0] hpa 0xc000000-0xc000fff belongs to the hypervisor"));
-	*d = (struct layout_dev){ 0x10001000, 0x10001000, 0x1000, { 97 } };
+	*d = (struct layout_dev){ 0x101000, 0x101000, 0x1000, { 97 } };
 	CHECK_EQ(check(&l), 1);
 	CHECK(LOGGED("devs[0] irq 97 is above the interrupt controller's 96 sources"));
 	free(fdt);
@@ -313,7 +434,7 @@ static void test_fuzz(void)
 				c->mem[k] = (struct layout_mem){ V(), V(), V(), R() % 32 };
 			for (unsigned k = 0; k < LAYOUT_MAX_DEVS; k++)
 				c->devs[k] = (struct layout_dev){ V(), V(), V(),
-					{ R() % 140, R() % 140, R() % 2 ? 0 : R(), R() % 140 } };
+					{ R() % 140, R() % 140, R() % 2 ? 0 : R(), R() % 140 }, R() % 4 };
 			for (unsigned k = 0; k < LAYOUT_MAX_EMUS; k++)
 				c->emus[k] = (struct layout_emu){ R() % 4, V(), R() % 200 };
 			c->vplic_gpa = V();
@@ -349,6 +470,8 @@ int main(int argc, char **argv)
 	test_long_names();
 	test_fuzz();
 	test_fdt_reserved();
+	test_reserved_overflow();
+	test_dma();
 	test_device_tree_walk();
 	test_aia();
 	free(fdt);

@@ -52,6 +52,17 @@ struct layout_mem {
 
 #define LAYOUT_DEV_IRQS 4
 
+/*
+ * Passthrough device flags.  DEV_DMA_UNCONFINED accepts a device that can
+ * do DMA (virtio-mmio, fw_cfg, a PCIe host bridge: see dma_devices[] in
+ * src/layout_check.c) although nothing confines it: Ferrovisor programs no
+ * IOMMU, so the device reads and writes wherever the cell tells it to, all
+ * of physical memory, other cells' and the hypervisor's included.  Without
+ * the flag such a device is refused; with it the layout is accepted with a
+ * warning at build and at boot.
+ */
+#define DEV_DMA_UNCONFINED	0x1
+
 /* A device passed straight through: its MMIO window and its interrupts.
  * Guest interrupt numbers equal the physical ones. */
 struct layout_dev {
@@ -59,6 +70,7 @@ struct layout_dev {
 	paddr_t hpa;
 	uint64_t size;
 	uint32_t irqs[LAYOUT_DEV_IRQS];	/* 0-terminated */
+	uint32_t flags;			/* DEV_* */
 };
 
 enum emu_type {

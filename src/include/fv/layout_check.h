@@ -22,26 +22,35 @@ struct layout_check_env {
 	struct plat_range reserved[LAYOUT_MAX_RESERVED];
 	const char *reserved_name[LAYOUT_MAX_RESERVED];	/* "the firmware", ... */
 	unsigned nr_reserved;
+	/* Ranges that did not fit: each was reported as an error when added,
+	 * and each counts as an error of every layout_check() on this env. */
+	unsigned nr_reserved_lost;
 	const char *file;		/* layout source for messages, or NULL at boot */
 	/* Called once per error with one line, no trailing newline; may be NULL. */
 	void (*report)(void *arg, const char *msg);
+	/* The same for warnings: accepted risks such as DEV_DMA_UNCONFINED. */
+	void (*warn)(void *arg, const char *msg);
 	void *arg;
 };
 
 /*
  * Check `l` against env->plat and the reserved ranges.  Reports every error
- * it finds (never stops at the first) and returns how many there were.
- * Never trusts the layout's counts: anything out of bounds is an error, not
- * a crash.
+ * it finds (never stops at the first) and returns how many there were, the
+ * reserved ranges that did not fit the table included: a layout not checked
+ * against them has not passed.  Never trusts the layout's counts: anything
+ * out of bounds is an error, not a crash.
  */
 int layout_check(const struct layout *l, const struct layout_check_env *env);
 
-/* Add a reserved range; -1 if the table is full.  `name` is kept, not copied. */
+/* Add a reserved range; `name` is kept, not copied.  If the table is full
+ * the range is reported as an error naming it, counted in
+ * env->nr_reserved_lost (so layout_check() fails), and -1 returned. */
 int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
 			      uint64_t size, const char *name);
 
 /* Add the device tree's /reserved-memory children and /memreserve/ entries;
- * returns how many could not be added because the table was full. */
+ * returns how many could not be added because the table was full (each
+ * reported and counted as layout_check_add_reserved() does). */
 int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt);
 
 /* The guest-physical window of an emulated device (0 for an unknown type),
