@@ -96,6 +96,11 @@ bool console_trylock(void)
 	return spin_trylock(&lock);
 }
 
+bool console_is_locked(void)
+{
+	return spin_is_locked(&lock);
+}
+
 void console_unlock(void)
 {
 	spin_unlock(&lock);

@@ -99,8 +99,10 @@ static void put_raw(struct mux_port *p, char c)
 
 static void end_line(struct mux_port *p)
 {
-	if (!p->dropping)
+	if (!p->dropping) {
 		put_raw(p, '\n');
+		p->lines++;
+	}
 	p->cur_len = 0;
 	p->dropping = false;
 }
@@ -150,23 +152,27 @@ static void put_guest(struct mux_port *p, char c)
 		end_line(p);
 }
 
-static void publish(struct mux_port *p, unsigned old_head)
+/* Wake the drainer only for what it will write: a whole line, or any
+ * output of the focused port (written through). */
+static void publish(struct mux_port *p, bool line_done)
 {
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-	if (p->out_head != old_head)
+	/* the head store before the drainer's "pending" test (kick()) */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (line_done || (nr_ports && ports[focus] == p && p->out_head != p->out_tail))
 		kick();
 }
 
 void mux_write(struct mux_port *p, const char *s, unsigned long n)
 {
-	unsigned head;
+	unsigned lines;
 
 	spin_lock(&p->out_lock);
-	head = p->out_head;
+	lines = p->lines;
 	for (unsigned long i = 0; i < n; i++)
 		put_guest(p, s[i]);
+	lines = p->lines - lines;
 	spin_unlock(&p->out_lock);
-	publish(p, head);
+	publish(p, lines != 0);
 }
 
 void mux_putc(struct mux_port *p, char c)
@@ -191,10 +197,7 @@ static void put_hv_line(struct mux_port *p, const char *s, unsigned long n)
 
 void mux_write_hv(struct mux_port *p, const char *s, unsigned long n)
 {
-	unsigned head;
-
 	spin_lock(&p->out_lock);
-	head = p->out_head;
 	if (p->cur_len || p->dropping)
 		end_line(p);	/* the cell's open line ends here */
 	while (n) {
@@ -208,7 +211,7 @@ void mux_write_hv(struct mux_port *p, const char *s, unsigned long n)
 		n -= len + (len < n);
 	}
 	spin_unlock(&p->out_lock);
-	publish(p, head);
+	publish(p, true);
 }
 
 /* ---------------------------------------------------------------- output: the drainer */
@@ -235,55 +238,94 @@ static void open_for(struct mux_port *p)
 	console_set_open_line_locked(p);
 }
 
-/* console lock held: p's whole lines, and a focused port's partial one. */
-static void drain_port(struct mux_port *p, bool focused)
+/*
+ * console lock held: write p's next line, or a focused port's partial one;
+ * false if there was nothing to write.  One line per port in turn, so a
+ * cell that floods its console cannot starve another's lines.
+ */
+static bool drain_one(struct mux_port *p, bool focused, unsigned head)
 {
-	unsigned tail = p->out_tail;
-	unsigned head = __atomic_load_n(&p->out_head, __ATOMIC_ACQUIRE);
+	unsigned tail = p->out_tail, nl = tail;
+	bool whole;
 
-	while (tail != head) {
-		unsigned nl = tail;
-
-		while (nl != head && p->out[nl & OUT_MASK] != '\n')
-			nl++;
-		if (nl == head && !focused)
-			break;		/* a partial line waits for its end */
-		if (p->out[tail & OUT_MASK] == MUX_HV_MARK) {
-			if (nl == head)
-				break;
-			console_close_line_locked();
-			write_span(p, tail + 1, nl + 1);
-		} else {
-			open_for(p);
-			write_span(p, tail, nl == head ? nl : nl + 1);
-			if (nl != head)
-				console_set_open_line_locked(NULL);
+	while (nl != head && p->out[nl & OUT_MASK] != '\n')
+		nl++;
+	whole = nl != head;
+	if (tail == head || (!whole && !focused))
+		return false;		/* a partial line waits for its end */
+	if (p->out[tail & OUT_MASK] == MUX_HV_MARK) {
+		if (!whole)
+			return false;	/* written whole: cannot happen */
+		console_close_line_locked();
+		write_span(p, tail + 1, nl + 1);
+	} else if (whole && nl == tail && p->part_out) {
+		/* the end of a line whose start went out already */
+		if (console_open_line_locked() == p) {
+			console_write_locked("\n", 1);
+			console_set_open_line_locked(NULL);
 		}
-		tail = nl == head ? nl : nl + 1;
+	} else {
+		open_for(p);
+		write_span(p, tail, whole ? nl + 1 : nl);
+		if (whole)
+			console_set_open_line_locked(NULL);
 	}
-	__atomic_store_n(&p->out_tail, tail, __ATOMIC_RELEASE);
+	p->part_out = !whole;
+	__atomic_store_n(&p->out_tail, whole ? nl + 1 : nl, __ATOMIC_RELEASE);
+	return true;
 }
 
+/* What the rings held when it started: what comes meanwhile asks again,
+ * so one drain is bounded by the rings' size. */
 static void drain_all(void)
 {
+	unsigned heads[MUX_MAX_PORTS];
+	bool more;
+
 	for (unsigned i = 0; i < nr_ports; i++)
-		drain_port(ports[i], i == focus);
+		heads[i] = __atomic_load_n(&ports[i]->out_head, __ATOMIC_ACQUIRE);
+	do {
+		more = false;
+		for (unsigned i = 0; i < nr_ports; i++)
+			more |= drain_one(ports[i], i == focus, heads[i]);
+	} while (more);
+}
+
+/*
+ * Take the console for a drain, or leave the drain to whoever holds it:
+ * "missed" is set before looking at the lock again and tested by the
+ * holder after its unlock, so one of the two always sees the other.
+ */
+static bool take_console(void)
+{
+	for (;;) {
+		if (console_trylock())
+			return true;
+		__atomic_store_n(&missed, 1, __ATOMIC_SEQ_CST);
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (console_is_locked())
+			return false;
+	}
 }
 
 void mux_drain(void)
 {
-	if (!console_trylock()) {
-		__atomic_store_n(&missed, 1, __ATOMIC_SEQ_CST);
-		return;		/* the holder drains when it lets go */
+	while (take_console()) {
+		/* cleared first, and seen before the rings are read: output
+		 * written from now on asks again */
+		__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		drain_all();
+		console_unlock();
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (!__atomic_exchange_n(&missed, 0, __ATOMIC_SEQ_CST))
+			return;		/* nobody came meanwhile */
 	}
-	/* cleared first: output written from now on asks again */
-	__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
-	drain_all();
-	console_unlock();
 }
 
 void mux_console_released(void)
 {
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_exchange_n(&missed, 0, __ATOMIC_SEQ_CST)) {
 		__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
 		kick();

@@ -24,9 +24,10 @@ static void kick(void)
 {
 	struct cpu *h = READ_ONCE(hk_cpu);
 
-	if (h == this_cpu())
+	if (h == this_cpu()) {
+		h->hk_runs++;
 		mux_drain();
-	else
+	} else
 		cpu_request(h, REQ_DRAIN);
 }
 
@@ -171,6 +172,7 @@ void hk_console_irq(void)
 {
 	int c;
 
+	this_cpu()->hk_runs++;
 	while ((c = console_getc()) >= 0)
 		input((char)c);
 }

@@ -16,6 +16,7 @@ struct cell_totals {
 	struct vcpu_stats s;
 	uint64_t forwarded;
 	uint64_t idle;
+	uint64_t hk;
 };
 
 static void add_up(const struct cell *c, struct cell_totals *t)
@@ -31,28 +32,29 @@ static void add_up(const struct cell *c, struct cell_totals *t)
 		for (unsigned i = 0; i < VCPU_FWD_CAUSES; i++)
 			t->forwarded += v->stats.forwarded[i];
 		t->idle += v->cpu->idle_wakeups;
+		t->hk += v->cpu->hk_runs;
 	}
 }
 
 void monitor_print_locked(void)
 {
-	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s %6s %7s %7s %8s\n", "#",
+	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s %6s %7s %7s %8s %8s\n", "#",
 		       "cell", "state", "starts", "exits", "sbi", "mmio", "irqs", "fwd",
-		       "dropped", "in-drop", "idle");
+		       "dropped", "in-drop", "idle", "hk");
 	for (unsigned i = 0; i < nr_cells; i++) {
 		const struct cell *c = &cells[i];
 		struct cell_totals t = { 0 };
 
 		add_up(c, &t);
 		kprintf_locked("[fv] %-2u %-12s %-8s %6u %10llu %10llu %10llu %10llu %6llu %7llu "
-			       "%7llu %8llu%s\n",
+			       "%7llu %8llu %8llu%s\n",
 			       i + 1, c->name, state_names[c->state], c->starts,
 			       (unsigned long long)t.s.exits, (unsigned long long)t.s.sbi_calls,
 			       (unsigned long long)t.s.mmio, (unsigned long long)t.s.irqs,
 			       (unsigned long long)t.forwarded,
 			       (unsigned long long)c->con.dropped,
 			       (unsigned long long)c->con.in_dropped,
-			       (unsigned long long)t.idle,
+			       (unsigned long long)t.idle, (unsigned long long)t.hk,
 			       (int)i == mux_focus() ? "  <- input" : "");
 	}
 }

@@ -19,8 +19,10 @@ static unsigned long take_requests(struct cpu *c)
  * for this hart's cell (into its UART, on its own hart). */
 static void common_requests(struct cpu *c, unsigned long req)
 {
-	if (req & REQ_DRAIN)
+	if (req & REQ_DRAIN) {
+		c->hk_runs++;
 		mux_drain();
+	}
 	if ((req & REQ_RX) && c->vcpu)
 		mux_rx_drain(&c->vcpu->cell->con);
 }

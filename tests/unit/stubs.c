@@ -6,7 +6,7 @@
 #include <string.h>
 #include "stubs.h"
 
-char stub_log[8192];
+char stub_log[65536];
 
 static void logv(const char *fmt, va_list ap)
 {
@@ -74,6 +74,11 @@ void console_lock(void)
 bool console_trylock(void)
 {
 	return !stub_console_busy;
+}
+
+bool console_is_locked(void)
+{
+	return stub_console_busy;
 }
 
 void console_force_lock(void)

@@ -181,9 +181,9 @@ static void test_async(void)
 	/* a full ring drops whole lines and counts them; nothing blocks */
 	stub_log_clear();
 	n = 0;
-	for (int i = 0; i < 100; i++) {
+	for (int i = 0; i < 600; i++) {
 		char line[64];
-		int len = snprintf(line, sizeof(line), "line %02d %040d\n", i, 0);
+		int len = snprintf(line, sizeof(line), "line %03d %039d\n", i, 0);
 
 		mux_write(&b, line, (unsigned long)len);
 	}
@@ -191,7 +191,7 @@ static void test_async(void)
 	mux_drain();
 	for (const char *p = stub_log; (p = strstr(p, "[rtos] line ")); p++)
 		n++;
-	CHECK_EQ(n + b.dropped, 100);
+	CHECK_EQ(n + b.dropped, 600);
 	/* every line that went out is whole */
 	for (const char *p = stub_log; *p; p = strchr(p, '\n') + 1)
 		CHECK(strncmp(p, "[rtos] line ", 12) == 0 && strchr(p, '\n') - p == 7 + 48);

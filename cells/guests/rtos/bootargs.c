@@ -6,17 +6,33 @@
 #include <fv/string.h>
 #include "rtos.h"
 
-/* Decimal number at s (length n); false if it is not one. */
+static int digit(char c, unsigned base)
+{
+	int d = c >= '0' && c <= '9' ? c - '0' :
+		c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+
+	return d < (int)base ? d : -1;
+}
+
+/* Decimal (or 0x hex) number at s (length n); false if it is not one. */
 static bool parse_uint(const char *s, size_t n, unsigned *out)
 {
+	unsigned base = 10;
 	uint64_t v = 0;
 
+	if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		n -= 2;
+	}
 	if (!n)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		int d = digit(s[i], base);
+
+		if (d < 0)
 			return false;
-		v = v * 10 + (uint64_t)(s[i] - '0');
+		v = v * base + (uint64_t)d;
 		if (v > 0xffffffffu)
 			return false;
 	}
@@ -36,6 +52,8 @@ static void apply(const char *key, size_t klen, const char *val, size_t vlen,
 		{ "harts", __builtin_offsetof(struct config, harts) },
 		{ "stop_after", __builtin_offsetof(struct config, stop_after) },
 		{ "reset_after", __builtin_offsetof(struct config, reset_after) },
+		{ "keep_at", __builtin_offsetof(struct config, keep_at) },
+		{ "mark_at", __builtin_offsetof(struct config, mark_at) },
 	};
 
 	if (klen == 5 && !strncmp(key, "timer", 5)) {
@@ -63,6 +81,7 @@ void bootargs_parse(const char *s, struct config *c)
 	c->harts = MAX_HARTS;
 	c->stop_after = 0;
 	c->reset_after = 0;
+	c->keep_at = c->mark_at = 0;
 	c->timer_sbi = false;
 
 	while (*s) {

@@ -58,6 +58,30 @@ void hart_setup(struct hart *h)
 	timer_init(h);
 }
 
+/*
+ * What a reboot left behind: a counter in memory the layout keeps across
+ * restarts (keep_at), one in ordinary memory (mark_at, zero at every boot
+ * if the restart cleared RAM), and the UART's scratch register (zero after
+ * a device reset).  Each is then changed, for the next boot to see.
+ */
+static void reset_check(void)
+{
+	volatile uint32_t *keep = (volatile uint32_t *)(uintptr_t)cfg.keep_at;
+	volatile uint32_t *mark = (volatile uint32_t *)(uintptr_t)cfg.mark_at;
+	unsigned scr = plat.uart ? uart_scratch() : 0;
+
+	if (!keep && !mark)
+		return;
+	rprintf("rtos: reset check keep %u mark %u uart_scr %u\n", keep ? *keep : 0,
+		mark ? *mark : 0, scr);
+	if (keep)
+		(*keep)++;
+	if (mark)
+		(*mark)++;
+	if (plat.uart)
+		uart_set_scratch(0x5a);
+}
+
 void rtos_main(unsigned long hartid, const void *fdt)
 {
 	struct hart *h = &harts[0];
@@ -88,6 +112,7 @@ void rtos_main(unsigned long hartid, const void *fdt)
 		cfg.harts < plat.nharts ? cfg.harts : plat.nharts, plat.nharts,
 		!plat.uart ? "none" : plat.uart_irq ? "irq" : "poll");
 
+	reset_check();
 	nharts_online = 1;
 	hart_setup(h);
 	smp_boot_secondaries();

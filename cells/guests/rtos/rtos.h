@@ -32,6 +32,7 @@ struct config {
 	unsigned harts;
 	unsigned stop_after;
 	unsigned reset_after;
+	unsigned keep_at, mark_at;	/* reset check: see README */
 	bool timer_sbi;
 };
 

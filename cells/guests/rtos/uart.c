@@ -10,6 +10,7 @@
 #define UART_IER	1
 #define UART_MCR	4
 #define UART_LSR	5
+#define UART_SCR	7
 
 #define IER_RDI		0x01	/* received data available */
 #define MCR_DTR		0x01
@@ -65,4 +66,14 @@ void uart_enable_rx_irq(void)
 {
 	wr(UART_MCR, MCR_DTR | MCR_RTS | MCR_OUT2);
 	wr(UART_IER, IER_RDI);
+}
+
+unsigned uart_scratch(void)
+{
+	return rd(UART_SCR) & 0xff;
+}
+
+void uart_set_scratch(unsigned v)
+{
+	wr(UART_SCR, v);
 }

@@ -11,4 +11,8 @@ void uart_putc(char c);
 int uart_getc(void);
 void uart_enable_rx_irq(void);
 
+/* The scratch register (the reset check of main.c). */
+unsigned uart_scratch(void);
+void uart_set_scratch(unsigned v);
+
 #endif

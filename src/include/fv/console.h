@@ -40,6 +40,7 @@ int kvprintf(const char *fmt, va_list ap);
 /* Take the console for a multi-call message; kprintf_locked() inside. */
 void console_lock(void);
 bool console_trylock(void);
+bool console_is_locked(void);
 void console_unlock(void);
 int kprintf_locked(const char *fmt, ...) __printf(1, 2);
 int kvprintf_locked(const char *fmt, va_list ap);

@@ -35,7 +35,9 @@
 
 #define MUX_ESCAPE	0x1d	/* Ctrl-] */
 #define MUX_LINE_MAX	160	/* longest line; longer ones are cut */
-#define MUX_OUT_SIZE	4096	/* output ring per port (a power of two) */
+/* Output ring per port (a power of two): lines wait here while the UART,
+ * or whoever reads it, is slower than the cell writes. */
+#define MUX_OUT_SIZE	16384
 #define MUX_IN_SIZE	256	/* input ring per port (a power of two) */
 #define MUX_MAX_PORTS	CONFIG_MAX_CELLS
 #define MUX_HV_MARK	0x01	/* first byte of a hypervisor line in a ring */
@@ -53,8 +55,10 @@ struct mux_port {
 	unsigned cur_len;		/* bytes of the line being written */
 	uint8_t esc;			/* escape-sequence filter state */
 	bool dropping;			/* the current line did not fit */
+	unsigned lines;			/* lines written (to know when to kick) */
 	volatile unsigned out_head;	/* published by the producer */
 	volatile unsigned out_tail;	/* published by the drainer */
+	bool part_out;			/* drainer: the current line's start is out */
 	volatile uint64_t dropped;	/* lines dropped: the ring was full */
 	char out[MUX_OUT_SIZE];
 

@@ -20,6 +20,7 @@ struct cpu {
 	volatile unsigned long req;	/* REQ_* bits other harts ask of this one */
 	struct mux_port *con_port;	/* the console of the cell pinned here */
 	volatile uint64_t idle_wakeups;	/* idle-loop rounds: a parked hart sleeps */
+	volatile uint64_t hk_runs;	/* housekeeping done on this hart */
 };
 
 /* Requests between harts (cpu->req); the arch adds its own from bit 8. */
