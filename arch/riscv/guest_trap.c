@@ -39,8 +39,26 @@ static const uint64_t width_mask[9] = {
 	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
 };
 
-/* A load or store to a guest-physical address with no mapping: emulate
- * it if an emulated device owns the address.  All guest registers are in
+/*
+ * The load or store that faulted: the one the hart transformed into htinst,
+ * or, only if htinst is 0 (nothing recorded), the instruction at pc.  Any
+ * other htinst (say the pseudo-instruction of an implicit access) is not
+ * the instruction at pc: -1.
+ */
+static int decode_access(struct cpu *c, unsigned long htinst, unsigned long pc,
+			 struct mmio_insn *m)
+{
+	uint32_t insn;
+
+	if (htinst)
+		return riscv_decode_htinst(htinst, m);
+	if (read_guest_insn(c, pc, &insn) < 0)
+		return -1;
+	return riscv_decode_mmio(insn, m);
+}
+
+/* A guest-physical address with no mapping: emulate the load or store if an
+ * emulated device owns the address.  All guest registers are in
  * c->arch.regs here (trap_entry.S saved s0-s11 too). */
 void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 {
@@ -50,17 +68,20 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	unsigned long htinst = csr_read(CSR_HTINST);
 	struct mmio_insn m;
 	struct emu_dev *dev;
-	uint32_t insn;
 	uint64_t val;
 
+	dev = cell_find_emu(v->cell, gpa);
+	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
+	 * device register, and the instruction at pc says nothing of it. */
+	if (riscv_htinst_is_implicit(htinst))
+		cell_fault(v, dev ? "implicit access (page-table walk) to an emulated device"
+				  : "implicit access (page-table walk) outside the cell", gpa, pc);
 	if (cause == EXC_INST_GUEST_PAGE_FAULT)
 		cell_fault(v, "instruction fetch outside the cell", gpa, pc);
-	dev = cell_find_emu(v->cell, gpa);
 	if (!dev)
 		cell_fault(v, cause == EXC_LOAD_GUEST_PAGE_FAULT ?
 			   "load outside the cell" : "store outside the cell", gpa, pc);
-	if (riscv_decode_htinst(htinst, &m) < 0 &&
-	    (read_guest_insn(c, pc, &insn) < 0 || riscv_decode_mmio(insn, &m) < 0))
+	if (decode_access(c, htinst, pc, &m) < 0)
 		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
