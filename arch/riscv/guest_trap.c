@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Traps from a guest: SBI calls, accesses to emulated devices, interrupts
- * to route.  Everything else the guest got wrong stops its cell (or
- * restarts it, by its policy); nothing here trusts a guest value.
+ * to route, and the exceptions of the guest's own mistakes, which go back
+ * to the guest as its own hart would have raised them.  Only what no
+ * native kernel could see (an access outside the cell, an access to an
+ * emulated device we cannot emulate) stops its cell (or restarts it, by
+ * its policy); nothing here trusts a guest value.
  */
 #include <arch/csr.h>
 #include <arch/mmio.h>
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
+#include <fv/console.h>
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
 
-/* Read the guest instruction at `pc` through its own translation. */
+/*
+ * Read the guest instruction at `pc` through its own translation.  A
+ * fault of the hlvx is taken in HS-mode, which overwrites sepc, sstatus.SPP
+ * and hstatus.SPV: they are put back, so the guest can still be resumed.
+ */
 static int read_guest_insn(struct cpu *c, unsigned long pc, uint32_t *insn)
 {
-	unsigned long lo, hi = 0;
+	unsigned long sepc = csr_read(CSR_SEPC), sstatus = csr_read(CSR_SSTATUS);
+	unsigned long hstatus = csr_read(CSR_HSTATUS), lo, hi = 0;
 
 	c->arch.fault = FAULT_EXPECTED;
 	__asm__ volatile(".option push\n.option arch, +h\n"
@@ -28,6 +37,9 @@ static int read_guest_insn(struct cpu *c, unsigned long pc, uint32_t *insn)
 	}
 	if (c->arch.fault == FAULT_TAKEN) {
 		c->arch.fault = FAULT_NONE;
+		csr_write(CSR_SEPC, sepc);
+		csr_write(CSR_SSTATUS, sstatus);
+		csr_write(CSR_HSTATUS, hstatus);
 		return -1;
 	}
 	c->arch.fault = FAULT_NONE;
@@ -35,12 +47,81 @@ static int read_guest_insn(struct cpu *c, unsigned long pc, uint32_t *insn)
 	return 0;
 }
 
+/*
+ * Give exception `cause` (with `tval`) to the guest as its hart would have
+ * taken it without the hypervisor: into VS-mode at vstvec's base (direct
+ * and vectored alike, for an exception), with vsepc, vscause, vstval and
+ * vsstatus.SPP/SPIE/SIE set as a trap into S-mode sets them.  `scause` is
+ * the trap we took (counted per cause); called before anything else has
+ * changed sepc or hstatus.
+ */
+void riscv_forward_exception(struct cpu *c, unsigned long scause, unsigned long cause,
+			     unsigned long tval)
+{
+	struct vcpu *v = c->vcpu;
+	unsigned long old = csr_read(CSR_VSSTATUS);
+	unsigned long vsstatus = old & ~(SSTATUS_SPP | SSTATUS_SPIE | SSTATUS_SIE);
+
+	if (scause < VCPU_FWD_CAUSES)
+		v->stats.forwarded[scause]++;
+	if (csr_read(CSR_HSTATUS) & HSTATUS_SPVP)	/* it came from VS, not VU */
+		vsstatus |= SSTATUS_SPP;
+	if (old & SSTATUS_SIE)
+		vsstatus |= SSTATUS_SPIE;
+	csr_write(CSR_VSEPC, csr_read(CSR_SEPC));
+	csr_write(CSR_VSCAUSE, cause);
+	csr_write(CSR_VSTVAL, tval);
+	csr_write(CSR_VSSTATUS, vsstatus);
+	csr_write(CSR_SEPC, csr_read(CSR_VSTVEC) & ~3UL);
+	csr_set(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP);
+	csr_set(CSR_SSTATUS, SSTATUS_SPP);
+}
+
+/*
+ * A virtual instruction: one that VS or VU may not execute here but HS
+ * could (an H-extension CSR or fence, a counter hcounteren withholds).
+ * The guest's hart has no H extension, so to it the instruction is simply
+ * illegal: it gets an illegal-instruction exception, stval = the bits.
+ */
+void riscv_virtual_inst(struct cpu *c)
+{
+	struct vcpu *v = c->vcpu;
+	unsigned long pc = csr_read(CSR_SEPC), bits = csr_read(CSR_STVAL);
+	uint32_t insn;
+
+	v->stats.exits++;
+	trace_event(c->id, TR_TRAP, EXC_VIRTUAL_INST, pc);
+	if (!bits && read_guest_insn(c, pc, &insn) == 0)
+		bits = insn;	/* stval may be 0; 0 stays legal for illegal */
+	pr_verbose("cell %s: vhart %u: virtual instruction %#lx at pc %#lx, "
+		   "forwarded as illegal\n", v->cell->name, v->vhartid, bits, pc);
+	riscv_forward_exception(c, EXC_VIRTUAL_INST, EXC_ILLEGAL_INST, bits);
+}
+
 static const uint64_t width_mask[9] = {
 	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
 };
 
-/* A load or store to a guest-physical address with no mapping: emulate
- * it if an emulated device owns the address.  All guest registers are in
+/*
+ * The load or store that faulted: the one the hart transformed into htinst,
+ * or, only if htinst is 0 (nothing recorded), the instruction at pc.  Any
+ * other htinst (say the pseudo-instruction of an implicit access) is not
+ * the instruction at pc: -1.
+ */
+static int decode_access(struct cpu *c, unsigned long htinst, unsigned long pc,
+			 struct mmio_insn *m)
+{
+	uint32_t insn;
+
+	if (htinst)
+		return riscv_decode_htinst(htinst, m);
+	if (read_guest_insn(c, pc, &insn) < 0)
+		return -1;
+	return riscv_decode_mmio(insn, m);
+}
+
+/* A guest-physical address with no mapping: emulate the load or store if an
+ * emulated device owns the address.  All guest registers are in
  * c->arch.regs here (trap_entry.S saved s0-s11 too). */
 void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 {
@@ -50,17 +131,20 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	unsigned long htinst = csr_read(CSR_HTINST);
 	struct mmio_insn m;
 	struct emu_dev *dev;
-	uint32_t insn;
 	uint64_t val;
 
+	dev = cell_find_emu(v->cell, gpa);
+	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
+	 * device register, and the instruction at pc says nothing of it. */
+	if (riscv_htinst_is_implicit(htinst))
+		cell_fault(v, dev ? "implicit access (page-table walk) to an emulated device"
+				  : "implicit access (page-table walk) outside the cell", gpa, pc);
 	if (cause == EXC_INST_GUEST_PAGE_FAULT)
 		cell_fault(v, "instruction fetch outside the cell", gpa, pc);
-	dev = cell_find_emu(v->cell, gpa);
 	if (!dev)
 		cell_fault(v, cause == EXC_LOAD_GUEST_PAGE_FAULT ?
 			   "load outside the cell" : "store outside the cell", gpa, pc);
-	if (riscv_decode_htinst(htinst, &m) < 0 &&
-	    (read_guest_insn(c, pc, &insn) < 0 || riscv_decode_mmio(insn, &m) < 0))
+	if (decode_access(c, htinst, pc, &m) < 0)
 		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
@@ -104,8 +188,9 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 	}
 }
 
-/* Interrupts and the exceptions that are neither SBI calls nor guest
- * page faults (trap_entry.S sends those to their own handlers). */
+/* Interrupts and the exceptions that are neither SBI calls, virtual
+ * instructions nor guest page faults (trap_entry.S sends those to their
+ * own handlers). */
 void riscv_guest_trap(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
@@ -116,5 +201,14 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}
+	/* Delegated (hedeleg), so normally never here; should one come all
+	 * the same (the firmware redirecting it to us), it is still the
+	 * guest's to handle. */
+	if (cause < 64 && (BIT(cause) & RISCV_GUEST_EXCEPTIONS)) {
+		riscv_forward_exception(c, cause, cause, csr_read(CSR_STVAL));
+		return;
+	}
+	/* The rest (a hardware error, a cause no guest can raise) is not the
+	 * guest's to handle: stop the cell. */
 	cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
 }

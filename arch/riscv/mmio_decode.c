@@ -85,3 +85,8 @@ int riscv_decode_htinst(unsigned long htinst, struct mmio_insn *m)
 		m->sign = false;
 	return 0;
 }
+
+bool riscv_htinst_is_implicit(unsigned long htinst)
+{
+	return htinst != 0 && !(htinst & 1);
+}

@@ -5,9 +5,9 @@
  * and tells where the trap came from.
  *
  * Guest traps save only the caller-saved registers and go straight to
- * their handler: SBI calls to riscv_vsbi_call(), guest page faults (after
- * saving s0-s11 as well) to riscv_guest_page_fault(), the rest to
- * riscv_guest_trap().
+ * their handler: SBI calls to riscv_vsbi_call(), virtual instructions to
+ * riscv_virtual_inst(), guest page faults (after saving s0-s11 as well) to
+ * riscv_guest_page_fault(), the rest to riscv_guest_trap().
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
@@ -56,6 +56,8 @@ riscv_trap_entry:
 	mv	a0, tp
 	li	t1, EXC_ECALL_VS
 	beq	a1, t1, .Lecall
+	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
+	beq	a1, t1, .Lvirtual_inst
 	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
 	li	t2, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
 	bleu	t1, t2, .Lguest_page_fault
@@ -64,6 +66,10 @@ riscv_trap_entry:
 
 .Lecall:
 	call	riscv_vsbi_call			/* (cpu) */
+	j	.Lresume
+
+.Lvirtual_inst:
+	call	riscv_virtual_inst		/* (cpu): given back as illegal */
 	j	.Lresume
 
 .Lguest_page_fault:

@@ -10,12 +10,8 @@
 #include "irq.h"
 #include "trap.h"
 
-/* Exceptions the guest handles itself. */
-#define HEDELEG (BIT(EXC_INST_MISALIGNED) | BIT(EXC_ILLEGAL_INST) | \
-		 BIT(EXC_BREAKPOINT) | BIT(EXC_LOAD_MISALIGNED) | \
-		 BIT(EXC_STORE_MISALIGNED) | BIT(EXC_ECALL_U) | \
-		 BIT(EXC_INST_PAGE_FAULT) | BIT(EXC_LOAD_PAGE_FAULT) | \
-		 BIT(EXC_STORE_PAGE_FAULT))
+/* Exceptions the guest handles itself: those of its own mistakes (trap.h). */
+#define HEDELEG RISCV_GUEST_EXCEPTIONS
 #define HIDELEG (BIT(IRQ_VS_SOFT) | BIT(IRQ_VS_TIMER) | BIT(IRQ_VS_EXT))
 
 /* henvcfg: cache-block operations allowed (CBIE=01 flush, CBCFE, CBZE) */

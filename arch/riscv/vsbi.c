@@ -179,24 +179,38 @@ static struct sbiret srst(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
 }
 
+/*
+ * The guest's DBCN buffer as it gave it: num_bytes `n` at base_addr_lo `lo`,
+ * base_addr_hi `hi`, wholly inside one of the cell's memory regions with
+ * `flags`, or NULL (SBI_ERR_INVALID_PARAM).  Checked before any capping,
+ * so a range that wraps or runs past the memory is refused, not cut short.
+ * On RV64 base_addr_hi holds address bits 64 and up: none exist.
+ */
+static void *dbcn_buffer(struct vcpu *v, unsigned long n, unsigned long lo,
+			 unsigned long hi, unsigned flags)
+{
+	if (hi || lo + n < lo)
+		return NULL;
+	return cell_gpa_to_hva(v->cell, lo, n ? n : 1, flags);
+}
+
 static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
-	gpaddr_t gpa = a[2] ? ~0ULL : a[1];	/* RV64: base_hi is bits 64+, none exist */
 	unsigned long n = a[0];
 	const char *p;
 
 	switch (fid) {
 	case SBI_DBCN_WRITE:
-		if (n > VSBI_DBCN_MAX)
-			n = VSBI_DBCN_MAX;	/* a partial write is allowed */
-		p = cell_gpa_to_hva(v->cell, gpa, n ? n : 1, MEM_R);
+		p = dbcn_buffer(v, n, a[1], a[2], MEM_R);
 		if (!p)
 			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+		if (n > VSBI_DBCN_MAX)
+			n = VSBI_DBCN_MAX;	/* a partial write is allowed */
 		for (unsigned long i = 0; i < n; i++)
 			cell_console_putc(v->cell, p[i]);
 		return (struct sbiret){ 0, (long)n };
 	case SBI_DBCN_READ: {
-		char *dst = cell_gpa_to_hva(v->cell, gpa, n ? n : 1, MEM_W);
+		char *dst = dbcn_buffer(v, n, a[1], a[2], MEM_W);
 		unsigned long got = 0;
 		int ch;
 

@@ -265,9 +265,14 @@ time.set_timer time.set_timer_irq time.set_timer_not_early legacy.set_timer
 legacy.set_timer_irq legacy.set_timer_not_early time.cancel time.unknown_fid
 hsm.suspend_retentive hsm.suspend_woken_by_timer hsm.suspend_non_retentive
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
-dbcn.write_hi dbcn.read_outside dbcn.read dbcn.unknown_fid dbcn.write_byte
+dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
+dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap
+dbcn.read_huge dbcn.read_hi dbcn.read dbcn.unknown_fid dbcn.write_byte
 srst.bad_type srst.bad_reason srst.unknown_fid
 legacy.getchar legacy.putchar
+exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
+exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter3
+exc.vu_csrr_hpmcounter3 exc.vs_sie_saved
 """.split()
 
 # Every line sbitest may print in a good run.

@@ -63,5 +63,21 @@ int main(void)
 	CHECK(riscv_decode_htinst(0x00002000, &m) < 0);	/* implicit-access pseudo-insn */
 	CHECK(riscv_decode_htinst(0x00003020, &m) < 0);
 
+	/* The pseudo-instructions of an implicit access (the guest's VS-stage
+	 * page-table walk): 32/64-bit PTE reads, and writes (A/D updates).
+	 * They are never the instruction at sepc; none decodes as one. */
+	static const unsigned long pseudo[] = { 0x2000, 0x3000, 0x2020, 0x3020 };
+
+	for (unsigned i = 0; i < sizeof(pseudo) / sizeof(pseudo[0]); i++) {
+		CHECK(riscv_htinst_is_implicit(pseudo[i]));
+		CHECK(riscv_decode_htinst(pseudo[i], &m) < 0);
+	}
+	/* with bit 0 forced, 0x3000 would read as "ld zero": bit 0 matters */
+	CHECK_EQ(riscv_decode_mmio(0x3003, &m), 0);
+	/* zero (nothing recorded) and transformed loads/stores are not */
+	CHECK(!riscv_htinst_is_implicit(0));
+	CHECK(!riscv_htinst_is_implicit(0x00002683));	/* transformed lw */
+	CHECK(!riscv_htinst_is_implicit(0x00e02021));	/* transformed c.sw */
+
 	return test_report("test_mmio_decode");
 }

@@ -28,7 +28,7 @@ static const char *num(char *buf, long v)
 	return buf;
 }
 
-static void check(const char *name, long got, long expected)
+void check(const char *name, long got, long expected)
 {
 	if (got == expected) {
 		passed++;
@@ -322,8 +322,27 @@ static void dbcn_checks(void)
 	/* on RV64 the address is base_lo + 2^64 * base_hi: beyond any memory */
 	r = ecall(SBI_EXT_DBCN, 0, n, (unsigned long)leak, 1UL << 32);
 	check("dbcn.write_hi", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 0, n, (unsigned long)leak, 1);
+	check("dbcn.write_hi_1", r.error, SBI_ERR_INVALID_PARAM);
+	/* The range as given is checked, not what a partial write would take:
+	 * a valid base with a length that wraps, runs past the memory or is
+	 * huge is refused. */
+	r = ecall(SBI_EXT_DBCN, 0, 16 - (unsigned long)leak, (unsigned long)leak, 0);
+	check("dbcn.write_wrap", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 0, 4096, ~0UL - 7, 0);
+	check("dbcn.write_wrap_top", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 0, cfg.ram_end - (unsigned long)leak + 1, (unsigned long)leak, 0);
+	check("dbcn.write_past_end", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 0, 1UL << 40, (unsigned long)leak, 0);
+	check("dbcn.write_huge", r.error, SBI_ERR_INVALID_PARAM);
 	r = ecall(SBI_EXT_DBCN, 1, sizeof(rx), OUTSIDE, 0);
 	check("dbcn.read_outside", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 1, 16 - (unsigned long)rx, (unsigned long)rx, 0);
+	check("dbcn.read_wrap", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 1, 1UL << 40, (unsigned long)rx, 0);
+	check("dbcn.read_huge", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_DBCN, 1, sizeof(rx), (unsigned long)rx, 1);
+	check("dbcn.read_hi", r.error, SBI_ERR_INVALID_PARAM);
 	r = ecall(SBI_EXT_DBCN, 1, sizeof(rx), (unsigned long)rx, 0);
 	check("dbcn.read", r.error, 0);
 	check("dbcn.unknown_fid", ecall(SBI_EXT_DBCN, 3, 0, 0, 0).error,
@@ -372,4 +391,5 @@ void run_checks(void)
 	dbcn_checks();
 	srst_checks();
 	legacy_checks();
+	exc_checks();
 }

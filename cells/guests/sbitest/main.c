@@ -146,6 +146,8 @@ void sbitest_trap(void)
 		sbi_call(SBI_EXT_TIME, 0, ~0UL, 0, 0, 0, 0);	/* clears STIP */
 		return;
 	}
+	if (exc_trap(cause))
+		return;
 	/* The lock may be ours: print without it. */
 	{
 		struct line l = { .n = 0 };
@@ -238,7 +240,8 @@ static void parse_bootargs(const char *s)
 		} else if (k == 9 && !strncmp(w, "bad_vhart", 9)) {
 			cfg.bad_vhart = parse_uint(eq, n);
 		} else if (k == 6 && !strncmp(w, "checks", 6)) {
-			cfg.checks = parse_uint(eq, n) != 0;
+			cfg.exc_only = n == 3 && !strncmp(eq, "exc", 3);
+			cfg.checks = cfg.exc_only || parse_uint(eq, n) != 0;
 		} else if (k == 8 && !strncmp(w, "delay_ms", 8)) {
 			cfg.delay_ms = parse_uint(eq, n);
 		}
@@ -297,6 +300,12 @@ static void do_bad(unsigned long vhartid)
 		addr = cfg.plic_base;
 	} else if (!strcmp(cfg.bad, "exec")) {
 		fn = (void (*)(unsigned long))OUTSIDE;
+	} else if (!strcmp(cfg.bad, "ptw")) {
+		/* the walk for the load reads its PTE from this vhart's
+		 * vPLIC context (threshold, claim): a device read with a side
+		 * effect if the hypervisor emulated it */
+		fn = bad_load;
+		addr = ptw_setup(cfg.plic_base + 0x200000 + 0x1000 * vhartid);
 	} else {
 		out("sbitest: vhart %lu bad %s unknown\n", vhartid, cfg.bad);
 		return;
@@ -322,7 +331,10 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 	    (unsigned long long)cfg.ram_end, cfg.bad);
 
 	if (cfg.checks) {
-		run_checks();
+		if (cfg.exc_only)
+			exc_checks();
+		else
+			run_checks();
 		out("sbitest: done pass=%u fail=%u\n", checks_passed(), checks_failed());
 	}
 	if (cfg.delay_ms)

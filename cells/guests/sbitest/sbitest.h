@@ -56,7 +56,8 @@ struct config {
 	unsigned nr_vharts;
 	bool sstc;
 	bool checks;			/* checks=0: skip them */
-	char bad[16];			/* bad=<store|load|exec|mmio|none> */
+	bool exc_only;			/* checks=exc: only exc_checks() */
+	char bad[16];			/* bad=<store|load|exec|mmio|ptw|none> */
 	unsigned bad_vhart;		/* bad_vhart=N: which vhart does it */
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
 };
@@ -103,5 +104,16 @@ void secondary_entry(void);
 void run_checks(void);
 unsigned checks_passed(void);
 unsigned checks_failed(void);
+/* "sbitest: <name> ok", or FAIL with both numbers, if got != expected. */
+void check(const char *name, long got, long expected);
+
+/* Instructions the hart lacks (exc.c, probes.S): a check group, and the trap
+ * handler's share (true if the trap was one exc.c expected). */
+void exc_checks(void);
+bool exc_trap(unsigned long cause);
+
+/* bad=ptw: the guest's own page table sends PTW_VA's walk to `table`. */
+#define PTW_VA		0x40000000UL
+unsigned long ptw_setup(uint64_t table);
 
 #endif

@@ -25,4 +25,11 @@ int riscv_decode_mmio(uint32_t insn, struct mmio_insn *m);
  */
 int riscv_decode_htinst(unsigned long htinst, struct mmio_insn *m);
 
+/*
+ * True if htinst is a pseudo-instruction (non-zero, bit 0 clear: 0x2000 or
+ * 0x3000 for a read, 0x2020 or 0x3020 for a write): the fault was taken by
+ * the guest's own VS-stage page-table walk, not by the instruction at sepc.
+ */
+bool riscv_htinst_is_implicit(unsigned long htinst);
+
 #endif

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Instructions this guest's hart does not have, for exc.c: the hypervisor
+ * extension's CSRs and fences, and a counter the hypervisor withholds.
+ * Each probe comes twice, its instruction first: s_<name> for VS-mode
+ * (then returns), u_<name> for VU-mode (then ecalls back to S-mode, see
+ * run_user).  The expected exception's sepc is the probe's address and
+ * its stval the probe's first word.
+ */
+	.option	arch, +h
+
+	.macro	probe name, insn:vararg
+	.text
+	.globl	s_\name
+	.balign	4
+s_\name:
+	\insn
+	ret
+
+	.globl	u_\name
+	.balign	4
+u_\name:
+	\insn
+	ecall
+	.endm
+
+	probe	csrr_hstatus, csrr a0, hstatus
+	probe	csrw_hgatp, csrw hgatp, zero
+	probe	hfence_vvma, hfence.vvma zero, zero
+	probe	csrr_hpmcounter3, csrr a0, 0xc03	/* hpmcounter3 */
+
+/*
+ * run_user(code): run `code` in U-mode on this stack with interrupts off
+ * (sstatus.SPIE clear).  It ends with an ecall, on which the trap handler
+ * (exc_trap) resumes S-mode at user_return: here, with ra and the callee-
+ * saved registers as they were (the probes touch only a0).
+ */
+	.text
+	.globl	run_user
+	.balign	4
+run_user:
+	la	t0, user_return
+	la	t1, 1f
+	sd	t1, 0(t0)
+	csrw	sepc, a0
+	li	t0, (1 << 8) | (1 << 5)		/* SPP (to U), SPIE */
+	csrc	sstatus, t0
+	sret
+1:	ret
