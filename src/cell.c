@@ -99,6 +99,11 @@ void cell_console_putc(struct cell *c, char ch)
 	mux_putc(&c->con, ch);
 }
 
+void cell_console_write(struct cell *c, const char *s, unsigned long n)
+{
+	mux_write(&c->con, s, n);
+}
+
 int cell_console_getc(struct cell *c)
 {
 	return mux_getc(&c->con);

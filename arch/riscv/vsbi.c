@@ -206,8 +206,7 @@ static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
 		if (n > VSBI_DBCN_MAX)
 			n = VSBI_DBCN_MAX;	/* a partial write is allowed */
-		for (unsigned long i = 0; i < n; i++)
-			cell_console_putc(v->cell, p[i]);
+		cell_console_write(v->cell, p, n);
 		return (struct sbiret){ 0, (long)n };
 	case SBI_DBCN_READ: {
 		char *dst = dbcn_buffer(v, n, a[1], a[2], MEM_W);

@@ -110,6 +110,7 @@ void cells_start(void);
 
 /* Console output of a guest, tagged with the cell's name line by line. */
 void cell_console_putc(struct cell *c, char ch);
+void cell_console_write(struct cell *c, const char *s, unsigned long n);
 int cell_console_getc(struct cell *c);
 
 #endif

@@ -10,6 +10,6 @@ GUEST_IMAGE(rtos, "rtos/rtos.bin");
 
 const struct layout fv_layout = {
 	.board = "qemu-riscv64-virt",
-	CELLS(RTOS_CELL("rtos0", 0x84000000, "reset_after=1 status_every=20", 0),
-	      RTOS_CELL("rtos1", 0x85000000, "status_every=100", 1)),
+	CELLS(RTOS_CELL("rtos0", 0x84000000, "reset_after=1 status_every=20", 1),
+	      RTOS_CELL("rtos1", 0x85000000, "status_every=100", 0)),
 };
