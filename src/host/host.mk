@@ -89,4 +89,6 @@ endif
 .PRECIOUS: $(HOST_O)/obj/%.o $(HOST_O)/obj/libfdt/%.o $(HOST_O)/layout/%.o
 .PHONY: layout-map
 -include $(wildcard $(HOST_O)/obj/*/*.d $(HOST_O)/obj/*/*/*.d $(HOST_O)/obj/*/*/*/*.d)
--include $(HOST_LAYOUT_OBJ:.o=.d)
+# every layout object, also the tests' (make .../check/<layout>): a change
+# of <fv/layout.h> must rebuild them all
+-include $(wildcard $(HOST_O)/layout/*/*.d $(HOST_O)/layout/*/*/*.d $(HOST_O)/layout/*/*/*/*.d)
