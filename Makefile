@@ -36,7 +36,7 @@ Q := @
 endif
 
 # Goals that need no .config (or, for run and test, make one themselves).
-NOCONFIG_GOALS := help deps clean distclean %config run test bench unit cloc
+NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench unit cloc
 ifeq ($(MAKECMDGOALS),)
 need-config := all
 else
@@ -44,7 +44,8 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists cloc help deps clean distclean run test bench unit menuconfig olddefconfig \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit \
+	menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
 # ---------------------------------------------------------------- config
@@ -209,6 +210,17 @@ test:
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
+# `make test` while stress-ng keeps both cores busy (tests/README.md).
+# stress-ng stops when the suite ends (an hour at the latest, --timeout);
+# the exit status is the suite's.
+test-under-load:
+	$(Q)$(srctree)/ci/deps.sh
+	$(Q)stress-ng --cpu 2 --timeout 3600s --quiet & stress=$$!; \
+	trap 'kill $$stress 2>/dev/null; wait $$stress' EXIT; trap 'exit 130' INT TERM HUP; \
+	echo "test-under-load: stress-ng --cpu 2 (pid $$stress) beside make test"; \
+	$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) test; rc=$$?; \
+	echo "test-under-load: make test exit status $$rc"; exit $$rc
+
 bench:
 	$(Q)$(srctree)/ci/deps.sh
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/run.py
@@ -233,6 +245,7 @@ help:
 	@echo "  make run              install missing deps, configure ($(DEFCONFIG)) if"
 	@echo "                        there is no .config, build, boot in QEMU (quit: Ctrl-A x)"
 	@echo "  make test             install missing deps, build, run every test"
+	@echo "  make test-under-load  make test while stress-ng --cpu 2 keeps the cores busy"
 	@echo "  make bench            benchmarks, native vs in a cell under -icount (O/bench.md)"
 	@echo
 	@echo "Configuration (stored in O/.config, default O=build):"

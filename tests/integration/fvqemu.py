@@ -8,6 +8,8 @@ the console log so far when it does not come.
 import os
 import re
 import shutil
+import time
+
 import pexpect
 
 OPENSBI = os.environ.get(
@@ -48,15 +50,47 @@ class Qemu:
         return "".join(self.log).replace("\r", "")
 
     def expect(self, pattern, timeout=None):
-        """Wait for `pattern` (a regex) and return its match object."""
+        """Wait for `pattern` (a regex) and return its match object; at most
+        `timeout` seconds, by default the one given to Qemu()."""
         try:
-            self.child.expect(pattern, timeout=timeout)
+            # pexpect waits forever on None; -1 is its default timeout
+            self.child.expect(pattern, timeout=-1 if timeout is None else timeout)
         except (pexpect.TIMEOUT, pexpect.EOF) as e:
             kind = "timed out" if isinstance(e, pexpect.TIMEOUT) else "QEMU exited"
             raise AssertionError(
                 f"{kind} waiting for {pattern!r}\n--- console ---\n"
                 f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}") from None
         return self.child.match
+
+    def pos(self):
+        """Where expect() has read up to, as an offset in text().  text()
+        may run ahead of it: what QEMU printed after the last match but was
+        read in the same go.  Slice text() here for "everything after what
+        was just matched"; len(text()) is not that place."""
+        raw = "".join(self.log)
+        return len(raw[:len(raw) - len(self.child.buffer)].replace("\r", ""))
+
+    def wait_for(self, cond, timeout, what):
+        """Read the console until cond(text()) holds; return text().  cond
+        sees everything read so far, the last line possibly incomplete, so
+        it must only count what is whole (a line with its end, a number
+        with what follows it).  The next expect() goes on from the end of
+        what cond saw.  Fails with the console log on timeout."""
+        end = time.monotonic() + timeout
+        while not cond(self.text()):
+            left = end - time.monotonic()
+            try:
+                if left <= 0:
+                    raise pexpect.TIMEOUT("")
+                # whatever comes next, even without a line end (a prompt)
+                self.child.expect(r"[\s\S]+", timeout=left)
+            except (pexpect.TIMEOUT, pexpect.EOF) as e:
+                kind = "timed out" if isinstance(e, pexpect.TIMEOUT) else "QEMU exited"
+                raise AssertionError(
+                    f"{kind} waiting for {what}\n--- console ---\n"
+                    f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}") from None
+        self.child.buffer = ""
+        return self.text()
 
     def send(self, s):
         self.child.send(s)

@@ -6,13 +6,13 @@ checks what the guests print: Linux sees only its cell, the RTOS keeps
 running while Linux boots, powers off and reboots.
 """
 import re
-import time
 
 import pytest
 
 from fvqemu import Qemu, qemu_cmd
 
 RTOS_STATUS = r"\[rtos\] rtos: hart 0 tick (\d+) "
+PROMPT = "linux:~# "      # cells/guests/linux/init
 
 
 def rtos_ticks(text):
@@ -26,18 +26,35 @@ def linux_text(text):
     return "".join(re.findall(r"^\[linux\] (.*)$", text, re.M))
 
 
+def wait_shell(q, start, timeout=120):
+    """Wait until Linux, after offset `start` of the console text, has
+    printed its ready line and then its shell's prompt: from then on the
+    shell reads what is typed.  Returns N of "ready (nproc N)".  Read from
+    Linux's joined pieces, as another cell's line may cut either."""
+    ready = re.compile(r"ferrovisor-linux: ready \(nproc (\d+)\).*?" + re.escape(PROMPT))
+    text = q.wait_for(lambda t: ready.search(linux_text(t[start:])), timeout,
+                      "Linux's ready line and its shell's prompt")
+    return int(ready.search(linux_text(text[start:])).group(1))
+
+
 def shell(q, cmd, timeout=60):
-    """Run `cmd` in the Linux shell; return its output on one line."""
+    """Run `cmd` in the Linux shell; return its output on one line.  Returns
+    once the shell has printed its next prompt, ready for the next one."""
     start = len(q.text())
     marker = re.compile(r"<<([^$>]*)>>")
     q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"<<$X>>\"\n")
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        m = marker.search(linux_text(q.text()[start:]))
-        if m:
-            return m.group(1).strip()
-        q.expect(r"\n", timeout=max(1, deadline - time.time()))
-    raise AssertionError(f"no output of {cmd!r}\n{q.text()[-3000:]}")
+    out = []
+
+    def done(text):
+        t = linux_text(text[start:])
+        m = marker.search(t)
+        if m and PROMPT in t[m.end():]:
+            out.append(m.group(1).strip())
+            return True
+        return False
+
+    q.wait_for(done, timeout, f"the output of {cmd!r} and the next prompt")
+    return out[0]
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +68,14 @@ def demo():
 
 
 def boot(elf):
+    """QEMU running the demo, Linux's shell at its prompt."""
     q = Qemu(qemu_cmd(elf, smp=4, mem="1G"), timeout=120)
-    q.expect(r"cell linux: starting on harts 1 2")
-    q.expect(r"\[linux\] ferrovisor-linux: ready \(nproc (\d+)\)")
+    try:
+        q.expect(r"cell linux: starting on harts 1 2")
+        assert wait_shell(q, q.pos()) == 2
+    except BaseException:
+        q.close()
+        raise
     return q
 
 
@@ -101,7 +123,7 @@ def test_rtos_keeps_running_after_linux_powers_off(demo):
     with boot(demo) as q:
         q.send("poweroff\n")
         q.expect(r"cell linux: stopped \(shutdown by its guest\)", timeout=60)
-        after = len(q.text())
+        after = q.pos()
         for _ in range(3):
             q.expect(RTOS_STATUS, timeout=60)
         ticks_after = rtos_ticks(q.text()[after:])
@@ -117,8 +139,8 @@ def test_linux_reboot_restarts_only_linux(demo):
         before = rtos_ticks(q.text())[-1]
         q.send("reboot\n")
         q.expect(r"cell linux: restarting", timeout=60)
-        q.expect(r"\[linux\] ferrovisor-linux: ready \(nproc 2\)", timeout=120)
-        assert q.text().count("ferrovisor-linux: ready") == 2
+        assert wait_shell(q, q.pos()) == 2
+        assert linux_text(q.text()).count("ferrovisor-linux: ready") == 2
         assert shell(q, "nproc") == "2"
         q.expect(RTOS_STATUS, timeout=60)
         # the RTOS was not restarted: its tick only grew
