@@ -115,7 +115,9 @@ def run_until(q, cond, timeout, what):
 
 
 def boot(elf, cpu="rv64"):
-    return Qemu(qemu_cmd(elf, smp=4, mem="1G", cpu=cpu), timeout=60)
+    """Under -icount: ticks, periods and which cell prints when are then a
+    function of the instructions run, not of how busy the host is."""
+    return Qemu(qemu_cmd(elf, smp=4, mem="1G", cpu=cpu, icount=True), timeout=60)
 
 
 def assert_ticking(st, every, what):

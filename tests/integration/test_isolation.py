@@ -41,7 +41,8 @@ def images():
 
 
 def boot(elf, smp=4):
-    return Qemu(qemu_cmd(elf, smp=smp, mem="1G"), timeout=60)
+    """Under -icount, so the tick periods asserted on are the guests' own."""
+    return Qemu(qemu_cmd(elf, smp=smp, mem="1G", icount=True), timeout=60)
 
 
 def monitor(q, cells):
