@@ -5,7 +5,27 @@
  */
 #include <fv/cell.h>
 #include <fv/console.h>
+#include <fv/hv.h>
 #include <fv/monitor.h>
+
+static uint64_t ro_sum_at_boot;
+
+/* FNV-1a over the image's read-only part, 8 bytes at a time. */
+static uint64_t ro_sum(void)
+{
+	const uint64_t *p = (const uint64_t *)(uintptr_t)hv_image_start;
+	const uint64_t *end = (const uint64_t *)(uintptr_t)hv_ro_end;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (p < end)
+		h = (h ^ *p++) * 0x100000001b3ULL;
+	return h;
+}
+
+void monitor_init(void)
+{
+	ro_sum_at_boot = ro_sum();
+}
 
 static const char *const state_names[] = {
 	[CELL_STOPPED] = "stopped", [CELL_RUNNING] = "running", [CELL_FAILED] = "failed",
@@ -36,6 +56,19 @@ static void add_up(const struct cell *c, struct cell_totals *t)
 	}
 }
 
+/* The hypervisor's text, read-only data and guest images, which nothing
+ * may write: their checksum now and at boot. */
+static void print_image_check(void)
+{
+	uint64_t now = ro_sum();
+
+	kprintf_locked("[fv] image: text, rodata, guest images %lu KiB, checksum %#llx "
+		       "(at boot %#llx): %s\n",
+		       (unsigned long)(hv_ro_end - hv_image_start) >> 10,
+		       (unsigned long long)now, (unsigned long long)ro_sum_at_boot,
+		       now == ro_sum_at_boot ? "intact" : "CHANGED");
+}
+
 void monitor_print_locked(void)
 {
 	kprintf_locked("[fv] %-2s %-12s %-8s %6s %10s %10s %10s %10s %6s %7s %7s %8s %8s\n", "#",
@@ -57,4 +90,5 @@ void monitor_print_locked(void)
 			       (unsigned long long)t.idle, (unsigned long long)t.hk,
 			       (int)i == mux_focus() ? "  <- input" : "");
 	}
+	print_image_check();
 }

@@ -24,6 +24,7 @@ SECTIONS
 	.guest_images : {
 		KEEP(*(.guest_images))
 	}
+	hv_ro_end = .;	/* text, rodata and guest images: never written */
 
 	. = ALIGN(4096);
 	.data : {

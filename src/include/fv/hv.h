@@ -8,6 +8,8 @@
 
 /* Linker-script symbols: the image's first byte and first free byte. */
 extern char hv_image_start[], hv_image_end[];
+/* The end of what is never written: text, read-only data, guest images. */
+extern char hv_ro_end[];
 
 /* The boot-time layout check (src/layout_boot.c): number of errors. */
 int layout_check_boot(void);

@@ -3,6 +3,8 @@
 #ifndef FV_MONITOR_H
 #define FV_MONITOR_H
 
+/* Once, before the cells start: what the checks compare against. */
+void monitor_init(void);
 /* With the console lock held. */
 void monitor_print_locked(void);
 
