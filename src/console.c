@@ -8,6 +8,7 @@
  */
 #include <fv/arch_console.h>
 #include <fv/console.h>
+#include <fv/cpu.h>
 #include <fv/fmt.h>
 #include <fv/spinlock.h>
 
@@ -86,9 +87,14 @@ void console_set_open_line_locked(const void *owner)
 	open_line = owner;
 }
 
+/* The one lock harts of different cells may share (see README, "Locks"):
+ * its waits are counted for the monitor. */
 void console_lock(void)
 {
-	spin_lock(&lock);
+	struct cpu *c = this_cpu();
+	volatile uint64_t none = 0;
+
+	spin_lock_counted(&lock, c ? &c->xlock_waits : &none);
 }
 
 bool console_trylock(void)

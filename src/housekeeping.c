@@ -93,11 +93,11 @@ static void set_focus(unsigned i)
 		move_to(cells[i].vcpu[0]->cpu);
 }
 
-static void print_monitor(void)
+static void print_monitor(void (*what)(void))
 {
 	console_lock();
 	console_close_line_locked();
-	monitor_print_locked();
+	what();
 	console_unlock();
 	mux_console_released();
 }
@@ -106,7 +106,8 @@ static void print_help(void)
 {
 	console_lock();
 	console_close_line_locked();
-	kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, m monitor, h help\n");
+	kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, m monitor, "
+		       "v vCPU traps and lock waits, h help\n");
 	console_unlock();
 	mux_console_released();
 }
@@ -120,7 +121,10 @@ static void escape_command(char c)
 		set_focus(((unsigned)mux_focus() + 1) % nr_cells);
 		break;
 	case 'm':
-		print_monitor();
+		print_monitor(monitor_print_locked);
+		break;
+	case 'v':
+		print_monitor(monitor_print_vcpus_locked);
 		break;
 	case 'h':
 	case '?':

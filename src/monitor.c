@@ -3,6 +3,7 @@
  * The console monitor: one line per cell with its state and counters.  It
  * only reads the cells and their consoles; nothing calls back into it.
  */
+#include <fv/arch_cell.h>
 #include <fv/cell.h>
 #include <fv/console.h>
 #include <fv/hv.h>
@@ -91,4 +92,25 @@ void monitor_print_locked(void)
 			       (int)i == mux_focus() ? "  <- input" : "");
 	}
 	print_image_check();
+}
+
+/* One line per vCPU: its traps by kind, its waits on shared locks. */
+void monitor_print_vcpus_locked(void)
+{
+	for (unsigned i = 0; i < nr_cells; i++) {
+		const struct cell *c = &cells[i];
+
+		for (unsigned k = 0; k < c->nr_vcpus; k++) {
+			const struct vcpu *v = c->vcpu[k];
+
+			kprintf_locked("[fv] %s vhart %u (hart %lu): shared-lock waits %llu; traps:",
+				       c->name, k, v->cpu->hwid,
+				       (unsigned long long)v->cpu->xlock_waits);
+			for (unsigned t = 0; t < VCPU_TRAP_KINDS; t++)
+				if (v->stats.traps[t] && arch_trap_kind_name(t))
+					kprintf_locked(" %s %llu", arch_trap_kind_name(t),
+						       (unsigned long long)v->stats.traps[t]);
+			kprintf_locked("\n");
+		}
+	}
 }

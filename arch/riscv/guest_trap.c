@@ -90,6 +90,7 @@ void riscv_virtual_inst(struct cpu *c)
 	uint32_t insn;
 
 	v->stats.exits++;
+	v->stats.traps[EXC_VIRTUAL_INST]++;
 	trace_event(c->id, TR_TRAP, EXC_VIRTUAL_INST, pc);
 	if (!bits && read_guest_insn(c, pc, &insn) == 0)
 		bits = insn;	/* stval may be 0; 0 stays legal for illegal */
@@ -133,6 +134,7 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	struct emu_dev *dev;
 	uint64_t val;
 
+	v->stats.traps[riscv_trap_kind(cause)]++;
 	dev = cell_find_emu(v->cell, gpa);
 	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
 	 * device register, and the instruction at pc says nothing of it. */
@@ -196,6 +198,7 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 	struct vcpu *v = c->vcpu;
 
 	v->stats.exits++;
+	v->stats.traps[riscv_trap_kind(cause)]++;
 	trace_event(c->id, TR_TRAP, cause, csr_read(CSR_SEPC));
 	if (cause & CAUSE_IRQ_FLAG) {
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Traps taken in HS-mode: expected guest-memory faults, or a fatal dump. */
 #include <arch/csr.h>
+#include <fv/arch_cell.h>
 #include <fv/console.h>
 #include <fv/cpu.h>
 #include <fv/panic.h>
@@ -35,6 +36,19 @@ const char *riscv_cause_name(unsigned long cause)
 	if (cause < sizeof(cause_names) / sizeof(cause_names[0]) && cause_names[cause])
 		return cause_names[cause];
 	return "reserved";
+}
+
+const char *arch_trap_kind_name(unsigned kind)
+{
+	static const char *const irq_names[] = {
+		[1] = "soft irq", [5] = "timer irq", [9] = "ext irq",
+	};
+	unsigned irq = kind - RISCV_TRAP_IRQ_BASE;
+
+	if (kind < RISCV_TRAP_IRQ_BASE)
+		return kind < sizeof(cause_names) / sizeof(cause_names[0]) ?
+		       cause_names[kind] : NULL;
+	return irq < sizeof(irq_names) / sizeof(irq_names[0]) ? irq_names[irq] : NULL;
 }
 
 static const char *const reg_names[32] = {

@@ -26,6 +26,17 @@
 	 BIT(EXC_ECALL_U) | BIT(EXC_INST_PAGE_FAULT) |			\
 	 BIT(EXC_LOAD_PAGE_FAULT) | BIT(EXC_STORE_PAGE_FAULT))
 
+/* vcpu_stats.traps[]: exceptions by scause, interrupts at 24 + their number */
+#define RISCV_TRAP_IRQ_BASE	24
+static inline unsigned riscv_trap_kind(unsigned long cause)
+{
+	unsigned long code = cause & ~CAUSE_IRQ_FLAG;
+
+	if (cause & CAUSE_IRQ_FLAG)
+		code += RISCV_TRAP_IRQ_BASE;
+	return code < 40 ? (unsigned)code : 39;
+}
+
 extern char riscv_trap_entry[], riscv_secondary_entry[];
 __noreturn void riscv_guest_resume(void);
 

@@ -257,6 +257,7 @@ void riscv_vsbi_call(struct cpu *c)
 	struct sbiret r;
 
 	v->stats.sbi_calls++;
+	v->stats.traps[EXC_ECALL_VS]++;
 	trace_event(c->id, TR_SBI, ext, fid);
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);

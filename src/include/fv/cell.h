@@ -33,6 +33,7 @@ enum cell_state {
 };
 
 #define VCPU_FWD_CAUSES	24
+#define VCPU_TRAP_KINDS	40	/* arch_trap_kind_name() names them */
 
 struct vcpu_stats {
 	uint64_t exits;		/* traps other than SBI calls and MMIO */
@@ -42,6 +43,8 @@ struct vcpu_stats {
 	/* exceptions the hypervisor took and gave back to the guest, by
 	 * scause (e.g. virtual instruction, forwarded as illegal) */
 	uint64_t forwarded[VCPU_FWD_CAUSES];
+	/* every trap this vCPU took, by kind (the arch's numbering) */
+	uint64_t traps[VCPU_TRAP_KINDS];
 };
 
 struct vcpu {

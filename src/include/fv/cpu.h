@@ -21,6 +21,8 @@ struct cpu {
 	struct mux_port *con_port;	/* the console of the cell pinned here */
 	volatile uint64_t idle_wakeups;	/* idle-loop rounds: a parked hart sleeps */
 	volatile uint64_t hk_runs;	/* housekeeping done on this hart */
+	volatile uint64_t xlock_waits;	/* rounds spent waiting on a lock that
+					   another cell's harts take too */
 };
 
 /* Requests between harts (cpu->req); the arch adds its own from bit 8. */

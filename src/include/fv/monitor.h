@@ -7,5 +7,7 @@
 void monitor_init(void);
 /* With the console lock held. */
 void monitor_print_locked(void);
+/* Per vCPU: traps by kind and waits on locks shared between cells. */
+void monitor_print_vcpus_locked(void);
 
 #endif

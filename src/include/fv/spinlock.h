@@ -27,6 +27,16 @@ static inline void spin_lock(spinlock_t *l)
 		;
 }
 
+/* spin_lock() that adds the rounds it waited to *waits: for the locks
+ * harts of different cells can take, whose waits the monitor shows. */
+static inline void spin_lock_counted(spinlock_t *l, volatile uint64_t *waits)
+{
+	uint32_t me = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
+
+	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != me)
+		(*waits)++;
+}
+
 static inline bool spin_trylock(spinlock_t *l)
 {
 	uint32_t owner = __atomic_load_n(&l->owner, __ATOMIC_RELAXED);
