@@ -154,6 +154,10 @@ $(O)/guests/bench/bench.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/guest O=$(O)/guests/bench \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+$(O)/guests/noisy/noisy.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory -C tests/bench/noisy O=$(O)/guests/noisy \
+		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+
 # The demo's Linux and initramfs: the scripts cache by content hash, so
 # these rules only need their inputs.
 $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh

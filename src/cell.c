@@ -356,6 +356,24 @@ static void lock_cell(struct vcpu *self)
 		cpu_handle_requests(self->cpu, true);
 }
 
+/* What the cell cost the hypervisor and waited for in all: every trap of
+ * its vCPUs and their waits on locks other cells take too (see README,
+ * "Locks").  The interference benchmark compares these. */
+static void report_totals(const struct cell *c)
+{
+	uint64_t traps = 0, irqs = 0, waits = 0;
+
+	for (unsigned k = 0; k < c->nr_vcpus; k++) {
+		for (unsigned t = 0; t < VCPU_TRAP_KINDS; t++)
+			traps += c->vcpu[k]->stats.traps[t];
+		irqs += c->vcpu[k]->stats.interrupts;
+		waits += c->vcpu[k]->cpu->xlock_waits;
+	}
+	kprintf("cell %s: totals: traps %llu (interrupts %llu), shared-lock waits %llu\n",
+		c->name, (unsigned long long)traps, (unsigned long long)irqs,
+		(unsigned long long)waits);
+}
+
 static __noreturn void finish_stop(struct vcpu *self, int state)
 {
 	struct cell *c = self->cell;
@@ -365,6 +383,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 	mux_close(&c->con);
 	stop_others(c, self);
 	cell_reset_devices(c);
+	report_totals(c);
 	__atomic_store_n(&c->state, state, __ATOMIC_SEQ_CST);
 	spin_unlock(&c->lock);
 	all_stopped_check();

@@ -201,6 +201,7 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 	v->stats.traps[riscv_trap_kind(cause)]++;
 	trace_event(c->id, TR_TRAP, cause, csr_read(CSR_SEPC));
 	if (cause & CAUSE_IRQ_FLAG) {
+		v->stats.interrupts++;
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}

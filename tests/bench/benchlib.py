@@ -21,6 +21,12 @@ import fvqemu  # noqa: E402
 BENCH_LAYOUT = "tests/bench/layouts/bench.c"
 LINUX_LAYOUT = "tests/bench/layouts/bench-linux.c"
 NONE_LAYOUT = "cells/qemu-riscv64-virt/none.c"
+# The interference figure: the RTOS cell alone, and beside a noisy cell.
+ALONE_LAYOUT = "tests/bench/layouts/interference-alone.c"
+NOISY_LAYOUT = "tests/bench/layouts/interference.c"
+RTOS_TICKS = 2000       # its stop_after x status_every
+TOTALS = re.compile(r"cell rtos: totals: traps (\d+) \(interrupts (\d+)\), "
+                    r"shared-lock waits (\d+)\r*\n")
 
 # The machine of both runs: the hypervisor's board (qemu-riscv64-virt
 # defconfig), the bench guest natively on harts 0/1 of the same machine.
@@ -72,3 +78,12 @@ def parse(text):
 def errors(text):
     """The guest's own error lines."""
     return re.findall(r"bench: error .*", text)
+
+
+def interference(elf, timeout=120):
+    """Boot an interference layout; when the RTOS cell stops, return its
+    totals (traps, interrupts, shared-lock waits) and how often the noisy
+    neighbour restarted meanwhile (which goes on: the run is cut there)."""
+    with fvqemu.Qemu(guest_cmd(elf), timeout=timeout) as q:
+        m = q.expect(TOTALS)
+        return tuple(map(int, m.groups())), q.text().count("cell noisy: restarting")

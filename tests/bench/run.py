@@ -72,6 +72,19 @@ NOTES = """\
   `n_tty_write` (init's ready line), `n_tty_poll` (shell waits at its prompt).
 """
 
+INTERFERENCE_NOTES = """\
+- The RTOS cell (hart 3, Sstc timer, emulated UART, a status line every 100
+  ticks) runs 2000 ticks and shuts down; the hypervisor then prints its
+  totals.  Beside it, a noisy cell on harts 1-2 (`tests/bench/noisy`) floods
+  its console through SBI DBCN, makes 20 SBI calls and an IPI to both its
+  vharts per round, and reboots every 100 rounds.  Goal: the same traps and
+  interrupts as alone, and no wait on a lock another cell takes.
+- Traps are the RTOS's own console writes (UART register accesses); its
+  timer (Sstc) never traps.  Counts, not cycles: under -icount the cycle
+  counter advances with every hart's instructions, so the neighbour's work
+  would show in any cycle figure of the RTOS.
+"""
+
 
 def qemu_version():
     out = subprocess.run([fvqemu.QEMU, "--version"], capture_output=True, text=True)
@@ -82,7 +95,8 @@ def build():
     from conftest import build_layouts
     try:
         return build_layouts([benchlib.BENCH_LAYOUT, benchlib.LINUX_LAYOUT,
-                              benchlib.NONE_LAYOUT])
+                              benchlib.NONE_LAYOUT, benchlib.ALONE_LAYOUT,
+                              benchlib.NOISY_LAYOUT])
     except BaseException as e:          # pytest.fail() outside pytest
         sys.exit(f"bench: build failed: {e}")
 
@@ -191,6 +205,24 @@ def footprint(elfs, logs):
     return lines
 
 
+def interference(elfs, check):
+    """The RTOS cell's totals per 1000 of its ticks, alone and beside the
+    noisy neighbour: rows of (figure, alone, beside, ratio)."""
+    got = {}
+    for key, layout in (("alone", benchlib.ALONE_LAYOUT), ("noisy", benchlib.NOISY_LAYOUT)):
+        got[key] = benchlib.interference(elfs[layout])
+        if check and benchlib.interference(elfs[layout]) != got[key]:
+            sys.exit(f"bench: the interference run ({key}) is not deterministic")
+    per = 1000 / benchlib.RTOS_TICKS
+    rows = [("RTOS cell, per 1000 of its ticks", "alone", "beside noisy", "ratio"), None]
+    for i, label in enumerate(("traps", "of which interrupts", "waits on locks other cells take")):
+        a, n = got["alone"][0][i] * per, got["noisy"][0][i] * per
+        rows.append((label, fmt(a), fmt(n), f"{n / a:.2f}" if a else "-"))
+    rows.append(("neighbour's restarts meanwhile", fmt(got["alone"][1]), fmt(got["noisy"][1]),
+                 "-"))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="run everything twice, compare")
@@ -212,6 +244,8 @@ def main():
     linux = {name: (n, c) for name, n, c in linuxboot.figures(lres) or []}
 
     rows = table(res, linux)
+    print("bench: the RTOS cell alone and beside a noisy neighbour", flush=True)
+    irows = interference(elfs, args.check)
     loc = subprocess.run([os.path.join(benchlib.HERE, "cloc.sh"), "-m"], capture_output=True,
                          text=True, check=True).stdout
     loc_total = loc.strip().splitlines()[-1]
@@ -223,6 +257,8 @@ def main():
 
     print()
     print(render(rows, False))
+    print()
+    print(render(irows, False))
     print()
     for line in footprint(elfs, logs):
         print(line)
@@ -239,6 +275,7 @@ def main():
         f.write("# Ferrovisor benchmarks\n\n")
         f.write(render(rows, True) + "\n\n")
         f.write(NOTES + "\n")
+        f.write("## Interference\n\n" + render(irows, True) + "\n\n" + INTERFERENCE_NOTES + "\n")
         f.write("## Footprint\n\n" + "\n".join(footprint(elfs, logs)) + "\n\n")
         f.write("Lines of C and assembly (non-blank, non-comment; `tests/bench/cloc.sh`):\n\n")
         f.write(loc + "\n")

@@ -78,7 +78,7 @@ def test_page_table_walk_into_a_device_stops_the_cell(console):
     # stopped at the walk: the load was not emulated as a vPLIC read
     assert not any("survived" in l for l in lines), lines
     assert all(l.pos < at[0] for l in cell_lines(text, "ptw", "sbitest: "))
-    assert len(hv_message(text, "cell ptw: ")) == 3     # start, fault, stop
+    assert len(hv_message(text, "cell ptw: ")) == 4     # start, fault, stop, totals
 
 
 def test_neighbour_ticks_on(console):

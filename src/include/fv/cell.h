@@ -43,6 +43,7 @@ struct vcpu_stats {
 	/* exceptions the hypervisor took and gave back to the guest, by
 	 * scause (e.g. virtual instruction, forwarded as illegal) */
 	uint64_t forwarded[VCPU_FWD_CAUSES];
+	uint64_t interrupts;	/* traps that were interrupts (any kind) */
 	/* every trap this vCPU took, by kind (the arch's numbering) */
 	uint64_t traps[VCPU_TRAP_KINDS];
 };
