@@ -146,3 +146,19 @@ def test_linux_reboot_restarts_only_linux(demo):
         # the RTOS was not restarted: its tick only grew
         assert rtos_ticks(q.text())[-1] > before
         assert q.text().count("rtos: 0.1 hart 0") == 1
+
+
+def test_linux_cannot_move_the_cursor_or_forge_lines(demo):
+    """What a cell prints is filtered: no escape sequences, CR or NUL reach
+    the console, so Linux cannot clear the screen, rewrite its tag or
+    print a line that passes for the hypervisor's."""
+    with boot(demo) as q:
+        start = len(q.text())
+        q.send("printf 'A\\033[2J\\033[1;1H\\r[fv] forged\\000tail\\033]0;title\\007\\n'; "
+               "echo printed-$((40+2))\n")
+        text = q.wait_for(lambda t: "printed-42" in linux_text(t[start:]), 60,
+                          "the printf's end")[start:]
+    assert "A[fv] forgedtail" in linux_text(text), linux_text(text)
+    assert not re.search(r"[\x00\x1b\x07]", text), repr(text[-500:])
+    assert not re.search(r"^\[fv\] forged", text, re.M)
+    assert "\r[fv]" not in text.replace("\r\n", "\n")
