@@ -58,10 +58,13 @@ static const struct vplic_ops ops = { cb_eip, cb_enable, cb_complete };
  * its threshold. */
 static bool should_fire(const struct vplic *v, unsigned c)
 {
-	for (uint32_t id = 1; id < VPLIC_MAX_IRQS; id++)
-		if (test(v->owned, id) && test(v->pending, id) &&
-		    test(v->ctx[c].enable, id) && v->prio[id] > v->ctx[c].threshold)
-			return true;
+	for (unsigned w = 0; w < VPLIC_WORDS; w++) {
+		uint32_t cand = v->owned[w] & v->pending[w] & v->ctx[c].enable[w];
+
+		for (unsigned b = 0; cand; b++, cand >>= 1)
+			if ((cand & 1) && v->prio[w * 32 + b] > v->ctx[c].threshold)
+				return true;
+	}
 	return false;
 }
 
