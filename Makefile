@@ -36,7 +36,8 @@ Q := @
 endif
 
 # Goals that need no .config (or, for run and test, make one themselves).
-NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench unit cloc
+NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench unit \
+	fuzz fuzz-replay cloc
 ifeq ($(MAKECMDGOALS),)
 need-config := all
 else
@@ -212,6 +213,7 @@ test:
 	$(Q)$(srctree)/ci/deps.sh
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) all
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) fuzz-replay
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
 # `make test` while stress-ng keeps both cores busy (tests/README.md).
@@ -233,6 +235,7 @@ cloc:
 	$(Q)$(srctree)/tests/bench/cloc.sh
 
 include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
 
 # ---------------------------------------------------------------- misc
 clean:
@@ -265,6 +268,8 @@ help:
 	@echo "  make qemu-cmd         print the QEMU command line 'make run' uses"
 	@echo "  make deps             install build and test dependencies (Debian)"
 	@echo "  make unit             host unit tests only"
+	@echo "  make fuzz             libFuzzer harnesses, FUZZ_TIME=<s> each (default 60)"
+	@echo "  make fuzz-replay      the fuzz seeds and a short fixed run of each (in make test)"
 	@echo "  make layout-map       memory map of the configured cells"
 	@echo "  make cloc             lines of C and assembly per directory"
 	@echo "  make dtb-<cell>       the device tree generated for a cell, as DTS"
