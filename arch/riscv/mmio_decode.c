@@ -37,7 +37,6 @@ static int decode16(uint16_t insn, struct mmio_insn *m)
 	unsigned f3 = insn >> 13, q = insn & 3;
 
 	m->len = 2;
-	m->sign = true;
 	if (q == 0) {
 		switch (f3) {
 		case 2: m->store = false; m->width = 4; break;
@@ -47,6 +46,7 @@ static int decode16(uint16_t insn, struct mmio_insn *m)
 		default: return -1;
 		}
 		m->reg = 8 + ((insn >> 2) & 7);
+		m->sign = !m->store;
 		return 0;
 	}
 	if (q == 2) {
@@ -59,6 +59,7 @@ static int decode16(uint16_t insn, struct mmio_insn *m)
 		}
 		if (!m->store && m->reg == 0)
 			return -1;	/* reserved encodings */
+		m->sign = !m->store;	/* loads sign-extend; a store has no sign */
 		return 0;
 	}
 	return -1;

@@ -9,8 +9,11 @@
 long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
 		    struct vsbi_mask *out)
 {
-	unsigned long all = nr >= 64 ? ~0UL : (1UL << nr) - 1;
+	unsigned long all;
 
+	if (nr > 64)
+		nr = 64;	/* a mask has 64 bits: no shift past them below */
+	all = nr == 64 ? ~0UL : (1UL << nr) - 1;
 	out->bits = 0;
 	if (base == ~0UL) {	/* "all harts": all of the caller's cell */
 		out->bits = all;
