@@ -10,6 +10,7 @@
 
 #define STORM		10000
 #define REBOOTS		100
+#define LIVELOCK_MS	100
 #define ALL		~0UL		/* hart_mask_base: every hart */
 
 typedef void run_t(const struct attack *a, char *res, size_t n);
@@ -138,6 +139,42 @@ static void do_reboot(const struct attack *a, char *res, size_t n)
 		return;
 	}
 	fmt_snprintf(res, n, "rebooted %u", kept->reboots);
+}
+
+/* `addr` ms of nothing but interrupts: the handler raises each next one
+ * itself (arg[0]: 1 for self IPIs, 0 for timer interrupts at deadline 0). */
+static void do_livelock(const struct attack *a, char *res, size_t n)
+{
+	unsigned long *count = a->arg[0] ? (unsigned long *)&ipis : (unsigned long *)&timer_irqs;
+	unsigned long bit = a->arg[0] ? SIE_SSIE : SIE_STIE;
+
+	*(volatile unsigned long *)count = 0;
+	livelock_ipi = a->arg[0];
+	livelock_end = now() + a->addr * 10000;
+	if (a->arg[0])
+		ecall(EXT_IPI, 0, 1, 0, 0, 0);
+	else
+		ecall(EXT_TIME, 0, 0, 0, 0, 0);
+	csr_set(sie, bit);
+	irq_on();
+	while (now() < livelock_end)
+		;
+	irq_off();
+	csr_clear(sie, bit);
+	livelock_end = 0;
+	ecall(EXT_TIME, 0, ~0UL, 0, 0, 0);
+	fmt_snprintf(res, n, "taken %lu", *(volatile unsigned long *)count);
+}
+
+/* The control for the livelocks: `addr` ms of a busy loop, no traps. */
+static void do_spin(const struct attack *a, char *res, size_t n)
+{
+	uint64_t end = now() + a->addr * 10000;
+	unsigned long loops = 0;
+
+	while (now() < end)
+		loops++;
+	fmt_snprintf(res, n, "spun %s", loops ? "yes" : "no");
 }
 
 bool reboot_pending(const struct attack *a)
@@ -319,6 +356,9 @@ const struct attack attacks[] = {
 	/* storms and reboots */
 	{ "ipi_storm", do_ipi_storm, STORM, { 0 }, NULL },
 	{ "timer_storm", do_timer_storm, STORM, { 0 }, NULL },
+	{ "spin", do_spin, LIVELOCK_MS, { 0 }, NULL },
+	{ "ipi_livelock", do_livelock, LIVELOCK_MS, { 1 }, NULL },
+	{ "timer_livelock", do_livelock, LIVELOCK_MS, { 0 }, NULL },
 	{ "reboot", do_reboot, REBOOTS, { 0 }, NULL },
 };
 

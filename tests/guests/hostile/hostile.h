@@ -92,6 +92,10 @@ bool reboot_pending(const struct attack *a);
 /* The trap handler's share with attacks.c. */
 extern volatile unsigned long ipis, timer_irqs;
 extern volatile unsigned long timer_storm;	/* interrupts to take */
+/* Until then the handler raises the next interrupt itself: the IPI
+ * (livelock_ipi) or the timer one, so nothing but it runs. */
+extern volatile uint64_t livelock_end;
+extern volatile bool livelock_ipi;
 extern volatile bool armed;
 extern volatile unsigned long seen_cause, seen_epc, seen_tval;
 

@@ -26,6 +26,8 @@
 
 volatile unsigned long ipis, timer_irqs;
 volatile unsigned long timer_storm;
+volatile uint64_t livelock_end;
+volatile bool livelock_ipi;
 volatile bool armed;
 volatile unsigned long seen_cause, seen_epc, seen_tval;
 static unsigned current;
@@ -126,11 +128,15 @@ static void interrupt(unsigned long irq)
 	if (irq == IRQ_S_SOFT) {
 		csr_clear(sip, SIP_SSIP);
 		ipis++;
+		if (livelock_ipi && now() < livelock_end)
+			ecall(EXT_IPI, 0, 1, 0, 0, 0);	/* the next one, at once */
 	} else if (irq == IRQ_S_TIMER) {
-		timer_irqs++;
+		bool again = ++timer_irqs < timer_storm ||
+			     (!livelock_ipi && now() < livelock_end);
+
 		/* a storm re-arms at once until it is done; otherwise the
 		 * deadline is gone */
-		ecall(EXT_TIME, 0, timer_irqs < timer_storm ? 0 : ~0UL, 0, 0, 0);
+		ecall(EXT_TIME, 0, again ? 0 : ~0UL, 0, 0, 0);
 	} else {
 		csr_clear(sie, 1UL << irq);
 	}
