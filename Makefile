@@ -151,6 +151,12 @@ $(O)/guests/sbitest/sbitest.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C cells/guests/sbitest O=$(O)/guests/sbitest \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+# Linked at its cell's host-physical address (gpa == hpa): LOAD_ADDR in
+# its Makefile.
+$(O)/guests/hostile/hostile.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory -C tests/guests/hostile O=$(O)/guests/hostile \
+		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+
 $(O)/guests/bench/bench.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/guest O=$(O)/guests/bench \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)

@@ -54,6 +54,7 @@ static void apply(const char *key, size_t klen, const char *val, size_t vlen,
 		{ "reset_after", __builtin_offsetof(struct config, reset_after) },
 		{ "keep_at", __builtin_offsetof(struct config, keep_at) },
 		{ "mark_at", __builtin_offsetof(struct config, mark_at) },
+		{ "guard", __builtin_offsetof(struct config, guard) },
 	};
 
 	if (klen == 5 && !strncmp(key, "timer", 5)) {
@@ -82,6 +83,7 @@ void bootargs_parse(const char *s, struct config *c)
 	c->stop_after = 0;
 	c->reset_after = 0;
 	c->keep_at = c->mark_at = 0;
+	c->guard = 0;
 	c->timer_sbi = false;
 
 	while (*s) {

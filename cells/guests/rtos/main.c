@@ -113,6 +113,7 @@ void rtos_main(unsigned long hartid, const void *fdt)
 		!plat.uart ? "none" : plat.uart_irq ? "irq" : "poll");
 
 	reset_check();
+	guard_fill();
 	nharts_online = 1;
 	hart_setup(h);
 	smp_boot_secondaries();

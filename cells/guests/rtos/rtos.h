@@ -33,6 +33,7 @@ struct config {
 	unsigned stop_after;
 	unsigned reset_after;
 	unsigned keep_at, mark_at;	/* reset check: see README */
+	unsigned guard;			/* KiB of RAM to fill and check (guard.c) */
 	bool timer_sbi;
 };
 
@@ -93,6 +94,10 @@ void smp_ipi(struct hart *h);
 
 /* bootargs.c */
 void bootargs_parse(const char *s, struct config *c);
+
+/* guard.c */
+void guard_fill(void);
+void guard_check(void);
 
 /* dtb.c */
 int dtb_parse(const void *fdt, struct platform *p);

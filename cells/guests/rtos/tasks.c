@@ -6,7 +6,8 @@
  *   consumer  event-driven    receives from msgq, checks the order
  *   echo      event-driven    (boot hart) prints what the UART received;
  *                             period 10 ticks, polling, if it has no IRQ
- *   status    status_every    the status line; stop_after / reset_after
+ *   status    status_every    the status line, the guard check (boot hart);
+ *                             stop_after / reset_after
  *   idle                      wfi
  */
 #include "console.h"
@@ -129,6 +130,7 @@ static void task_status(void *arg)
 		h->status_lines++;
 		if (h->idx != 0)
 			continue;
+		guard_check();
 		if (cfg.stop_after && h->status_lines == cfg.stop_after)
 			finish(h, SBI_SRST_SHUTDOWN, "stopping");
 		if (cfg.reset_after && h->status_lines == cfg.reset_after)
