@@ -723,9 +723,57 @@ static void test_fuzz(void)
 	free(v);
 }
 
+/* A restart's reset: everything the guest set goes, the owned IDs stay,
+ * the lock is not re-initialised (held across the reset: see the lock's
+ * counters), lowered outputs and disabled passthrough IDs are reported. */
+static void test_reset(void)
+{
+	struct vplic *v = new_vplic(2);
+	spinlock_t before;
+
+	vplic_add_irq(v, 5, false);
+	vplic_add_irq(v, 7, true);
+	wr(v, PRIO(5), 3);
+	wr(v, PRIO(7), 2);
+	wr(v, THRESH(1), 1);
+	enable(v, 0, 5);
+	enable(v, 1, 7);
+	vplic_set_level(v, 5, true);
+	vplic_set_pending(v, 7);
+	CHECK(eip_state[0] && eip_state[1]);
+	CHECK_EQ(claim(v, 1), 7);		/* 7 in service: context 1 low again */
+	CHECK(eip_state[0] && !eip_state[1]);
+	before = v->lock;
+	reset_log();
+	vplic_reset(v);
+	/* the ticket lock went on counting: it was taken, not zeroed */
+	CHECK_EQ(v->lock.next, before.next + 1);
+	CHECK_EQ(v->lock.owner, before.owner + 1);
+	CHECK(!eip_state[0] && !eip_state[1]);
+	CHECK_EQ(count_ev(EV_EIP), 1);		/* context 0's output lowered */
+	CHECK_EQ(count_ev(EV_ENABLE), 1);	/* passthrough 7 off in context 1 */
+	CHECK(ev_is(0, EV_ENABLE, 1, 7, false) || ev_is(1, EV_ENABLE, 1, 7, false) ||
+	      ev_is(2, EV_ENABLE, 1, 7, false));
+	CHECK_EQ(rd(v, PRIO(5)), 0);
+	CHECK_EQ(rd(v, THRESH(1)), 0);
+	CHECK_EQ(rd(v, ENABLE(0, 0)), 0);
+	CHECK(!pending(v, 5) && !pending(v, 7));
+	/* still its IDs: they work as at boot */
+	wr(v, PRIO(5), 1);
+	CHECK_EQ(rd(v, PRIO(5)), 1);
+	enable(v, 0, 5);
+	vplic_set_level(v, 5, true);
+	CHECK_EQ(claim(v, 0), 5);
+	/* 7 was in service before the reset: its completion is gone too */
+	vplic_set_pending(v, 7);
+	CHECK(pending(v, 7));
+	free(v);
+}
+
 int main(void)
 {
 	test_init_and_add();
+	test_reset();
 	test_ownership();
 	test_prio_threshold();
 	test_order();
