@@ -104,7 +104,7 @@ endif
 INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
 	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
 CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
-	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
+	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror -Wshadow \
 	-Wno-missing-field-initializers -MMD -MP \
 	$(ARCH_CFLAGS) -include $(AUTOCONF_H) -DFV_VERSION=\"$(VERSION)\" $(INCLUDES)
 ASFLAGS := $(CFLAGS) $(ARCH_ASFLAGS) -D__ASSEMBLER__
