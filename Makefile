@@ -101,14 +101,26 @@ LAYOUT_SRC := cells/$(PLATFORM)/$(LAYOUT).c
 endif
 -include $(LAYOUT_SRC:.c=.mk)
 
+# libfdt's header is a system header: its inline functions are not ours to
+# keep -Wconversion clean.
 INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
-	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
+	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -isystem $(LIBFDT_DIR)
 CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
 	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror -Wshadow \
 	-Wno-missing-field-initializers -MMD -MP \
 	$(ARCH_CFLAGS) -include $(AUTOCONF_H) -DFV_VERSION=\"$(VERSION)\" $(INCLUDES)
 ASFLAGS := $(CFLAGS) $(ARCH_ASFLAGS) -D__ASSEMBLER__
 LIBFDT_CFLAGS := $(CFLAGS) -Wno-sign-compare -Wno-unused-parameter
+
+# -Wconversion (in C it includes -Wsign-conversion) for our sources, except
+# the ones that walk device trees: libfdt's lengths and offsets are int, its
+# sizes uint32_t and fdt_property_string() a macro with strlen(), so there
+# it would take a cast at nearly every libfdt call.  Not for the layout
+# (integrators' data) nor libfdt (not ours).
+NOCONV_OBJS := src/guest_fdt.o src/layout_check.o src/platform.o \
+	arch/$(ARCH)/platform.o arch/$(ARCH)/guest_fdt.o
+CONV_OBJS := $(filter-out $(NOCONV_OBJS),$(core-y) $(arch-y) $(platform-y))
+$(addprefix $(O)/,$(CONV_OBJS)): CFLAGS += -Wconversion
 
 OBJS := $(addprefix $(O)/,$(core-y) $(arch-y) $(platform-y) $(LAYOUT_SRC:.c=.o)) \
 	$(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))

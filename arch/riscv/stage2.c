@@ -11,14 +11,14 @@
 
 static unsigned shift_of(int level)	/* level 2 = root */
 {
-	return 12 + 9 * level;
+	return 12 + 9 * (unsigned)level;
 }
 
 static unsigned index_of(gpaddr_t gpa, int level)
 {
 	unsigned mask = level == LEVELS - 1 ? ROOT_PTES - 1 : PTES - 1;
 
-	return (gpa >> shift_of(level)) & mask;
+	return (unsigned)(gpa >> shift_of(level)) & mask;
 }
 
 static bool is_leaf(uint64_t pte)
