@@ -41,6 +41,7 @@ int stage2_init(struct stage2 *s, struct page_pool *pool, bool pbmt)
 }
 
 /* Is any page of [gpa, gpa+size) mapped?  Walks only what exists. */
+/* NOLINTNEXTLINE(misc-no-recursion): one level per call, LEVELS deep */
 static bool range_used(const uint64_t *table, int level, gpaddr_t gpa, uint64_t size)
 {
 	uint64_t step = 1ULL << shift_of(level);
@@ -78,6 +79,7 @@ static uint64_t leaf_pte(const struct stage2 *s, paddr_t hpa, unsigned flags)
 	return pte;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level per call, LEVELS deep */
 static int map_level(struct stage2 *s, uint64_t *table, int level, gpaddr_t gpa,
 		     paddr_t hpa, uint64_t size, unsigned flags)
 {
