@@ -45,7 +45,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit lint \
 	menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
@@ -102,14 +102,26 @@ LAYOUT_SRC := cells/$(PLATFORM)/$(LAYOUT).c
 endif
 -include $(LAYOUT_SRC:.c=.mk)
 
+# libfdt's header is a system header: its inline functions are not ours to
+# keep -Wconversion clean.
 INCLUDES := -I$(srctree)/src/include -I$(srctree)/arch/$(ARCH)/include \
-	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
+	$(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -isystem $(LIBFDT_DIR)
 CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-common -fno-pic \
-	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
+	-fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror -Wshadow \
 	-Wno-missing-field-initializers -MMD -MP \
 	$(ARCH_CFLAGS) -include $(AUTOCONF_H) -DFV_VERSION=\"$(VERSION)\" $(INCLUDES)
 ASFLAGS := $(CFLAGS) $(ARCH_ASFLAGS) -D__ASSEMBLER__
 LIBFDT_CFLAGS := $(CFLAGS) -Wno-sign-compare -Wno-unused-parameter
+
+# -Wconversion (in C it includes -Wsign-conversion) for our sources, except
+# the ones that walk device trees: libfdt's lengths and offsets are int, its
+# sizes uint32_t and fdt_property_string() a macro with strlen(), so there
+# it would take a cast at nearly every libfdt call.  Not for the layout
+# (integrators' data) nor libfdt (not ours).
+NOCONV_OBJS := src/guest_fdt.o src/layout_check.o src/platform.o \
+	arch/$(ARCH)/platform.o arch/$(ARCH)/guest_fdt.o
+CONV_OBJS := $(filter-out $(NOCONV_OBJS),$(core-y) $(arch-y) $(platform-y))
+$(addprefix $(O)/,$(CONV_OBJS)): CFLAGS += -Wconversion
 
 OBJS := $(addprefix $(O)/,$(core-y) $(arch-y) $(platform-y) $(LAYOUT_SRC:.c=.o)) \
 	$(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
@@ -192,6 +204,53 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 
 -include $(OBJS:.o=.d)
 
+# ---------------------------------------------------------------- lint
+# make lint: cppcheck and clang-tidy (.clang-tidy) over our own C: src/,
+# arch/$(ARCH)/ and platform/ -- not libfdt, tests or guests.  Both read
+# $(O)/compile_commands.json, written here from the build's own flags:
+# clang for the riscv64 target with CFLAGS minus what clang 14 does not take
+# (it rejects _zicsr_zifencei in -march: they are still part of its 'i'),
+# and the host tools (src/host/) with HOST_CFLAGS.  Sources the .config
+# leaves out (src/trace.c) are checked with their options set.
+# cppcheck takes -D and -I from the database but not -include, hence
+# --include; -D__CPPCHECK__ picks the IS_ENABLED() it can expand
+# (<fv/compiler.h>).  clang-tidy runs once per file (given two, its analyzer
+# has warned about the second with state from the first) and prints only
+# when a file fails, without clang's "N warnings generated".
+LINT_SRCS := $(filter-out src/host/%,$(wildcard src/*.c src/*/*.c)) \
+	$(wildcard $(patsubst %.o,%.c,$(arch-y) $(platform-y)))
+LINT_HOST_SRCS := $(wildcard src/host/*.c)
+LINT_CFLAGS := --target=riscv64-unknown-elf -march=rv64imac \
+	$(filter-out -march=% -mstrict-align -nostdlib -Werror -MMD -MP,$(CFLAGS))
+LINT_HOST_CFLAGS := $(filter-out -Werror -MMD -MP,$(HOST_CFLAGS))
+LINT_FLAGS_src/trace.c := $(if $(CONFIG_TRACE),,-DCONFIG_TRACE=1 -DCONFIG_TRACE_ENTRIES=64)
+LINT_ALL := $(LINT_SRCS) $(LINT_HOST_SRCS)
+LINT_DB := $(O)/compile_commands.json
+lint-flags = $(if $(filter src/host/%,$(1)),$(LINT_HOST_CFLAGS),$(LINT_CFLAGS) \
+	$(if $(filter $(1:.c=.o),$(NOCONV_OBJS)),,-Wconversion)) $(LINT_FLAGS_$(1))
+lint-entry = $(if $(filter-out $(firstword $(LINT_ALL)),$(1)),$(lint-comma))$(lint-nl){ \
+	"directory": "$(srctree)", "file": "$(1)", \
+	"arguments": ["clang", $(foreach a,$(call lint-flags,$(1)),"$(a)",) "-c", "$(1)"] }
+lint-comma := ,
+define lint-nl
+
+
+endef
+
+$(LINT_DB): FORCE $(AUTOCONF_H)
+	$(file >$@,[$(foreach f,$(LINT_ALL),$(call lint-entry,$(f)))$(lint-nl)])
+
+lint: $(LINT_DB) | $(LIBFDT_DIR)/.stamp
+	@echo "  CPPCHECK $(words $(LINT_ALL)) files"
+	$(Q)cppcheck -j2 --quiet --error-exitcode=1 --project=$(LINT_DB) \
+		--include=$(AUTOCONF_H) -D__CPPCHECK__ --std=c11 --platform=unix64 \
+		--enable=warning,style,performance,portability --inline-suppr \
+		--suppressions-list=$(srctree)/ci/cppcheck-suppressions.txt \
+		--relative-paths=$(srctree) --template='{file}:{line}: {severity}: {message} [{id}]'
+	@echo "  CLANG-TIDY $(words $(LINT_ALL)) files"
+	$(Q)printf '%s\n' $(LINT_ALL) | xargs -P2 -n1 sh -c 'out=$$(clang-tidy --quiet \
+		-p $(O) "$$@" 2>&1) || { printf "%s\n" "$$out" | grep -v "warnings* generated"; exit 1; }' sh
+
 # Dump a cell's generated device tree: make dtb-<cell>
 dtb-%: $(O)/host/layoutcheck $(PLATFORM_DTB)
 	$(Q)$(O)/host/layoutcheck -d $* $(PLATFORM_DTB) $(LAYOUT_SRC) > $(O)/$*.dtb
@@ -220,6 +279,7 @@ test:
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) all
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) fuzz-replay
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) lint
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
 # `make test` while stress-ng keeps both cores busy (tests/README.md).
@@ -246,7 +306,8 @@ include tests/fuzz/fuzz.mk
 # ---------------------------------------------------------------- misc
 clean:
 	$(Q)rm -rf $(O)/src $(O)/arch $(O)/platform $(O)/cells $(O)/libfdt $(O)/tests \
-		$(O)/host $(O)/guests $(O)/ferrovisor.* $(O)/layout.ok $(O)/platform.dtb
+		$(O)/host $(O)/guests $(O)/ferrovisor.* $(O)/layout.ok $(O)/platform.dtb \
+		$(O)/compile_commands.json
 
 distclean:
 	$(Q)rm -rf $(O)
@@ -276,6 +337,7 @@ help:
 	@echo "  make unit             host unit tests only"
 	@echo "  make fuzz             libFuzzer harnesses, FUZZ_TIME=<s> each (default 60)"
 	@echo "  make fuzz-replay      the fuzz seeds and a short fixed run of each (in make test)"
+	@echo "  make lint             cppcheck and clang-tidy (.clang-tidy) over src/ arch/ platform/"
 	@echo "  make layout-map       memory map of the configured cells"
 	@echo "  make cloc             lines of C and assembly per directory"
 	@echo "  make dtb-<cell>       the device tree generated for a cell, as DTS"

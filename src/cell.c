@@ -139,7 +139,7 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 /* Copy an embedded image to its guest-physical load address. */
 static int load_image(struct cell *c, const struct layout_image *img)
 {
-	uint64_t size = img->end - img->start;
+	uint64_t size = (uint64_t)(img->end - img->start);
 	void *dst;
 
 	if (!img->start)

@@ -28,6 +28,7 @@ const char *console_device_name(void)
 	return dev ? dev->name : "firmware";
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): once, for the '\r' of a '\n' */
 static void raw_putc(char c)
 {
 	const struct console_dev *d = READ_ONCE(dev);

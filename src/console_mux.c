@@ -280,13 +280,14 @@ static bool drain_one(struct mux_port *p, bool focused, unsigned head)
 static void drain_all(void)
 {
 	unsigned heads[MUX_MAX_PORTS];
+	unsigned n = READ_ONCE(nr_ports);	/* a port added meanwhile waits */
 	bool more;
 
-	for (unsigned i = 0; i < nr_ports; i++)
+	for (unsigned i = 0; i < n; i++)
 		heads[i] = __atomic_load_n(&ports[i]->out_head, __ATOMIC_ACQUIRE);
 	do {
 		more = false;
-		for (unsigned i = 0; i < nr_ports; i++)
+		for (unsigned i = 0; i < n; i++)
 			more |= drain_one(ports[i], i == focus, heads[i]);
 	} while (more);
 }

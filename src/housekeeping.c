@@ -80,6 +80,7 @@ static void say_focus(unsigned i)
 {
 	console_lock();
 	console_close_line_locked();
+	/* cppcheck-suppress arrayIndexOutOfBoundsCond ; i < nr_cells <= CONFIG_MAX_CELLS */
 	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", cells[i].name);
 	console_unlock();
 	mux_console_released();

@@ -65,7 +65,7 @@ static void print_image_check(void)
 
 	kprintf_locked("[fv] image: text, rodata, guest images %lu KiB, checksum %#llx "
 		       "(at boot %#llx): %s\n",
-		       (unsigned long)(hv_ro_end - hv_image_start) >> 10,
+		       (unsigned long)((uintptr_t)hv_ro_end - (uintptr_t)hv_image_start) >> 10,
 		       (unsigned long long)now, (unsigned long long)ro_sum_at_boot,
 		       now == ro_sum_at_boot ? "intact" : "CHANGED");
 }

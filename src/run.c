@@ -28,7 +28,7 @@ __noreturn void hv_run(void)
 	kprintf("memory: %lu KiB in use: image %lu KiB, page pool %lu of %lu KiB\n",
 		(unsigned long)(hv_pool.base - (uintptr_t)hv_image_start +
 				(hv_pool.npages - hv_pool.nfree) * PAGE_SIZE) >> 10,
-		(unsigned long)(hv_image_end - hv_image_start) >> 10,
+		(unsigned long)((uintptr_t)hv_image_end - (uintptr_t)hv_image_start) >> 10,
 		(unsigned long)((hv_pool.npages - hv_pool.nfree) * PAGE_SIZE) >> 10,
 		(unsigned long)(hv_pool.npages * PAGE_SIZE) >> 10);
 	hv_run_secondary(this_cpu());

@@ -46,6 +46,7 @@ static void vplic_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 		plic_enable(hart_plic_ctx(v->cpu), irq, on);
 }
 
+/* cppcheck-suppress constParameter ; a struct vplic_ops hook: the type is the table's */
 static void vplic_hw_complete(void *arg, uint32_t irq)
 {
 	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == arg && claim_ctx[irq] >= 0) {

@@ -11,14 +11,14 @@
 
 static unsigned shift_of(int level)	/* level 2 = root */
 {
-	return 12 + 9 * level;
+	return 12 + 9 * (unsigned)level;
 }
 
 static unsigned index_of(gpaddr_t gpa, int level)
 {
 	unsigned mask = level == LEVELS - 1 ? ROOT_PTES - 1 : PTES - 1;
 
-	return (gpa >> shift_of(level)) & mask;
+	return (unsigned)(gpa >> shift_of(level)) & mask;
 }
 
 static bool is_leaf(uint64_t pte)
@@ -41,6 +41,7 @@ int stage2_init(struct stage2 *s, struct page_pool *pool, bool pbmt)
 }
 
 /* Is any page of [gpa, gpa+size) mapped?  Walks only what exists. */
+/* NOLINTNEXTLINE(misc-no-recursion): one level per call, LEVELS deep */
 static bool range_used(const uint64_t *table, int level, gpaddr_t gpa, uint64_t size)
 {
 	uint64_t step = 1ULL << shift_of(level);
@@ -78,6 +79,7 @@ static uint64_t leaf_pte(const struct stage2 *s, paddr_t hpa, unsigned flags)
 	return pte;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level per call, LEVELS deep */
 static int map_level(struct stage2 *s, uint64_t *table, int level, gpaddr_t gpa,
 		     paddr_t hpa, uint64_t size, unsigned flags)
 {

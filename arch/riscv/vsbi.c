@@ -293,6 +293,6 @@ void riscv_vsbi_call(struct cpu *c)
 	default:
 		r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 	}
-	a[0] = r.error;
-	a[1] = r.value;
+	a[0] = (unsigned long)r.error;
+	a[1] = (unsigned long)r.value;
 }

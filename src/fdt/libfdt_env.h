@@ -12,16 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The host build of the unit tests takes these from its C library. */
-void *memchr(const void *s, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
-void *memmove(void *dst, const void *src, size_t n);
-void *memset(void *s, int c, size_t n);
-char *strchr(const char *s, int c);
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t max);
-char *strrchr(const char *s, int c);
+/* The host builds (unit tests, host tools) take these from the C library. */
+#if __STDC_HOSTED__
+#include <string.h>
+#else
+#include <fv/string.h>
+#endif
 
 #ifdef __CHECKER__
 #define FDT_FORCE __attribute__((force))

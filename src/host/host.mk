@@ -22,7 +22,7 @@ HOST_O ?= $(O)/host
 PLATFORM_DTB ?= $(O)/platform.dtb
 LAYOUT_IMAGES ?=
 
-HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
 	-MMD -MP -include $(AUTOCONF_H) -I$(srctree)/src/include \
 	-I$(srctree)/arch/$(ARCH)/include $(ARCH_INCLUDES) -I$(O)/include -I$(srctree)/src/fdt -I$(LIBFDT_DIR)
 ifeq ($(HOST_SANITIZE),1)

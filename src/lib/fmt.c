@@ -153,7 +153,7 @@ int fmt_vformat(fmt_out_t out, void *arg, const char *fmt, va_list ap)
 		case 'd':
 		case 'i':
 			if (lng >= 2)
-				v = va_arg(ap, long long);
+				v = va_arg(ap, long long);	/* NOLINT(bugprone-branch-clone): types differ */
 			else if (lng == 1)
 				v = va_arg(ap, long);
 			else
@@ -161,7 +161,7 @@ int fmt_vformat(fmt_out_t out, void *arg, const char *fmt, va_list ap)
 			if (lng == -1)
 				v = (short)v;
 			else if (lng <= -2)
-				v = (signed char)v;
+				v = (signed char)v;	/* NOLINT(bugprone-signed-char-misuse,cert-str34-c): %hhd */
 			emit_num(&s, &sp, v < 0 ? -(uint64_t)v : (uint64_t)v, v < 0, 10, false);
 			break;
 		case 'u':
@@ -169,7 +169,7 @@ int fmt_vformat(fmt_out_t out, void *arg, const char *fmt, va_list ap)
 		case 'X':
 		case 'o':
 			if (lng >= 2)
-				u = va_arg(ap, unsigned long long);
+				u = va_arg(ap, unsigned long long);	/* NOLINT(bugprone-branch-clone): types differ */
 			else if (lng == 1)
 				u = va_arg(ap, unsigned long);
 			else

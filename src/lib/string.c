@@ -99,7 +99,7 @@ size_t strlen(const char *s)
 
 	while (*p)
 		p++;
-	return p - s;
+	return (size_t)(p - s);
 }
 
 size_t strnlen(const char *s, size_t max)

@@ -7,7 +7,7 @@
 HOSTCC ?= gcc
 UNIT_O := $(O)/tests/unit
 UNIT_LIBFDT := $(FV_CACHE)/libfdt
-UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
+UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
 	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)

@@ -48,8 +48,8 @@ void arch_cpu_handle_requests(struct cpu *c, unsigned long req);
 /* In the idle loop, before looking at cpu->req: acknowledge a kick (so
  * none is lost) and serve device interrupts that woke the hart. */
 void arch_cpu_idle_poll(struct cpu *c);
-/* Route the hypervisor console's receive interrupt to hart `c` (from
- * any hart; the interrupt then arrives on `c` only). */
-void arch_console_irq_route(uint32_t irq, struct cpu *c);
+/* Route the hypervisor console's receive interrupt to hart `to` (from
+ * any hart; the interrupt then arrives on `to` only). */
+void arch_console_irq_route(uint32_t irq, struct cpu *to);
 
 #endif

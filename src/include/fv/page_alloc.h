@@ -28,7 +28,7 @@ int page_pool_init(struct page_pool *pool, uintptr_t start, size_t size);
 /* `n` contiguous zeroed pages aligned to `align_pages` (a power of two);
  * NULL when none are free. */
 void *page_pool_alloc(struct page_pool *pool, size_t n, size_t align_pages);
-void page_pool_free(struct page_pool *pool, void *p, size_t n);
+void page_pool_free(struct page_pool *pool, void *ptr, size_t n);
 
 /* The hypervisor's pool, set up at boot. */
 extern struct page_pool hv_pool;

@@ -101,10 +101,11 @@
 #define __STR(x) #x
 #define STR(x) __STR(x)
 
+/* Value-returning macros use their own names: csr_write(a, csr_read(b)) nests. */
 #define csr_read(csr) ({ \
-	unsigned long __v; \
-	__asm__ volatile("csrr %0, " STR(csr) : "=r"(__v) :: "memory"); \
-	__v; })
+	unsigned long __r; \
+	__asm__ volatile("csrr %0, " STR(csr) : "=r"(__r) :: "memory"); \
+	__r; })
 #define csr_write(csr, val) ({ \
 	unsigned long __v = (unsigned long)(val); \
 	__asm__ volatile("csrw " STR(csr) ", %0" :: "rK"(__v) : "memory"); })
@@ -115,9 +116,9 @@
 	unsigned long __v = (unsigned long)(val); \
 	__asm__ volatile("csrc " STR(csr) ", %0" :: "rK"(__v) : "memory"); })
 #define csr_swap(csr, val) ({ \
-	unsigned long __v = (unsigned long)(val); \
-	__asm__ volatile("csrrw %0, " STR(csr) ", %1" : "=r"(__v) : "rK"(__v) : "memory"); \
-	__v; })
+	unsigned long __x = (unsigned long)(val); \
+	__asm__ volatile("csrrw %0, " STR(csr) ", %1" : "=r"(__x) : "rK"(__x) : "memory"); \
+	__x; })
 #endif
 
 #endif

@@ -4,9 +4,9 @@
 #include "plic.h"
 
 #define PRIORITY(irq)	(0x0 + 4 * (irq))
-#define ENABLE(ctx, irq) (0x2000 + 0x80 * (ctx) + 4 * ((irq) / 32))
-#define THRESHOLD(ctx)	(0x200000 + 0x1000 * (ctx))
-#define CLAIM(ctx)	(0x200004 + 0x1000 * (ctx))
+#define ENABLE(ctx, irq) (0x2000 + 0x80 * (uintptr_t)(ctx) + 4 * ((irq) / 32))
+#define THRESHOLD(ctx)	(0x200000 + 0x1000 * (uintptr_t)(ctx))
+#define CLAIM(ctx)	(0x200004 + 0x1000 * (uintptr_t)(ctx))
 
 static uintptr_t base;
 static uint32_t ndev;
