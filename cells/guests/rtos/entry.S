@@ -4,6 +4,7 @@
  * hypervisor) with a0 = hartid, a1 = DTB, satp = 0; secondaries arrive at
  * secondary_entry from SBI HSM hart_start with a1 = their struct hart.
  */
+#include "entry.h"
 #include "config.h"
 
 	.section .text.entry, "ax"
@@ -14,14 +15,7 @@ _start:
 	la	t0, trap_entry
 	csrw	stvec, t0
 
-	/* All mutable state is in .bss: clear it on every (re)boot. */
-	la	t0, __bss_start
-	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
-2:
+	CLEAR_BSS
 	la	sp, boot_stacks + BOOT_STACK_SIZE
 	la	tp, harts		/* the boot hart is always harts[0] */
 	call	rtos_main

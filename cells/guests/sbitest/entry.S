@@ -5,6 +5,7 @@
  * secondary_entry from HSM hart_start with a0 = vhartid, a1 = opaque.
  * tp holds the vhart id for the trap handler.
  */
+#include "entry.h"
 #define STACK_SIZE	8192
 #define FRAME		(18 * 8)
 
@@ -15,14 +16,8 @@ _start:
 	csrci	sstatus, 2		/* SIE */
 	la	t0, trap_entry
 	csrw	stvec, t0
-	/* All mutable state is in .bss: clear it on every (re)boot. */
-	la	t0, __bss_start
-	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
-2:	la	sp, stack0 + STACK_SIZE
+	CLEAR_BSS
+	la	sp, stack0 + STACK_SIZE
 	mv	tp, a0
 	call	sbitest_main
 3:	wfi

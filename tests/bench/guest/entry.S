@@ -5,6 +5,7 @@
  * hart at secondary_entry from SBI HSM with a1 = its struct hart.  tp is
  * this hart's struct hart from then on, and is never changed.
  */
+#include "entry.h"
 #include "bench.h"
 
 #define FRAME	(16 * 8)
@@ -17,14 +18,8 @@ _start:
 	csrci	sstatus, 2		/* SIE */
 	la	t0, trap_entry
 	csrw	stvec, t0
-	/* everything mutable is in .bss: clear it */
-	la	t0, __bss_start
-	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
-2:	la	sp, stacks + STACK_SIZE
+	CLEAR_BSS
+	la	sp, stacks + STACK_SIZE
 	la	tp, harts
 	call	bench_main
 	j	halt

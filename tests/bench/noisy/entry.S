@@ -4,6 +4,7 @@
  * the IPIs its two vharts send each other: the handler just acknowledges
  * them, using sscratch to keep t0, so no frame is needed.
  */
+#include "entry.h"
 #define STACK_SIZE	4096
 
 	.section .text.entry, "ax"
@@ -11,13 +12,8 @@
 _start:
 	la	t0, trap
 	csrw	stvec, t0
-	la	t0, __bss_start
-	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
-2:	la	sp, stack0 + STACK_SIZE
+	CLEAR_BSS
+	la	sp, stack0 + STACK_SIZE
 	call	noisy_main
 3:	wfi
 	j	3b

@@ -6,6 +6,7 @@
  * and returns with sret: an attack that traps into our own handler (an
  * illegal instruction, an interrupt) goes on.
  */
+#include "entry.h"
 #define STACK_SIZE	16384
 #define FRAME		(16 * 8)
 
@@ -16,13 +17,8 @@ _start:
 	csrci	sstatus, 2		/* SIE */
 	la	t0, trap_entry
 	csrw	stvec, t0
-	la	t0, __bss_start
-	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
-2:	la	sp, stack + STACK_SIZE
+	CLEAR_BSS
+	la	sp, stack + STACK_SIZE
 	call	hostile_main
 3:	wfi
 	j	3b
