@@ -20,6 +20,17 @@
 
 typedef unsigned long long ull;
 
+/* The board's device reg ranges, read from the tree once per check. */
+#define DEVTAB_MAX	64
+
+struct devtab {
+	int n;			/* entries; -1 not read yet; -2 the tree has more */
+	struct devreg {
+		int node;
+		struct plat_range r;
+	} reg[DEVTAB_MAX];
+};
+
 struct ctx {
 	const struct layout *l;
 	const struct layout_check_env *env;
@@ -27,6 +38,9 @@ struct ctx {
 	unsigned nr_cells;	/* 0 if more than CONFIG_MAX_CELLS */
 	int cell;		/* the cell being checked, -1: the layout */
 	int errors;
+	struct devtab devs;
+	int nr_power;		/* power controls: -1 not read; -2 too many */
+	struct plat_range power[4];
 };
 
 static const struct {
@@ -477,7 +491,7 @@ typedef void (*device_visit)(const void *fdt, int node, const struct plat_range 
 /* Call `visit` with every page-rounded reg range, as a CPU address, of
  * every device node.  One walk of the tree, keeping the path from the root
  * so that no parent has to be searched for. */
-static void for_each_device_reg(const void *fdt, device_visit visit, void *arg)
+static void walk_device_regs(const void *fdt, device_visit visit, void *arg)
 {
 	int path[DT_MAX_DEPTH], depth = -1, node, err;
 	struct plat_range r;
@@ -496,6 +510,36 @@ static void for_each_device_reg(const void *fdt, device_visit visit, void *arg)
 			visit(fdt, node, &r, arg);
 		}
 	}
+}
+
+static void visit_record(const void *fdt, int node, const struct plat_range *r, void *arg)
+{
+	struct devtab *t = arg;
+
+	(void)fdt;
+	if (t->n >= 0 && t->n < DEVTAB_MAX)
+		t->reg[t->n++] = (struct devreg){ node, *r };
+	else
+		t->n = -2;	/* too many: walk the tree each time instead */
+}
+
+/* As walk_device_regs(), from the table the first call of a check fills:
+ * a check asks for devices several times per passthrough window. */
+static void for_each_device_reg(struct ctx *c, device_visit visit, void *arg)
+{
+	const void *fdt = c->p->fdt;
+	struct devtab *t = &c->devs;
+
+	if (t->n == -1) {
+		t->n = 0;
+		walk_device_regs(fdt, visit_record, t);
+	}
+	if (t->n < 0) {
+		walk_device_regs(fdt, visit, arg);
+		return;
+	}
+	for (int i = 0; i < t->n; i++)
+		visit(fdt, t->reg[i].node, &t->reg[i].r, arg);
 }
 
 struct device_at {
@@ -519,27 +563,27 @@ static void visit_device_at(const void *fdt, int node, const struct plat_range *
 
 /* The end (inclusive) of the furthest-reaching device page range that
  * contains `addr`; false if no device does. */
-static bool device_at(const void *fdt, uint64_t addr, uint64_t *end)
+static bool device_at(struct ctx *c, uint64_t addr, uint64_t *end)
 {
 	struct device_at a = { .addr = addr };
 
-	for_each_device_reg(fdt, visit_device_at, &a);
+	for_each_device_reg(c, visit_device_at, &a);
 	*end = a.end;
 	return a.found;
 }
 
 /* Every page of [base, base+size) belongs to some device of the board;
  * otherwise `*hole` is the first address that does not. */
-static bool is_board_device(const void *fdt, uint64_t base, uint64_t size, uint64_t *hole)
+static bool is_board_device(struct ctx *c, uint64_t base, uint64_t size, uint64_t *hole)
 {
 	uint64_t cur = base, end = 0, stop = last(base, size);
 
-	if (!fdt) {
+	if (!c->p->fdt) {
 		*hole = base;
 		return false;
 	}
 	for (;;) {
-		if (!device_at(fdt, cur, &end)) {
+		if (!device_at(c, cur, &end)) {
 			*hole = cur;
 			return false;
 		}
@@ -549,9 +593,10 @@ static bool is_board_device(const void *fdt, uint64_t base, uint64_t size, uint6
 	}
 }
 
-/* The syscon that powers off or resets the whole machine (QEMU's
- * sifive,test): the firmware's, for SBI SRST. */
-static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
+/* Call `fn` with the range of each syscon that powers off or resets the
+ * whole machine (QEMU's sifive,test): the firmware's, for SBI SRST. */
+static void walk_power_controls(const void *fdt, void (*fn)(const struct plat_range *, void *),
+				void *arg)
 {
 	static const char *const compat[] = { "syscon-poweroff", "syscon-reboot" };
 	struct plat_range r;
@@ -568,12 +613,50 @@ static bool is_power_control(const void *fdt, uint64_t base, uint64_t size)
 				    !range_ok(r.base, r.size))
 					continue;
 				page_round(&r.base, &r.size);
-				if (overlap(base, size, r.base, r.size))
-					return true;
+				fn(&r, arg);
 			}
 		}
 	}
-	return false;
+}
+
+static void record_power(const struct plat_range *r, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (c->nr_power >= 0 && c->nr_power < (int)ARRAY_SIZE(c->power))
+		c->power[c->nr_power++] = *r;
+	else
+		c->nr_power = -2;
+}
+
+struct power_query {
+	uint64_t base, size;
+	bool hit;
+};
+
+static void overlaps_power(const struct plat_range *r, void *arg)
+{
+	struct power_query *q = arg;
+
+	q->hit |= overlap(q->base, q->size, r->base, r->size);
+}
+
+/* Does [base, base+size) reach a power control?  Read once per check. */
+static bool is_power_control(struct ctx *c, uint64_t base, uint64_t size)
+{
+	struct power_query q = { base, size, false };
+
+	if (c->nr_power == -1) {
+		c->nr_power = 0;
+		walk_power_controls(c->p->fdt, record_power, c);
+	}
+	if (c->nr_power < 0) {
+		walk_power_controls(c->p->fdt, overlaps_power, &q);
+		return q.hit;
+	}
+	for (int i = 0; i < c->nr_power; i++)
+		overlaps_power(&c->power[i], &q);
+	return q.hit;
 }
 
 /*
@@ -637,7 +720,7 @@ static void check_dev_dma(struct ctx *c, unsigned i, const struct layout_dev *d)
 	char path[72] = "?", more[24] = "";
 	ull first = d->hpa, end = last(d->hpa, d->size);
 
-	for_each_device_reg(c->p->fdt, visit_dma, &f);
+	for_each_device_reg(c, visit_dma, &f);
 	if (!f.n) {
 		/* Not known to do DMA: the layout says it does, so say it. */
 		if (d->flags & DEV_DMA_UNCONFINED)
@@ -666,7 +749,7 @@ static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *
 	uint64_t hole, ub, us;
 	ull first = d->hpa, end = last(d->hpa, d->size);
 
-	if (!is_board_device(p->fdt, d->hpa, d->size, &hole)) {
+	if (!is_board_device(c, d->hpa, d->size, &hole)) {
 		error(c, "devs[%u] hpa %#llx-%#llx is no device of the board "
 		      "(no device-tree node's reg covers %#llx)", i, first, end, (ull)hole);
 		return;		/* whose it is does not matter then */
@@ -674,7 +757,7 @@ static void check_dev_place(struct ctx *c, unsigned i, const struct layout_dev *
 	if (arch_platform_is_hv_owned(p, d->hpa, d->size))
 		error(c, "devs[%u] hpa %#llx-%#llx belongs to the hypervisor "
 		      "(interrupt controller, timer or IPI device)", i, first, end);
-	if (is_power_control(p->fdt, d->hpa, d->size))
+	if (is_power_control(c, d->hpa, d->size))
 		error(c, "devs[%u] hpa %#llx-%#llx is the machine's power/reset control "
 		      "(the firmware's)", i, first, end);
 	if (p->uart.present && range_ok(p->uart.reg.base, p->uart.reg.size)) {
@@ -1008,6 +1091,8 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 		.l = l, .env = env, .p = env->plat, .cell = -1,
 		.nr_cells = count(l->nr_cells, CONFIG_MAX_CELLS),
 		.errors = (int)env->nr_reserved_lost,	/* reported when added */
+		.devs.n = -1,
+		.nr_power = -1,
 	};
 
 	check_layout(&c);

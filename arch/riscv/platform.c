@@ -144,6 +144,10 @@ static void map_plic_contexts(const void *fdt, struct platform *p)
 	}
 }
 
+static bool for_each_hv_owned(const void *fdt, bool (*fn)(const struct plat_range *, void *),
+			      void *arg);
+static bool record_hv_owned(const struct plat_range *r, void *arg);
+
 int arch_platform_probe(const void *fdt, struct platform *p)
 {
 	static const char *const plic[] = { "riscv,plic0", "sifive,plic-1.0.0" };
@@ -165,6 +169,8 @@ int arch_platform_probe(const void *fdt, struct platform *p)
 	probe_irqc(fdt, &p->arch.aclint_sswi, sswi, 1, false);
 	if (p->arch.plic.present)
 		map_plic_contexts(fdt, p);
+	p->arch.nr_hv_owned = 0;
+	for_each_hv_owned(fdt, record_hv_owned, &p->arch);
 	return 0;
 }
 
@@ -236,31 +242,70 @@ static bool overlaps(paddr_t a, uint64_t alen, paddr_t b, uint64_t blen)
  * privilege level it serves: the M-level APLIC and IMSIC belong to the
  * firmware, the S-level ones to the hypervisor; no cell gets either.
  */
+/* Interrupt controllers, timers and IPI devices: the hypervisor's own. */
+static const char *const hv_owned_compat[] = {
+	"riscv,plic0", "sifive,plic-1.0.0", "riscv,aplic", "riscv,imsics",
+	"riscv,clint0", "sifive,clint0", "riscv,aclint-mswi",
+	"riscv,aclint-sswi", "riscv,aclint-mtimer",
+};
+
+/* Call `fn` with each reg range of every hypervisor-owned node; stop and
+ * return true when it does. */
+static bool for_each_hv_owned(const void *fdt, bool (*fn)(const struct plat_range *, void *),
+			      void *arg)
+{
+	struct plat_range r;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(hv_owned_compat); i++) {
+		int node = -1;
+
+		while ((node = fdt_node_offset_by_compatible(fdt, node, hv_owned_compat[i])) >= 0)
+			for (int idx = 0; fdt_read_reg(fdt, node, idx, &r) == 0; idx++)
+				if (fn(&r, arg))
+					return true;
+	}
+	return false;
+}
+
+static bool record_hv_owned(const struct plat_range *r, void *arg)
+{
+	struct arch_platform *a = arg;
+
+	if (a->nr_hv_owned < RISCV_HV_OWNED_MAX)
+		a->hv_owned[a->nr_hv_owned] = *r;
+	a->nr_hv_owned += a->nr_hv_owned <= RISCV_HV_OWNED_MAX;
+	return false;
+}
+
+struct hv_owned_query {
+	paddr_t base;
+	uint64_t size;
+};
+
+static bool overlaps_query(const struct plat_range *r, void *arg)
+{
+	const struct hv_owned_query *q = arg;
+
+	return overlaps(q->base, q->size, r->base, r->size);
+}
+
 bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t size)
 {
-	static const char *const compat[] = {
-		"riscv,plic0", "sifive,plic-1.0.0", "riscv,aplic", "riscv,imsics",
-		"riscv,clint0", "sifive,clint0", "riscv,aclint-mswi",
-		"riscv,aclint-sswi", "riscv,aclint-mtimer",
-	};
 	const struct riscv_irqc *q[] = {
 		&p->arch.plic, &p->arch.aplic_s, &p->arch.imsic_s, &p->arch.clint,
 		&p->arch.aclint_mswi, &p->arch.aclint_sswi,
 	};
-	struct plat_range r;
+	struct hv_owned_query query = { base, size };
 
 	for (unsigned i = 0; i < ARRAY_SIZE(q); i++)
 		if (q[i]->present && overlaps(base, size, q[i]->base, q[i]->size))
 			return true;
 	if (!p->fdt)
 		return false;
-	for (unsigned i = 0; i < ARRAY_SIZE(compat); i++) {
-		int node = -1;
-
-		while ((node = fdt_node_offset_by_compatible(p->fdt, node, compat[i])) >= 0)
-			for (int idx = 0; fdt_read_reg(p->fdt, node, idx, &r) == 0; idx++)
-				if (overlaps(base, size, r.base, r.size))
-					return true;
-	}
+	if (p->arch.nr_hv_owned > RISCV_HV_OWNED_MAX)
+		return for_each_hv_owned(p->fdt, overlaps_query, &query);
+	for (unsigned i = 0; i < p->arch.nr_hv_owned; i++)
+		if (overlaps_query(&p->arch.hv_owned[i], &query))
+			return true;
 	return false;
 }

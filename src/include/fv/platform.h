@@ -9,15 +9,17 @@
 #define FV_PLATFORM_H
 
 #include <fv/types.h>
-#include <arch/platform.h>
 
-#define PLAT_MAX_MEM	8
-#define PLAT_PATH_MAX	64
-
+/* before <arch/platform.h>, which keeps ranges too */
 struct plat_range {
 	paddr_t base;
 	uint64_t size;
 };
+
+#include <arch/platform.h>
+
+#define PLAT_MAX_MEM	8
+#define PLAT_PATH_MAX	64
 
 struct plat_hart {
 	unsigned long hwid;		/* hart id / MPIDR: what firmware calls use */

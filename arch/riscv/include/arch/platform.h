@@ -36,9 +36,15 @@ struct riscv_irqc {
 	int node;
 };
 
+#define RISCV_HV_OWNED_MAX	16
+
 struct arch_platform {
 	uint64_t isa_common;	/* extensions every hart has */
 	struct riscv_irqc plic, aplic_s, imsic_s, clint, aclint_mswi, aclint_sswi;
+	/* the reg ranges of every interrupt controller, timer and IPI device
+	 * node, read once at probe: none may be passed through */
+	struct plat_range hv_owned[RISCV_HV_OWNED_MAX];
+	unsigned nr_hv_owned;	/* RISCV_HV_OWNED_MAX + 1: more, walk the tree */
 };
 
 const char *riscv_isa_ext_name(enum riscv_isa_ext e);
