@@ -54,19 +54,6 @@ struct sbiret ecall(unsigned long ext, unsigned long fid, unsigned long a0,
 
 /* ---------------------------------------------------------------- output */
 
-struct line {
-	char buf[200];
-	unsigned n;
-};
-
-static void line_out(char c, void *arg)
-{
-	struct line *l = arg;
-
-	if (l->n < sizeof(l->buf))
-		l->buf[l->n++] = c;
-}
-
 static void emit(const char *s, unsigned n)
 {
 	while (n) {
@@ -82,13 +69,14 @@ static void emit(const char *s, unsigned n)
 /* A whole line per DBCN write: a fault right after cannot cut it. */
 void out(const char *fmt, ...)
 {
-	struct line l = { .n = 0 };
+	char buf[200];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	fmt_vformat(line_out, &l, fmt, ap);
+	n = fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	emit(l.buf, l.n);
+	emit(buf, n < (int)sizeof(buf) ? (unsigned)n : sizeof(buf) - 1);
 }
 
 /* ---------------------------------------------------------------- time */
