@@ -216,11 +216,17 @@ def test_srst_reboot_restarts_only_its_cell(images):
                          and any(s.pos > hv_message(t, restart)[1]
                                  for s in statuses(t, "rtos1")),
                          40, "two restarts of rtos0")
+    # the first two restarts: the console may already hold a third, whose
+    # lines after it have not all come yet
     r = hv_message(text, restart)
+    end = r[2] if len(r) > 2 else len(text)
+    r = r[:2]
     s0, s1 = statuses(text, "rtos0"), statuses(text, "rtos1")
+    s0 = [s for s in s0 if s.pos < end]
 
     # rtos0 booted again after each restart: banner and a tick from scratch
-    assert len(banners(text, "rtos0")) == len(r) + 1
+    booted = [l for l in cell_lines(text, "rtos0", "rtos: ") if BANNER.match(l.text)]
+    assert len([l for l in booted if l.pos < end]) == len(r) + 1
     for i, at in enumerate(r):
         before = [s for s in s0 if s.pos < at and (i == 0 or s.pos > r[i - 1])]
         after = [s for s in s0 if s.pos > at]
