@@ -59,7 +59,8 @@ class Qemu:
             kind = "timed out" if isinstance(e, pexpect.TIMEOUT) else "QEMU exited"
             raise AssertionError(
                 f"{kind} waiting for {pattern!r}\n--- console ---\n"
-                f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}") from None
+                f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}"
+                f"{self.monitor()}") from None
         return self.child.match
 
     def pos(self):
@@ -88,9 +89,25 @@ class Qemu:
                 kind = "timed out" if isinstance(e, pexpect.TIMEOUT) else "QEMU exited"
                 raise AssertionError(
                     f"{kind} waiting for {what}\n--- console ---\n"
-                    f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}") from None
+                    f"{self.text()[-6000:]}\n--- command ---\n{' '.join(self.cmd)}"
+                    f"{self.monitor()}") from None
         self.child.buffer = ""
         return self.text()
+
+    def monitor(self):
+        """After a timeout: what the hypervisor's monitor says of the cells
+        (Ctrl-] m and v), if QEMU still runs, for the failure message."""
+        if not self.child.isalive():
+            return ""
+        start, end = len(self.text()), time.monotonic() + 3
+        self.child.send("\x1dm\x1dv")
+        while time.monotonic() < end:  # a failure report: read what comes
+            try:
+                self.child.expect(r"[\s\S]+", timeout=max(0.1, end - time.monotonic()))
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                break
+        lines = [l for l in self.text()[start:].splitlines() if l.startswith("[fv]")]
+        return "\n--- monitor ---\n" + "\n".join(lines) if lines else ""
 
     def send(self, s):
         self.child.send(s)
