@@ -350,4 +350,4 @@ help:
 	@echo "  FV_CACHE=<dir>        download cache (default ~/.cache/ferrovisor)"
 	@echo "  V=1                   show the full commands"
 	@echo
-	@echo "Console (make run): Ctrl-] then n next cell, 1-9 cell N, m monitor, h help"
+	@echo "Console (make run): Ctrl-] then n next cell, 1-9 cell N, m monitor, v vCPU traps, h help"
