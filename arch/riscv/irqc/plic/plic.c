@@ -10,7 +10,13 @@
 
 static uintptr_t base;
 static uint32_t ndev;
-static spinlock_t enable_lock = SPINLOCK_INIT;	/* enable words are read-modify-write */
+/*
+ * Enable words are read-modify-write, so each context's are updated under
+ * a lock: one per context (folded onto 2 per hart), so harts of different
+ * cells, whose contexts differ, never share one.
+ */
+#define ENABLE_LOCKS	(2 * CONFIG_MAX_HARTS + 2)
+static spinlock_t enable_lock[ENABLE_LOCKS];
 
 static volatile uint32_t *reg(uintptr_t off)
 {
@@ -35,12 +41,12 @@ void plic_enable(int ctx, uint32_t irq, bool on)
 
 	if (ctx < 0 || !irq || irq > ndev)
 		return;
-	spin_lock(&enable_lock);
+	spin_lock(&enable_lock[ctx % ENABLE_LOCKS]);
 	if (on)
 		*reg(ENABLE(ctx, irq)) |= bit;
 	else
 		*reg(ENABLE(ctx, irq)) &= ~bit;
-	spin_unlock(&enable_lock);
+	spin_unlock(&enable_lock[ctx % ENABLE_LOCKS]);
 }
 
 void plic_set_threshold(int ctx, uint32_t t)
