@@ -18,38 +18,6 @@ struct cell cells[CONFIG_MAX_CELLS];
 unsigned nr_cells;
 static struct vcpu vcpus[CONFIG_MAX_HARTS];
 
-void *cell_gpa_to_hva(const struct cell *c, gpaddr_t gpa, uint64_t len, unsigned flags)
-{
-	const struct layout_cell *d = c->desc;
-
-	if (gpa + len < gpa)
-		return NULL;
-	for (unsigned i = 0; i < d->nr_mem; i++) {
-		const struct layout_mem *m = &d->mem[i];
-
-		if (gpa >= m->gpa && gpa + len <= m->gpa + m->size &&
-		    (m->flags & flags) == flags)
-			return (void *)(uintptr_t)(m->hpa + (gpa - m->gpa));
-	}
-	return NULL;
-}
-
-struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa)
-{
-	for (unsigned i = 0; i < c->nr_emus; i++) {
-		struct emu_dev *e = &c->emus[i];
-
-		if (gpa >= e->base && gpa - e->base < e->size)
-			return e;
-	}
-	return NULL;
-}
-
-struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid)
-{
-	return vhartid < c->nr_vcpus ? c->vcpu[vhartid] : NULL;
-}
-
 /* ---------------------------------------------------------------- setup */
 
 static struct uart16550 uarts[CONFIG_MAX_CELLS * LAYOUT_MAX_EMUS];

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * What a hart does around its vCPU: the idle loop (waiting to be started),
- * requests from other harts, and the HSM calls of guests.
+ * requests from other harts, and a guest stopping its own hart
+ * (HSM start and status are in vcpu_hsm.c).
  */
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
@@ -92,39 +93,3 @@ __noreturn void vcpu_hart_stop(struct vcpu *v)
 	vcpu_park(v->cpu);
 }
 
-long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid, unsigned long pc,
-		     unsigned long arg)
-{
-	struct vcpu *t = cell_vcpu(caller->cell, vhartid);
-	int expect = VCPU_STOPPED;
-
-	if (!t)
-		return FV_EINVAL;
-	if (!cell_gpa_to_hva(caller->cell, pc, 2, MEM_X))
-		return FV_EFAULT;
-	/* claim it first, so a losing second start cannot change pc or arg */
-	if (!__atomic_compare_exchange_n(&t->state, &expect, VCPU_STARTING, false,
-					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-		return FV_EBUSY;
-	if (__atomic_load_n(&caller->cell->state, __ATOMIC_SEQ_CST) != CELL_RUNNING) {
-		WRITE_ONCE(t->state, VCPU_STOPPED);	/* its cell is stopping */
-		return FV_EBUSY;
-	}
-	t->start_pc = pc;
-	t->start_arg = arg;
-	__atomic_store_n(&t->state, VCPU_START_PENDING, __ATOMIC_RELEASE);
-	cpu_request(t->cpu, REQ_START);
-	return FV_OK;
-}
-
-long vcpu_hart_status(struct vcpu *caller, unsigned long vhartid)
-{
-	struct vcpu *t = cell_vcpu(caller->cell, vhartid);
-
-	int st;
-
-	if (!t)
-		return FV_EINVAL;
-	st = READ_ONCE(t->state);
-	return st == VCPU_STARTING ? VCPU_START_PENDING : st;
-}

@@ -10,6 +10,12 @@ long sbi_probe(unsigned long ext)
 	return r.error ? 0 : r.value;
 }
 
+/* Program the firmware's S-mode timer (it clears a pending one). */
+void sbi_set_timer(unsigned long when)
+{
+	sbi_ecall(SBI_EXT_TIME, 0, when, 0, 0);
+}
+
 /* 0: not probed yet, 1: DBCN, 2: legacy console calls */
 static int fw_console;
 

@@ -71,7 +71,7 @@ static void reset_vs_csrs(void)
 	if (riscv_sstc)
 		csr_write(CSR_VSTIMECMP, ~0UL);
 	else
-		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+		sbi_set_timer(~0UL);
 }
 
 void arch_vcpu_quiesce(struct cpu *c)
@@ -158,7 +158,7 @@ void arch_cpu_idle_poll(struct cpu *c)
 		riscv_external_irq(c);
 	/* a stopped guest's emulated timer: cancel it, or wfi never sleeps */
 	if (sip & BIT(IRQ_S_TIMER))
-		sbi_ecall(SBI_EXT_TIME, 0, ~0UL, 0, 0);
+		sbi_set_timer(~0UL);
 }
 
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req)

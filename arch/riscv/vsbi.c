@@ -8,6 +8,7 @@
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
+#include <fv/arch_cpu.h>
 #include <fv/errno.h>
 #include <fv/trace.h>
 #include "irq.h"
@@ -33,7 +34,7 @@ static void set_timer(uint64_t when)
 	} else {
 		/* the firmware clears a pending timer when given a new one */
 		csr_clear(CSR_HVIP, BIT(IRQ_VS_TIMER));
-		sbi_ecall(SBI_EXT_TIME, 0, when, 0, 0);
+		sbi_set_timer(when);
 		csr_set(CSR_SIE, BIT(IRQ_S_TIMER));
 	}
 }
@@ -156,7 +157,7 @@ static struct sbiret hsm(struct vcpu *v, unsigned long fid, unsigned long *a)
 			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
 		if (a[0] != SBI_HSM_SUSPEND_RET_DEFAULT)	/* only retentive */
 			return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-		__asm__ volatile("wfi");	/* retentive: wake on any interrupt */
+		arch_cpu_wait();	/* retentive: wake on any interrupt */
 		return (struct sbiret){ 0, 0 };
 	}
 	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };

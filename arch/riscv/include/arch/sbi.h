@@ -98,6 +98,8 @@ static inline struct sbiret sbi_ecall(unsigned long ext, unsigned long fid,
 
 /* 1 if the firmware implements extension `ext`. */
 long sbi_probe(unsigned long ext);
+/* The firmware's timer for this hart; ~0 disarms it. */
+void sbi_set_timer(unsigned long when);
 #endif
 
 #endif
