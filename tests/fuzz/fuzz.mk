@@ -19,7 +19,7 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initia
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
 	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
 
-FUZZ_NAMES := mmio_decode vsbi_mask vplic uart16550 layout_check guest_fdt
+FUZZ_NAMES := mmio_decode vsbi_mask vsbi vplic uart16550 layout_check guest_fdt
 FUZZ_BINS := $(addprefix $(FUZZ_O)/fuzz_,$(FUZZ_NAMES))
 
 # libfdt is third-party and walks one fixed, valid tree over and over:
@@ -37,6 +37,13 @@ $(FUZZ_O)/fuzz_mmio_decode: tests/fuzz/fuzz_mmio_decode.c arch/riscv/mmio_decode
 # refuses) even unused on the host; dropping the bindings leaves it valid C.
 $(FUZZ_O)/fuzz_vsbi_mask: tests/fuzz/fuzz_vsbi_mask.c arch/riscv/vsbi_mask.c
 $(FUZZ_O)/fuzz_vsbi_mask: FUZZ_CFLAGS += '-D__asm__(...)='
+# The dispatcher itself, its CSR accesses on a model CSR file (the harness
+# includes vsbi.c), with the core's lookups and HSM checks it calls.
+$(FUZZ_O)/fuzz_vsbi: tests/fuzz/fuzz_vsbi.c arch/riscv/vsbi.c arch/riscv/vsbi_mask.c \
+	src/cell_lookup.c src/vcpu_hsm.c arch/riscv/vsbi.h arch/riscv/include/arch/sbi.h \
+	src/include/fv/cell.h
+$(FUZZ_O)/fuzz_vsbi: FUZZ_CFLAGS += '-D__asm__(...)='
+$(FUZZ_O)/fuzz_vsbi: FUZZ_INCLUDED := arch/riscv/vsbi.c
 $(FUZZ_O)/fuzz_vplic: tests/fuzz/fuzz_vplic.c arch/riscv/irqc/plic/vplic.c \
 	arch/riscv/irqc/plic/vplic.h src/include/fv/emul.h src/include/fv/spinlock.h
 $(FUZZ_O)/fuzz_uart16550: tests/fuzz/fuzz_uart16550.c src/emul/uart16550.c \
@@ -56,7 +63,7 @@ $(FUZZ_O)/fuzz_layout_check $(FUZZ_O)/fuzz_guest_fdt: FUZZ_CFLAGS += \
 $(FUZZ_BINS): tests/fuzz/fuzz.h tests/unit/test_config.h | $(UNIT_LIBFDT)/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC  $@"
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -fno-sanitize-coverage=stack-depth $(filter %.c %.o,$^) -o $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -fno-sanitize-coverage=stack-depth $(filter-out $(FUZZ_INCLUDED),$(filter %.c %.o,$^)) -o $@
 
 $(FUZZ_O)/libfdt/%.o: $(UNIT_LIBFDT)/%.c | $(UNIT_LIBFDT)/.stamp
 	@mkdir -p $(dir $@)

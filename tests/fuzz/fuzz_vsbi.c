@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The virtual SBI dispatcher, riscv_vsbi_call(), with any registers a
+ * guest can load, against a model machine: the calling cell (1-7 vharts,
+ * 1-3 memory regions anywhere in the guest-physical space with any R/W/X
+ * flags, vharts in any HSM state) beside a neighbour cell that holds the
+ * remaining harts.  The code under test is the hypervisor's own: vsbi.c
+ * (included here, its CSR accesses redirected to a model CSR file),
+ * vsbi_mask.c, src/cell_lookup.c and src/vcpu_hsm.c.  What the hypervisor
+ * would do beyond them (post a request to a hart, stop or reboot the cell,
+ * write the console) is modelled here and checked.
+ *
+ * After every call: a0 is an SBI error code (or a legacy call's result),
+ * no other register changed, sepc moved past the ecall, only the CSRs the
+ * call may touch changed, no request went to a hart outside the cell, no
+ * state of the neighbour changed, no byte outside the caller's writable
+ * memory changed, the console got only bytes of the caller's readable
+ * memory, and the cell was stopped or rebooted only when it asked.  HSM
+ * start, status and SRST are checked against the SBI rules, and an
+ * extension that BASE does not report gets SBI_ERR_NOT_SUPPORTED.
+ */
+#include <setjmp.h>
+#include <string.h>
+#include <arch/csr.h>
+#include "fuzz.h"
+
+/* ---- the model CSR file, in place of the csr* instructions ---- */
+static unsigned long fz_csr[4096];
+#undef csr_read
+#undef csr_write
+#undef csr_set
+#undef csr_clear
+#undef csr_swap
+#define csr_read(c)		(fz_csr[(c)])
+#define csr_write(c, v)		((void)(fz_csr[(c)] = (unsigned long)(v)))
+#define csr_set(c, v)		((void)(fz_csr[(c)] |= (unsigned long)(v)))
+#define csr_clear(c, v)		((void)(fz_csr[(c)] &= ~(unsigned long)(v)))
+
+#include "../../arch/riscv/vsbi.c"
+
+/* ---- the model machine ---- */
+#define NR_HARTS	CONFIG_MAX_HARTS
+#define ARENA		(64 * 1024)		/* host memory of each cell */
+#define NR_REGIONS	3
+#define SLICE		(ARENA / NR_REGIONS)
+
+bool riscv_sstc;
+static struct cpu fz_cpus[NR_HARTS];
+static struct vcpu fz_vcpus[NR_HARTS];
+static struct cell fz_cells[2];			/* [0] calls, [1] is the neighbour */
+static struct layout_cell fz_desc[2];
+static uint8_t *arena[2];			/* malloc'ed: ASan sees past its end */
+static uint8_t *before[2];			/* the arenas before the call */
+static struct vcpu *caller;
+
+enum outcome { GOES_ON, OUT_STOPPED, OUT_REBOOTED, OUT_HART_STOPPED };
+static jmp_buf out;
+
+/* console traffic of the current call */
+static const uint8_t *con_in, *con_in_start;
+static size_t con_in_left;
+static unsigned long con_out, con_in_taken;
+static unsigned long served;			/* cpu_handle_requests rounds */
+static unsigned long posted[NR_HARTS];		/* requests each hart got */
+
+static bool in_cell(const struct cpu *c, const struct cell *cell)
+{
+	for (unsigned i = 0; i < cell->nr_vcpus; i++)
+		if (cell->vcpu[i]->cpu == c)
+			return true;
+	return false;
+}
+
+void cpu_request(struct cpu *c, unsigned long req)
+{
+	FUZZ_ASSERT(in_cell(c, caller->cell));
+	FUZZ_ASSERT(c != caller->cpu);
+	if (req == REQ_START)
+		FUZZ_ASSERT(c->vcpu->state == VCPU_START_PENDING);
+	else
+		FUZZ_ASSERT((req == REQ_VSSIP || req == REQ_FENCE_I ||
+			     req == REQ_HFENCE_VVMA) && c->vcpu->state == VCPU_RUNNING);
+	c->req |= req;
+	posted[c->id] |= req;
+}
+
+/* Models of the firmware timer and the hart's wait. */
+static unsigned long fw_timer;
+static bool fw_timer_set, waited;
+
+void sbi_set_timer(unsigned long when)
+{
+	fw_timer = when;
+	fw_timer_set = true;
+}
+
+void arch_cpu_wait(void)
+{
+	waited = true;
+}
+
+void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
+{
+	FUZZ_ASSERT(c == caller->cpu);
+	FUZZ_ASSERT(req == REQ_VSSIP || req == REQ_FENCE_I || req == REQ_HFENCE_VVMA);
+	posted[c->id] |= req;
+}
+
+/* The caller waits for a fence: meanwhile its peers take their requests. */
+void cpu_handle_requests(struct cpu *c, bool may_park)
+{
+	FUZZ_ASSERT(c == caller->cpu && may_park);
+	FUZZ_ASSERT(++served < 4);
+	for (unsigned i = 0; i < caller->cell->nr_vcpus; i++)
+		if (caller->cell->vcpu[i] != caller)
+			caller->cell->vcpu[i]->cpu->req = 0;
+}
+
+__noreturn void cell_stop(struct vcpu *v, const char *why)
+{
+	FUZZ_ASSERT(v == caller && why && *why);
+	longjmp(out, OUT_STOPPED);
+}
+
+__noreturn void cell_reboot(struct vcpu *v)
+{
+	FUZZ_ASSERT(v == caller);
+	longjmp(out, OUT_REBOOTED);
+}
+
+__noreturn void vcpu_hart_stop(struct vcpu *v)
+{
+	FUZZ_ASSERT(v == caller);
+	longjmp(out, OUT_HART_STOPPED);
+}
+
+/* The model's own answer to cell_gpa_to_hva() for the caller. */
+static uint8_t *model_hva(uint64_t gpa, uint64_t len, unsigned flags)
+{
+	const struct layout_cell *d = caller->cell->desc;
+
+	for (unsigned i = 0; i < d->nr_mem; i++) {
+		const struct layout_mem *m = &d->mem[i];
+
+		if (gpa >= m->gpa && gpa - m->gpa < m->size && len <= m->size - (gpa - m->gpa) &&
+		    (m->flags & flags) == flags)
+			return (uint8_t *)(uintptr_t)m->hpa + (gpa - m->gpa);
+	}
+	return NULL;
+}
+
+/* [p, p + n) lies in one region of the caller with `flags`. */
+static bool in_region(const void *p, unsigned long n, unsigned flags)
+{
+	const struct layout_cell *d = caller->cell->desc;
+	uintptr_t a = (uintptr_t)p;
+
+	for (unsigned i = 0; i < d->nr_mem; i++) {
+		const struct layout_mem *m = &d->mem[i];
+
+		if (a >= m->hpa && a - m->hpa <= m->size && n <= m->size - (a - m->hpa) &&
+		    (m->flags & flags) == flags)
+			return true;
+	}
+	return false;
+}
+
+void cell_console_write(struct cell *c, const char *s, unsigned long n)
+{
+	FUZZ_ASSERT(c == caller->cell);
+	FUZZ_ASSERT(n <= VSBI_DBCN_MAX);
+	FUZZ_ASSERT(in_region(s, n, MEM_R));
+	con_out += n;
+}
+
+void cell_console_putc(struct cell *c, char ch)
+{
+	(void)ch;
+	FUZZ_ASSERT(c == caller->cell);
+	con_out++;
+}
+
+int cell_console_getc(struct cell *c)
+{
+	FUZZ_ASSERT(c == caller->cell);
+	if (!con_in_left)
+		return -1;
+	con_in_left--;
+	con_in_taken++;
+	return *con_in++;
+}
+
+/* ---- building the machine from the input ---- */
+
+/* A register value: mostly ones that mean something here, else any. */
+static unsigned long pick(struct in *in)
+{
+	const struct layout_cell *d = caller->cell->desc;
+	const struct layout_mem *m = &d->mem[in_u8(in) % d->nr_mem];
+	uint8_t sel = in_u8(in);
+	unsigned long small = in_u8(in);
+
+	switch (sel % 16) {
+	case 0: return small;
+	case 1: return ~0UL - small;
+	case 2: return m->gpa + small * 8;
+	case 3: return m->gpa + m->size - small;
+	case 4: return m->gpa - small;
+	case 5: return 1UL << (small % 64);
+	case 6: return 0xffffffffUL + (small % 3) - 1;
+	case 7: return 0x80000000UL + small;
+	case 8: return 0xf0000000UL + small;
+	case 9: return small << 32;
+	default: return in_u64(in);
+	}
+}
+
+static const unsigned long exts[] = {
+	SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE, SBI_EXT_HSM,
+	SBI_EXT_SRST, SBI_EXT_DBCN, SBI_EXT_PMU, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf,
+	0x10 | (1UL << 32), SBI_EXT_HSM | (1UL << 63),
+};
+
+static const int vcpu_states[] = {
+	VCPU_RUNNING, VCPU_STOPPED, VCPU_START_PENDING, VCPU_STARTING, VCPU_SUSPENDED,
+};
+
+static uint64_t page_base(struct in *in, uint64_t size)
+{
+	switch (in_u8(in) % 5) {
+	case 0: return 0x80000000UL + (uint64_t)in_u8(in) * 0x100000;
+	case 1: return (uint64_t)in_u8(in) * 0x1000;
+	case 2: return 0 - size - (1 + (uint64_t)in_u8(in)) * 0x1000;	/* at the top */
+	case 3: return 0x100000000UL - size;
+	default: return (in_u64(in) & ~0xfffUL) % (0 - size);
+	}
+}
+
+static void build_cell(struct in *in, unsigned id, unsigned first, unsigned nr)
+{
+	struct layout_cell *d = &fz_desc[id];
+	struct cell *c = &fz_cells[id];
+	unsigned n = 1 + in_u8(in) % LAYOUT_MAX_MEM;
+
+	memset(d, 0, sizeof(*d));
+	memset(c, 0, sizeof(*c));
+	for (unsigned i = 0; i < n && i < NR_REGIONS; i++) {
+		uint64_t size = 0x1000UL * (1 + in_u8(in) % (SLICE / 0x1000));
+		uint64_t gpa = page_base(in, size);
+		struct layout_mem *m = &d->mem[d->nr_mem];
+		bool clash = false;
+
+		for (unsigned j = 0; j < d->nr_mem; j++)
+			clash |= RANGES_OVERLAP(gpa, size, d->mem[j].gpa, d->mem[j].size);
+		if (clash)
+			continue;
+		m->gpa = gpa;
+		m->size = size;
+		m->hpa = (uintptr_t)arena[id] + i * SLICE;
+		m->flags = in_u8(in) & (MEM_R | MEM_W | MEM_X);
+		d->nr_mem++;
+	}
+	d->nr_harts = nr;
+	c->desc = d;
+	c->name = id ? "neighbour" : "caller";
+	c->id = id;
+	c->state = id || in_u8(in) % 4 ? CELL_RUNNING : CELL_STOPPING;
+	c->nr_vcpus = nr;
+	for (unsigned i = 0; i < nr; i++) {
+		struct vcpu *v = &fz_vcpus[first + i];
+
+		memset(v, 0, sizeof(*v));
+		v->cell = c;
+		v->cpu = &fz_cpus[first + i];
+		v->vhartid = i;
+		v->state = vcpu_states[in_u8(in) % ARRAY_SIZE(vcpu_states)];
+		v->start_pc = 0x1111 * (first + i);
+		c->vcpu[i] = v;
+		memset(v->cpu, 0, sizeof(*v->cpu));
+		v->cpu->id = first + i;
+		v->cpu->vcpu = v;
+	}
+}
+
+/* ---- the checks after one call ---- */
+
+struct snapshot {
+	unsigned long regs[32], csr_sie, csr_hvip, csr_vstimecmp, csr_sepc;
+	struct vcpu vcpus[NR_HARTS];
+	unsigned long reqs[NR_HARTS];
+	int cell_state[2];
+};
+
+static void snap(struct snapshot *s)
+{
+	memcpy(s->regs, caller->cpu->arch.regs, sizeof(s->regs));
+	s->csr_sie = fz_csr[CSR_SIE];
+	s->csr_hvip = fz_csr[CSR_HVIP];
+	s->csr_vstimecmp = fz_csr[CSR_VSTIMECMP];
+	s->csr_sepc = fz_csr[CSR_SEPC];
+	memcpy(s->vcpus, fz_vcpus, sizeof(s->vcpus));
+	for (unsigned i = 0; i < NR_HARTS; i++)
+		s->reqs[i] = fz_cpus[i].req;
+	s->cell_state[0] = fz_cells[0].state;
+	s->cell_state[1] = fz_cells[1].state;
+}
+
+/* Every vhart as it was, but for the caller's counters. */
+static bool vharts_unchanged(const struct snapshot *s)
+{
+	for (unsigned i = 0; i < NR_HARTS; i++) {
+		struct vcpu v = s->vcpus[i];
+
+		if (&fz_vcpus[i] == caller)
+			v.stats = caller->stats;
+		if (memcmp(&v, &fz_vcpus[i], sizeof(v)))
+			return false;
+	}
+	return true;
+}
+
+/* The vharts an IPI or a fence with (mask, base) is for: the SBI rules,
+ * hart by hart; -1 if one named is not the cell's. */
+static long want_harts(unsigned long mask, unsigned long base)
+{
+	unsigned nr = caller->cell->nr_vcpus;
+	long bits = 0;
+
+	if (base == ~0UL)
+		return (long)(BIT(nr) - 1);
+	for (unsigned i = 0; i < 64; i++) {
+		if (!(mask & BIT(i)))
+			continue;
+		if (base + i < base || base + i >= nr)
+			return -1;
+		bits |= (long)BIT(base + i);
+	}
+	return bits;
+}
+
+/* Exactly the running vharts named got `req` (the caller served its own). */
+static void check_targets(const struct snapshot *s, unsigned long req,
+			  const unsigned long *a, long err)
+{
+	long want = want_harts(a[0], a[1]);
+
+	FUZZ_ASSERT(want < 0 ? err == SBI_ERR_INVALID_PARAM : err == SBI_SUCCESS);
+	for (unsigned i = 0; i < caller->cell->nr_vcpus; i++) {
+		const struct vcpu *v = caller->cell->vcpu[i];
+		bool named = want > 0 && (want & (long)BIT(i));
+		bool runs = s->vcpus[v - fz_vcpus].state == VCPU_RUNNING;
+
+		FUZZ_ASSERT(posted[v->cpu->id] == (named && runs ? req : 0));
+	}
+}
+
+static bool is_sbi_error(long e)
+{
+	return e <= 0 && e >= SBI_ERR_ALREADY_STOPPED;
+}
+
+/* Only where the caller may write changed; DBCN read wrote `got` at `dst`. */
+static void check_memory(uintptr_t dst, unsigned long got)
+{
+	FUZZ_ASSERT(!memcmp(arena[1], before[1], ARENA));
+	if (!memcmp(arena[0], before[0], ARENA))
+		return;
+	for (size_t i = 0; i < ARENA; i++) {
+		uintptr_t a = (uintptr_t)arena[0] + i;
+
+		if (arena[0][i] == before[0][i])
+			continue;
+		FUZZ_ASSERT(a >= dst && a - dst < got);
+		FUZZ_ASSERT(in_region(&arena[0][i], 1, MEM_W));
+	}
+}
+
+static void check_hsm(const struct snapshot *s, unsigned long fid, const unsigned long *a,
+		      long err, long val)
+{
+	const struct cell *cell = caller->cell;
+	const struct vcpu *t = a[0] < cell->nr_vcpus ? cell->vcpu[a[0]] : NULL;
+	const struct vcpu *was = t ? &s->vcpus[t - fz_vcpus] : NULL;
+
+	switch (fid) {
+	case SBI_HSM_HART_START:
+		if (!t) {
+			FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM);
+		} else if (err == SBI_SUCCESS) {
+			FUZZ_ASSERT(was->state == VCPU_STOPPED && s->cell_state[0] == CELL_RUNNING);
+			FUZZ_ASSERT(caller->cell == &fz_cells[0]);
+			FUZZ_ASSERT(model_hva(a[1], 2, MEM_X));
+			FUZZ_ASSERT(t->state == VCPU_START_PENDING && t->start_pc == a[1] &&
+				    t->start_arg == a[2] && (t->cpu->req & REQ_START));
+			return;
+		} else {
+			FUZZ_ASSERT(err == SBI_ERR_INVALID_ADDRESS ||
+				    err == SBI_ERR_ALREADY_AVAILABLE);
+			FUZZ_ASSERT((err == SBI_ERR_INVALID_ADDRESS) == !model_hva(a[1], 2, MEM_X));
+		}
+		break;
+	case SBI_HSM_HART_STATUS:
+		if (!t)
+			FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM);
+		else
+			FUZZ_ASSERT(err == 0 && val == (was->state == VCPU_STARTING ?
+							VCPU_START_PENDING : was->state));
+		break;
+	}
+	/* anything but a successful start leaves every vhart as it was */
+	FUZZ_ASSERT(vharts_unchanged(s));
+}
+
+static void check_call(const struct snapshot *s, unsigned long ext, unsigned long fid,
+		       const unsigned long *a, enum outcome o, uintptr_t dst)
+{
+	const unsigned long *r = caller->cpu->arch.regs;
+	bool is_legacy = ext < 0x10;
+	bool timer = ext == SBI_EXT_LEGACY_SET_TIMER || (ext == SBI_EXT_TIME && fid == 0);
+	long err = (long)r[10], val = (long)r[11];
+
+	/* registers: a0 (and a1 for v0.2+ calls) only; sepc past the ecall */
+	for (unsigned i = 0; i < 32; i++)
+		if (i != 10 && (i != 11 || is_legacy))
+			FUZZ_ASSERT(r[i] == s->regs[i]);
+	FUZZ_ASSERT(fz_csr[CSR_SEPC] == s->csr_sepc + 4);
+	FUZZ_ASSERT(caller->stats.sbi_calls == s->vcpus[caller - fz_vcpus].stats.sbi_calls + 1);
+	/* the timer calls alone touch the timer CSRs, and only the timer bits */
+	FUZZ_ASSERT(!fw_timer_set || (timer && !riscv_sstc));
+	/* only a retentive suspend waits */
+	FUZZ_ASSERT(!waited || (ext == SBI_EXT_HSM && fid == SBI_HSM_HART_SUSPEND &&
+				a[0] == SBI_HSM_SUSPEND_RET_DEFAULT && err == 0));
+	if (!timer) {
+		FUZZ_ASSERT(fz_csr[CSR_VSTIMECMP] == s->csr_vstimecmp);
+		FUZZ_ASSERT(fz_csr[CSR_HVIP] == s->csr_hvip && fz_csr[CSR_SIE] == s->csr_sie);
+	} else if (riscv_sstc) {
+		FUZZ_ASSERT(fz_csr[CSR_VSTIMECMP] == a[0]);
+		FUZZ_ASSERT(fz_csr[CSR_HVIP] == s->csr_hvip && fz_csr[CSR_SIE] == s->csr_sie);
+	} else {
+		FUZZ_ASSERT(fz_csr[CSR_VSTIMECMP] == s->csr_vstimecmp);
+		FUZZ_ASSERT(fw_timer_set && fw_timer == a[0]);
+		FUZZ_ASSERT(fz_csr[CSR_HVIP] == (s->csr_hvip & ~BIT(IRQ_VS_TIMER)));
+		FUZZ_ASSERT(fz_csr[CSR_SIE] == (s->csr_sie | BIT(IRQ_S_TIMER)));
+	}
+	/* the neighbour: untouched */
+	for (unsigned i = 0; i < NR_HARTS; i++) {
+		if (fz_vcpus[i].cell == caller->cell)
+			continue;
+		FUZZ_ASSERT(!memcmp(&fz_vcpus[i], &s->vcpus[i], sizeof(fz_vcpus[i])));
+		FUZZ_ASSERT(fz_cpus[i].req == s->reqs[i]);
+	}
+	FUZZ_ASSERT(fz_cells[0].state == s->cell_state[0] &&
+		    fz_cells[1].state == s->cell_state[1]);
+	check_memory(dst, con_in_taken);
+
+	/* leaving: only when asked, with valid arguments */
+	if (o == OUT_STOPPED)
+		FUZZ_ASSERT(ext == SBI_EXT_LEGACY_SHUTDOWN ||
+			    (ext == SBI_EXT_SRST && fid == SBI_SRST_RESET &&
+			     a[0] == SBI_SRST_TYPE_SHUTDOWN));
+	if (o == OUT_REBOOTED)
+		FUZZ_ASSERT(ext == SBI_EXT_SRST && fid == SBI_SRST_RESET &&
+			    (a[0] == SBI_SRST_TYPE_COLD_REBOOT || a[0] == SBI_SRST_TYPE_WARM_REBOOT));
+	if (o == OUT_STOPPED || o == OUT_REBOOTED)
+		FUZZ_ASSERT(ext != SBI_EXT_SRST || a[1] <= 1 ||
+			    (a[1] >= 0xf0000000UL && a[1] <= 0xffffffffUL));
+	if (o == OUT_HART_STOPPED)
+		FUZZ_ASSERT(ext == SBI_EXT_HSM && fid == SBI_HSM_HART_STOP);
+	if (o != GOES_ON)
+		return;
+	FUZZ_ASSERT(!(ext == SBI_EXT_HSM && fid == SBI_HSM_HART_STOP));
+	FUZZ_ASSERT(ext != SBI_EXT_LEGACY_SHUTDOWN);
+
+	if (is_legacy) {
+		if (ext == SBI_EXT_LEGACY_GETCHAR)
+			FUZZ_ASSERT(err >= -1 && err <= 255);
+		else if (ext <= SBI_EXT_LEGACY_PUTCHAR)
+			FUZZ_ASSERT(err == 0);
+		else
+			FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	FUZZ_ASSERT(is_sbi_error(err));
+	if (!probe(ext))
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+	if (ext == SBI_EXT_BASE && fid == SBI_BASE_PROBE_EXT)
+		FUZZ_ASSERT(val == 0 || val == 1);
+	if (ext == SBI_EXT_HSM)
+		check_hsm(s, fid, a, err, val);
+	else
+		FUZZ_ASSERT(vharts_unchanged(s));
+	if (ext == SBI_EXT_IPI && fid == 0)
+		check_targets(s, REQ_VSSIP, a, err);
+	else if (ext == SBI_EXT_RFENCE && fid == SBI_RFENCE_FENCE_I)
+		check_targets(s, REQ_FENCE_I, a, err);
+	else if (ext == SBI_EXT_RFENCE && (fid == SBI_RFENCE_SFENCE_VMA ||
+					    fid == SBI_RFENCE_SFENCE_VMA_ASID))
+		check_targets(s, REQ_HFENCE_VVMA, a, err);
+	else
+		for (unsigned i = 0; i < NR_HARTS; i++)	/* at most a start */
+			FUZZ_ASSERT(!posted[i] ||
+				    (ext == SBI_EXT_HSM && fid == SBI_HSM_HART_START && !err &&
+				     fz_cpus[i].vcpu->vhartid == a[0] && posted[i] == REQ_START));
+	if (ext == SBI_EXT_SRST && fid == SBI_SRST_RESET)
+		FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM);
+	if (ext == SBI_EXT_DBCN && fid == SBI_DBCN_WRITE && err == 0)
+		FUZZ_ASSERT((unsigned long)val <= a[0] && val <= VSBI_DBCN_MAX &&
+			    con_out == (unsigned long)val);
+	if (ext == SBI_EXT_DBCN && fid == SBI_DBCN_READ && err == 0)
+		FUZZ_ASSERT((unsigned long)val == con_in_taken && (unsigned long)val <= a[0] &&
+			    !memcmp((void *)dst, con_in_start, con_in_taken));
+	/* a buffer is refused iff it is not wholly in one region that allows
+	 * the access: checked before any capping, so no wrap and no straddle */
+	if (ext == SBI_EXT_DBCN && fid <= SBI_DBCN_READ) {
+		bool ok = !a[2] && a[1] + a[0] >= a[1] &&
+			  model_hva(a[1], a[0] ? a[0] : 1, fid ? MEM_W : MEM_R);
+
+		FUZZ_ASSERT(ok == (err == SBI_SUCCESS));
+		if (err)
+			FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM && con_out == 0 &&
+				    con_in_taken == 0);
+	}
+}
+
+/* One guest ecall from `caller` with registers from the input; false
+ * once the caller left its guest (stop, reboot, hart stop). */
+static bool one_call(struct in *in)
+{
+	unsigned long *r = caller->cpu->arch.regs;
+	uint8_t sel = in_u8(in);
+	unsigned long ext = sel < 0xf0 ? exts[sel % ARRAY_SIZE(exts)] : pick(in);
+	unsigned long fid = in_u8(in) < 0xf0 ? in_u8(in) % 8 : pick(in);
+	unsigned long a[6];
+	struct snapshot s;
+	volatile uintptr_t dst = 0;
+	int o;
+
+	for (unsigned i = 1; i < 32; i++)
+		r[i] = 0xfeed0000UL + i;
+	for (unsigned i = 0; i < 6; i++)
+		a[i] = r[10 + i] = pick(in);
+	r[16] = fid;
+	r[17] = ext;
+	fz_csr[CSR_SEPC] = in_u64(in) & ~1UL;
+	con_out = con_in_taken = served = 0;
+	fw_timer_set = waited = false;
+	memset(posted, 0, sizeof(posted));
+	con_in_left = in_u8(in) % 8;
+	if (con_in_left > in->n)
+		con_in_left = in->n;
+	con_in = con_in_start = in->p;
+	in->p += con_in_left;
+	in->n -= con_in_left;
+	if (ext == SBI_EXT_DBCN && fid == SBI_DBCN_READ && !a[2])
+		dst = (uintptr_t)model_hva(a[1], a[0] ? a[0] : 1, MEM_W);
+	memcpy(before[0], arena[0], ARENA);
+	memcpy(before[1], arena[1], ARENA);
+	snap(&s);
+	o = setjmp(out);
+	if (o == GOES_ON)
+		riscv_vsbi_call(caller->cpu);
+	check_call(&s, ext, fid, a, (enum outcome)o, dst);
+	if (getenv("FUZZ_VSBI_TRACE"))	/* to see what an input does */
+		fprintf(stderr, "vhart %u: ext %#lx fid %#lx a0 %#lx a1 %#lx a2 %#lx -> %s %ld %ld\n",
+			caller->vhartid, ext, fid, a[0], a[1], a[2],
+			(const char *[]){ "returned", "cell stopped", "cell rebooted",
+					  "hart stopped" }[o], (long)r[10], (long)r[11]);
+	return o == GOES_ON;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct in in = { data, size };
+	unsigned nr = 1 + in_u8(&in) % (NR_HARTS - 1);
+
+	if (!arena[0]) {
+		for (unsigned i = 0; i < 2; i++) {
+			arena[i] = malloc(ARENA);
+			before[i] = malloc(ARENA);
+		}
+	}
+	for (unsigned i = 0; i < 2; i++)
+		memset(arena[i], 0xa5 + i, ARENA);
+	memset(fz_csr, 0, sizeof(fz_csr));
+	fz_csr[CSR_HVIP] = in_u8(&in) & 0x666;
+	fz_csr[CSR_SIE] = in_u8(&in) & 0x222;
+	riscv_sstc = in_u8(&in) & 1;
+	build_cell(&in, 1, nr, NR_HARTS - nr);
+	build_cell(&in, 0, 0, nr);
+	caller = fz_cells[0].vcpu[in_u8(&in) % nr];
+	caller->state = VCPU_RUNNING;		/* it is making the call */
+	for (unsigned calls = 0; calls < 8 && in.n; calls++)
+		if (!one_call(&in))
+			break;
+	return 0;
+}
