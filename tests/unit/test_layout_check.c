@@ -362,12 +362,12 @@ static void test_bad_counts(void)
 	l.cells[0].nr_harts = ~0u;
 	l.cells[0].nr_mem = LAYOUT_MAX_MEM + 1;
 	l.cells[0].nr_devs = 1u << 31;
-	l.cells[0].nr_emus = 5;
+	l.cells[0].nr_emus = LAYOUT_MAX_EMUS + 1;
 	check(&l);
 	CHECK(LOGGED("nr_harts 4294967295 is more than LAYOUT_MAX_HARTS (16)"));
 	CHECK(LOGGED("nr_mem 9 is more than LAYOUT_MAX_MEM (8)"));
 	CHECK(LOGGED("nr_devs 2147483648 is more than LAYOUT_MAX_DEVS (8)"));
-	CHECK(LOGGED("nr_emus 5 is more than LAYOUT_MAX_EMUS (4)"));
+	CHECK(LOGGED("nr_emus 9 is more than LAYOUT_MAX_EMUS (8)"));
 
 	l = good();
 	l.board = NULL;

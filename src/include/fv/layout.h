@@ -76,7 +76,36 @@ struct layout_dev {
 enum emu_type {
 	EMU_NONE,
 	EMU_UART16550,		/* ns16550a-compatible console UART */
+	EMU_VIRTIO_CONSOLE,	/* virtio-mmio console: a port of the multiplexer */
+	EMU_VIRTIO_NET,		/* virtio-mmio network card on a link between cells */
+	EMU_VIRTIO_BLK,		/* virtio-mmio disk backed by host memory */
 	EMU_TYPE_NR,
+};
+
+/* Every virtio-mmio device takes one 4 KiB page of guest-physical space. */
+#define VIRTIO_MMIO_WINDOW	0x1000
+/* Links between cells are numbered 1..LAYOUT_MAX_LINKS. */
+#define LAYOUT_MAX_LINKS	8
+
+/* virtio-net: every card on link N is on one small learning switch. */
+struct layout_virtio_net {
+	unsigned link;
+	uint8_t mac[6];		/* all zero: derived from the cell's name and link */
+};
+
+/* virtio-blk: a disk backed by host memory that no cell maps.  An image,
+ * if given, is copied into the backing once, at boot; restarts keep what
+ * the cell wrote. */
+struct layout_virtio_blk {
+	paddr_t hpa;
+	uint64_t size;		/* bytes, a multiple of 512 */
+	const uint8_t *image_start, *image_end;
+	bool readonly;		/* writes fail with VIRTIO_BLK_S_IOERR */
+};
+
+/* virtio-console: one port, named in the multiplexer (tags, focus). */
+struct layout_virtio_console {
+	const char *name;
 };
 
 /* A device the hypervisor emulates at `gpa`, raising guest interrupt `irq`. */
@@ -84,6 +113,11 @@ struct layout_emu {
 	enum emu_type type;
 	gpaddr_t gpa;
 	uint32_t irq;
+	union {
+		struct layout_virtio_net net;
+		struct layout_virtio_blk blk;
+		struct layout_virtio_console console;
+	};
 };
 
 /* A guest image embedded in the hypervisor image (see GUEST_IMAGE). */
@@ -101,7 +135,7 @@ enum cell_policy {
 #define LAYOUT_MAX_HARTS	16
 #define LAYOUT_MAX_MEM		8
 #define LAYOUT_MAX_DEVS		8
-#define LAYOUT_MAX_EMUS		4
+#define LAYOUT_MAX_EMUS		8
 
 struct layout_cell {
 	const char *name;
@@ -159,5 +193,7 @@ extern const struct layout fv_layout;
 
 #define IMAGE(sym, gpa) { .name = #sym, .start = sym##_start, .end = sym##_end, \
 			  .load_gpa = (gpa) }
+/* The initial contents of a virtio-blk backing: an embedded image. */
+#define BLK_IMAGE(sym) .image_start = sym##_start, .image_end = sym##_end
 
 #endif
