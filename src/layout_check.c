@@ -48,6 +48,9 @@ static const struct {
 	uint64_t size;
 } emu_types[EMU_TYPE_NR] = {
 	[EMU_UART16550] = { "uart16550", 0x100 },
+	[EMU_VIRTIO_CONSOLE] = { "virtio-console", VIRTIO_MMIO_WINDOW },
+	[EMU_VIRTIO_NET] = { "virtio-net", VIRTIO_MMIO_WINDOW },
+	[EMU_VIRTIO_BLK] = { "virtio-blk", VIRTIO_MMIO_WINDOW },
 };
 
 uint64_t layout_emu_size(enum emu_type type)
@@ -58,6 +61,26 @@ uint64_t layout_emu_size(enum emu_type type)
 const char *layout_emu_name(enum emu_type type)
 {
 	return type > EMU_NONE && type < EMU_TYPE_NR ? emu_types[type].name : "?";
+}
+
+bool layout_emu_is_virtio(enum emu_type type)
+{
+	return type == EMU_VIRTIO_CONSOLE || type == EMU_VIRTIO_NET || type == EMU_VIRTIO_BLK;
+}
+
+void layout_virtio_mac(const struct layout *l, unsigned cell, const struct layout_emu *e,
+		       uint8_t mac[6])
+{
+	static const uint8_t derived[6] = { 0x02, 0x46, 0x56 };	/* local, unicast, "FV" */
+
+	if (memcmp(e->net.mac, (const uint8_t[6]){ 0 }, 6)) {
+		memcpy(mac, e->net.mac, 6);
+		return;
+	}
+	memcpy(mac, derived, 6);
+	mac[3] = (uint8_t)cell;
+	mac[4] = (uint8_t)e->net.link;
+	mac[5] = (uint8_t)(e - l->cells[cell].emus);
 }
 
 /* ---------------------------------------------------------------- ranges */
@@ -317,29 +340,39 @@ static void ram_list(const struct platform *p, char *buf, size_t size)
 				  (ull)p->mem[i].base, (ull)last(p->mem[i].base, p->mem[i].size));
 }
 
-static void check_mem_place(struct ctx *c, unsigned i, const struct layout_mem *m)
+/* Host memory a cell or a disk takes: inside RAM, clear of the firmware,
+ * the hypervisor and the reserved ranges.  `what` names it: "mem[0]". */
+static void check_ram_place(struct ctx *c, const char *what, uint64_t hpa, uint64_t size)
 {
 	const struct layout_check_env *env = c->env;
 	bool in_ram = false;
 	char list[128];
 
 	for (unsigned r = 0; r < c->p->nr_mem; r++)
-		in_ram |= inside(m->hpa, m->size, c->p->mem[r].base, c->p->mem[r].size);
+		in_ram |= inside(hpa, size, c->p->mem[r].base, c->p->mem[r].size);
 	if (!in_ram) {
 		ram_list(c->p, list, sizeof(list));
-		error(c, "mem[%u] hpa %#llx-%#llx is outside the board's RAM (%s)",
-		      i, (ull)m->hpa, (ull)last(m->hpa, m->size), list);
+		error(c, "%s hpa %#llx-%#llx is outside the board's RAM (%s)",
+		      what, (ull)hpa, (ull)last(hpa, size), list);
 	}
 	for (unsigned r = 0; r < MIN(env->nr_reserved, (unsigned)LAYOUT_MAX_RESERVED); r++) {
 		const struct plat_range *res = &env->reserved[r];
 		const char *name = env->reserved_name[r] ?: "a reserved range";
 
-		if (overlap(m->hpa, m->size, res->base, res->size))
-			error(c, "mem[%u] hpa %#llx-%#llx overlaps %s%s (%#llx-%#llx)",
-			      i, (ull)m->hpa, (ull)last(m->hpa, m->size),
+		if (overlap(hpa, size, res->base, res->size))
+			error(c, "%s hpa %#llx-%#llx overlaps %s%s (%#llx-%#llx)",
+			      what, (ull)hpa, (ull)last(hpa, size),
 			      reserved_prefix(name), name,
 			      (ull)res->base, (ull)last(res->base, res->size));
 	}
+}
+
+static void check_mem_place(struct ctx *c, unsigned i, const struct layout_mem *m)
+{
+	char what[16];
+
+	fmt_snprintf(what, sizeof(what), "mem[%u]", i);
+	check_ram_place(c, what, m->hpa, m->size);
 }
 
 /* Host-physical overlap with earlier regions (this cell's and earlier
@@ -882,6 +915,292 @@ static void check_devices(struct ctx *c)
 	}
 }
 
+/* ---------------------------------------------------------------- virtio */
+
+/* The emus of cell k, as far as its count can be trusted. */
+static unsigned nr_emus(const struct ctx *c, unsigned k)
+{
+	return count(cell(c, k)->nr_emus, LAYOUT_MAX_EMUS);
+}
+
+/* Visit the earlier emus of type `type`: every one of the earlier cells,
+ * and those before `i` in the cell being checked; each pair is then seen
+ * once.  Stops early when `fn` returns true. */
+static void for_earlier_emus(struct ctx *c, unsigned i, enum emu_type type,
+			     bool (*fn)(struct ctx *c, int k, unsigned j, void *arg),
+			     void *arg)
+{
+	for (int k = 0; k <= c->cell; k++) {
+		unsigned n = k == c->cell ? i : nr_emus(c, k);
+
+		for (unsigned j = 0; j < n; j++)
+			if (cell(c, k)->emus[j].type == type && fn(c, k, j, arg))
+				return;
+	}
+}
+
+static const char *mac_str(const uint8_t mac[6], char buf[18])
+{
+	fmt_snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
+		     mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	return buf;
+}
+
+struct net_query {
+	unsigned i;		/* the card being checked, in cell c->cell */
+	uint8_t mac[6];		/* its MAC */
+	bool mac_said;		/* its MAC clash is reported (once) */
+};
+
+/* The same cell twice on a link; the same MAC twice on a link. */
+static bool net_clash(struct ctx *c, int k, unsigned j, void *arg)
+{
+	struct net_query *q = arg;
+	const struct layout_emu *e = &cell(c, c->cell)->emus[q->i];
+	const struct layout_emu *o = &cell(c, k)->emus[j];
+	char label[LABEL_MAX], s[18];
+	uint8_t mac[6];
+
+	if (o->net.link != e->net.link)
+		return false;
+	if (k == c->cell) {
+		error(c, "emus[%u] net.link %u: the cell is already on that link (emus[%u])",
+		      q->i, e->net.link, j);
+		return true;
+	}
+	layout_virtio_mac(c->l, k, o, mac);
+	if (q->mac_said || memcmp(mac, q->mac, 6))
+		return false;
+	error(c, "emus[%u] net.mac %s on link %u is also the MAC of %s emus[%u]",
+	      q->i, mac_str(mac, s), e->net.link, cell_label(c, k, label), j);
+	q->mac_said = true;
+	return false;
+}
+
+static void check_net(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	struct net_query q = { .i = i };
+	char s[18];
+
+	if (e->net.mac[0] & 1)
+		error(c, "emus[%u] net.mac %s is a multicast address (bit 0 of its first "
+		      "byte): a card's MAC must be unicast", i, mac_str(e->net.mac, s));
+	if (e->net.link < 1 || e->net.link > LAYOUT_MAX_LINKS) {
+		error(c, "emus[%u] net.link %u is out of range 1..%d (LAYOUT_MAX_LINKS)",
+		      i, e->net.link, LAYOUT_MAX_LINKS);
+		return;
+	}
+	layout_virtio_mac(c->l, (unsigned)c->cell, e, q.mac);
+	for_earlier_emus(c, i, EMU_VIRTIO_NET, net_clash, &q);
+}
+
+/* A link with one cell on it connects nothing: the layout-wide check. */
+static void check_links(struct ctx *c)
+{
+	char label[LABEL_MAX];
+
+	for (unsigned link = 1; link <= LAYOUT_MAX_LINKS; link++) {
+		int only = -1;
+		unsigned emu = 0, cells = 0;
+
+		for (unsigned k = 0; k < c->nr_cells; k++)
+			for (unsigned j = 0; j < nr_emus(c, k); j++) {
+				const struct layout_emu *e = &cell(c, k)->emus[j];
+
+				if (e->type != EMU_VIRTIO_NET || e->net.link != link ||
+				    (int)k == only)
+					continue;
+				cells++;
+				only = (int)k;
+				emu = j;
+			}
+		if (cells == 1)
+			error(c, "virtio-net link %u has only %s on it (emus[%u]): a link "
+			      "joins two cells or more", link, cell_label(c, (unsigned)only, label),
+			      emu);
+	}
+}
+
+static bool has_image(const struct layout_virtio_blk *b)
+{
+	return b->image_start || b->image_end;
+}
+
+static uint64_t blk_image_size(const struct layout_virtio_blk *b)
+{
+	uintptr_t start = (uintptr_t)b->image_start, end = (uintptr_t)b->image_end;
+
+	return start && end > start ? end - start : 0;
+}
+
+/* Size, alignment and wrapping; true if the backing is a usable range. */
+static bool check_blk_window(struct ctx *c, unsigned i, const struct layout_virtio_blk *b)
+{
+	if (!b->size) {
+		error(c, "emus[%u] blk has size 0", i);
+		return false;
+	}
+	if (b->size % 512)
+		error(c, "emus[%u] blk size %#llx is not a multiple of 512 (a sector)",
+		      i, (ull)b->size);
+	if (!IS_ALIGNED(b->hpa, LAYOUT_PAGE))
+		error(c, "emus[%u] blk hpa %#llx is not 4 KiB aligned", i, (ull)b->hpa);
+	if (!range_ok(b->hpa, b->size)) {
+		error(c, "emus[%u] blk hpa %#llx + size %#llx wraps around the address space",
+		      i, (ull)b->hpa, (ull)b->size);
+		return false;
+	}
+	return true;
+}
+
+static void check_blk_image(struct ctx *c, unsigned i, const struct layout_virtio_blk *b)
+{
+	uintptr_t start = (uintptr_t)b->image_start, end = (uintptr_t)b->image_end;
+
+	if (has_image(b) && (!start || end < start))
+		error(c, "emus[%u] blk image_start and image_end make no image "
+		      "(set both with BLK_IMAGE(sym))", i);
+	else if (blk_image_size(b) > b->size)
+		error(c, "emus[%u] blk image (%#llx bytes) is larger than its size %#llx",
+		      i, (ull)blk_image_size(b), (ull)b->size);
+}
+
+/* A disk's backing is no cell's memory, its own cell's included. */
+static void check_blk_memory(struct ctx *c, unsigned i, const struct layout_virtio_blk *b)
+{
+	char label[LABEL_MAX];
+
+	for (unsigned k = 0; k < c->nr_cells; k++) {
+		const struct layout_cell *o = cell(c, k);
+
+		for (unsigned j = 0; j < count(o->nr_mem, LAYOUT_MAX_MEM); j++)
+			if (overlap(b->hpa, b->size, o->mem[j].hpa, o->mem[j].size))
+				error(c, "emus[%u] blk hpa %#llx-%#llx overlaps %s mem[%u] "
+				      "(a disk's backing is no cell's memory)",
+				      i, (ull)b->hpa, (ull)last(b->hpa, b->size),
+				      cell_label(c, k, label), j);
+	}
+}
+
+/* Two disks on the same backing: only if neither can write it, and only
+ * one of them may give its contents. */
+static bool blk_clash(struct ctx *c, int k, unsigned j, void *arg)
+{
+	const unsigned *i = arg;
+	const struct layout_virtio_blk *b = &cell(c, c->cell)->emus[*i].blk;
+	const struct layout_virtio_blk *o = &cell(c, k)->emus[j].blk;
+	char label[LABEL_MAX];
+
+	if (!overlap(b->hpa, b->size, o->hpa, o->size))
+		return false;
+	if (!b->readonly || !o->readonly)
+		error(c, "emus[%u] blk hpa %#llx-%#llx overlaps %s emus[%u] blk "
+		      "(mark both readonly to share)", *i, (ull)b->hpa,
+		      (ull)last(b->hpa, b->size), cell_label(c, k, label), j);
+	else if (has_image(b) && has_image(o))
+		error(c, "emus[%u] blk hpa %#llx-%#llx overlaps %s emus[%u] blk and both "
+		      "have an image (give the shared contents once)", *i, (ull)b->hpa,
+		      (ull)last(b->hpa, b->size), cell_label(c, k, label), j);
+	return false;
+}
+
+static void check_blk(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	const struct layout_virtio_blk *b = &e->blk;
+	char what[24];
+
+	check_blk_image(c, i, b);
+	if (!check_blk_window(c, i, b))
+		return;
+	fmt_snprintf(what, sizeof(what), "emus[%u] blk", i);
+	check_ram_place(c, what, b->hpa, b->size);
+	check_blk_memory(c, i, b);
+	for_earlier_emus(c, i, EMU_VIRTIO_BLK, blk_clash, &i);
+}
+
+static bool console_char_ok(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
+
+/* A name the multiplexer can show: 1..15 of [a-z0-9_-]. */
+static bool check_console_name(struct ctx *c, unsigned i, const char *name)
+{
+	size_t len = name ? strnlen(name, 16) : 0;
+
+	if (!len) {
+		error(c, "emus[%u] console.name is not set (the port's name in the console "
+		      "multiplexer)", i);
+		return false;
+	}
+	for (size_t n = 0; n < len; n++) {
+		unsigned char ch = (unsigned char)name[n];
+
+		if (console_char_ok((char)ch))
+			continue;
+		if (ch >= 0x20 && ch < 0x7f)
+			error(c, "emus[%u] console.name has '%c' at [%u]: only a-z, 0-9, '_' "
+			      "and '-' may be used", i, ch, (unsigned)n);
+		else
+			error(c, "emus[%u] console.name has byte %#x at [%u]: only a-z, 0-9, '_' "
+			      "and '-' may be used", i, ch, (unsigned)n);
+		return false;
+	}
+	if (len > 15) {
+		error(c, "emus[%u] console.name \"%.15s...\" is longer than 15 characters",
+		      i, name);
+		return false;
+	}
+	return true;
+}
+
+static bool console_clash(struct ctx *c, int k, unsigned j, void *arg)
+{
+	const unsigned *i = arg;
+	const char *name = cell(c, c->cell)->emus[*i].console.name;
+	const char *other = cell(c, k)->emus[j].console.name;
+	char label[LABEL_MAX];
+
+	if (!other || strcmp(name, other))
+		return false;
+	error(c, "emus[%u] console.name \"%s\" is also the name of %s emus[%u]",
+	      *i, name, cell_label(c, k, label), j);
+	return true;
+}
+
+/* Names are unique on the multiplexer, where cells are named too. */
+static void check_console(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	const char *name = e->console.name;
+	char label[LABEL_MAX];
+
+	if (!check_console_name(c, i, name))
+		return;
+	for (unsigned k = 0; k < c->nr_cells; k++) {
+		const char *cname = cell(c, k)->name;
+
+		if (cname && !strcmp(name, cname))
+			error(c, "emus[%u] console.name \"%s\" is the name of %s: the console "
+			      "multiplexer tags lines with both", i, name,
+			      cell_label(c, k, label));
+	}
+	for_earlier_emus(c, i, EMU_VIRTIO_CONSOLE, console_clash, &i);
+}
+
+static void check_virtio(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	if (!IS_ALIGNED(e->gpa, VIRTIO_MMIO_WINDOW))
+		error(c, "emus[%u] %s gpa %#llx is not aligned to its window "
+		      "(VIRTIO_MMIO_WINDOW, %#x)", i, layout_emu_name(e->type),
+		      (ull)e->gpa, VIRTIO_MMIO_WINDOW);
+	if (e->type == EMU_VIRTIO_NET)
+		check_net(c, i, e);
+	else if (e->type == EMU_VIRTIO_BLK)
+		check_blk(c, i, e);
+	else
+		check_console(c, i, e);
+}
+
 /* ---------------------------------------------------------------- emulated */
 
 static bool is_passthrough_irq(const struct layout_cell *lc, uint32_t irq, unsigned *dev)
@@ -895,10 +1214,30 @@ static bool is_passthrough_irq(const struct layout_cell *lc, uint32_t irq, unsig
 	return false;
 }
 
+static void check_emu_irq(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	const struct layout_cell *lc = cell(c, c->cell);
+	unsigned dev;
+
+	if (e->irq < 1 || e->irq > LAYOUT_VPLIC_MAX_IRQ) {
+		error(c, "emus[%u] irq %u is out of range 1..%d (the virtual PLIC's sources)",
+		      i, e->irq, LAYOUT_VPLIC_MAX_IRQ);
+		return;
+	}
+	for (unsigned j = 0; j < i; j++)
+		if (lc->emus[j].irq == e->irq) {
+			error(c, "emus[%u] irq %u is also used by emus[%u]", i, e->irq, j);
+			break;
+		}
+	if (is_passthrough_irq(lc, e->irq, &dev))
+		error(c, "emus[%u] irq %u is also the cell's passthrough devs[%u] irq",
+		      i, e->irq, dev);
+}
+
 static void check_emulated(struct ctx *c)
 {
 	const struct layout_cell *lc = cell(c, c->cell);
-	unsigned n = count(lc->nr_emus, LAYOUT_MAX_EMUS), dev;
+	unsigned n = count(lc->nr_emus, LAYOUT_MAX_EMUS);
 
 	if (lc->nr_emus > LAYOUT_MAX_EMUS)
 		error(c, "nr_emus %u is more than LAYOUT_MAX_EMUS (%d)",
@@ -910,19 +1249,9 @@ static void check_emulated(struct ctx *c)
 			error(c, "emus[%u] has no type (.type = EMU_...)", i);
 		else if (!layout_emu_size(e->type))
 			error(c, "emus[%u] has unknown type %d", i, (int)e->type);
-		if (e->irq < 1 || e->irq > LAYOUT_VPLIC_MAX_IRQ) {
-			error(c, "emus[%u] irq %u is out of range 1..%d (the virtual PLIC's sources)",
-			      i, e->irq, LAYOUT_VPLIC_MAX_IRQ);
-			continue;
-		}
-		for (unsigned j = 0; j < i; j++)
-			if (lc->emus[j].irq == e->irq) {
-				error(c, "emus[%u] irq %u is also used by emus[%u]", i, e->irq, j);
-				break;
-			}
-		if (is_passthrough_irq(lc, e->irq, &dev))
-			error(c, "emus[%u] irq %u is also the cell's passthrough devs[%u] irq",
-			      i, e->irq, dev);
+		else if (layout_emu_is_virtio(e->type))
+			check_virtio(c, i, e);
+		check_emu_irq(c, i, e);
 	}
 	if (!lc->vplic_gpa)
 		error(c, "vplic_gpa is not set (the virtual PLIC's guest address)");
@@ -1106,6 +1435,8 @@ int layout_check(const struct layout *l, const struct layout_check_env *env)
 		check_images(&c);
 		check_policies(&c);
 	}
+	c.cell = -1;
+	check_links(&c);
 	return c.errors;
 }
 

@@ -401,6 +401,386 @@ static void test_long_names(void)
 	CHECK(LOGGED("cell \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\": harts[0]: hart 9 is not on the board"));
 }
 
+/* ---- virtio devices */
+
+static struct layout_emu vnet(uint64_t gpa, uint32_t irq, unsigned link)
+{
+	struct layout_emu e = { .type = EMU_VIRTIO_NET, .gpa = gpa, .irq = irq };
+
+	e.net.link = link;
+	return e;
+}
+
+static struct layout_emu vblk(uint64_t gpa, uint32_t irq, uint64_t hpa, uint64_t size)
+{
+	struct layout_emu e = { .type = EMU_VIRTIO_BLK, .gpa = gpa, .irq = irq };
+
+	e.blk.hpa = hpa;
+	e.blk.size = size;
+	return e;
+}
+
+static struct layout_emu vcon(uint64_t gpa, uint32_t irq, const char *name)
+{
+	struct layout_emu e = { .type = EMU_VIRTIO_CONSOLE, .gpa = gpa, .irq = irq };
+
+	e.console.name = name;
+	return e;
+}
+
+/* good() with a card on link 1, a disk and a console in each cell:
+ * rtos0 emus[1..3], rtos1 emus[0..2] (rtos1's IRQ 11 is its RTC's). */
+static struct layout good_virtio(void)
+{
+	struct layout l = good();
+	struct layout_cell *c0 = &l.cells[0], *c1 = &l.cells[1];
+
+	c0->nr_emus = 4;
+	c0->emus[1] = vnet(0x10001000, 11, 1);
+	c0->emus[2] = vblk(0x10002000, 12, 0xa0000000, 1 * MiB);
+	c0->emus[3] = vcon(0x10003000, 13, "con0");
+	c1->nr_emus = 3;
+	c1->emus[0] = vnet(0x10001000, 20, 1);
+	c1->emus[1] = vblk(0x10002000, 21, 0xa0100000, 1 * MiB);
+	c1->emus[2] = vcon(0x10003000, 22, "con1");
+	return l;
+}
+
+#define R0 "cell \"rtos0\": "
+#define R1 "cell \"rtos1\": "
+
+static void test_virtio_types(void)
+{
+	struct layout l = good_virtio();
+
+	CHECK_EQ(check(&l), 0);
+	CHECK_STR(log_buf, "");
+	CHECK_EQ(layout_emu_size(EMU_VIRTIO_CONSOLE), VIRTIO_MMIO_WINDOW);
+	CHECK_EQ(layout_emu_size(EMU_VIRTIO_NET), VIRTIO_MMIO_WINDOW);
+	CHECK_EQ(layout_emu_size(EMU_VIRTIO_BLK), VIRTIO_MMIO_WINDOW);
+	CHECK_STR(layout_emu_name(EMU_VIRTIO_CONSOLE), "virtio-console");
+	CHECK_STR(layout_emu_name(EMU_VIRTIO_NET), "virtio-net");
+	CHECK_STR(layout_emu_name(EMU_VIRTIO_BLK), "virtio-blk");
+	CHECK(!layout_emu_is_virtio(EMU_UART16550) && !layout_emu_is_virtio(EMU_NONE) &&
+	      !layout_emu_is_virtio(EMU_TYPE_NR) && layout_emu_is_virtio(EMU_VIRTIO_BLK));
+
+	l.cells[0].emus[2].gpa = 0x10004800;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] virtio-blk gpa 0x10004800 is not aligned to its "
+		  "window (VIRTIO_MMIO_WINDOW, 0x1000)\n");
+
+	/* the checks every emulated device has, through the size table */
+	l = good_virtio();
+	l.cells[0].emus[3].gpa = 0x10000000;		/* the UART's page */
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] gpa 0x10000000-0x10000fff overlaps emus[0] gpa "
+		  "0x10000000-0x100000ff in the guest-physical map\n");
+	l = good_virtio();
+	l.cells[0].emus[2].gpa = 0x80fff000;		/* the last page of RAM */
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("emus[2] gpa 0x80fff000-0x80ffffff overlaps mem[0]"));
+	l = good_virtio();
+	l.cells[0].emus[2].gpa = 0x0c000000;		/* the vPLIC */
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("vplic gpa 0xc000000-0xfffffff overlaps emus[2] gpa 0xc000000-0xc000fff"));
+	l = good_virtio();
+	l.cells[0].emus[3].irq = 10;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] irq 10 is also used by emus[0]\n");
+	l = good_virtio();
+	l.cells[1].emus[1].irq = 11;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[1] irq 11 is also the cell's passthrough devs[0] irq\n");
+	l.cells[1].emus[1].irq = 0;
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("emus[1] irq 0 is out of range 1..127"));
+}
+
+static void test_virtio_net(void)
+{
+	struct layout l = good_virtio();
+	struct layout_emu *n0 = &l.cells[0].emus[1], *n1 = &l.cells[1].emus[0];
+
+	n0->net.link = 0;
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, R0 "emus[1] net.link 0 is out of range 1..8 (LAYOUT_MAX_LINKS)\n"
+		  "virtio-net link 1 has only cell \"rtos1\" on it (emus[0]): a link joins two "
+		  "cells or more\n");
+	n0->net.link = LAYOUT_MAX_LINKS + 1;
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] net.link 9 is out of range 1..8 (LAYOUT_MAX_LINKS)\n"));
+	n0->net.link = ~0u;
+	CHECK_EQ(check(&l), 2);
+	n0->net.link = LAYOUT_MAX_LINKS;
+	n1->net.link = LAYOUT_MAX_LINKS;
+	CHECK_EQ(check(&l), 0);
+
+	/* one cell alone on each of two links */
+	n1->net.link = 2;
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, "virtio-net link 2 has only cell \"rtos1\" on it (emus[0]): a link "
+		  "joins two cells or more\n"
+		  "virtio-net link 8 has only cell \"rtos0\" on it (emus[1]): a link joins two "
+		  "cells or more\n");
+	/* a third cell joins: both links connect someone */
+	l = good_virtio();
+	l.nr_cells = 3;
+	rtos_cell(&l.cells[2], "rtos2", 2, 0x86000000);
+	l.cells[2].emus[0] = vnet(0x10001000, 10, 1);
+	l.cells[1].emus[0].net.link = 2;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, "virtio-net link 2 has only cell \"rtos1\" on it (emus[0]): a link "
+		  "joins two cells or more\n");
+
+	/* the same cell twice on a link; twice alone is still alone */
+	l = good_virtio();
+	l.cells[0].nr_emus = 5;
+	l.cells[0].emus[4] = vnet(0x10004000, 14, 1);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[4] net.link 1: the cell is already on that link (emus[1])\n");
+	l.cells[1].emus[0].net.link = 3;
+	CHECK_EQ(check(&l), 3);
+	CHECK(LOGGED("virtio-net link 1 has only cell \"rtos0\" on it (emus[1])"));
+	CHECK(LOGGED("virtio-net link 3 has only cell \"rtos1\" on it (emus[0])"));
+}
+
+static void test_virtio_mac(void)
+{
+	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0xab, 0xcd, 0xef };
+	struct layout l = good_virtio();
+	struct layout_emu *n0 = &l.cells[0].emus[1], *n1 = &l.cells[1].emus[0];
+	uint8_t out[6];
+
+	/* derived: 02:46:56:<cell>:<link>:<emus index> */
+	layout_virtio_mac(&l, 0, n0, out);
+	CHECK(!memcmp(out, (uint8_t[6]){ 0x02, 0x46, 0x56, 0, 1, 1 }, 6));
+	layout_virtio_mac(&l, 1, n1, out);
+	CHECK(!memcmp(out, (uint8_t[6]){ 0x02, 0x46, 0x56, 1, 1, 0 }, 6));
+	n1->net.link = 7;
+	l.cells[1].emus[5] = *n1;
+	layout_virtio_mac(&l, 1, &l.cells[1].emus[5], out);
+	CHECK(!memcmp(out, (uint8_t[6]){ 0x02, 0x46, 0x56, 1, 7, 5 }, 6));
+	CHECK(!(out[0] & 1) && (out[0] & 2));	/* unicast, locally administered */
+	/* explicit */
+	memcpy(n0->net.mac, mac, 6);
+	layout_virtio_mac(&l, 0, n0, out);
+	CHECK(!memcmp(out, mac, 6));
+	n0->net.mac[5] = 0;			/* only all zero means derived */
+	layout_virtio_mac(&l, 0, n0, out);
+	CHECK(!memcmp(out, mac, 5) && out[5] == 0);
+
+	/* two cards with one MAC on a link, explicit or derived */
+	l = good_virtio();
+	n0 = &l.cells[0].emus[1];
+	n1 = &l.cells[1].emus[0];
+	memcpy(n0->net.mac, mac, 6);
+	memcpy(n1->net.mac, mac, 6);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[0] net.mac 52:54:00:ab:cd:ef on link 1 is also the MAC of "
+		  "cell \"rtos0\" emus[1]\n");
+	memcpy(n0->net.mac, (uint8_t[6]){ 0 }, 6);
+	memcpy(n1->net.mac, (uint8_t[6]){ 0x02, 0x46, 0x56, 0, 1, 1 }, 6);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[0] net.mac 02:46:56:00:01:01 on link 1 is also the MAC of "
+		  "cell \"rtos0\" emus[1]\n");
+	/* one MAC on two links is two switches' business: fine */
+	memcpy(n0->net.mac, mac, 6);
+	memcpy(n1->net.mac, (uint8_t[6]){ 0 }, 6);
+	l.cells[0].nr_emus = 5;
+	l.cells[0].emus[4] = vnet(0x10004000, 14, 2);
+	l.cells[1].nr_emus = 4;
+	l.cells[1].emus[3] = vnet(0x10004000, 23, 2);
+	memcpy(l.cells[1].emus[3].net.mac, mac, 6);
+	CHECK_EQ(check(&l), 0);
+
+	/* multicast (and broadcast) are no card's address */
+	memcpy(n1->net.mac, (uint8_t[6]){ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }, 6);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[0] net.mac ff:ff:ff:ff:ff:ff is a multicast address (bit 0 "
+		  "of its first byte): a card's MAC must be unicast\n");
+	n1->net.mac[0] = 0x03;
+	CHECK_EQ(check(&l), 1);
+	n1->net.mac[0] = 0x02;
+	CHECK_EQ(check(&l), 0);
+}
+
+static void test_virtio_blk(void)
+{
+	struct layout l = good_virtio();
+	struct layout_virtio_blk *b0 = &l.cells[0].emus[2].blk;
+
+	b0->size = 0;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk has size 0\n");
+	b0->size = 512;
+	CHECK_EQ(check(&l), 0);
+	b0->size = 0x1100;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk size 0x1100 is not a multiple of 512 (a sector)\n");
+	b0->size = 1 * MiB;
+	b0->hpa = 0xa0200200;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0xa0200200 is not 4 KiB aligned\n");
+	b0->hpa = 0xfffffffffff00000;
+	b0->size = 2 * MiB;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0xfffffffffff00000 + size 0x200000 wraps around "
+		  "the address space\n");
+	b0->hpa = 0xbff00000;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0xbff00000-0xc00fffff is outside the board's RAM "
+		  "(0x80000000-0xbfffffff)\n");
+	b0->hpa = 0x80100000;
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0x80100000-0x802fffff overlaps the firmware "
+		  "(0x80000000-0x801fffff)\n"
+		  R0 "emus[2] blk hpa 0x80100000-0x802fffff overlaps the hypervisor "
+		  "(0x80200000-0x821fffff)\n");
+
+	/* any cell's memory, its own or a later cell's */
+	b0->hpa = 0x84fff000;
+	b0->size = 0x2000;
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0x84fff000-0x85000fff overlaps cell \"rtos0\" "
+		  "mem[0] (a disk's backing is no cell's memory)\n"
+		  R0 "emus[2] blk hpa 0x84fff000-0x85000fff overlaps cell \"rtos1\" "
+		  "mem[0] (a disk's backing is no cell's memory)\n");
+	/* shared memory is memory too */
+	l = good_virtio();
+	l.cells[1].nr_mem = 2;
+	l.cells[1].mem[1] = (struct layout_mem){ 0x90000000, 0xa0000000, 1 * MiB,
+						 MEM_RW | MEM_SHARED };
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED(R0 "emus[2] blk hpa 0xa0000000-0xa00fffff overlaps cell \"rtos1\" mem[1]"));
+}
+
+static void test_virtio_blk_images(void)
+{
+	struct layout l = good_virtio();
+	struct layout_virtio_blk *b0 = &l.cells[0].emus[2].blk, *b1 = &l.cells[1].emus[1].blk;
+
+	b0->image_start = img;
+	b0->image_end = img + sizeof(img);
+	CHECK_EQ(check(&l), 0);
+	b0->size = 32 * KiB;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk image (0x10000 bytes) is larger than its size 0x8000\n");
+	b0->size = sizeof(img);
+	CHECK_EQ(check(&l), 0);
+	b0->image_end = img;			/* empty: nothing to copy */
+	CHECK_EQ(check(&l), 0);
+	b0->image_start = img + 1;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk image_start and image_end make no image (set both "
+		  "with BLK_IMAGE(sym))\n");
+	b0->image_start = NULL;
+	CHECK_EQ(check(&l), 1);
+	b0->image_start = img;
+	b0->image_end = NULL;
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("make no image"));
+
+	/* one backing for two disks: both read-only, one image at most */
+	l = good_virtio();
+	b0 = &l.cells[0].emus[2].blk;
+	b1 = &l.cells[1].emus[1].blk;
+	b1->hpa = 0xa0080000;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[1] blk hpa 0xa0080000-0xa017ffff overlaps cell \"rtos0\" "
+		  "emus[2] blk (mark both readonly to share)\n");
+	b0->readonly = true;
+	CHECK_EQ(check(&l), 1);
+	b1->readonly = true;
+	CHECK_EQ(check(&l), 0);
+	b0->image_start = img;
+	b0->image_end = img + sizeof(img);
+	CHECK_EQ(check(&l), 0);
+	b1->image_start = img;
+	b1->image_end = img + sizeof(img);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[1] blk hpa 0xa0080000-0xa017ffff overlaps cell \"rtos0\" "
+		  "emus[2] blk and both have an image (give the shared contents once)\n");
+	/* two of one cell */
+	l = good_virtio();
+	l.cells[0].nr_emus = 5;
+	l.cells[0].emus[4] = vblk(0x10004000, 14, 0xa0000000, 4096);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[4] blk hpa 0xa0000000-0xa0000fff overlaps cell \"rtos0\" "
+		  "emus[2] blk (mark both readonly to share)\n");
+}
+
+/* /reserved-memory applies to disks as to cell memory. */
+static void test_virtio_blk_reserved(void)
+{
+	void *fdt = load("virt-smp4-1G.dtb");
+	int rm, node;
+	fdt32_t reg[4] = { 0, cpu_to_fdt32(0xa0040000), 0, cpu_to_fdt32(0x1000) };
+	struct layout l = good_virtio();
+
+	rm = fdt_add_subnode(fdt, 0, "reserved-memory");
+	fdt_setprop_u32(fdt, rm, "#address-cells", 2);
+	fdt_setprop_u32(fdt, rm, "#size-cells", 2);
+	fdt_setprop(fdt, rm, "ranges", NULL, 0);
+	node = fdt_add_subnode(fdt, rm, "shmem@a0040000");
+	fdt_setprop(fdt, node, "reg", reg, sizeof(reg));
+	setup(fdt);
+	CHECK_EQ(layout_check_add_fdt_reserved(&env, fdt), 0);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] blk hpa 0xa0000000-0xa00fffff overlaps reserved memory "
+		  "shmem@a0040000 (0xa0040000-0xa0040fff)\n");
+	free(fdt);
+}
+
+static void test_virtio_console(void)
+{
+	struct layout l = good_virtio();
+	struct layout_emu *c0 = &l.cells[0].emus[3];
+
+	c0->console.name = NULL;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] console.name is not set (the port's name in the console "
+		  "multiplexer)\n");
+	c0->console.name = "";
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("emus[3] console.name is not set"));
+	c0->console.name = "abcdefghij-_789";		/* 15: the most */
+	CHECK_EQ(check(&l), 0);
+	c0->console.name = "abcdefghij-_7890";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] console.name \"abcdefghij-_789...\" is longer than 15 "
+		  "characters\n");
+	c0->console.name = "con Log";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] console.name has ' ' at [3]: only a-z, 0-9, '_' and '-' "
+		  "may be used\n");
+	c0->console.name = "con\nlog";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] console.name has byte 0xa at [3]: only a-z, 0-9, '_' and "
+		  "'-' may be used\n");
+	c0->console.name = "\xc3\xa9";
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("has byte 0xc3 at [0]"));
+
+	/* unique in the layout, and no cell's name */
+	c0->console.name = "con1";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[2] console.name \"con1\" is also the name of cell \"rtos0\" "
+		  "emus[3]\n");
+	c0->console.name = "rtos0";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[3] console.name \"rtos0\" is the name of cell \"rtos0\": the "
+		  "console multiplexer tags lines with both\n");
+	c0->console.name = "rtos1";
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED(R0 "emus[3] console.name \"rtos1\" is the name of cell \"rtos1\""));
+	l = good_virtio();
+	l.cells[1].nr_emus = 4;
+	l.cells[1].emus[3] = vcon(0x10004000, 23, "con1");
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[3] console.name \"con1\" is also the name of cell \"rtos1\" "
+		  "emus[2]\n");
+}
+
 /* Layouts with every number field drawn from edge values: any error count
  * is fine, a crash or sanitizer report is not. */
 static void test_fuzz(void)
@@ -409,6 +789,9 @@ static void test_fuzz(void)
 		0, 1, 0xfff, 0x1000, 0x1001, 0x10000000, 0x10001000, 0x0c000000,
 		0x80000000, 0x84000000, 0xbffff000, 0xc0000000, 16 * MiB, 1ULL << 63,
 		~0ULL - 0xfff, ~0ULL,
+	};
+	static const char *const cons[] = {
+		NULL, "", "c0", "c2", "rtos0", "Con", "abcdefghijklmnopq", "con_0",
 	};
 	uint32_t seed = 12345;
 	int total = 0;
@@ -435,8 +818,23 @@ static void test_fuzz(void)
 			for (unsigned k = 0; k < LAYOUT_MAX_DEVS; k++)
 				c->devs[k] = (struct layout_dev){ V(), V(), V(),
 					{ R() % 140, R() % 140, R() % 2 ? 0 : R(), R() % 140 }, R() % 4 };
-			for (unsigned k = 0; k < LAYOUT_MAX_EMUS; k++)
-				c->emus[k] = (struct layout_emu){ R() % 4, V(), R() % 200 };
+			for (unsigned k = 0; k < LAYOUT_MAX_EMUS; k++) {
+				struct layout_emu *e = &c->emus[k];
+
+				*e = (struct layout_emu){ R() % (EMU_TYPE_NR + 1), V(), R() % 200 };
+				if (e->type == EMU_VIRTIO_NET) {
+					e->net.link = R() % (LAYOUT_MAX_LINKS + 2);
+					for (unsigned m = 0; m < 6 && R() % 2; m++)
+						e->net.mac[m] = R();
+				} else if (e->type == EMU_VIRTIO_BLK) {
+					e->blk = (struct layout_virtio_blk){ V(), V(),
+						R() % 3 ? img : NULL,
+						R() % 4 ? img + (R() % 3) * 32 * KiB : NULL,
+						R() % 2 };
+				} else if (e->type == EMU_VIRTIO_CONSOLE) {
+					e->console.name = cons[R() % (sizeof(cons) / sizeof(cons[0]))];
+				}
+			}
 			c->vplic_gpa = V();
 			c->kernel.load_gpa = V();
 			if (R() % 2)
@@ -468,8 +866,15 @@ int main(int argc, char **argv)
 	test_shared_memory();
 	test_bad_counts();
 	test_long_names();
+	test_virtio_types();
+	test_virtio_net();
+	test_virtio_mac();
+	test_virtio_blk();
+	test_virtio_blk_images();
+	test_virtio_console();
 	test_fuzz();
 	test_fdt_reserved();
+	test_virtio_blk_reserved();
 	test_reserved_overflow();
 	test_dma();
 	test_device_tree_walk();

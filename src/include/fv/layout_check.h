@@ -58,4 +58,18 @@ int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt)
 uint64_t layout_emu_size(enum emu_type type);
 const char *layout_emu_name(enum emu_type type);
 
+/* EMU_VIRTIO_CONSOLE, EMU_VIRTIO_NET or EMU_VIRTIO_BLK: a virtio-mmio
+ * device, one VIRTIO_MMIO_WINDOW at its gpa. */
+bool layout_emu_is_virtio(enum emu_type type);
+
+/*
+ * The MAC of virtio-net card `e`, which is l->cells[cell].emus[i]: its
+ * explicit .net.mac, or if that is all zero the derived, locally
+ * administered unicast 02:46:56:<cell>:<link>:<i> (one byte each), unique
+ * in the layout.  layout_check() makes sure no two cards on a link share
+ * one, explicit or derived.
+ */
+void layout_virtio_mac(const struct layout *l, unsigned cell, const struct layout_emu *e,
+		       uint8_t mac[6]);
+
 #endif
