@@ -1,0 +1,16 @@
+/* expect: cell "rtos0": emus\[0\] blk hpa 0xa0000200 is not 4 KiB aligned */
+// SPDX-License-Identifier: GPL-2.0-only
+/* A disk's backing not on a page boundary. */
+#include "common.h"
+
+const struct layout fv_layout = {
+	BOARD,
+	CELLS({
+		.name = "rtos0",
+		HARTS(0),
+		MEMORY(RAM16(0x84000000)),
+		EMULATED({ .type = EMU_VIRTIO_BLK, .gpa = 0x10001000, .irq = 11,
+			   .blk = { .hpa = 0xa0000200, .size = 1 * MiB } }),
+		BOOT,
+	}),
+};
