@@ -19,7 +19,7 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initia
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
 	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
 
-FUZZ_NAMES := mmio_decode vsbi_mask vsbi vplic uart16550 layout_check guest_fdt
+FUZZ_NAMES := mmio_decode vsbi_mask vsbi virtio vplic uart16550 layout_check guest_fdt
 FUZZ_BINS := $(addprefix $(FUZZ_O)/fuzz_,$(FUZZ_NAMES))
 
 # libfdt is third-party and walks one fixed, valid tree over and over:
@@ -44,6 +44,9 @@ $(FUZZ_O)/fuzz_vsbi: tests/fuzz/fuzz_vsbi.c arch/riscv/vsbi.c arch/riscv/vsbi_ma
 	src/include/fv/cell.h
 $(FUZZ_O)/fuzz_vsbi: FUZZ_CFLAGS += '-D__asm__(...)='
 $(FUZZ_O)/fuzz_vsbi: FUZZ_INCLUDED := arch/riscv/vsbi.c
+$(FUZZ_O)/fuzz_virtio: tests/fuzz/fuzz_virtio.c src/virtio/mmio.c src/virtio/virtqueue.c \
+	src/virtio/blk.c src/virtio/net.c src/cell_lookup.c tests/unit/stubs.c \
+	src/include/fv/virtio.h src/include/fv/virtio_blk.h src/include/fv/virtio_net.h
 $(FUZZ_O)/fuzz_vplic: tests/fuzz/fuzz_vplic.c arch/riscv/irqc/plic/vplic.c \
 	arch/riscv/irqc/plic/vplic.h src/include/fv/emul.h src/include/fv/spinlock.h
 $(FUZZ_O)/fuzz_uart16550: tests/fuzz/fuzz_uart16550.c src/emul/uart16550.c \
