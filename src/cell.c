@@ -6,9 +6,11 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
+#include <fv/cell_virtio.h>
 #include <fv/console.h>
 #include <fv/fmt.h>
 #include <fv/guest_fdt.h>
+#include <fv/layout_check.h>
 #include <fv/page_alloc.h>
 #include <fv/panic.h>
 #include <fv/string.h>
@@ -97,6 +99,12 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 		c->con.rx_arg = c;
 		break;
 	}
+	case EMU_VIRTIO_CONSOLE:
+	case EMU_VIRTIO_NET:
+	case EMU_VIRTIO_BLK:
+		if (cell_virtio_add(c, e, d) < 0)
+			return -1;
+		break;
 	default:
 		return -1;
 	}
@@ -146,6 +154,7 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 	c->state = CELL_STOPPED;
 	c->lock = (spinlock_t)SPINLOCK_INIT;
 	mux_add_port(&c->con, c->name);
+	c->con.owner = c;
 	if (arch_cell_init(c) < 0)
 		return -1;
 
@@ -196,7 +205,8 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 	}
 	for (i = 0; i < d->nr_emus; i++)
 		if (add_emulated(c, &d->emus[i]) < 0) {
-			kprintf("cell %s: emus[%u] has an unknown type\n", c->name, i);
+			kprintf("cell %s: cannot set up emus[%u] (%s)\n", c->name, i,
+				layout_emu_name(d->emus[i].type));
 			return -1;
 		}
 
@@ -220,6 +230,10 @@ int cells_setup(void)
 		}
 		nr_cells++;
 	}
+	/* virtio consoles after every cell's own: port i is cell i */
+	for (unsigned i = 0; i < nr_cells; i++)
+		if (cell_virtio_add_ports(&cells[i]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -231,6 +245,7 @@ static void cell_boot(struct cell *c)
 	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
 	mux_open(&c->con);
+	cell_virtio_open(c, true);
 	v0->start_pc = c->desc->entry;
 	v0->start_arg = c->dtb_gpa;
 	__atomic_store_n(&c->state, CELL_RUNNING, __ATOMIC_SEQ_CST);
@@ -300,6 +315,7 @@ static void cell_reset_devices(struct cell *c)
 {
 	if (c->uart)
 		uart16550_reset(c->uart);
+	cell_virtio_reset(c);
 	arch_cell_reset(c);
 }
 
@@ -349,6 +365,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 	ASSERT(spin_is_locked(&c->lock));
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
+	cell_virtio_open(c, false);
 	stop_others(c, self);
 	cell_reset_devices(c);
 	report_totals(c);
@@ -372,6 +389,7 @@ static __noreturn void cell_restart(struct vcpu *self)
 	kprintf("cell %s: restarting\n", c->name);
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
+	cell_virtio_open(c, false);
 	stop_others(c, self);
 	cell_reset_devices(c);
 	cell_clear_memory(c);

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The architecture-neutral core.
 core-y := src/main.o src/run.o src/console.o src/panic.o src/platform.o \
-	src/cell.o src/cell_lookup.o src/vcpu.o src/vcpu_hsm.o src/cpu.o \
+	src/cell.o src/cell_lookup.o src/cell_virtio.o src/vcpu.o src/vcpu_hsm.o \
+	src/cpu.o src/virtio/mmio.o src/virtio/virtqueue.o src/virtio/blk.o \
+	src/virtio/net.o src/virtio/console.o \
 	src/console_mux.o src/printk.o \
 	src/housekeeping.o src/monitor.o src/guest_fdt.o \
 	src/layout_boot.o src/layout_check.o src/emul/uart16550.o \

@@ -39,11 +39,20 @@ static struct cpu *free_cpu(void)
 	return NULL;
 }
 
+/* The cell a console port belongs to: its UART/SBI port or a virtio one. */
+static struct cell *port_cell(unsigned i)
+{
+	struct mux_port *p = mux_port(i);
+
+	return p ? p->owner : NULL;
+}
+
 static struct cpu *focused_cell_cpu(void)
 {
 	int f = mux_focus();
+	struct cell *c = f >= 0 ? port_cell((unsigned)f) : NULL;
 
-	return f >= 0 && (unsigned)f < nr_cells ? cells[f].vcpu[0]->cpu : this_cpu();
+	return c ? c->vcpu[0]->cpu : this_cpu();
 }
 
 static void move_to(struct cpu *to)
@@ -80,8 +89,7 @@ static void say_focus(unsigned i)
 {
 	console_lock();
 	console_close_line_locked();
-	/* cppcheck-suppress arrayIndexOutOfBoundsCond ; i < nr_cells <= CONFIG_MAX_CELLS */
-	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", cells[i].name);
+	kprintf_locked("[fv] console input goes to %s (Ctrl-] h: help)\n", mux_port(i)->name);
 	console_unlock();
 	mux_console_released();
 }
@@ -91,7 +99,7 @@ static void set_focus(unsigned i)
 	mux_set_focus(i);
 	say_focus(i);
 	if (!hk_free)
-		move_to(cells[i].vcpu[0]->cpu);
+		move_to(port_cell(i)->vcpu[0]->cpu);
 }
 
 static void print_monitor(void (*what)(void))
@@ -107,7 +115,7 @@ static void print_help(void)
 {
 	console_lock();
 	console_close_line_locked();
-	kprintf_locked("[fv] Ctrl-] then: n next cell, 1-9 cell by number, m monitor, "
+	kprintf_locked("[fv] Ctrl-] then: n next console, 1-9 console by number, m monitor, "
 		       "v vCPU traps and lock waits, h help\n");
 	console_unlock();
 	mux_console_released();
@@ -119,7 +127,7 @@ static void escape_command(char c)
 	case 'n':
 	case '\t':
 	case MUX_ESCAPE:
-		set_focus(((unsigned)mux_focus() + 1) % nr_cells);
+		set_focus(((unsigned)mux_focus() + 1) % mux_nr_ports());
 		break;
 	case 'm':
 		print_monitor(monitor_print_locked);
@@ -132,7 +140,7 @@ static void escape_command(char c)
 		print_help();
 		break;
 	default:
-		if (c >= '1' && c <= '9' && (unsigned)(c - '1') < nr_cells)
+		if (c >= '1' && c <= '9' && (unsigned)(c - '1') < mux_nr_ports())
 			set_focus((unsigned)(c - '1'));
 	}
 }
@@ -148,14 +156,15 @@ static struct cpu *rx_cpu(const struct cell *c)
 
 static void deliver(char ch)
 {
-	struct cell *c = &cells[mux_focus()];
+	struct mux_port *p = mux_port((unsigned)mux_focus());
+	struct cell *c = p->owner;
 	struct cpu *t;
 
-	if (!mux_deliver(&c->con, ch) || !c->uart)
+	if (!mux_deliver(p, ch) || !p->rx)
 		return;		/* dropped, or it waits for an SBI read */
 	t = rx_cpu(c);
 	if (t == this_cpu())
-		mux_rx_drain(&c->con);	/* this is the cell's own hart */
+		mux_rx_drain(p);	/* this is the cell's own hart */
 	else if (t)
 		cpu_request(t, REQ_RX);
 }

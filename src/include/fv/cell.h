@@ -59,6 +59,7 @@ struct vcpu {
 };
 
 struct uart16550;
+struct cell_virtio;
 
 struct cell {
 	const struct layout_cell *desc;
@@ -77,6 +78,8 @@ struct cell {
 	struct mux_port con;		/* its console on the multiplexer */
 	struct uart16550 *uart;		/* its emulated console UART, if any */
 	uint32_t console_irq;
+	unsigned nr_virtio;		/* its VirtIO devices (src/cell_virtio.c) */
+	struct cell_virtio *virtio[LAYOUT_MAX_EMUS];
 	struct arch_cell arch;
 };
 

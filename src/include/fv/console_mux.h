@@ -39,7 +39,8 @@
  * or whoever reads it, is slower than the cell writes. */
 #define MUX_OUT_SIZE	16384
 #define MUX_IN_SIZE	256	/* input ring per port (a power of two) */
-#define MUX_MAX_PORTS	CONFIG_MAX_CELLS
+/* a console per cell and up to as many virtio consoles */
+#define MUX_MAX_PORTS	(2 * CONFIG_MAX_CELLS)
 #define MUX_HV_MARK	0x01	/* first byte of a hypervisor line in a ring */
 
 struct mux_port {
@@ -48,6 +49,7 @@ struct mux_port {
 	 * full), else they wait for SBI DBCN read / legacy getchar. */
 	bool (*rx)(void *arg, char c);
 	void *rx_arg;
+	void *owner;			/* the cell it belongs to */
 	volatile bool live;		/* its cell runs: input is taken */
 
 	/* output: producers are the port's own harts, under out_lock */

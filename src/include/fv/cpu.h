@@ -30,6 +30,9 @@ struct cpu {
 #define REQ_STOP	(1UL << 1)	/* leave the guest: its cell is stopping */
 #define REQ_DRAIN	(1UL << 2)	/* write the console rings out (housekeeping) */
 #define REQ_RX		(1UL << 3)	/* typed input waits for this hart's cell */
+#define REQ_EMU		(1UL << 4)	/* a device of this hart's cell changed
+					   (a frame from another cell): bring
+					   its interrupt line up to date */
 #define REQ_ARCH_SHIFT	8
 
 /* Post `req` to `c` and wake it (src/cpu.c). */
