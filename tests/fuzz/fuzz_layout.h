@@ -289,6 +289,8 @@ static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 		d->size = f_size(in, 0x1000);
 		for (unsigned q = 0; q < LAYOUT_DEV_IRQS; q++)
 			d->irqs[q] = f_small(in, q ? 0 : 1 + i * LAYOUT_MAX_DEVS + j);
+		/* the default, a virtio-mmio transport, does DMA */
+		d->flags = f_small(in, DEV_DMA_UNCONFINED);
 	}
 
 	c->nr_emus = f_count(in, 1, LAYOUT_MAX_EMUS);
