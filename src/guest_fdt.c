@@ -5,6 +5,7 @@
 #include <fv/console.h>
 #include <fv/fmt.h>
 #include <fv/guest_fdt.h>
+#include <fv/layout_check.h>
 #include <fv/page_alloc.h>
 #include <fv/platform.h>
 #include <fv/string.h>
@@ -77,6 +78,18 @@ static int write_uart(void *fdt, const struct layout_emu *e)
 	TRY(fdt_property_string(fdt, "compatible", "ns16550a"));
 	TRY(prop_reg(fdt, e->gpa, UART16550_SIZE));
 	TRY(fdt_property_u32(fdt, "clock-frequency", 3686400));
+	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
+	return fdt_end_node(fdt);
+}
+
+/* A virtio-mmio transport: Linux's virtio_mmio driver binds by the
+ * compatible alone and reads from the device what kind it is. */
+static int write_virtio(void *fdt, const struct layout_emu *e)
+{
+	TRY(begin_node_at(fdt, "virtio_mmio", e->gpa));
+	TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
+	TRY(prop_reg(fdt, e->gpa, VIRTIO_MMIO_WINDOW));
 	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
@@ -162,9 +175,16 @@ static int write_soc(struct cell *c, void *fdt)
 	TRY(fdt_property_string(fdt, "compatible", "simple-bus"));
 	TRY(fdt_property(fdt, "ranges", NULL, 0));
 	TRY(arch_cell_fdt_irqc(c, fdt, PHANDLE_IRQC));
-	for (unsigned i = 0; i < d->nr_emus; i++)
-		if (d->emus[i].type == EMU_UART16550)
-			TRY(write_uart(fdt, &d->emus[i]));
+	/* emulated devices in the layout's order: the tree depends on the
+	 * layout alone */
+	for (unsigned i = 0; i < d->nr_emus; i++) {
+		const struct layout_emu *e = &d->emus[i];
+
+		if (e->type == EMU_UART16550)
+			TRY(write_uart(fdt, e));
+		else if (layout_emu_is_virtio(e->type))
+			TRY(write_virtio(fdt, e));
+	}
 	for (unsigned i = 0; i < d->nr_devs; i++)
 		TRY(write_passthrough(fdt, &d->devs[i]));
 	return fdt_end_node(fdt);

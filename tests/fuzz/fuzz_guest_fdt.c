@@ -5,8 +5,9 @@
  * as in fuzz_layout_check, and only those layout_check() passes.  For each
  * cell the tree must be written, be well-formed (the libfdt we fetch has no
  * fdt_check_full(), so it is walked tag by tag and node by node), and describe
- * the cell: one cpu per vhart, its private memory, its vPLIC, UARTs and
- * passthrough devices at their guest addresses, its bootargs.
+ * the cell: one cpu per vhart, its private memory, its vPLIC, UARTs,
+ * virtio-mmio transports and passthrough devices at their guest
+ * addresses (emulated devices in the layout's order), its bootargs.
  */
 #include <stdbool.h>
 #include <fv/guest_fdt.h>
@@ -63,8 +64,8 @@ static void walk_node(const void *fdt, int node, int depth)
 }
 
 /* The node `name`@`addr` under `parent`, whose reg is (addr, size). */
-static void has_node(const void *fdt, int parent, const char *name, uint64_t addr,
-		     uint64_t size)
+static int has_node(const void *fdt, int parent, const char *name, uint64_t addr,
+		    uint64_t size)
 {
 	char buf[96];
 	const fdt64_t *reg;
@@ -76,11 +77,49 @@ static void has_node(const void *fdt, int parent, const char *name, uint64_t add
 	reg = fdt_getprop(fdt, node, "reg", &len);
 	FUZZ_ASSERT(reg && len == 16);
 	FUZZ_ASSERT(fdt64_ld(&reg[0]) == addr && fdt64_ld(&reg[1]) == size);	/* 4-aligned */
+	return node;
+}
+
+/* A one-cell property holding `v`. */
+static void has_u32(const void *fdt, int node, const char *name, uint32_t v)
+{
+	const fdt32_t *p;
+	int len;
+
+	p = fdt_getprop(fdt, node, name, &len);
+	FUZZ_ASSERT(p && len == 4 && fdt32_ld(p) == v);
+}
+
+/* What Linux's virtio_mmio driver binds to: compatible, reg, and the
+ * device's interrupt on the cell's interrupt controller. */
+static int has_virtio(const void *fdt, int soc, const struct layout_emu *e, uint32_t irqc)
+{
+	int node = has_node(fdt, soc, "virtio_mmio", e->gpa, VIRTIO_MMIO_WINDOW), len;
+	const char *compat = fdt_getprop(fdt, node, "compatible", &len);
+
+	FUZZ_ASSERT(compat && len == sizeof("virtio,mmio") && !strcmp(compat, "virtio,mmio"));
+	has_u32(fdt, node, "interrupts", e->irq);
+	has_u32(fdt, node, "interrupt-parent", irqc);
+	return node;
+}
+
+/* /soc holds the vPLIC, then the emulated devices in the layout's order,
+ * then the passthrough devices; `emus` are the emulated ones' nodes. */
+static void soc_order(const void *fdt, int soc, const int *emus, unsigned n)
+{
+	int node = fdt_first_subnode(fdt, soc);
+
+	FUZZ_ASSERT(node >= 0 && !strncmp(fdt_get_name(fdt, node, NULL), "plic@", 5));
+	for (unsigned i = 0; i < n; i++) {
+		node = fdt_next_subnode(fdt, node);
+		FUZZ_ASSERT(node == emus[i]);
+	}
 }
 
 static void check_tree(const struct layout_cell *d, const void *fdt, int size)
 {
-	int cpus, soc, chosen, n = 0, node;
+	int cpus, soc, chosen, n = 0, node, emus[LAYOUT_MAX_EMUS];
+	uint32_t irqc;
 	const char *args;
 
 	FUZZ_ASSERT(fdt_check_header(fdt) == 0);
@@ -100,10 +139,23 @@ static void check_tree(const struct layout_cell *d, const void *fdt, int size)
 
 	soc = fdt_path_offset(fdt, "/soc");
 	FUZZ_ASSERT(soc >= 0);
-	has_node(fdt, soc, "plic", d->vplic_gpa, LAYOUT_VPLIC_SIZE);
-	for (unsigned i = 0; i < d->nr_emus; i++)
-		if (d->emus[i].type == EMU_UART16550)
-			has_node(fdt, soc, "serial", d->emus[i].gpa, layout_emu_size(EMU_UART16550));
+	node = has_node(fdt, soc, "plic", d->vplic_gpa, LAYOUT_VPLIC_SIZE);
+	irqc = fdt_get_phandle(fdt, node);
+	FUZZ_ASSERT(irqc != 0);
+	for (unsigned i = 0; i < d->nr_emus; i++) {
+		const struct layout_emu *e = &d->emus[i];
+
+		/* the checker passed it: each is one of these */
+		FUZZ_ASSERT(e->type == EMU_UART16550 || layout_emu_is_virtio(e->type));
+		if (e->type == EMU_UART16550) {
+			emus[i] = has_node(fdt, soc, "serial", e->gpa,
+					   layout_emu_size(EMU_UART16550));
+			has_u32(fdt, emus[i], "interrupt-parent", irqc);
+		} else {
+			emus[i] = has_virtio(fdt, soc, e, irqc);
+		}
+	}
+	soc_order(fdt, soc, emus, d->nr_emus);
 	n = 0;
 	fdt_for_each_subnode(node, fdt, soc)
 		n++;

@@ -11,6 +11,15 @@
  * kind of error: counts beyond their arrays, unaligned and wrapping
  * ranges, foreign harts and devices, bad IRQs, names, flags, policies.
  *
+ * An emulated device is type, gpa, irq; a virtio type (selector byte
+ * type + 1) reads its own fields after those, each again 0 = a default
+ * that passes: a net card's link (1) and MAC selector (derived); a disk's
+ * hpa (1 MiB of its own at 0xb0000000 up), size (1 MiB), image selector
+ * (none) and readonly byte (bit 0); a console's name ("con<cell>-<emu>").
+ * Other types read nothing more, so inputs made before virtio mean what
+ * they meant.  Cards of two cells on one link make a layout that passes;
+ * one cell alone on its link is an error.
+ *
  * The layout is malloc'ed at its exact size and its unused slots (beyond
  * each count) are filled with a poison pattern, pointers included: the
  * checker must read neither past the struct nor past a count.
@@ -76,7 +85,7 @@ static void fuzz_env(struct layout_check_env *env, const struct fuzz_board *b)
 /* ------------------------------------------------------------ the layout */
 
 #define POISON		0xbe
-#define MAX_STRINGS	(CONFIG_MAX_CELLS * 2 + 1)
+#define MAX_STRINGS	(CONFIG_MAX_CELLS * (2 + LAYOUT_MAX_EMUS) + 1)
 #define IMG_MAX		(32 * MiB)
 
 static uint8_t fuzz_img[IMG_MAX];	/* never read: images are pointers and sizes */
@@ -186,6 +195,69 @@ static void f_image(struct in *in, struct layout_image *img, const char *name,
 	img->load_gpa = f_addr(in, gpa);
 }
 
+/* A MAC: derived (all zero), any, multicast, or one that others may share. */
+static void f_mac(struct in *in, uint8_t mac[6])
+{
+	static const uint8_t fixed[3][6] = {
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		{ 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 },
+		{ 0x02, 0x46, 0x56, 0x00, 0x01, 0x01 },	/* cell 0's emus[1] on link 1 */
+	};
+	uint8_t k = in_u8(in);
+
+	memset(mac, 0, 6);
+	if (k % 5 == 1)
+		for (unsigned b = 0; b < 6; b++)
+			mac[b] = in_u8(in);
+	else if (k % 5 >= 2)
+		memcpy(mac, fixed[k % 5 - 2], 6);
+}
+
+/* A disk image: none, a start or an end alone, any size up to IMG_MAX,
+ * or one that ends before it starts. */
+static void f_blk_image(struct in *in, struct layout_virtio_blk *b)
+{
+	static const uint64_t isizes[] = { 0, 512, 0x1000, 64 * KiB, 1 * MiB, IMG_MAX };
+	uint8_t k = in_u8(in);
+
+	b->image_start = NULL;
+	b->image_end = NULL;
+	if (!k)
+		return;
+	if (k & 1)
+		b->image_start = fuzz_img;
+	if (k & 2)
+		b->image_end = fuzz_img + isizes[(k >> 2) % 6];
+	if (k & 0x80) {
+		b->image_start = fuzz_img + 0x1000;
+		b->image_end = fuzz_img;
+	}
+}
+
+/* Default console names, unique in the layout and no cell's name. */
+static char fuzz_con_names[CONFIG_MAX_CELLS][LAYOUT_MAX_EMUS][8];
+
+/* The fields of virtio device `e`, emus[j] of cell i: every one is set,
+ * the other members of the union stay poison. */
+static void f_virtio(struct fuzz_layout *f, struct in *in, struct layout_emu *e,
+		     unsigned i, unsigned j)
+{
+	char *con = fuzz_con_names[i][j];
+
+	if (e->type == EMU_VIRTIO_NET) {
+		e->net.link = f_small(in, 1);
+		f_mac(in, e->net.mac);
+	} else if (e->type == EMU_VIRTIO_BLK) {
+		e->blk.hpa = f_addr(in, 0xb0000000 + (i * LAYOUT_MAX_EMUS + j) * MiB);
+		e->blk.size = f_size(in, 1 * MiB);
+		f_blk_image(in, &e->blk);
+		e->blk.readonly = in_u8(in) & 1;
+	} else {
+		snprintf(con, sizeof(fuzz_con_names[i][j]), "con%u-%u", i, j);
+		e->console.name = f_string(f, in, con);
+	}
+}
+
 static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 {
 	static const char *const names[] = { "cell0", "cell1", "cell2", "cell3" };
@@ -217,6 +289,8 @@ static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 		d->size = f_size(in, 0x1000);
 		for (unsigned q = 0; q < LAYOUT_DEV_IRQS; q++)
 			d->irqs[q] = f_small(in, q ? 0 : 1 + i * LAYOUT_MAX_DEVS + j);
+		/* the default, a virtio-mmio transport, does DMA */
+		d->flags = f_small(in, DEV_DMA_UNCONFINED);
 	}
 
 	c->nr_emus = f_count(in, 1, LAYOUT_MAX_EMUS);
@@ -226,6 +300,8 @@ static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 		e->type = f_small(in, EMU_UART16550);
 		e->gpa = f_addr(in, 0x10000000 + j * 0x1000);
 		e->irq = f_small(in, 100 + j);
+		if (layout_emu_is_virtio(e->type))
+			f_virtio(f, in, e, i, j);
 	}
 
 	c->vplic_gpa = f_addr(in, 0x0c000000);
