@@ -183,6 +183,14 @@ $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
 	$(Q)$(srctree)/ci/build-linux.sh $@
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init ci/build-initramfs.sh
 	$(Q)$(srctree)/ci/build-initramfs.sh $@
+# The demo Linux's virtio-blk disk, a 1 MiB ext2 image of the files in
+# cells/guests/linux/disk/ (reproducible: same files, same bytes).  A
+# layout embeds it with GUEST_IMAGE(sym, "disk/disk.img") and lists it in
+# LAYOUT_IMAGES.  The directory is a prerequisite too, so that adding or
+# removing a file rebuilds it.
+DISK_FILES := $(shell find cells/guests/linux/disk 2>/dev/null)
+$(O)/guests/disk/disk.img: ci/build-disk.sh $(DISK_FILES)
+	$(Q)$(srctree)/ci/build-disk.sh $@
 # Debian's own kernel, unmodified (tests/layouts/run/debian-linux.c):
 # downloaded once per release into the cache; $@ changes only with it.
 $(O)/guests/debian/Image: ci/fetch-debian-kernel.sh
