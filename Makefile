@@ -45,7 +45,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit lint \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit lint disk \
 	menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
@@ -183,6 +183,15 @@ $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
 	$(Q)$(srctree)/ci/build-linux.sh $@
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init ci/build-initramfs.sh
 	$(Q)$(srctree)/ci/build-initramfs.sh $@
+# The demo Linux's virtio-blk disk (make disk), a 1 MiB ext2 image of the
+# files in cells/guests/linux/disk/ (reproducible: same files, same
+# bytes).  A layout embeds it with GUEST_IMAGE(sym, "disk/disk.img") and
+# lists it in LAYOUT_IMAGES.  The directory is a prerequisite too, so that
+# adding or removing a file rebuilds it.
+DISK_FILES := $(shell find cells/guests/linux/disk 2>/dev/null)
+$(O)/guests/disk/disk.img: ci/build-disk.sh $(DISK_FILES)
+	$(Q)$(srctree)/ci/build-disk.sh $@
+disk: $(O)/guests/disk/disk.img
 # Debian's own kernel, unmodified (tests/layouts/run/debian-linux.c):
 # downloaded once per release into the cache; $@ changes only with it.
 $(O)/guests/debian/Image: ci/fetch-debian-kernel.sh
@@ -341,6 +350,7 @@ help:
 	@echo "  make layout-map       memory map of the configured cells"
 	@echo "  make cloc             lines of C and assembly per directory"
 	@echo "  make dtb-<cell>       the device tree generated for a cell, as DTS"
+	@echo "  make disk             the demo Linux's virtio-blk disk, O/guests/disk/disk.img"
 	@echo "  make clean            remove objects and images, keep .config"
 	@echo "  make distclean        remove the whole O directory"
 	@echo

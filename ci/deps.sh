@@ -26,6 +26,7 @@ base_pkgs=(
 	python3-kconfiglib           # make menuconfig / defconfig
 	python3-pytest python3-pexpect   # integration tests
 	cpio xz-utils zstd           # initramfs, package extraction
+	e2fsprogs                    # mke2fs -d, debugfs: the demo's ext2 disk (ci/build-disk.sh)
 	flex bison bc libelf-dev libssl-dev  # Linux kernel build
 	make gcc libc6-dev           # host tools and unit tests
 	stress-ng                    # make test-under-load: the suite beside busy cores
