@@ -6,13 +6,17 @@
  *
  * Each guest sees a small virt-like machine of its own: RAM at
  * 0x80000000, an emulated ns16550 UART at 0x10000000 (IRQ 10) and a
- * virtual PLIC at 0x0c000000.
+ * virtual PLIC at 0x0c000000.  Linux also gets a virtio-blk disk (the
+ * demo's ext2 image, kept in 1 MiB of RAM no cell maps: what Linux writes
+ * there survives its restarts) and a virtio console, "linux-hvc" on the
+ * multiplexer (hvc1 in Linux; hvc0 is the SBI console).
  */
 #include <fv/layout.h>
 
 GUEST_IMAGE(linux_image, "linux/Image");
 GUEST_IMAGE(linux_initrd, "linux/initramfs.cpio.gz");
 GUEST_IMAGE(rtos, "rtos/rtos.bin");
+GUEST_IMAGE(disk, "disk/disk.img");
 
 const struct layout fv_layout = {
 	.board = "qemu-riscv64-virt",
@@ -21,7 +25,11 @@ const struct layout fv_layout = {
 		HARTS(1, 2),
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x90000000, .size = 256 * MiB,
 			 .flags = MEM_RWX }),
-		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
+		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 },
+			 { .type = EMU_VIRTIO_BLK, .gpa = 0x10001000, .irq = 1,
+			   .blk = { .hpa = 0x86000000, .size = 1 * MiB, BLK_IMAGE(disk) } },
+			 { .type = EMU_VIRTIO_CONSOLE, .gpa = 0x10002000, .irq = 2,
+			   .console = { .name = "linux-hvc" } }),
 		.vplic_gpa = 0x0c000000,
 		/* RISC-V Linux wants its Image 2 MiB into RAM */
 		.kernel = IMAGE(linux_image, 0x80200000),

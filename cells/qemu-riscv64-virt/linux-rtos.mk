@@ -1,3 +1,3 @@
 # SPDX-License-Identifier: GPL-2.0-only
 LAYOUT_IMAGES := $(O)/guests/linux/Image $(O)/guests/linux/initramfs.cpio.gz \
-	$(O)/guests/rtos/rtos.bin
+	$(O)/guests/rtos/rtos.bin $(O)/guests/disk/disk.img
