@@ -39,8 +39,8 @@ def focus(q, n):
 def run(q, cell, cmd, timeout=90):
     """Run `cmd` in `cell`'s shell (which has focus); its output on one line."""
     start = len(q.text())
-    marker = re.compile(r"<<([^$>]*)>>")
-    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"<<$X>>\"\n")
+    marker = re.compile(r"@<([^$]*?)>@")
+    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"@<$X>@\"\n")
     out = []
 
     def done(text):

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The demo's VirtIO devices (linux-rtos): Linux mounts the virtio-blk
+disk (the ext2 image built from cells/guests/linux/disk/), a second shell
+runs on the virtio console, a port of its own on the multiplexer
+("linux-hvc"), and what Linux writes to the disk survives its restart.
+"""
+import re
+
+from test_demo import PROMPT, boot, demo, linux_text, shell, wait_shell  # noqa: F401
+
+DISK_LINE = "ferrovisor-linux: disk: hello from the virtio-blk disk"
+
+
+def hvc_text(text):
+    return "".join(re.findall(r"^\[linux-hvc\] (.*)$", text, re.M))
+
+
+def test_linux_mounts_its_virtio_disk(demo):
+    with boot(demo) as q:
+        assert DISK_LINE in linux_text(q.text())
+        assert shell(q, "cat /sys/block/vda/size") == "2048"      # 1 MiB
+        assert shell(q, "cat /mnt/hello.txt") == "hello from the virtio-blk disk"
+        # mounted read-only by /init: a write fails in Linux, not in the disk
+        assert "Read-only file system" in shell(q, "touch /mnt/x")
+
+
+def test_virtio_console_is_a_port_of_its_own(demo):
+    with boot(demo) as q:
+        q.wait_for(lambda t: "ferrovisor-linux: hvc1 ready" in hvc_text(t), 60,
+                   "the shell on the virtio console")
+        start = len(q.text())
+        q.send("\x1d3")                 # console 3: linux, rtos, linux-hvc
+        q.wait_for(lambda t: "console input goes to linux-hvc" in t[start:], 30,
+                   "the focus on linux-hvc")
+        q.send("echo via-$((6 * 7))\n")
+        q.wait_for(lambda t: "via-42" in re.findall(r"^\[linux-hvc\] (.*)\n", t[start:], re.M),
+                   60, "the virtio console's shell answering")
+        # the UART's shell did not see it
+        assert "via-42" not in linux_text(q.text()[start:])
+
+
+def test_disk_writes_survive_a_restart(demo):
+    with boot(demo) as q:
+        out = shell(q, "mount -o remount,rw /mnt && echo kept > /mnt/kept.txt && "
+                    "sync && cat /mnt/kept.txt")
+        assert out == "kept", out
+        q.send("reboot\n")
+        q.expect(r"cell linux: restarting", timeout=60)
+        start = q.pos()
+        wait_shell(q, start)
+        assert DISK_LINE in linux_text(q.text()[start:])
+        assert shell(q, "cat /mnt/kept.txt") == "kept"
