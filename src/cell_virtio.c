@@ -151,6 +151,29 @@ int cell_virtio_add_ports(struct cell *c)
 	return 0;
 }
 
+/* The monitor's lines: one per device, what it did and dropped. */
+void cell_virtio_print_locked(const struct cell *c)
+{
+	for (unsigned i = 0; i < c->nr_virtio; i++) {
+		const struct cell_virtio *v = c->virtio[i];
+		const struct virtio_dev *d = v->dev;
+		uint64_t drops = d->stats.drops;
+
+		if (v->type == EMU_VIRTIO_NET) {
+			const struct virtio_net *n = v->model;
+
+			drops += n->rx_drops + n->tx_drops;
+		}
+		kprintf_locked("[fv] %s %s at %#llx: status %#x, requests %llu, errors %llu, "
+			       "dropped %llu, broken %llu%s%s\n", c->name, d->ops->name,
+			       (unsigned long long)d->base, d->status,
+			       (unsigned long long)d->stats.requests,
+			       (unsigned long long)d->stats.errors, (unsigned long long)drops,
+			       (unsigned long long)d->stats.broken, d->broken ? ": " : "",
+			       d->broken ? d->broken : "");
+	}
+}
+
 void cell_virtio_reset(struct cell *c)
 {
 	for (unsigned i = 0; i < c->nr_virtio; i++)

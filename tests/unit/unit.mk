@@ -34,8 +34,8 @@ $(UNIT_O)/test_layout_check: UNIT_CFLAGS += -DCONFIG_PLATFORM=\"qemu-riscv64-vir
 $(UNIT_O)/test_vplic: tests/unit/test_vplic.c arch/riscv/irqc/plic/vplic.c \
 	arch/riscv/irqc/plic/vplic.h src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_virtio: tests/unit/test_virtio.c tests/unit/virtio_guest.h src/virtio/mmio.c \
-	src/virtio/virtqueue.c src/virtio/blk.c src/virtio/net.c src/cell_lookup.c \
-	tests/unit/stubs.c src/include/fv/virtio.h src/include/fv/virtio_blk.h \
+	src/virtio/virtqueue.c src/virtio/blk.c src/virtio/net.c src/virtio/console.c \
+	src/console_mux.c src/cell_lookup.c tests/unit/stubs.c src/include/fv/virtio.h src/include/fv/virtio_blk.h \
 	src/include/fv/virtio_net.h
 $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 	src/include/fv/uart16550.h src/include/fv/emul.h src/include/fv/spinlock.h

@@ -28,6 +28,8 @@ void cell_virtio_reset(struct cell *c);
 /* On a hart of the cell (REQ_EMU, REQ_RX): interrupt lines, reports, input. */
 void cell_virtio_sync(struct cell *c);
 void cell_virtio_rx(struct cell *c);
+/* For the monitor (console lock held): a line per device. */
+void cell_virtio_print_locked(const struct cell *c);
 /* The cell starts or stops: its virtio consoles take input or drop it. */
 void cell_virtio_open(struct cell *c, bool open);
 
