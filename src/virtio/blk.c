@@ -90,9 +90,8 @@ static void blk_notify(struct virtio_dev *d, unsigned q)
 	struct virtio_blk *b = d->model;
 	struct vq_chain *ch = &b->chain;
 	unsigned budget = d->vq[q].num;		/* bounded work per notify */
-	int r;
 
-	while (budget-- && (r = virtq_pop(d, q, ch)) > 0) {
+	while (budget-- && virtq_pop(d, q, ch) > 0) {
 		/* a header to read and a status byte to write, at least */
 		if (ch->read_len < sizeof(struct blk_req_hdr) || ch->write_len < 1) {
 			virtio_set_broken(d, "a request without its header or status byte");
