@@ -14,6 +14,7 @@ static const char *const ext_names[ISA_NR] = {
 	[ISA_SMAIA] = "smaia", [ISA_SVPBMT] = "svpbmt", [ISA_SVNAPOT] = "svnapot",
 	[ISA_SVINVAL] = "svinval", [ISA_SSCOFPMF] = "sscofpmf",
 	[ISA_ZICBOM] = "zicbom", [ISA_ZIHINTPAUSE] = "zihintpause", [ISA_D] = "d",
+	[ISA_V] = "v",
 };
 
 const char *riscv_isa_ext_name(enum riscv_isa_ext e)

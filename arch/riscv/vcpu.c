@@ -105,6 +105,24 @@ static void reset_fp(void)
 			 ".option pop" ::: "memory");
 }
 
+/*
+ * The vector unit as at reset, where the harts have one: the 32 vector
+ * registers zero, vstart, vxsat and vxrm zero, and vtype.vill set with vl
+ * 0 (vsetvl with an unsupported vtype), so nothing of a previous run of
+ * the cell can be read back.  sstatus.VS is on here (arch_vcpu_enter).
+ */
+static void reset_vector(void)
+{
+	if (!(platform.arch.isa_common & BIT(ISA_V)))
+		return;
+	__asm__ volatile(".option push\n.option arch, +v\n"
+			 "vsetvli t0, zero, e8, m8, ta, ma\n"
+			 "vmv.v.i v0, 0\nvmv.v.i v8, 0\nvmv.v.i v16, 0\nvmv.v.i v24, 0\n"
+			 "csrw vstart, zero\ncsrw vcsr, zero\n"
+			 "li t1, -1\nvsetvl t0, zero, t1\n"
+			 ".option pop" ::: "t0", "t1", "memory");
+}
+
 __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long a0,
 				unsigned long a1)
 {
@@ -123,6 +141,7 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 	csr_clear(CSR_SSTATUS, SSTATUS_SIE | SSTATUS_SPIE);
 	csr_set(CSR_SSTATUS, SSTATUS_SPP | SSTATUS_FS_DIRTY | SSTATUS_VS_INIT);
 	reset_fp();
+	reset_vector();
 	csr_write(CSR_SEPC, pc);
 	riscv_sync_eip(v);
 	riscv_guest_resume();

@@ -158,20 +158,27 @@ def test_stopped_hart_sleeps_and_housekeeping_stays_off_other_cells(images, smp)
 
 # ---------------------------------------------------------------- 1.8
 
-RESET_LINE = re.compile(r"rtos: reset check keep (\d+) mark (\d+) uart_scr (\d+)$")
+RESET_LINE = re.compile(r"rtos: reset check keep (\d+) mark (\d+) uart_scr (\d+) "
+                        r"fp ([0-9a-f]+) vec (.*)$")
 
 
-def test_restart_starts_the_cell_as_at_boot(images):
-    """Each boot of rtos0 reports what the last run left: the MEM_KEEP
-    counter counts the boots, the counter in ordinary RAM and the UART's
-    scratch register read 0 every time (RAM zeroed, UART reset)."""
+@pytest.mark.parametrize("cpu", ["rv64", "rv64,v=true"])
+def test_restart_starts_the_cell_as_at_boot(images, cpu):
+    """Each boot of rtos0 reports what the last run left, then marks it: the
+    MEM_KEEP counter counts the boots; the counter in ordinary RAM, the
+    UART's scratch register and f0 read 0 every time (RAM zeroed, UART and
+    FP reset); on a hart with vectors, vl is 0, vtype.vill set and v0 and
+    v31 zero every time (the vector unit as at reset)."""
     def checks(t):
         return [m for m in (RESET_LINE.match(l.text)
                             for l in tc.cell_lines(t, "rtos0", "rtos: ")) if m]
 
-    with boot(images[RESET_CHECK]) as q:
+    q = Qemu(qemu_cmd(images[RESET_CHECK], smp=4, mem="1G", cpu=cpu, icount=True),
+             timeout=60)
+    with q:
         text = tc.run_until(q, lambda t: len(checks(t)) >= 4, 60, "4 boots of rtos0")
-    got = [tuple(map(int, m.groups())) for m in checks(text)]
-    assert got[:4] == [(0, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 0)], got
+    got = [(int(m[1]), int(m[2]), int(m[3]), int(m[4], 16), m[5]) for m in checks(text)]
+    vec = "vl 0 vill 1 v0 0 v31 0" if "v=true" in cpu else "none"
+    assert got[:4] == [(k, 0, 0, 0, vec) for k in range(4)], got
     assert len(tc.hv_message(text, "cell rtos0: restarting")) >= 3
     tc.assert_ticking(tc.statuses(text, "rtos1"), 100, "rtos1")

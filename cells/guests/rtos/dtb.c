@@ -286,6 +286,25 @@ bool dtb_hart_has_sstc(const struct platform *p, int cpu)
 	return false;
 }
 
+/* The vector extension: 'v' among the single letters of riscv,isa, or in
+ * riscv,isa-extensions. */
+bool dtb_hart_has_v(const struct platform *p, int cpu)
+{
+	const char *isa;
+	int len;
+
+	if (fdt_getprop(p->fdt, cpu, "riscv,isa-extensions", &len))
+		return fdt_stringlist_contains(fdt_getprop(p->fdt, cpu,
+				"riscv,isa-extensions", NULL), len, "v");
+	isa = fdt_getprop(p->fdt, cpu, "riscv,isa", NULL);
+	if (!isa || strlen(isa) < 4)
+		return false;
+	for (const char *s = isa + 4; *s && *s != '_'; s++)
+		if (*s == 'v')
+			return true;
+	return false;
+}
+
 /*
  * The PLIC context of this hart's S-mode: the index of the
  * `interrupts-extended` entry naming the hart's cpu-intc with IRQ 9.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Boot: read the DTB, pick console and timer, start the harts and their tasks. */
+#include <fv/fmt.h>
 #include "console.h"
 #include "csr.h"
 #include "plic.h"
@@ -58,22 +59,60 @@ void hart_setup(struct hart *h)
 	timer_init(h);
 }
 
+#define SSTATUS_FS_INITIAL	(1UL << 13)
+#define SSTATUS_VS_INITIAL	(1UL << 9)
+
+/* f0's bits, then a mark in it for the next boot to see. */
+static unsigned long fp_check(void)
+{
+	unsigned long was, mark = 0x5a5a5a5a5a5a5a5aUL;
+
+	csr_set(sstatus, SSTATUS_FS_INITIAL);
+	__asm__ volatile(".option push\n.option arch, +d\n"
+			 "fmv.x.d %0, f0\nfmv.d.x f0, %1\n.option pop"
+			 : "=&r"(was) : "r"(mark));
+	return was;
+}
+
+/* The vector state as this boot found it (vl, vtype.vill, element 0 of
+ * v0, v31), then marks in it for the next boot to see. */
+static void vec_check(char *out, unsigned size)
+{
+	unsigned long vl, vtype, v0, v31, mark = 0xa5a5a5a5a5a5a5a5UL;
+
+	if (!dtb_hart_has_v(&plat, harts[0].cpu_node)) {
+		fmt_snprintf(out, size, "none");
+		return;
+	}
+	csr_set(sstatus, SSTATUS_VS_INITIAL);
+	__asm__ volatile(".option push\n.option arch, +v\n"
+			 "csrr %0, vl\ncsrr %1, vtype\n"
+			 "vsetivli zero, 1, e64, m1, ta, ma\n"
+			 "vmv.x.s %2, v0\nvmv.x.s %3, v31\n"
+			 "vmv.s.x v0, %4\nvmv.s.x v31, %4\n.option pop"
+			 : "=&r"(vl), "=&r"(vtype), "=&r"(v0), "=&r"(v31) : "r"(mark));
+	fmt_snprintf(out, size, "vl %lu vill %lu v0 %lx v31 %lx", vl, vtype >> 63, v0, v31);
+}
+
 /*
  * What a reboot left behind: a counter in memory the layout keeps across
  * restarts (keep_at), one in ordinary memory (mark_at, zero at every boot
- * if the restart cleared RAM), and the UART's scratch register (zero after
- * a device reset).  Each is then changed, for the next boot to see.
+ * if the restart cleared RAM), the UART's scratch register (zero after a
+ * device reset), f0 and the vector unit (as at reset).  Each is then
+ * changed, for the next boot to see.
  */
 static void reset_check(void)
 {
+	char vec[80];
 	volatile uint32_t *keep = (volatile uint32_t *)(uintptr_t)cfg.keep_at;
 	volatile uint32_t *mark = (volatile uint32_t *)(uintptr_t)cfg.mark_at;
 	unsigned scr = plat.uart ? uart_scratch() : 0;
 
 	if (!keep && !mark)
 		return;
-	rprintf("rtos: reset check keep %u mark %u uart_scr %u\n", keep ? *keep : 0,
-		mark ? *mark : 0, scr);
+	vec_check(vec, sizeof(vec));
+	rprintf("rtos: reset check keep %u mark %u uart_scr %u fp %lx vec %s\n",
+		keep ? *keep : 0, mark ? *mark : 0, scr, fp_check(), vec);
 	if (keep)
 		(*keep)++;
 	if (mark)

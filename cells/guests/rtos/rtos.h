@@ -102,6 +102,7 @@ void guard_check(void);
 /* dtb.c */
 int dtb_parse(const void *fdt, struct platform *p);
 bool dtb_hart_has_sstc(const struct platform *p, int cpu_node);
+bool dtb_hart_has_v(const struct platform *p, int cpu_node);
 int dtb_plic_context(const struct platform *p, int cpu_node);
 
 #endif

@@ -19,6 +19,7 @@ enum riscv_isa_ext {
 	ISA_ZICBOM,
 	ISA_ZIHINTPAUSE,
 	ISA_D,		/* double-precision FP: guest FP state to reset */
+	ISA_V,		/* vectors: guest vector state to reset */
 	ISA_NR,
 };
 
