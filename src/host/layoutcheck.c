@@ -156,6 +156,17 @@ static void map_cell(const struct layout_cell *c, unsigned i)
 		e->gpa = ld->gpa;
 		snprintf(e->flags, sizeof(e->flags), "dev");
 	}
+	/* virtio-blk backings: host RAM no cell maps, reached through the disk */
+	for (unsigned d = 0; d < clamp(c->nr_emus, LAYOUT_MAX_EMUS); d++) {
+		const struct layout_emu *le = &c->emus[d];
+
+		if (le->type != EMU_VIRTIO_BLK)
+			continue;
+		snprintf(owner, sizeof(owner), "%s emus[%u] virtio-blk backing", name, d);
+		if (!(e = map_add(le->blk.hpa, le->blk.size, owner)))
+			continue;
+		snprintf(e->flags, sizeof(e->flags), "%s", le->blk.readonly ? "disk-r" : "disk");
+	}
 }
 
 /* RAM no one uses, so the map shows what is left. */
