@@ -92,9 +92,14 @@ static bool line_start(struct mux_port *p)
 	return true;
 }
 
+/* The byte, then the head that shows it: a release store, so neither the
+ * compiler nor the hart lets the drainer see the head before the byte. */
 static void put_raw(struct mux_port *p, char c)
 {
-	p->out[p->out_head++ & OUT_MASK] = c;
+	unsigned head = p->out_head;
+
+	p->out[head & OUT_MASK] = c;
+	__atomic_store_n(&p->out_head, head + 1, __ATOMIC_RELEASE);
 }
 
 static void end_line(struct mux_port *p)

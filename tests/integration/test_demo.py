@@ -86,7 +86,7 @@ def test_linux_sees_only_its_cell(demo):
         assert 200 * 1024 < kb <= 256 * 1024, kb
         assert shell(q, "ls /proc/device-tree/soc").split() == [
             "#address-cells", "#size-cells", "compatible", "name", "plic@c000000",
-            "ranges", "serial@10000000"]
+            "ranges", "serial@10000000", "virtio_mmio@10001000", "virtio_mmio@10002000"]
         assert re.findall(r"cpu@\d+", shell(q, "ls /proc/device-tree/cpus")) == ["cpu@0", "cpu@1"]
         assert re.findall(r"memory@\S+", shell(q, "ls /proc/device-tree")) == ["memory@80000000"]
         assert shell(q, "cat /proc/device-tree/model") == "Ferrovisor cell linux"
