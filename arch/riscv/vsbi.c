@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM, SRST, DBCN, the legacy
- * console, set_timer and shutdown calls, and our own extension (doorbells).  Hart masks, hart ids and
- * addresses are checked against the calling cell before anything is done;
- * a request outside the cell gets an SBI error, never a fault here.
+ * console, set_timer and shutdown calls, and our own extension
+ * (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
+ * checked against the calling cell before anything is done; a request
+ * outside the cell gets an SBI error, never a fault here.
  */
 #include <arch/csr.h>
 #include <arch/sbi.h>

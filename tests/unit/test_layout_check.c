@@ -906,7 +906,8 @@ static void test_doorbell(void)
 		  "0xbff00000-0xbfffffff (MEM_SHARED, the same hpa and size)\n");
 	l = good_doorbell();
 	l.cells[0].mem[1].hpa = l.cells[1].mem[1].hpa = 0xbfe00000;
-	l.cells[0].emus[1].doorbell.region_hpa = l.cells[1].emus[1].doorbell.region_hpa = 0xbfe00000;
+	for (unsigned i = 0; i < 2; i++)
+		l.cells[i].emus[1].doorbell.region_hpa = 0xbfe00000;
 	CHECK_EQ(check(&l), 0);
 	l.cells[1].mem[1].size = 2 * MiB;
 	CHECK_EQ(check(&l), 2);
@@ -986,10 +987,12 @@ static void test_fuzz(void)
 			c->nr_emus = R() % (LAYOUT_MAX_EMUS + 2);
 			for (unsigned k = 0; k < LAYOUT_MAX_HARTS; k++)
 				c->harts[k] = R() % 3 ? R() % 10 : V();
-			for (unsigned k = 0; k < LAYOUT_MAX_MEM; k++)
-				c->mem[k] = R() % 4 ? (struct layout_mem){ V(), V(), V(), R() % 32 } :
-					(struct layout_mem){ V(), 0xbff00000, 1 * MiB,
-							     MEM_RW | MEM_SHARED };
+			for (unsigned k = 0; k < LAYOUT_MAX_MEM; k++) {
+				c->mem[k] = (struct layout_mem){ V(), V(), V(), R() % 32 };
+				if (R() % 4 == 0)	/* a region others may share */
+					c->mem[k] = (struct layout_mem){ V(), 0xbff00000, 1 * MiB,
+									 MEM_RW | MEM_SHARED };
+			}
 			for (unsigned k = 0; k < LAYOUT_MAX_DEVS; k++)
 				c->devs[k] = (struct layout_dev){ V(), V(), V(),
 					{ R() % 140, R() % 140, R() % 2 ? 0 : R(), R() % 140 }, R() % 4 };
@@ -1010,7 +1013,8 @@ static void test_fuzz(void)
 					e->console.name = cons[R() % (sizeof(cons) / sizeof(cons[0]))];
 				} else if (e->type == EMU_DOORBELL) {
 					e->doorbell.region_hpa = R() % 2 ? 0xbff00000 : V();
-					e->doorbell.peer = cells[R() % (sizeof(cells) / sizeof(cells[0]))];
+					e->doorbell.peer = cells[R() % (sizeof(cells) /
+									sizeof(cells[0]))];
 				}
 			}
 			c->vplic_gpa = V();

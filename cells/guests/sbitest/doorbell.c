@@ -9,11 +9,12 @@
  * ping, after both wrote READY in the region: four rounds, ringing by SBI
  * (odd rounds) or by the register (even), each answered by pong with a
  * ring back; a burst of five rings, unanswered; "bye <n>" with the number
- * of rings it sent; then, once pong has stopped, rings that must come
- * back as dropped (value 0), rung once pong has written DONE (after it
- * said what it counted: ping's rings meanwhile would count).  pong answers "ping <r>" with "pong <r>" by
- * the register (odd) or SBI (even), and at "bye <n>" says how many rings
- * it counted (it must be n) and shuts its cell down.  Lines: README.md.
+ * of rings it sent; then, once pong has written DONE (after it said what
+ * it counted: rings meanwhile would count too), rings until one comes
+ * back dropped (value 0: pong has stopped).  pong answers "ping <r>" with
+ * "pong <r>" by the register (odd) or SBI (even), and at "bye <n>" says
+ * how many rings it counted (it must be n), writes DONE and shuts its
+ * cell down.  Lines: README.md.
  */
 #include <libfdt.h>
 #include <fv/fmt.h>
