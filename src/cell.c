@@ -6,6 +6,7 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
+#include <fv/cell_doorbell.h>
 #include <fv/cell_virtio.h>
 #include <fv/console.h>
 #include <fv/fmt.h>
@@ -103,6 +104,10 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 	case EMU_VIRTIO_NET:
 	case EMU_VIRTIO_BLK:
 		if (cell_virtio_add(c, e, d) < 0)
+			return -1;
+		break;
+	case EMU_DOORBELL:
+		if (cell_doorbell_add(c, e, d) < 0)
 			return -1;
 		break;
 	default:
@@ -234,7 +239,7 @@ int cells_setup(void)
 	for (unsigned i = 0; i < nr_cells; i++)
 		if (cell_virtio_add_ports(&cells[i]) < 0)
 			return -1;
-	return 0;
+	return cells_doorbell_pair();
 }
 
 /* Make vCPU 0 runnable at the entry point; its hart picks it up. */
@@ -246,6 +251,7 @@ static void cell_boot(struct cell *c)
 	c->starts++;
 	mux_open(&c->con);
 	cell_virtio_open(c, true);
+	cell_doorbell_open(c, true);
 	v0->start_pc = c->desc->entry;
 	v0->start_arg = c->dtb_gpa;
 	__atomic_store_n(&c->state, CELL_RUNNING, __ATOMIC_SEQ_CST);
@@ -316,6 +322,7 @@ static void cell_reset_devices(struct cell *c)
 	if (c->uart)
 		uart16550_reset(c->uart);
 	cell_virtio_reset(c);
+	cell_doorbell_reset(c);
 	arch_cell_reset(c);
 }
 
@@ -366,6 +373,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
 	cell_virtio_open(c, false);
+	cell_doorbell_open(c, false);	/* rings from now on are dropped */
 	stop_others(c, self);
 	cell_reset_devices(c);
 	report_totals(c);
@@ -390,6 +398,7 @@ static __noreturn void cell_restart(struct vcpu *self)
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
 	cell_virtio_open(c, false);
+	cell_doorbell_open(c, false);	/* rings from now on are dropped */
 	stop_others(c, self);
 	cell_reset_devices(c);
 	cell_clear_memory(c);

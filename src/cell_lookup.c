@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Finding what a guest names: a guest-physical range in the cell's memory,
- * the emulated device at an address, a vhart by its id.  Every guest value
+ * the emulated device at an address, a vhart by its id, a doorbell by its
+ * index.  Every guest value
  * that reaches the core passes through here, so it is kept free of
  * anything else and is built on the host too (the vSBI fuzz harness).
  */
@@ -37,4 +38,9 @@ struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa)
 struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid)
 {
 	return vhartid < c->nr_vcpus ? c->vcpu[vhartid] : NULL;
+}
+
+struct doorbell *cell_doorbell(const struct cell *c, unsigned long idx)
+{
+	return idx < c->nr_doorbells ? c->doorbell[idx] : NULL;
 }

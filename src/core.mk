@@ -2,6 +2,7 @@
 # The architecture-neutral core.
 core-y := src/main.o src/run.o src/console.o src/panic.o src/platform.o \
 	src/cell.o src/cell_lookup.o src/cell_virtio.o src/vcpu.o src/vcpu_hsm.o \
+	src/doorbell.o src/cell_doorbell.o \
 	src/cpu.o src/virtio/mmio.o src/virtio/virtqueue.o src/virtio/blk.o \
 	src/virtio/net.o src/virtio/console.o \
 	src/console_mux.o src/printk.o \

@@ -39,7 +39,8 @@ static int write_memory(struct cell *c, void *fdt)
 		const struct layout_mem *m = &d->mem[i];
 
 		if (m->flags & MEM_SHARED)
-			continue;	/* shared windows are described by their users */
+			continue;	/* shared windows are described by their users
+					   (a doorbell's node) */
 		TRY(begin_node_at(fdt, "memory", m->gpa));
 		TRY(fdt_property_string(fdt, "device_type", "memory"));
 		TRY(prop_reg(fdt, m->gpa, m->size));
@@ -90,6 +91,31 @@ static int write_virtio(void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "virtio_mmio", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
 	TRY(prop_reg(fdt, e->gpa, VIRTIO_MMIO_WINDOW));
+	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
+	return fdt_end_node(fdt);
+}
+
+/*
+ * A doorbell and the shared region it goes with, in the form Linux's
+ * uio_pdrv_genirq binds to (uio_pdrv_genirq.of_id=ferrovisor,doorbell):
+ * map 0 its registers, map 1 the region, and its interrupt.  The checker
+ * made sure the region is one of the cell's (MEM_SHARED).
+ */
+static int write_doorbell(struct cell *c, void *fdt, const struct layout_emu *e)
+{
+	int r = layout_shared_region(c->desc, e->doorbell.region_hpa);
+	const struct layout_mem *m = r >= 0 ? &c->desc->mem[r] : NULL;
+	fdt64_t reg[4] = {
+		cpu_to_fdt64(e->gpa), cpu_to_fdt64(DOORBELL_WINDOW),
+		cpu_to_fdt64(m ? m->gpa : 0), cpu_to_fdt64(m ? m->size : 0),
+	};
+
+	if (!m)
+		return -FDT_ERR_BADVALUE;
+	TRY(begin_node_at(fdt, "doorbell", e->gpa));
+	TRY(fdt_property_string(fdt, "compatible", "ferrovisor,doorbell"));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
 	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
@@ -184,6 +210,8 @@ static int write_soc(struct cell *c, void *fdt)
 			TRY(write_uart(fdt, e));
 		else if (layout_emu_is_virtio(e->type))
 			TRY(write_virtio(fdt, e));
+		else if (e->type == EMU_DOORBELL)
+			TRY(write_doorbell(c, fdt, e));
 	}
 	for (unsigned i = 0; i < d->nr_devs; i++)
 		TRY(write_passthrough(fdt, &d->devs[i]));

@@ -51,6 +51,7 @@ static const struct {
 	[EMU_VIRTIO_CONSOLE] = { "virtio-console", VIRTIO_MMIO_WINDOW },
 	[EMU_VIRTIO_NET] = { "virtio-net", VIRTIO_MMIO_WINDOW },
 	[EMU_VIRTIO_BLK] = { "virtio-blk", VIRTIO_MMIO_WINDOW },
+	[EMU_DOORBELL] = { "doorbell", DOORBELL_WINDOW },
 };
 
 uint64_t layout_emu_size(enum emu_type type)
@@ -404,6 +405,25 @@ static void check_mem_owner(struct ctx *c, unsigned i, const struct layout_mem *
 	}
 }
 
+/* A shared region is there to be shared: some other cell maps it too (if
+ * that one does not mark it MEM_SHARED, check_mem_owner() says so). */
+static void check_mem_shared(struct ctx *c, unsigned i, const struct layout_mem *m)
+{
+	if (!(m->flags & MEM_SHARED))
+		return;
+	for (unsigned k = 0; k < c->nr_cells; k++) {
+		const struct layout_cell *o = cell(c, k);
+
+		if ((int)k == c->cell)
+			continue;
+		for (unsigned j = 0; j < count(o->nr_mem, LAYOUT_MAX_MEM); j++)
+			if (overlap(m->hpa, m->size, o->mem[j].hpa, o->mem[j].size))
+				return;
+	}
+	error(c, "mem[%u] hpa %#llx-%#llx is MEM_SHARED but no other cell maps it: "
+	      "a shared region needs two cells", i, (ull)m->hpa, (ull)last(m->hpa, m->size));
+}
+
 static void check_memory(struct ctx *c)
 {
 	const struct layout_cell *lc = cell(c, c->cell);
@@ -424,6 +444,7 @@ static void check_memory(struct ctx *c)
 			continue;
 		check_mem_place(c, i, m);
 		check_mem_owner(c, i, m);
+		check_mem_shared(c, i, m);
 	}
 }
 
@@ -1201,6 +1222,114 @@ static void check_virtio(struct ctx *c, unsigned i, const struct layout_emu *e)
 		check_console(c, i, e);
 }
 
+/* ---------------------------------------------------------------- doorbells */
+
+int layout_shared_region(const struct layout_cell *lc, paddr_t hpa)
+{
+	for (unsigned j = 0; j < count(lc->nr_mem, LAYOUT_MAX_MEM); j++)
+		if ((lc->mem[j].flags & MEM_SHARED) && lc->mem[j].hpa == hpa)
+			return (int)j;
+	return -1;
+}
+
+static int shared_region(const struct ctx *c, unsigned k, uint64_t hpa)
+{
+	return layout_shared_region(cell(c, k), hpa);
+}
+
+/* The cell named `name`, or -1. */
+static int cell_named(const struct ctx *c, const char *name)
+{
+	for (unsigned k = 0; k < c->nr_cells; k++) {
+		const char *n = cell(c, k)->name;
+
+		if (n && !strcmp(n, name))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Does cell k have a doorbell on region `hpa` that rings cell `name`? */
+static bool doorbell_back(const struct ctx *c, unsigned k, uint64_t hpa, const char *name)
+{
+	const struct layout_cell *o = cell(c, k);
+
+	for (unsigned j = 0; name && j < nr_emus(c, k); j++) {
+		const struct layout_emu *e = &o->emus[j];
+
+		if (e->type == EMU_DOORBELL && e->doorbell.region_hpa == hpa &&
+		    e->doorbell.peer && !strcmp(e->doorbell.peer, name))
+			return true;
+	}
+	return false;
+}
+
+/* Two doorbells of one cell on one region to one peer: which would ring? */
+static bool doorbell_clash(struct ctx *c, int k, unsigned j, void *arg)
+{
+	const unsigned *i = arg;
+	const struct layout_doorbell *d = &cell(c, c->cell)->emus[*i].doorbell;
+	const struct layout_doorbell *o = &cell(c, k)->emus[j].doorbell;
+
+	if (k != c->cell || o->region_hpa != d->region_hpa || !o->peer ||
+	    strcmp(o->peer, d->peer))
+		return false;
+	error(c, "emus[%u] doorbell to cell \"%.32s\" on hpa %#llx is also emus[%u] "
+	      "(one doorbell per region and peer)", *i, d->peer, (ull)d->region_hpa, j);
+	return true;
+}
+
+/* The peer cell named by doorbell emus[i], or -1 (reported). */
+static int doorbell_peer(struct ctx *c, unsigned i, const struct layout_doorbell *d)
+{
+	int k;
+
+	if (!d->peer || !d->peer[0]) {
+		error(c, "emus[%u] doorbell.peer is not set (the name of the cell it rings)", i);
+		return -1;
+	}
+	k = cell_named(c, d->peer);
+	if (k < 0)
+		error(c, "emus[%u] doorbell.peer \"%.32s\" is no cell of the layout", i, d->peer);
+	else if (k == c->cell)
+		error(c, "emus[%u] doorbell.peer \"%.32s\" is the cell itself", i, d->peer);
+	return k == c->cell ? -1 : k;
+}
+
+/* Its region is a MEM_SHARED one of the cell's; the peer maps the same
+ * (hpa and size) and has a doorbell back on it. */
+static void check_doorbell(struct ctx *c, unsigned i, const struct layout_emu *e)
+{
+	const struct layout_doorbell *d = &e->doorbell;
+	const struct layout_cell *lc = cell(c, c->cell);
+	int own = shared_region(c, (unsigned)c->cell, d->region_hpa), k, theirs;
+	char label[LABEL_MAX];
+
+	if (!IS_ALIGNED(e->gpa, DOORBELL_WINDOW))
+		error(c, "emus[%u] doorbell gpa %#llx is not aligned to its window "
+		      "(DOORBELL_WINDOW, %#x)", i, (ull)e->gpa, DOORBELL_WINDOW);
+	if (own < 0)
+		error(c, "emus[%u] doorbell.region_hpa %#llx is not the hpa of a MEM_SHARED "
+		      "region of the cell", i, (ull)d->region_hpa);
+	k = doorbell_peer(c, i, d);
+	if (k < 0)
+		return;
+	for_earlier_emus(c, i, EMU_DOORBELL, doorbell_clash, &i);
+	if (own < 0)
+		return;
+	theirs = shared_region(c, (unsigned)k, d->region_hpa);
+	if (theirs < 0 || cell(c, k)->mem[theirs].size != lc->mem[own].size) {
+		error(c, "emus[%u] doorbell.peer %s does not map the region hpa %#llx-%#llx "
+		      "(MEM_SHARED, the same hpa and size)", i, cell_label(c, k, label),
+		      (ull)d->region_hpa, (ull)last(d->region_hpa, lc->mem[own].size));
+		return;
+	}
+	if (!doorbell_back(c, k, d->region_hpa, lc->name))
+		error(c, "emus[%u] doorbell to %s on hpa %#llx has no doorbell back: the peer "
+		      "needs one on that region naming this cell (doorbells come in pairs)",
+		      i, cell_label(c, k, label), (ull)d->region_hpa);
+}
+
 /* ---------------------------------------------------------------- emulated */
 
 static bool is_passthrough_irq(const struct layout_cell *lc, uint32_t irq, unsigned *dev)
@@ -1251,6 +1380,8 @@ static void check_emulated(struct ctx *c)
 			error(c, "emus[%u] has unknown type %d", i, (int)e->type);
 		else if (layout_emu_is_virtio(e->type))
 			check_virtio(c, i, e);
+		else if (e->type == EMU_DOORBELL)
+			check_doorbell(c, i, e);
 		check_emu_irq(c, i, e);
 	}
 	if (!lc->vplic_gpa)

@@ -7,6 +7,7 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
+#include <fv/cell_doorbell.h>
 #include <fv/cell_virtio.h>
 #include <fv/console_mux.h>
 #include <fv/errno.h>
@@ -29,8 +30,10 @@ static void common_requests(struct cpu *c, unsigned long req)
 		mux_rx_drain(&c->vcpu->cell->con);
 		cell_virtio_rx(c->vcpu->cell);
 	}
-	if ((req & REQ_EMU) && c->vcpu)
+	if ((req & REQ_EMU) && c->vcpu) {
 		cell_virtio_sync(c->vcpu->cell);
+		cell_doorbell_sync(c->vcpu->cell);
+	}
 }
 
 /*

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM, SRST, DBCN and the legacy
- * console, set_timer and shutdown calls.  Hart masks, hart ids and
- * addresses are checked against the calling cell before anything is done;
- * a request outside the cell gets an SBI error, never a fault here.
+ * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM, SRST, DBCN, the legacy
+ * console, set_timer and shutdown calls, and our own extension
+ * (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
+ * checked against the calling cell before anything is done; a request
+ * outside the cell gets an SBI error, never a fault here.
  */
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
+#include <fv/doorbell.h>
 #include <fv/errno.h>
 #include <fv/trace.h>
 #include "irq.h"
@@ -75,6 +77,7 @@ static long probe(unsigned long ext)
 	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN:
 	case SBI_EXT_LEGACY_SET_TIMER: case SBI_EXT_LEGACY_PUTCHAR:
 	case SBI_EXT_LEGACY_GETCHAR: case SBI_EXT_LEGACY_SHUTDOWN:
+	case SBI_EXT_FERROVISOR:
 		return 1;
 	}
 	return 0;
@@ -227,6 +230,19 @@ static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 }
 
+/* Ours: ring doorbell a0 of the cell; value 1 if the peer took it. */
+static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long *a)
+{
+	struct doorbell *d;
+
+	if (fid != SBI_FV_DOORBELL_RING)
+		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
+	d = cell_doorbell(v->cell, a[0]);
+	if (!d)
+		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+	return (struct sbiret){ SBI_SUCCESS, doorbell_ring(d) };
+}
+
 /* Legacy (v0.1) calls return only a0. */
 static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
 {
@@ -290,6 +306,9 @@ void riscv_vsbi_call(struct cpu *c)
 		break;
 	case SBI_EXT_DBCN:
 		r = dbcn(v, fid, a);
+		break;
+	case SBI_EXT_FERROVISOR:
+		r = ferrovisor(v, fid, a);
 		break;
 	default:
 		r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };

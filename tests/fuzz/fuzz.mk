@@ -38,10 +38,11 @@ $(FUZZ_O)/fuzz_mmio_decode: tests/fuzz/fuzz_mmio_decode.c arch/riscv/mmio_decode
 $(FUZZ_O)/fuzz_vsbi_mask: tests/fuzz/fuzz_vsbi_mask.c arch/riscv/vsbi_mask.c
 $(FUZZ_O)/fuzz_vsbi_mask: FUZZ_CFLAGS += '-D__asm__(...)='
 # The dispatcher itself, its CSR accesses on a model CSR file (the harness
-# includes vsbi.c), with the core's lookups and HSM checks it calls.
+# includes vsbi.c), with the core's lookups, HSM checks and doorbell model
+# it calls.
 $(FUZZ_O)/fuzz_vsbi: tests/fuzz/fuzz_vsbi.c arch/riscv/vsbi.c arch/riscv/vsbi_mask.c \
-	src/cell_lookup.c src/vcpu_hsm.c arch/riscv/vsbi.h arch/riscv/include/arch/sbi.h \
-	src/include/fv/cell.h
+	src/cell_lookup.c src/vcpu_hsm.c src/doorbell.c arch/riscv/vsbi.h \
+	arch/riscv/include/arch/sbi.h src/include/fv/cell.h src/include/fv/doorbell.h
 $(FUZZ_O)/fuzz_vsbi: FUZZ_CFLAGS += '-D__asm__(...)='
 $(FUZZ_O)/fuzz_vsbi: FUZZ_INCLUDED := arch/riscv/vsbi.c
 $(FUZZ_O)/fuzz_virtio: tests/fuzz/fuzz_virtio.c src/virtio/mmio.c src/virtio/virtqueue.c \

@@ -6,8 +6,9 @@
  * cell the tree must be written, be well-formed (the libfdt we fetch has no
  * fdt_check_full(), so it is walked tag by tag and node by node), and describe
  * the cell: one cpu per vhart, its private memory, its vPLIC, UARTs,
- * virtio-mmio transports and passthrough devices at their guest
- * addresses (emulated devices in the layout's order), its bootargs.
+ * virtio-mmio transports, doorbells (with their shared regions) and
+ * passthrough devices at their guest addresses (emulated devices in the
+ * layout's order), its bootargs.
  */
 #include <stdbool.h>
 #include <fv/guest_fdt.h>
@@ -103,6 +104,33 @@ static int has_virtio(const void *fdt, int soc, const struct layout_emu *e, uint
 	return node;
 }
 
+/* What uio_pdrv_genirq binds to: the registers, then the shared region at
+ * the cell's guest address for it, and the doorbell's interrupt. */
+static int has_doorbell(const void *fdt, int soc, const struct layout_cell *d,
+			const struct layout_emu *e, uint32_t irqc)
+{
+	int r = layout_shared_region(d, e->doorbell.region_hpa), node, len;
+	const char *compat;
+	const fdt64_t *reg;
+	char buf[64];
+
+	FUZZ_ASSERT(r >= 0);	/* the checker passed it */
+	snprintf(buf, sizeof(buf), "doorbell@%llx", (unsigned long long)e->gpa);
+	node = fdt_subnode_offset(fdt, soc, buf);
+	FUZZ_ASSERT(node >= 0);
+	compat = fdt_getprop(fdt, node, "compatible", &len);
+	FUZZ_ASSERT(compat && len == sizeof("ferrovisor,doorbell") &&
+		    !strcmp(compat, "ferrovisor,doorbell"));
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	FUZZ_ASSERT(reg && len == 32);
+	FUZZ_ASSERT(fdt64_ld(&reg[0]) == e->gpa && fdt64_ld(&reg[1]) == DOORBELL_WINDOW);
+	FUZZ_ASSERT(fdt64_ld(&reg[2]) == d->mem[r].gpa && fdt64_ld(&reg[3]) == d->mem[r].size);
+	FUZZ_ASSERT(d->mem[r].flags & MEM_SHARED);
+	has_u32(fdt, node, "interrupts", e->irq);
+	has_u32(fdt, node, "interrupt-parent", irqc);
+	return node;
+}
+
 /* /soc holds the vPLIC, then the emulated devices in the layout's order,
  * then the passthrough devices; `emus` are the emulated ones' nodes. */
 static void soc_order(const void *fdt, int soc, const int *emus, unsigned n)
@@ -146,11 +174,14 @@ static void check_tree(const struct layout_cell *d, const void *fdt, int size)
 		const struct layout_emu *e = &d->emus[i];
 
 		/* the checker passed it: each is one of these */
-		FUZZ_ASSERT(e->type == EMU_UART16550 || layout_emu_is_virtio(e->type));
+		FUZZ_ASSERT(e->type == EMU_UART16550 || layout_emu_is_virtio(e->type) ||
+			    e->type == EMU_DOORBELL);
 		if (e->type == EMU_UART16550) {
 			emus[i] = has_node(fdt, soc, "serial", e->gpa,
 					   layout_emu_size(EMU_UART16550));
 			has_u32(fdt, emus[i], "interrupt-parent", irqc);
+		} else if (e->type == EMU_DOORBELL) {
+			emus[i] = has_doorbell(fdt, soc, d, e, irqc);
 		} else {
 			emus[i] = has_virtio(fdt, soc, e, irqc);
 		}

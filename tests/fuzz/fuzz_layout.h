@@ -16,9 +16,15 @@
  * that passes: a net card's link (1) and MAC selector (derived); a disk's
  * hpa (1 MiB of its own at 0xb0000000 up), size (1 MiB), image selector
  * (none) and readonly byte (bit 0); a console's name ("con<cell>-<emu>").
- * Other types read nothing more, so inputs made before virtio mean what
- * they meant.  Cards of two cells on one link make a layout that passes;
- * one cell alone on its link is an error.
+ * A doorbell (selector EMU_DOORBELL + 1) reads two more: its region_hpa
+ * (default: the hpa of the cell's first MEM_SHARED region, 0xbff00000 if
+ * it has none) and its peer (default: the default name of cell i ^ 1, so
+ * cells 0 and 1, 2 and 3 pair up).  Other types read nothing more, so
+ * inputs made before virtio mean what they meant.  Cards of two cells on
+ * one link make a layout that passes; one cell alone on its link is an
+ * error.  Two cells that mark a region of the same hpa and size
+ * MEM_SHARED (0xbff00000, 1 MiB is in the tables) and have a doorbell
+ * each with default fields pass too.
  *
  * The layout is malloc'ed at its exact size and its unused slots (beyond
  * each count) are filled with a poison pattern, pointers included: the
@@ -258,9 +264,25 @@ static void f_virtio(struct fuzz_layout *f, struct in *in, struct layout_emu *e,
 	}
 }
 
+static const char *const fuzz_cell_names[] = { "cell0", "cell1", "cell2", "cell3" };
+
+/* A doorbell's fields, emus[j] of cell i: its region by default the
+ * cell's first shared one, its peer the cell it pairs with by default. */
+static void f_doorbell(struct fuzz_layout *f, struct in *in, struct layout_emu *e, unsigned i)
+{
+	const struct layout_cell *c = &f->l->cells[i];
+	uint64_t hpa = 0xbff00000;
+
+	for (unsigned j = MIN(c->nr_mem, (unsigned)LAYOUT_MAX_MEM); j--; )
+		if (c->mem[j].flags & MEM_SHARED)
+			hpa = c->mem[j].hpa;
+	e->doorbell.region_hpa = f_addr(in, hpa);
+	e->doorbell.peer = f_string(f, in, fuzz_cell_names[(i ^ 1) % 4]);
+}
+
 static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 {
-	static const char *const names[] = { "cell0", "cell1", "cell2", "cell3" };
+	const char *const *names = fuzz_cell_names;
 	struct layout_cell *c = &f->l->cells[i];
 	uint64_t hpa = 0x84000000 + i * 16 * MiB;
 
@@ -302,6 +324,8 @@ static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 		e->irq = f_small(in, 100 + j);
 		if (layout_emu_is_virtio(e->type))
 			f_virtio(f, in, e, i, j);
+		else if (e->type == EMU_DOORBELL)
+			f_doorbell(f, in, e, i);
 	}
 
 	c->vplic_gpa = f_addr(in, 0x0c000000);

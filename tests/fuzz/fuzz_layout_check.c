@@ -20,6 +20,8 @@ static void report(void *arg, const char *msg)
 	FUZZ_ASSERT(arg == &nr_reports);
 	FUZZ_ASSERT(len > 0 && len < MSG_LIMIT && !strchr(msg, '\n'));
 	nr_reports++;
+	if (getenv("FUZZ_LAYOUT_TRACE"))	/* to see what an input is */
+		fprintf(stderr, "%s\n", msg);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -45,6 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nr_reports = 0;
 	errors = layout_check(f.l, &env);
 	FUZZ_ASSERT(errors == nr_reports);
+	if (getenv("FUZZ_LAYOUT_TRACE"))
+		fprintf(stderr, "%d errors\n", errors);
 	/* a layout with more cells than allowed is an error */
 	if (f.l->nr_cells > CONFIG_MAX_CELLS)
 		FUZZ_ASSERT(errors > 0);

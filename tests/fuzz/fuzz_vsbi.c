@@ -18,10 +18,22 @@
  * memory, and the cell was stopped or rebooted only when it asked.  HSM
  * start, status and SRST are checked against the SBI rules, and an
  * extension that BASE does not report gets SBI_ERR_NOT_SUPPORTED.
+ *
+ * Doorbells (src/doorbell.c, the hypervisor's model): the caller has 0-4,
+ * each paired with one of the neighbour's, whose words (open or not, any
+ * count, near the top) come from the input.  They are made when the
+ * input's first call of SBI_EXT_FERROVISOR comes, so inputs made before
+ * they existed mean what they meant.  A ring (our extension, function 0)
+ * of a doorbell the caller has adds one to its peer's count if that is
+ * open and not at the top, wakes that peer only, and returns whether it
+ * took the ring; nothing else of either cell's doorbells changes, on that
+ * call or any other, and no call raises a doorbell's line (only the
+ * owning cell's harts do that, off this path).
  */
 #include <setjmp.h>
 #include <string.h>
 #include <arch/csr.h>
+#include <fv/doorbell.h>
 #include "fuzz.h"
 
 /* ---- the model CSR file, in place of the csr* instructions ---- */
@@ -190,6 +202,57 @@ int cell_console_getc(struct cell *c)
 	return *con_in++;
 }
 
+/* ---- doorbells: the caller's i rings the neighbour's i and back ---- */
+#define NR_DOORBELLS	4
+
+static struct doorbell fz_db[2][NR_DOORBELLS];
+static bool db_built;
+static unsigned long wakes[NR_DOORBELLS];	/* the neighbour's, this call */
+
+/* A ring wakes the peer's cell (the hypervisor posts it REQ_EMU): here
+ * only counted, and only the neighbour's may be woken. */
+static void db_wake(void *arg)
+{
+	struct doorbell *d = arg;
+
+	FUZZ_ASSERT(d >= fz_db[1] && d < fz_db[1] + fz_cells[1].nr_doorbells);
+	wakes[d - fz_db[1]]++;
+}
+
+static void db_irq(void *arg, bool level)
+{
+	(void)arg, (void)level;
+	FUZZ_ASSERT(!"an SBI call moved a doorbell's line");
+}
+
+/* closed, open and empty, open near the top of the count, or anything */
+static uint64_t db_word(struct in *in)
+{
+	switch (in_u8(in) % 4) {
+	case 0: return 0;
+	case 1: return DOORBELL_OPEN;
+	case 2: return DOORBELL_OPEN | (DOORBELL_COUNT_MAX - in_u8(in) % 2);
+	default: return (in_u8(in) & 1 ? DOORBELL_OPEN : 0) | in_u32(in);
+	}
+}
+
+static void build_doorbells(struct in *in)
+{
+	unsigned n = in_u8(in) % (NR_DOORBELLS + 1);
+
+	for (unsigned c = 0; c < 2; c++) {
+		fz_cells[c].nr_doorbells = n;
+		for (unsigned i = 0; i < n; i++) {
+			doorbell_init(&fz_db[c][i], db_irq, NULL, db_wake, &fz_db[c][i]);
+			fz_db[c][i].rx = db_word(in);
+			fz_cells[c].doorbell[i] = &fz_db[c][i];
+		}
+	}
+	for (unsigned i = 0; i < n; i++)
+		doorbell_pair(&fz_db[0][i], &fz_db[1][i]);
+	db_built = true;
+}
+
 /* ---- building the machine from the input ---- */
 
 /* A register value: mostly ones that mean something here, else any. */
@@ -289,6 +352,7 @@ struct snapshot {
 	struct vcpu vcpus[NR_HARTS];
 	unsigned long reqs[NR_HARTS];
 	int cell_state[2];
+	struct doorbell db[2][NR_DOORBELLS];
 };
 
 static void snap(struct snapshot *s)
@@ -303,6 +367,7 @@ static void snap(struct snapshot *s)
 		s->reqs[i] = fz_cpus[i].req;
 	s->cell_state[0] = fz_cells[0].state;
 	s->cell_state[1] = fz_cells[1].state;
+	memcpy(s->db, fz_db, sizeof(s->db));
 }
 
 /* Every vhart as it was, but for the caller's counters. */
@@ -411,6 +476,46 @@ static void check_hsm(const struct snapshot *s, unsigned long fid, const unsigne
 	FUZZ_ASSERT(vharts_unchanged(s));
 }
 
+/* Field by field: struct copies need not keep the padding. */
+static bool db_same(const struct doorbell *x, const struct doorbell *y)
+{
+	return x->rx == y->rx && x->peer == y->peer && x->wake == y->wake &&
+	       x->wake_arg == y->wake_arg && x->lock.next == y->lock.next &&
+	       x->lock.owner == y->lock.owner && x->irq == y->irq &&
+	       x->irq_arg == y->irq_arg && x->irq_out == y->irq_out &&
+	       x->stats.rung == y->stats.rung && x->stats.dropped == y->stats.dropped &&
+	       x->stats.acked == y->stats.acked;
+}
+
+/* A ring of the caller's doorbell a[0] touched its peer's count alone,
+ * and only if the peer was open; any other call touched none. */
+static void check_doorbells(const struct snapshot *s, unsigned long ext, unsigned long fid,
+			    const unsigned long *a, long err, long val)
+{
+	bool ring = ext == SBI_EXT_FERROVISOR && fid == SBI_FV_DOORBELL_RING;
+	unsigned n = fz_cells[0].nr_doorbells;
+	long idx = ring && a[0] < n ? (long)a[0] : -1;
+
+	if (ext == SBI_EXT_FERROVISOR && !ring)
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+	if (ring)
+		FUZZ_ASSERT(err == (idx >= 0 ? SBI_SUCCESS : SBI_ERR_INVALID_PARAM));
+	for (unsigned i = 0; i < NR_DOORBELLS; i++) {
+		struct doorbell want[2] = { s->db[0][i], s->db[1][i] };
+		bool took = (long)i == idx && (want[1].rx & DOORBELL_OPEN);
+
+		if (took && (want[1].rx & DOORBELL_COUNT_MAX) != DOORBELL_COUNT_MAX)
+			want[1].rx++;
+		want[0].stats.rung += took;
+		want[0].stats.dropped += (long)i == idx && !took;
+		FUZZ_ASSERT(db_same(&want[0], &fz_db[0][i]));
+		FUZZ_ASSERT(db_same(&want[1], &fz_db[1][i]));
+		FUZZ_ASSERT(wakes[i] == took);
+		if ((long)i == idx)
+			FUZZ_ASSERT(val == took);
+	}
+}
+
 static void check_call(const struct snapshot *s, unsigned long ext, unsigned long fid,
 		       const unsigned long *a, enum outcome o, uintptr_t dst)
 {
@@ -452,6 +557,12 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 	FUZZ_ASSERT(fz_cells[0].state == s->cell_state[0] &&
 		    fz_cells[1].state == s->cell_state[1]);
 	check_memory(dst, con_in_taken);
+	if (o == GOES_ON)
+		check_doorbells(s, ext, fid, a, err, val);
+	else
+		for (unsigned i = 0; i < NR_DOORBELLS; i++)
+			FUZZ_ASSERT(db_same(&s->db[0][i], &fz_db[0][i]) &&
+				    db_same(&s->db[1][i], &fz_db[1][i]));
 
 	/* leaving: only when asked, with valid arguments */
 	if (o == OUT_STOPPED)
@@ -528,7 +639,9 @@ static bool one_call(struct in *in)
 {
 	unsigned long *r = caller->cpu->arch.regs;
 	uint8_t sel = in_u8(in);
-	unsigned long ext = sel < 0xf0 ? exts[sel % ARRAY_SIZE(exts)] : pick(in);
+	/* 0xe8-0xef: ours (the others as before it existed) */
+	unsigned long ext = sel >= 0xe8 && sel < 0xf0 ? SBI_EXT_FERROVISOR :
+			    sel < 0xf0 ? exts[sel % ARRAY_SIZE(exts)] : pick(in);
 	unsigned long fid = in_u8(in) < 0xf0 ? in_u8(in) % 8 : pick(in);
 	unsigned long a[6];
 	struct snapshot s;
@@ -545,6 +658,9 @@ static bool one_call(struct in *in)
 	con_out = con_in_taken = served = 0;
 	fw_timer_set = waited = false;
 	memset(posted, 0, sizeof(posted));
+	memset(wakes, 0, sizeof(wakes));
+	if (ext == SBI_EXT_FERROVISOR && !db_built)
+		build_doorbells(in);
 	con_in_left = in_u8(in) % 8;
 	if (con_in_left > in->n)
 		con_in_left = in->n;
@@ -587,6 +703,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	riscv_sstc = in_u8(&in) & 1;
 	build_cell(&in, 1, nr, NR_HARTS - nr);
 	build_cell(&in, 0, 0, nr);
+	memset(fz_db, 0, sizeof(fz_db));	/* none until the first call of ours */
+	db_built = false;
 	caller = fz_cells[0].vcpu[in_u8(&in) % nr];
 	caller->state = VCPU_RUNNING;		/* it is making the call */
 	for (unsigned calls = 0; calls < 8 && in.n; calls++)

@@ -253,8 +253,9 @@ base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
 probe.legacy_shutdown probe.legacy_send_ipi probe.pmu probe.susp probe.cppc
-probe.unknown
-ext.unknown ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
+probe.unknown probe.ferrovisor
+ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
+ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
 hsm.status_huge hsm.start_outside hsm.start_bad_addr hsm.start_below_ram
 hsm.start_self hsm.status_v1_still_stopped hsm.start_v1 hsm.v1_up hsm.v1_a0

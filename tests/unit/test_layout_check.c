@@ -650,8 +650,10 @@ static void test_virtio_blk(void)
 	l.cells[1].nr_mem = 2;
 	l.cells[1].mem[1] = (struct layout_mem){ 0x90000000, 0xa0000000, 1 * MiB,
 						 MEM_RW | MEM_SHARED };
-	CHECK_EQ(check(&l), 1);
+	CHECK_EQ(check(&l), 2);
 	CHECK(LOGGED(R0 "emus[2] blk hpa 0xa0000000-0xa00fffff overlaps cell \"rtos1\" mem[1]"));
+	CHECK(LOGGED(R1 "mem[1] hpa 0xa0000000-0xa00fffff is MEM_SHARED but no other cell maps "
+		     "it: a shared region needs two cells"));
 }
 
 static void test_virtio_blk_images(void)
@@ -781,6 +783,177 @@ static void test_virtio_console(void)
 		  "emus[2]\n");
 }
 
+/* ---- shared memory and doorbells */
+
+#define SHM_HPA 0xbff00000
+
+static struct layout_emu doorbell(uint64_t gpa, uint32_t irq, uint64_t hpa, const char *peer)
+{
+	struct layout_emu e = { .type = EMU_DOORBELL, .gpa = gpa, .irq = irq };
+
+	e.doorbell.region_hpa = hpa;
+	e.doorbell.peer = peer;
+	return e;
+}
+
+static void shared_mem(struct layout_cell *c, uint64_t gpa, uint64_t hpa, uint64_t size,
+		       uint32_t flags)
+{
+	c->mem[c->nr_mem++] = (struct layout_mem){ gpa, hpa, size, flags | MEM_SHARED };
+}
+
+/* good() with 1 MiB at SHM_HPA shared by both cells (mem[1]) and a
+ * doorbell on it in each (emus[1], irq 12), each naming the other. */
+static struct layout good_doorbell(void)
+{
+	struct layout l = good();
+
+	for (unsigned i = 0; i < 2; i++) {
+		shared_mem(&l.cells[i], 0x90000000, SHM_HPA, 1 * MiB, MEM_RW);
+		l.cells[i].nr_emus = 2;
+		l.cells[i].emus[1] = doorbell(0x10001000, 12, SHM_HPA, i ? "rtos0" : "rtos1");
+	}
+	return l;
+}
+
+#define NO_BACK(i, peer) "emus[" #i "] doorbell to cell \"" peer "\" on hpa 0xbff00000 has " \
+	"no doorbell back: the peer needs one on that region naming this cell (doorbells " \
+	"come in pairs)\n"
+
+static void test_shared_alone(void)
+{
+	struct layout l = good();
+
+	shared_mem(&l.cells[0], 0x90000000, SHM_HPA, 1 * MiB, MEM_RW);
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "mem[1] hpa 0xbff00000-0xbfffffff is MEM_SHARED but no other cell "
+		  "maps it: a shared region needs two cells\n");
+	/* an alias in the same cell is not a second cell */
+	shared_mem(&l.cells[0], 0x91000000, SHM_HPA, 1 * MiB, MEM_R);
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "mem[2] hpa 0xbff00000-0xbfffffff is MEM_SHARED but no other cell"));
+	/* a later cell maps part of it: shared */
+	shared_mem(&l.cells[1], 0x90000000, SHM_HPA + 0x80000, 0x80000, MEM_RW);
+	CHECK_EQ(check(&l), 0);
+	/* a cell that maps it without MEM_SHARED: the overlap is the error */
+	l.cells[1].mem[1].flags = MEM_RW;
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R1 "mem[1] hpa 0xbff80000-0xbfffffff overlaps cell \"rtos0\" mem[1] (mark "
+		     "both MEM_SHARED to share)\n"));
+	CHECK(LOGGED(R1 "mem[1] hpa 0xbff80000-0xbfffffff overlaps cell \"rtos0\" mem[2]"));
+}
+
+static void test_doorbell(void)
+{
+	struct layout l = good_doorbell();
+	struct layout_emu *d0 = &l.cells[0].emus[1];
+
+	CHECK_EQ(check(&l), 0);
+	CHECK_STR(log_buf, "");
+	CHECK_EQ(layout_emu_size(EMU_DOORBELL), DOORBELL_WINDOW);
+	CHECK_STR(layout_emu_name(EMU_DOORBELL), "doorbell");
+	CHECK(!layout_emu_is_virtio(EMU_DOORBELL));
+	CHECK_EQ(layout_shared_region(&l.cells[1], SHM_HPA), 1);
+	CHECK_EQ(layout_shared_region(&l.cells[1], 0x85000000), -1);	/* not shared */
+	CHECK_EQ(layout_shared_region(&l.cells[1], SHM_HPA + 0x1000), -1);
+
+	/* one side read-only: fine */
+	l.cells[1].mem[1].flags = MEM_R | MEM_SHARED;
+	CHECK_EQ(check(&l), 0);
+
+	d0->gpa = 0x10001800;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[1] doorbell gpa 0x10001800 is not aligned to its window "
+		  "(DOORBELL_WINDOW, 0x1000)\n");
+
+	/* its region: a MEM_SHARED one of its own cell, by hpa */
+	l = good_doorbell();
+	d0 = &l.cells[0].emus[1];
+	d0->doorbell.region_hpa = 0x84000000;	/* its private RAM */
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, R0 "emus[1] doorbell.region_hpa 0x84000000 is not the hpa of a "
+		  "MEM_SHARED region of the cell\n" R1 NO_BACK(1, "rtos0"));
+	d0->doorbell.region_hpa = SHM_HPA + 0x1000;	/* inside it, not it */
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] doorbell.region_hpa 0xbff01000 is not the hpa"));
+
+	/* its peer: a cell of the layout, not itself */
+	l = good_doorbell();
+	d0 = &l.cells[0].emus[1];
+	d0->doorbell.peer = NULL;
+	CHECK_EQ(check(&l), 2);
+	CHECK_STR(log_buf, R0 "emus[1] doorbell.peer is not set (the name of the cell it rings)\n"
+		  R1 NO_BACK(1, "rtos0"));
+	d0->doorbell.peer = "";
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] doorbell.peer is not set"));
+	d0->doorbell.peer = "rtos9";
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] doorbell.peer \"rtos9\" is no cell of the layout\n"));
+	d0->doorbell.peer = "rtos0";
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] doorbell.peer \"rtos0\" is the cell itself\n"));
+
+	/* the peer maps the same region: same hpa, same size, MEM_SHARED */
+	l = good_doorbell();
+	l.nr_cells = 3;
+	rtos_cell(&l.cells[2], "rtos2", 2, 0x86000000);
+	shared_mem(&l.cells[2], 0x90000000, SHM_HPA, 1 * MiB, MEM_RW);
+	l.cells[1].nr_mem = 1;
+	l.cells[1].nr_emus = 1;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[1] doorbell.peer cell \"rtos1\" does not map the region hpa "
+		  "0xbff00000-0xbfffffff (MEM_SHARED, the same hpa and size)\n");
+	l = good_doorbell();
+	l.cells[0].mem[1].hpa = l.cells[1].mem[1].hpa = 0xbfe00000;
+	for (unsigned i = 0; i < 2; i++)
+		l.cells[i].emus[1].doorbell.region_hpa = 0xbfe00000;
+	CHECK_EQ(check(&l), 0);
+	l.cells[1].mem[1].size = 2 * MiB;
+	CHECK_EQ(check(&l), 2);
+	CHECK(LOGGED(R0 "emus[1] doorbell.peer cell \"rtos1\" does not map the region hpa "
+		     "0xbfe00000-0xbfefffff"));
+	CHECK(LOGGED(R1 "emus[1] doorbell.peer cell \"rtos0\" does not map the region hpa "
+		     "0xbfe00000-0xbfffffff"));
+
+	/* pairs: the peer has one back, on that region, naming this cell */
+	l = good_doorbell();
+	l.cells[1].nr_emus = 1;
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 NO_BACK(1, "rtos1"));
+	l = good_doorbell();
+	l.nr_cells = 3;
+	rtos_cell(&l.cells[2], "rtos2", 2, 0x86000000);
+	shared_mem(&l.cells[2], 0x90000000, SHM_HPA, 1 * MiB, MEM_RW);
+	l.cells[2].nr_emus = 2;
+	l.cells[2].emus[1] = doorbell(0x10001000, 12, SHM_HPA, "rtos1");
+	l.cells[1].emus[1].doorbell.peer = "rtos2";
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 NO_BACK(1, "rtos1"));
+	/* ... and rtos0 and rtos1 ring each other over the same region too */
+	l.cells[1].nr_emus = 3;
+	l.cells[1].emus[2] = doorbell(0x10002000, 13, SHM_HPA, "rtos0");
+	CHECK_EQ(check(&l), 0);
+
+	/* one doorbell per region and peer */
+	l = good_doorbell();
+	l.cells[0].nr_emus = 3;
+	l.cells[0].emus[2] = doorbell(0x10002000, 13, SHM_HPA, "rtos1");
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R0 "emus[2] doorbell to cell \"rtos1\" on hpa 0xbff00000 is also "
+		  "emus[1] (one doorbell per region and peer)\n");
+
+	/* the checks every emulated device has */
+	l = good_doorbell();
+	l.cells[1].emus[1].irq = 11;			/* its RTC's */
+	CHECK_EQ(check(&l), 1);
+	CHECK_STR(log_buf, R1 "emus[1] irq 11 is also the cell's passthrough devs[0] irq\n");
+	l = good_doorbell();
+	l.cells[1].emus[1].gpa = 0x90000000;		/* the shared window */
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED(R1 "emus[1] gpa 0x90000000-0x90000fff overlaps mem[1]"));
+}
+
 /* Layouts with every number field drawn from edge values: any error count
  * is fine, a crash or sanitizer report is not. */
 static void test_fuzz(void)
@@ -793,6 +966,7 @@ static void test_fuzz(void)
 	static const char *const cons[] = {
 		NULL, "", "c0", "c2", "rtos0", "Con", "abcdefghijklmnopq", "con_0",
 	};
+	static const char *const cells[] = { NULL, "", "rtos0", "rtos1", "c2", "c3", "x" };
 	uint32_t seed = 12345;
 	int total = 0;
 
@@ -813,8 +987,12 @@ static void test_fuzz(void)
 			c->nr_emus = R() % (LAYOUT_MAX_EMUS + 2);
 			for (unsigned k = 0; k < LAYOUT_MAX_HARTS; k++)
 				c->harts[k] = R() % 3 ? R() % 10 : V();
-			for (unsigned k = 0; k < LAYOUT_MAX_MEM; k++)
+			for (unsigned k = 0; k < LAYOUT_MAX_MEM; k++) {
 				c->mem[k] = (struct layout_mem){ V(), V(), V(), R() % 32 };
+				if (R() % 4 == 0)	/* a region others may share */
+					c->mem[k] = (struct layout_mem){ V(), 0xbff00000, 1 * MiB,
+									 MEM_RW | MEM_SHARED };
+			}
 			for (unsigned k = 0; k < LAYOUT_MAX_DEVS; k++)
 				c->devs[k] = (struct layout_dev){ V(), V(), V(),
 					{ R() % 140, R() % 140, R() % 2 ? 0 : R(), R() % 140 }, R() % 4 };
@@ -833,6 +1011,10 @@ static void test_fuzz(void)
 						R() % 2 };
 				} else if (e->type == EMU_VIRTIO_CONSOLE) {
 					e->console.name = cons[R() % (sizeof(cons) / sizeof(cons[0]))];
+				} else if (e->type == EMU_DOORBELL) {
+					e->doorbell.region_hpa = R() % 2 ? 0xbff00000 : V();
+					e->doorbell.peer = cells[R() % (sizeof(cells) /
+									sizeof(cells[0]))];
 				}
 			}
 			c->vplic_gpa = V();
@@ -872,6 +1054,8 @@ int main(int argc, char **argv)
 	test_virtio_blk();
 	test_virtio_blk_images();
 	test_virtio_console();
+	test_shared_alone();
+	test_doorbell();
 	test_fuzz();
 	test_fdt_reserved();
 	test_virtio_blk_reserved();

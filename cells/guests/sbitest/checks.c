@@ -76,6 +76,7 @@ static void base_checks(void)
 		{ "probe.susp", SBI_EXT_SUSP, 0 },
 		{ "probe.cppc", SBI_EXT_CPPC, 0 },
 		{ "probe.unknown", 0x0A5A5A5A, 0 },
+		{ "probe.ferrovisor", SBI_EXT_FERROVISOR, 1 },
 	};
 	struct sbiret r;
 
@@ -101,6 +102,13 @@ static void base_checks(void)
 	}
 	r = ecall(0x0A5A5A5A, 0, 0, 0, 0);
 	check("ext.unknown", r.error, SBI_ERR_NOT_SUPPORTED);
+	/* ours: a doorbell the cell does not have, a function there is not */
+	r = ecall(SBI_EXT_FERROVISOR, 0, cfg.nr_doorbells, 0, 0);
+	check("fv.ring_past_last", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_FERROVISOR, 0, ~0UL, 0, 0);
+	check("fv.ring_huge", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_FERROVISOR, 1, 0, 0, 0);
+	check("fv.unknown_fid", r.error, SBI_ERR_NOT_SUPPORTED);
 	check("ext.legacy_reserved", legacy(0x0F, 0), SBI_ERR_NOT_SUPPORTED);
 	check("legacy.clear_ipi", legacy(SBI_EXT_LEGACY_CLEAR_IPI, 0), SBI_ERR_NOT_SUPPORTED);
 	check("legacy.send_ipi", legacy(SBI_EXT_LEGACY_SEND_IPI, 0), SBI_ERR_NOT_SUPPORTED);

@@ -145,6 +145,9 @@ void sbitest_trap(void)
 		timer_irqs[hart]++;
 		sbi_call(SBI_EXT_TIME, 0, ~0UL, 0, 0, 0, 0);	/* clears STIP */
 		return;
+	case CAUSE_IRQ | IRQ_S_EXT:
+		doorbell_trap();
+		return;
 	}
 	if (exc_trap(cause))
 		return;
@@ -244,6 +247,10 @@ static void parse_bootargs(const char *s)
 			cfg.checks = cfg.exc_only || parse_uint(eq, n) != 0;
 		} else if (k == 8 && !strncmp(w, "delay_ms", 8)) {
 			cfg.delay_ms = parse_uint(eq, n);
+		} else if (k == 8 && !strncmp(w, "doorbell", 8)) {
+			n = MIN(n, sizeof(cfg.doorbell) - 1);
+			memcpy(cfg.doorbell, eq, n);
+			cfg.doorbell[n] = '\0';
 		}
 	}
 }
@@ -279,6 +286,9 @@ static void read_dtb(const void *fdt)
 	node = fdt_node_offset_by_compatible(fdt, -1, "riscv,plic0");
 	if (node >= 0)
 		read_reg(fdt, node, &cfg.plic_base, &size);
+	for (node = -1; (node = fdt_node_offset_by_compatible(fdt, node,
+							      "ferrovisor,doorbell")) >= 0; )
+		cfg.nr_doorbells++;
 	node = fdt_path_offset(fdt, "/chosen");
 	parse_bootargs(fdt_getprop(fdt, node, "bootargs", NULL));
 }
@@ -337,6 +347,8 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 			run_checks();
 		out("sbitest: done pass=%u fail=%u\n", checks_passed(), checks_failed());
 	}
+	if (cfg.doorbell[0])
+		doorbell_run();
 	if (cfg.delay_ms)
 		sleep_ms(cfg.delay_ms);
 	if (strcmp(cfg.bad, "none")) {

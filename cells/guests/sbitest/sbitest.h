@@ -25,6 +25,8 @@
 #define SBI_EXT_DBCN			0x4442434E
 #define SBI_EXT_SUSP			0x53555350
 #define SBI_EXT_CPPC			0x43505043
+/* Ferrovisor's own: firmware-specific space, low 24 bits its impl ID */
+#define SBI_EXT_FERROVISOR		0x0A004656
 
 #define SBI_SUCCESS			0
 #define SBI_ERR_NOT_SUPPORTED		-2
@@ -60,6 +62,8 @@ struct config {
 	char bad[16];			/* bad=<store|load|exec|mmio|ptw|none> */
 	unsigned bad_vhart;		/* bad_vhart=N: which vhart does it */
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
+	char doorbell[8];		/* doorbell=<ping|pong>: doorbell.c */
+	unsigned nr_doorbells;		/* ferrovisor,doorbell nodes */
 };
 
 extern struct config cfg;
@@ -111,6 +115,11 @@ void check(const char *name, long got, long expected);
  * handler's share (true if the trap was one exc.c expected). */
 void exc_checks(void);
 bool exc_trap(unsigned long cause);
+
+/* doorbell=ping|pong (doorbell.c): talk to the peer cell; and the trap
+ * handler's share, an external interrupt. */
+void doorbell_run(void);
+void doorbell_trap(void);
 
 /* bad=ptw: the guest's own page table sends PTW_VA's walk to `table`. */
 #define PTW_VA		0x40000000UL

@@ -60,6 +60,7 @@ struct vcpu {
 
 struct uart16550;
 struct cell_virtio;
+struct doorbell;
 
 struct cell {
 	const struct layout_cell *desc;
@@ -80,6 +81,8 @@ struct cell {
 	uint32_t console_irq;
 	unsigned nr_virtio;		/* its VirtIO devices (src/cell_virtio.c) */
 	struct cell_virtio *virtio[LAYOUT_MAX_EMUS];
+	unsigned nr_doorbells;		/* its doorbells, in layout order */
+	struct doorbell *doorbell[LAYOUT_MAX_EMUS];	/* (src/cell_doorbell.c) */
 	struct arch_cell arch;
 };
 
@@ -95,6 +98,10 @@ struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa);
 
 /* vCPU `vhartid` of `c`, or NULL if the cell has no such vhart. */
 struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid);
+
+/* The cell's doorbell `idx` (in layout order among its doorbells), or
+ * NULL if it has no such doorbell. */
+struct doorbell *cell_doorbell(const struct cell *c, unsigned long idx);
 
 /* Lifecycle (src/cell.c).  cell_stop() and cell_reboot() are called from a
  * vCPU of the cell; they do not return to the caller's guest. */

@@ -31,8 +31,9 @@ struct cpu {
 #define REQ_DRAIN	(1UL << 2)	/* write the console rings out (housekeeping) */
 #define REQ_RX		(1UL << 3)	/* typed input waits for this hart's cell */
 #define REQ_EMU		(1UL << 4)	/* a device of this hart's cell changed
-					   (a frame from another cell): bring
-					   its interrupt line up to date */
+					   (a frame or a ring from another
+					   cell): bring its interrupt line up
+					   to date */
 #define REQ_ARCH_SHIFT	8
 
 /* Post `req` to `c` and wake it (src/cpu.c). */

@@ -40,7 +40,7 @@
 #define MEM_RW		(MEM_R | MEM_W)
 #define MEM_RX		(MEM_R | MEM_X)
 #define MEM_RWX		(MEM_R | MEM_W | MEM_X)
-#define MEM_SHARED	0x8	/* may overlap other cells' MEM_SHARED regions */
+#define MEM_SHARED	0x8	/* also mapped by another cell, which marks it MEM_SHARED too */
 #define MEM_KEEP	0x10	/* kept across a restart of the cell (not zeroed) */
 
 struct layout_mem {
@@ -79,6 +79,7 @@ enum emu_type {
 	EMU_VIRTIO_CONSOLE,	/* virtio-mmio console: a port of the multiplexer */
 	EMU_VIRTIO_NET,		/* virtio-mmio network card on a link between cells */
 	EMU_VIRTIO_BLK,		/* virtio-mmio disk backed by host memory */
+	EMU_DOORBELL,		/* rings a peer cell sharing a MEM_SHARED region */
 	EMU_TYPE_NR,
 };
 
@@ -108,6 +109,36 @@ struct layout_virtio_console {
 	const char *name;
 };
 
+/*
+ * A doorbell: one end of a channel between two cells over a region both
+ * map MEM_SHARED.  Each of the two cells has an EMU_DOORBELL naming the
+ * other (.peer) and the region (.region_hpa, the host address of a
+ * MEM_SHARED region of its own that the peer maps too, same hpa and size;
+ * either side may map it read-only).  Its guest window, DOORBELL_WINDOW
+ * at a page-aligned .gpa, has three 32-bit registers:
+ *
+ *	DOORBELL_RING	write (any value): ring the peer; its .irq rises
+ *	DOORBELL_STATUS	read: rings received and not yet acknowledged
+ *	DOORBELL_ACK	write n: acknowledge n of them (0xffffffff: all);
+ *			the line (.irq) is high while any is left
+ *
+ * Rings are counted, up to 0xffffffff (then the count stays there), so
+ * none is lost while the cell runs; rings to a cell that is not running
+ * are dropped (and counted as dropped at the ringing end).  Ringing never
+ * waits for the peer.  A guest may also ring through the SBI extension
+ * SBI_EXT_FERROVISOR (arch/riscv/vsbi.h), by the doorbell's index among
+ * the cell's doorbells in layout order.
+ */
+#define DOORBELL_WINDOW		0x1000
+#define DOORBELL_RING		0x0
+#define DOORBELL_STATUS		0x4
+#define DOORBELL_ACK		0x8
+
+struct layout_doorbell {
+	paddr_t region_hpa;	/* the MEM_SHARED region it goes with */
+	const char *peer;	/* the name of the cell at the other end */
+};
+
 /* A device the hypervisor emulates at `gpa`, raising guest interrupt `irq`. */
 struct layout_emu {
 	enum emu_type type;
@@ -117,6 +148,7 @@ struct layout_emu {
 		struct layout_virtio_net net;
 		struct layout_virtio_blk blk;
 		struct layout_virtio_console console;
+		struct layout_doorbell doorbell;
 	};
 };
 

@@ -62,6 +62,10 @@ const char *layout_emu_name(enum emu_type type);
  * device, one VIRTIO_MMIO_WINDOW at its gpa. */
 bool layout_emu_is_virtio(enum emu_type type);
 
+/* The MEM_SHARED region of `lc` whose host address is `hpa` (a doorbell's
+ * region_hpa): its index in lc->mem[], or -1. */
+int layout_shared_region(const struct layout_cell *lc, paddr_t hpa);
+
 /*
  * The MAC of virtio-net card `e`, which is l->cells[cell].emus[i]: its
  * explicit .net.mac, or if that is all zero the derived, locally

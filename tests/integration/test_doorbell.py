@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Doorbells between two cells (tests/layouts/run/doorbell.c): cells "ping"
+and "pong" run the sbitest guest's doorbell mode (cells/guests/sbitest/
+doorbell.c) over a region both map MEM_SHARED.  A ring, by SBI or by the
+register, must reach the peer as its doorbell interrupt through its vPLIC,
+with the message written before it; rings are counted, none lost; a ring
+to a cell that has stopped is dropped; the RTOS beside them ticks on.
+
+Assertions are on whole lines the guests print (cell_lines joins what the
+multiplexer split) and on their order within one cell; nothing is timed.
+"""
+import re
+
+import pytest
+
+from conftest import build_layouts
+from test_cells import assert_ticking, boot, cell_lines, hv_message, run_until, statuses
+
+LAYOUT = "tests/layouts/run/doorbell.c"
+STOPPED = "cell {}: stopped (shutdown by its guest)"
+GOOD = re.compile(r"sbitest: (?:start vhart 0 vharts 1 .*|doorbell .*|fv\.doorbell_past_last ok)$")
+BAD = re.compile(r"sbitest: doorbell (?:no interrupt|the peer is not|none)")
+
+
+@pytest.fixture(scope="module")
+def elf():
+    return build_layouts([LAYOUT])[LAYOUT]
+
+
+@pytest.fixture(scope="module")
+def console(elf):
+    with boot(elf) as q:
+        text = run_until(q, lambda t: all(hv_message(t, STOPPED.format(c))
+                                          for c in ("ping", "pong")),
+                         90, "both doorbell cells to shut down")
+        at = max(hv_message(text, STOPPED.format(c))[0] for c in ("ping", "pong"))
+        return run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 2,
+                         30, "2 RTOS status lines after both stopped")
+
+
+def lines(text, cell):
+    got = [l.text for l in cell_lines(text, cell, "sbitest: ")]
+    odd = [l for l in got if not GOOD.match(l) or BAD.search(l)]
+    assert not odd, f"{cell}: unexpected lines {odd}\n--- console ---\n{text[-6000:]}"
+    return got
+
+
+def in_order(got, want, cell):
+    """`want` appear in `got` in this order (other lines may come between)."""
+    i = 0
+    for line in got:
+        if i < len(want) and line == want[i]:
+            i += 1
+    assert i == len(want), f"{cell}: missing {want[i]!r} (in order)\n" + "\n".join(got)
+
+
+def test_device_tree_gives_the_doorbell(console):
+    for cell in ("ping", "pong"):
+        assert (f"sbitest: doorbell {cell} regs 0x10001000 shm 0x88000000 size 0x100000 "
+                f"irq 11 of 1") in lines(console, cell)
+
+
+def test_rings_reach_the_peer(console):
+    ping, pong = lines(console, "ping"), lines(console, "pong")
+    want = []
+    for r in range(1, 5):
+        want.append(f"sbitest: doorbell ring {r} by sbi value 1" if r & 1 else
+                    f"sbitest: doorbell ring {r} by mmio")
+        want.append(f"sbitest: doorbell irq 11 rings 1 msg pong {r}")
+    in_order(ping, want, "ping")
+    in_order(pong, [f"sbitest: doorbell irq 11 rings 1 msg ping {r}" for r in range(1, 5)],
+             "pong")
+
+
+def test_rings_are_counted(console):
+    ping, pong = lines(console, "ping"), lines(console, "pong")
+    # 4 rounds, 5 rings in a burst, "bye": 10 rings, every one counted
+    assert "sbitest: doorbell sent 10 value 1" in ping
+    got = [re.match(r"sbitest: doorbell received (\d+) rings in (\d+) interrupts, other (\d+)$",
+                    l) for l in pong]
+    got = [m for m in got if m]
+    assert len(got) == 1, pong
+    rings, irqs, other = map(int, got[0].groups())
+    assert rings == 10 and other == 0, got[0][0]
+    assert 6 <= irqs <= 10, got[0][0]     # rings of the burst may share an interrupt
+    # every interrupt pong took was reported with its count; they add up
+    counts = [int(m[1]) for m in (re.match(r"sbitest: doorbell irq 11 rings (\d+) ", l)
+                                  for l in pong) if m]
+    assert len(counts) <= irqs and sum(counts) <= rings and all(c >= 1 for c in counts)
+
+
+def test_ring_to_a_stopped_cell_is_dropped(console):
+    ping = lines(console, "ping")
+    in_order(ping, ["sbitest: doorbell sent 10 value 1", "sbitest: fv.doorbell_past_last ok",
+                    "sbitest: doorbell ring after the peer stopped value 0",
+                    "sbitest: doorbell done"], "ping")
+    assert "sbitest: doorbell done" in lines(console, "pong")
+
+
+def test_only_they_stopped(console):
+    events = re.findall(r"cell (\w+): (?!starting|totals)([^\r\n]*)", console)
+    assert sorted(events) == [("ping", "stopped (shutdown by its guest)"),
+                              ("pong", "stopped (shutdown by its guest)")], events
+    assert_ticking(statuses(console, "rtos"), 100, "rtos")
