@@ -90,6 +90,7 @@ static void blk_notify(struct virtio_dev *d, unsigned q)
 	struct virtio_blk *b = d->model;
 	struct vq_chain *ch = &b->chain;
 	unsigned budget = d->vq[q].num;		/* bounded work per notify */
+	unsigned done = 0;
 
 	while (budget-- && virtq_pop(d, q, ch) > 0) {
 		/* a header to read and a status byte to write, at least */
@@ -98,8 +99,11 @@ static void blk_notify(struct virtio_dev *d, unsigned q)
 			return;
 		}
 		virtq_push(d, q, ch, serve(b, ch));
+		done++;
 	}
-	virtq_notify_guest(d, q);
+	/* nothing used, or the ring broke: no used-buffer interrupt */
+	if (done && virtio_queue_live(d, q))
+		virtq_notify_guest(d, q);
 }
 
 static const struct virtio_dev_ops blk_ops = {

@@ -16,7 +16,7 @@ static void console_notify(struct virtio_dev *d, unsigned q)
 {
 	struct virtio_console *v = d->model;
 	struct vq_chain *ch = &v->chain;
-	unsigned budget = d->vq[q].num;
+	unsigned budget = d->vq[q].num, done = 0;
 
 	if (q != CON_TXQ)
 		return;		/* receive buffers: the glue drains input next */
@@ -24,8 +24,10 @@ static void console_notify(struct virtio_dev *d, unsigned q)
 		for (unsigned i = 0; i < ch->nr_read; i++)
 			mux_write(v->port, (const char *)ch->seg[i].p, ch->seg[i].len);
 		virtq_push(d, q, ch, 0);
+		done++;
 	}
-	virtq_notify_guest(d, q);
+	if (done && virtio_queue_live(d, q))
+		virtq_notify_guest(d, q);
 }
 
 bool virtio_console_rx(void *arg, char c)

@@ -71,7 +71,7 @@ static void deliver(struct virtio_net *to, const struct vq_chain *tx, uint64_t l
 	static const uint8_t hdr[VIRTIO_NET_HDR_LEN] = { [10] = 1 };	/* num_buffers */
 	struct virtio_dev *d = &to->dev;
 	struct vq_chain *rx = &to->rx_chain;
-	bool kick;
+	bool kick, used = false;
 
 	if (!spin_trylock(&d->lock)) {
 		__atomic_fetch_add(&to->rx_drops, 1, __ATOMIC_RELAXED);
@@ -82,13 +82,15 @@ static void deliver(struct virtio_net *to, const struct vq_chain *tx, uint64_t l
 	} else if (rx->write_len < VIRTIO_NET_HDR_LEN + len) {
 		virtq_push(d, NET_RXQ, rx, 0);	/* too small: give it back empty */
 		__atomic_fetch_add(&to->rx_drops, 1, __ATOMIC_RELAXED);
+		used = true;
 	} else {
 		vq_write(rx, 0, hdr, sizeof(hdr));
 		copy_frame(tx, rx);
 		virtq_push(d, NET_RXQ, rx, (uint32_t)(VIRTIO_NET_HDR_LEN + len));
 		to->rx_frames++;
+		used = true;
 	}
-	if (virtio_queue_live(d, NET_RXQ))
+	if (used && virtio_queue_live(d, NET_RXQ))
 		virtq_notify_guest(d, NET_RXQ);
 	kick = needs_kick(d);
 	spin_unlock(&d->lock);
@@ -126,6 +128,7 @@ static void tx_batch(struct virtio_net *n)
 {
 	struct virtio_dev *d = &n->dev;
 	struct vq_chain *tx = &n->tx_chain;
+	unsigned done = 0;
 
 	for (unsigned budget = VIRTQ_NUM_MAX; budget; budget--) {
 		uint32_t gen;
@@ -144,12 +147,14 @@ static void tx_batch(struct virtio_net *n)
 			forward(n, tx);
 		n->tx_frames++;
 		spin_lock(&d->lock);
-		if (d->config_gen == gen && virtio_queue_live(d, NET_TXQ))
+		if (d->config_gen == gen && virtio_queue_live(d, NET_TXQ)) {
 			virtq_push(d, NET_TXQ, tx, 0);	/* else it was reset meanwhile */
+			done++;
+		}
 		spin_unlock(&d->lock);
 	}
 	spin_lock(&d->lock);
-	if (virtio_queue_live(d, NET_TXQ))
+	if (done && virtio_queue_live(d, NET_TXQ))
 		virtq_notify_guest(d, NET_TXQ);
 	spin_unlock(&d->lock);
 }
