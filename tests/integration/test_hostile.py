@@ -8,6 +8,13 @@ the attacker (reported with cell, vhart, what, address and pc), or no
 effect; the victim must tick and keep its guard through the whole run, and
 the hypervisor's image must be intact at the end (the monitor's checksum).
 
+It also has a virtio-blk disk and a virtio-net card (on a link with the
+victim, whose card nobody drives) and breaks their rings one rule at a
+time: a broken ring must set DEVICE_NEEDS_RESET, be reported once by the
+hypervisor (`cell hostile: virtio-blk at <gpa>: <why>; the device needs a
+reset`) and touch nothing outside the cell; a bad request must fail with
+no byte moved; after each attack a reset and one valid request must work.
+
 The attacker keeps its progress in a MEM_KEEP region, so each restart
 resumes with the next attack; its lines are
 
@@ -16,10 +23,12 @@ resumes with the next attack; its lines are
 
 `pytest -s` shows a table: attack, outcome, whether the victim was intact.
 """
+import os
 import re
 
 import pytest
 
+import fvqemu
 import test_cells as tc
 import test_isolation as ti
 from conftest import build_layouts
@@ -32,6 +41,10 @@ VICTIM_RAM_HPA, VICTIM_RAM_GPA = 0x85000000, 0x80000000
 VICTIM_GUARD = 0x85300000
 PLATFORM_DTB = 0xbfe00000
 HV_IMAGE = 0x80200000
+BLK, NET = 0x1f010000, 0x1f011000        # the attacker's virtio-blk and virtio-net
+DISK_BACKING = 0x84c00000
+VICTIM_NET = 0x10001000
+STORM = 10000
 
 
 def fault(what, addr):
@@ -65,6 +78,41 @@ def illegal(bits):
 
 NOT_SUPPORTED, INVALID_PARAM, INVALID_ADDRESS, ALREADY_AVAILABLE = -2, -3, -5, -6
 VPLIC_REFUSED = "refused load from an emulated device"
+
+# VirtIO: every attack ends with a reset and one valid request, which must
+# work (blk: sector 0 reads back what blk_write_sector0 wrote there).
+READ_OK = "; reset: status 0xf read ok"
+SENT_OK = "; reset: status 0xf sent ok"
+OUTSIDE = "a buffer is outside the cell's memory"
+NOT_WRITABLE = "a buffer the device writes is not writable memory of the cell"
+AREA_OUTSIDE = "a queue area is outside the cell's memory"
+BAD_SIZE = "queue size is not a power of two up to 256"
+IOERR = "status 0xf isr 0x1 used 1 len 1 blk 1 data kept"
+
+
+def blk(result, report=None):
+    """A virtio-blk attack: its exact result (then the recovery), and the
+    hypervisor's report (gpa, why) if the ring broke."""
+    return ("virtio", re.escape(result + READ_OK), report)
+
+
+def net(result, report=None):
+    return ("virtio", re.escape(result + SENT_OK), report)
+
+
+def broken_ring(why):
+    """A chain or ring index breaking the rules once DRIVER_OK is set:
+    NEEDS_RESET (0x40) and the configuration-change interrupt (isr bit 1),
+    nothing used.  isr bit 0 (a used-buffer interrupt with no buffer used)
+    is tolerated: virtio-blk raises it after a notify that broke the ring
+    (blk_notify() ends in virtq_notify_guest() unconditionally)."""
+    return ("virtio", r"status 0x4f isr 0x[23] used 0" + re.escape(READ_OK), (BLK, why))
+
+
+def broken_queue(why):
+    """A queue setup the device refuses at QueueReady (before DRIVER_OK,
+    so no interrupt): NEEDS_RESET, the queue not ready."""
+    return blk("status 0x4b ready 0 isr 0x0", (BLK, why))
 
 # Every attack, in the guest's order (tests/guests/hostile/attacks.c), and
 # what it must come to.
@@ -146,7 +194,7 @@ EXPECTED = [
     ("srst_vendor_type", sbi(INVALID_PARAM)),
     ("srst_reserved_reason", sbi(INVALID_PARAM)),
     ("srst_unknown_fid", sbi(NOT_SUPPORTED)),
-    ("set_timer_storm", ("result", "calls 10000 pending 0")),
+    ("set_timer_storm", ("result", f"calls {STORM} pending 0")),
 
     ("vplic_own_prio", read(7)),             # the control: our own IRQ 10
     ("vplic_foreign_prio", read(0)),
@@ -183,8 +231,82 @@ EXPECTED = [
     ("mret", illegal(0x30200073)),
     ("insn_zero", illegal(0)),
 
-    ("ipi_storm", ("result", "sent 10000 taken 10000")),
-    ("timer_storm", ("result", "taken 10000")),
+    # VirtIO (tests/guests/hostile/vio_attacks.c): the data path first
+    ("blk_write_sector0", blk("status 0xf isr 0x1 used 1 len 1 blk 0")),
+    # buffers outside the cell, or that the device would write where it may not
+    ("blk_buf_victim_read", broken_ring(OUTSIDE)),
+    ("blk_buf_victim_write", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_victim_zero_len", broken_ring(OUTSIDE)),
+    ("blk_buf_hv_read", broken_ring(OUTSIDE)),
+    ("blk_buf_hv_write", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_fw_write", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_dtb_read", broken_ring(OUTSIDE)),
+    ("blk_buf_backing_write", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_past_ram", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_across_ram_end", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_ram_end", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_own_mmio", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_addr_wrap", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_len_huge", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_rom_write", broken_ring(NOT_WRITABLE)),
+    ("blk_buf_rom_read", blk("status 0xf isr 0x1 used 1 len 1 blk 0")),   # the control
+    # chains
+    ("blk_chain_loop", broken_ring("a descriptor chain loops")),
+    ("blk_chain_self_loop", broken_ring("a descriptor chain loops")),
+    ("blk_chain_next_beyond", broken_ring("a descriptor's next index is outside the queue")),
+    ("blk_chain_too_long", broken_ring("a descriptor chain is longer than the device takes")),
+    ("blk_chain_read_after_write", broken_ring("a readable buffer follows a writable one")),
+    ("blk_chain_indirect", broken_ring("an indirect descriptor (not offered)")),
+    ("blk_chain_no_status", broken_ring("a request without its header or status byte")),
+    # the available ring
+    ("blk_avail_ahead", broken_ring("the available index ran more than a queue ahead")),
+    ("blk_avail_behind", broken_ring("the available index ran more than a queue ahead")),
+    ("blk_head_beyond", broken_ring("an available head is outside the queue")),
+    ("blk_head_ffff", broken_ring("an available head is outside the queue")),
+    # queue setup
+    ("blk_queue_num_3", broken_queue(BAD_SIZE)),
+    ("blk_queue_num_0", broken_queue(BAD_SIZE)),
+    ("blk_queue_num_512", broken_queue(BAD_SIZE)),
+    ("blk_ring_desc_victim", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_avail_hv", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_used_hv", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_used_rom", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_used_across_end", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_desc_wrap", broken_queue(AREA_OUTSIDE)),
+    ("blk_ring_desc_misaligned", broken_queue("a queue area is not aligned")),
+    # notifies the device cannot take: nothing happens, the request waits
+    ("blk_notify_unset", blk("status 0xf isr 0x0 used 0")),
+    ("blk_notify_queue_1", blk("status 0xf isr 0x0 used 0")),
+    ("blk_notify_queue_huge", blk("status 0xf isr 0x0 used 0")),
+    ("blk_queue_sel_beyond", blk("num_max 0 ready 0 status 0xf isr 0x0 used 0")),
+    # requests the disk (128 sectors) must fail before any byte moves
+    ("blk_read_past_end", blk(IOERR)),
+    ("blk_read_across_end", blk(IOERR)),
+    ("blk_read_sector_huge", blk(IOERR)),
+    ("blk_write_sector_wrap", blk(IOERR)),     # sector * 512 wraps to sector 0
+    ("blk_unknown_type", blk("status 0xf isr 0x1 used 1 len 1 blk 2 data kept")),
+    ("blk_write_across_end", blk("status 0xf isr 0x1 used 2 len 1 blk 1 sector 127 kept")),
+    # the window takes 32-bit accesses only; the disk's backing is not ours
+    ("blk_load64_status", fault(VPLIC_REFUSED, BLK + 0x70)),
+    ("load_disk_backing", load(DISK_BACKING)),
+    # the network card: a frame outside the cell, a queue that does not
+    # exist, then storms of frames too short (even for the virtio-net
+    # header) and too long, dropped at the sender, and of good ones for
+    # the victim's card, which nobody set up
+    ("net_buf_victim", net("used 0 status 0x4f isr 0x2", (NET, OUTSIDE))),
+    ("net_notify_queue_2", net("used 0 status 0xf isr 0x0")),
+    ("net_storm_tiny", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_header_only", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_short", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_long", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_huge", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_broadcast", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    ("net_storm_victim_mac", net(f"sent {STORM} used {STORM} status 0xf isr 0x1")),
+    # and the data path at the end: what blk_write_sector0 wrote
+    ("blk_read_sector0", blk('status 0xf isr 0x1 used 1 len 513 blk 0 "hostile sector 0" ok')),
+
+    ("ipi_storm", ("result", f"sent {STORM} taken {STORM}")),
+    ("timer_storm", ("result", f"taken {STORM}")),
     # 100 ms each: a plain busy loop (the control), then nothing but self
     # IPIs, then nothing but timer interrupts, each raised by the last one's
     # handler
@@ -202,6 +324,10 @@ GUARD = re.compile(r"rtos: guard 2048 KiB (ok (\d+)|BAD at \S+)$")
 IMAGE = re.compile(r"\[fv\] image: text, rodata, guest images \d+ KiB, checksum "
                    r"(0x[0-9a-f]+) \(at boot (0x[0-9a-f]+)\): (\w+)")
 RESTART = "cell hostile: restarting"
+BROKEN = re.compile(r"cell (\w+): (virtio-\w+) at (0x[0-9a-f]+): ([^;\r\n]*); "
+                    r"the device needs a reset\r?\n")
+VIRTIO_ROW = re.compile(r"\[fv\] (\w+) (virtio-\w+) at (0x[0-9a-f]+): status (0x[0-9a-f]+), "
+                        r"requests (\d+), errors (\d+), dropped (\d+), broken (\d+)")
 
 
 @pytest.fixture(scope="module")
@@ -220,19 +346,23 @@ def done(text):
 
 
 def ask_monitor(q):
-    """The monitor's rows ({cell: {column: value}}) and its image line."""
+    """The monitor's rows ({cell: {column: value}}), its VirtIO lines
+    ({(cell, device): {column: value}}) and its image line."""
     start = len(q.text())
     rows = ti.monitor(q, ["victim", "hostile"])
     text = tc.run_until(q, lambda t: IMAGE.search(t[start:]), 30, "the monitor's image line")
-    return rows, IMAGE.search(text[start:])
+    devs = {(m[1], m[2]): dict(gpa=int(m[3], 16), status=int(m[4], 16), requests=int(m[5]),
+                               errors=int(m[6]), dropped=int(m[7]), broken=int(m[8]))
+            for m in VIRTIO_ROW.finditer(text[start:])}
+    return rows, devs, IMAGE.search(text[start:])
 
 
 class Attack:
     """One attack as the console tells it: its lines, and what came of it."""
 
-    def __init__(self, n, tries, result, faults, restarts):
+    def __init__(self, n, tries, result, faults, restarts, broken):
         self.n, self.tries, self.result = n, tries, result
-        self.faults, self.restarts = faults, restarts
+        self.faults, self.restarts, self.broken = faults, restarts, broken
 
     def outcome(self):
         if self.faults:
@@ -245,8 +375,8 @@ class Attack:
 
 def collect(text, n_attacks):
     """Per attack: its attack lines (pos, name, addr, pc), its result, the
-    hypervisor's fault reports and restarts between its first line and
-    the next attack's."""
+    hypervisor's fault reports, restarts and VirtIO reports ((cell, gpa,
+    why)) between its first line and the next attack's."""
     tries, results = {}, {}
     for l in hostile_lines(text):
         m = ATTACK.match(l.text)
@@ -259,6 +389,7 @@ def collect(text, n_attacks):
             results[int(m[1])] = m[3]
     faults = [(m.start(), m[1], int(m[2], 16), int(m[3], 16)) for m in FAULT.finditer(text)]
     restarts = tc.hv_message(text, RESTART)
+    broken = [(m.start(), m[1], int(m[3], 16), m[4]) for m in BROKEN.finditer(text)]
     out = []
     for n in range(n_attacks):
         assert n in tries, f"attack {n} ({EXPECTED[n][0]}) was never tried"
@@ -266,7 +397,8 @@ def collect(text, n_attacks):
         end = tries[n + 1][0][0] if n + 1 in tries else len(text)
         out.append(Attack(n, tries[n], results.get(n),
                           [f[1:] for f in faults if start < f[0] < end],
-                          [r for r in restarts if start < r < end]))
+                          [r for r in restarts if start < r < end],
+                          [b[1:] for b in broken if start < b[0] < end]))
     return out
 
 
@@ -282,6 +414,12 @@ def check(a, name, expect):
         assert a.result == f"rebooted {expect[1]}", a.result
         return f"{expect[1]} restarts, then result {a.result}"
     assert len(a.tries) == 1, f"{name} tried {len(a.tries)} times"
+    want_broken = [("hostile",) + expect[2]] if kind == "virtio" and expect[2] else []
+    assert a.broken == want_broken, f"{name}: VirtIO reports {a.broken}, expected {want_broken}"
+    if kind == "virtio":
+        assert not a.faults and not a.restarts, f"{name}: {a.faults} {a.restarts}"
+        assert a.result and re.fullmatch(expect[1], a.result), f"{name}: {a.result!r}"
+        return a.outcome() + (f"; hv: {a.broken[0][2]}" if a.broken else "")
     if kind == "fault":
         _, what, want_addr = expect
         assert a.result is None, f"{name} survived: {a.result}"
@@ -308,18 +446,19 @@ def guard_lines(text):
 
 
 def print_table(attacks, outcomes, guards):
-    print(f"\n{'#':>3}  {'attack':<28} {'outcome':<78} victim intact")
+    w = max(map(len, outcomes))
+    print(f"\n{'#':>3}  {'attack':<28} {'outcome':<{w}} victim intact")
     for a, outcome in zip(attacks, outcomes):
         after = [m for pos, m in guards if pos > a.tries[-1][0]]
         intact = ("yes (guard ok %s)" % after[0][2]) if after and after[0][2] else \
             ("BAD" if after else "yes (ticks; no guard check after)")
-        print(f"{a.n:>3}  {EXPECTED[a.n][0]:<28} {outcome:<78} {intact}")
+        print(f"{a.n:>3}  {EXPECTED[a.n][0]:<28} {outcome:<{w}} {intact}")
 
 
 def test_hostile_guest_is_contained(image):
     with ti.boot(image) as q:
-        text = tc.run_until(q, done, 110, "the hostile guest's last attack")
-        rows, img = ask_monitor(q)
+        text = tc.run_until(q, done, 150, "the hostile guest's last attack")
+        rows, devs, img = ask_monitor(q)
         text = q.text()
 
     # the addresses it attacks are the machine's
@@ -332,6 +471,9 @@ def test_hostile_guest_is_contained(image):
     assert len(at) == 1, "the victim's guard was not set up once"
     target = VICTIM_GUARD - VICTIM_RAM_HPA + VICTIM_RAM_GPA
     assert int(at[0][1], 16) <= target < int(at[0][2], 16), "the attack misses the guard"
+    with open(os.path.join(fvqemu.ROOT, LAYOUT)) as f:
+        assert f".hpa = {DISK_BACKING:#x}, .size = 64 * KiB" in f.read(), \
+            "the disk's backing moved: update hostile.h"
 
     attacks = collect(text, len(EXPECTED))
     outcomes = [check(a, name, expect) for a, (name, expect) in zip(attacks, EXPECTED)]
@@ -348,8 +490,11 @@ def test_hostile_guest_is_contained(image):
     nfaults = sum(e[0] == "fault" for _, e in EXPECTED)
     assert len(FAULT.findall(text)) == nfaults
     assert len(tc.hv_message(text, RESTART)) == nfaults + REBOOTS
-    events = re.findall(r"cell (\w+): (?!starting|vhart 0: )([^\r\n]*)", text)
+    events = re.findall(r"cell (\w+): (?!starting|vhart 0: |virtio-\w+ at )([^\r\n]*)", text)
     assert set(events) == {("hostile", "restarting")}, set(events)
+    # each broken ring reported once, by the attacker's devices only
+    reports = [e[2] for _, e in EXPECTED if e[0] == "virtio" and e[2]]
+    assert len(BROKEN.findall(text)) == len(reports)
     assert rows["hostile"]["starts"] == 1 + nfaults + REBOOTS, rows
     assert rows["victim"]["starts"] == 1 and rows["victim"]["state"] == "running", rows
     assert rows["hostile"]["dropped"] == 0 and rows["victim"]["dropped"] == 0, rows
@@ -371,9 +516,40 @@ def test_hostile_guest_is_contained(image):
     print(f"victim: {len(st)} status lines, ticks {st[0].tick}..{st[-1].tick}, "
           f"{len(guards)} guard checks ok; jitter max {max_jitter(text)} timebase ticks")
 
+    check_virtio_counts(devs)
+
     # and nothing wrote the hypervisor's image
     assert img[3] == "intact" and img[1] == img[2], img[0]
     print(img[0])
+
+
+def check_virtio_counts(devs):
+    """The monitor's VirtIO lines: each broken ring counted, each failed
+    request, each malformed frame dropped at the sender, and every good
+    frame dropped at the victim's card, which nobody set up."""
+    def count(pred):
+        return sum(1 for name, e in EXPECTED if pred(name, e))
+
+    assert set(devs) == {("hostile", "virtio-blk"), ("hostile", "virtio-net"),
+                         ("victim", "virtio-net")}, devs
+    hblk, hnet = devs["hostile", "virtio-blk"], devs["hostile", "virtio-net"]
+    vnet = devs["victim", "virtio-net"]
+    assert (hblk["gpa"], hnet["gpa"], vnet["gpa"]) == (BLK, NET, VICTIM_NET)
+    assert hblk["broken"] == count(lambda n, e: e[0] == "virtio" and e[2] and e[2][0] == BLK)
+    assert hnet["broken"] == count(lambda n, e: e[0] == "virtio" and e[2] and e[2][0] == NET)
+    # blk: the IOERRs, the write across the end and the unknown type
+    assert hblk["errors"] == count(lambda n, e: e[0] == "virtio" and re.search(
+        r"blk [12]", e[1].replace("\\", ""))), hblk
+    malformed = count(lambda n, e: n in ("net_storm_tiny", "net_storm_header_only",
+                                         "net_storm_short", "net_storm_long",
+                                         "net_storm_huge"))
+    good = count(lambda n, e: n in ("net_storm_broadcast", "net_storm_victim_mac"))
+    recoveries = count(lambda n, e: n.startswith("net_"))    # one good frame each
+    assert hnet["dropped"] == malformed * STORM and hnet["errors"] == 0, hnet
+    assert hnet["requests"] == (malformed + good) * STORM + recoveries, hnet
+    assert vnet == dict(gpa=VICTIM_NET, status=0, requests=0, errors=0,
+                        dropped=good * STORM + recoveries, broken=0), vnet
+    print(f"virtio: {devs}")
 
 
 def max_jitter(text):

@@ -7,6 +7,7 @@
 #include <fv/fmt.h>
 #include "csr.h"
 #include "hostile.h"
+#include "vio.h"
 
 #define STORM		10000
 #define REBOOTS		100
@@ -222,6 +223,15 @@ unsigned long attack_pc(const struct attack *a)
 #define VPLIC_RD(nm, off) { nm, do_mmio_wr_rd, VPLIC + (off), { 0, 0 }, NULL }
 #define INSN(nm, fn, a0) { nm, do_insn, a0, { a0 }, fn }
 
+#define BLK_BUF(nm, ad, type, len) { nm, do_blk_buffer, ad, { type, len }, NULL }
+#define BLK_CHAIN(nm, kind, ad)	{ nm, do_blk_chain, ad, { kind }, NULL }
+#define BLK_RING(nm, kind, ad)	{ nm, do_blk_ring, ad, { kind }, NULL }
+#define BLK_QUEUE(nm, kind, ad)	{ nm, do_blk_queue, ad, { kind }, NULL }
+#define BLK_NOTIFY(nm, kind, q)	{ nm, do_blk_notify, q, { kind }, NULL }
+#define BLK_REQ(nm, type, sector, len) { nm, do_blk_req, sector, { type, len }, NULL }
+#define NET_STORM(nm, len, at, to_victim) \
+	{ nm, do_net_storm, STORM, { VIRTIO_NET_HDR + (len), at, to_victim }, NULL }
+
 #define CTX(c)		(0x200000 + 0x1000 * (c))
 #define OWN_END		(OWN_RAM + OWN_RAM_SIZE)
 #define BUF		((unsigned long)own_buf)
@@ -352,6 +362,72 @@ const struct attack attacks[] = {
 	INSN("hsv_d_victim", ins_hsv_d, VICTIM_GUARD),
 	INSN("mret", ins_mret, 0),
 	INSN("insn_zero", ins_zero, 0),
+
+	/* VirtIO: our own disk (64 KiB) and network card.  First the data
+	 * path (every attack's recovery reads sector 0 back), then buffers
+	 * outside the cell or of the wrong kind, bad chains, ring indices,
+	 * queue setups and notifies, requests the disk must fail, the MMIO
+	 * window, and the card's transmit queue */
+	{ "blk_write_sector0", do_blk_rw, 0, { BLK_T_OUT }, NULL },
+	BLK_BUF("blk_buf_victim_read", VICTIM_GUARD, BLK_T_OUT, SECTOR),
+	BLK_BUF("blk_buf_victim_write", VICTIM_GUARD, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_victim_zero_len", VICTIM_GUARD, BLK_T_OUT, 0),
+	BLK_BUF("blk_buf_hv_read", HV_IMAGE, BLK_T_OUT, SECTOR),
+	BLK_BUF("blk_buf_hv_write", HV_IMAGE + 0x1000, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_fw_write", FIRMWARE + 0x40000, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_dtb_read", PLATFORM_DTB, BLK_T_OUT, SECTOR),
+	BLK_BUF("blk_buf_backing_write", DISK_BACKING, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_past_ram", OWN_END, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_across_ram_end", OWN_END - 256, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_ram_end", RAM_END, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_own_mmio", BLK_MMIO, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_addr_wrap", ~0UL - 0xff, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_len_huge", OWN_RAM + 0x100000, BLK_T_IN, ~0U),
+	BLK_BUF("blk_buf_rom_write", OWN_ROM, BLK_T_IN, SECTOR),
+	BLK_BUF("blk_buf_rom_read", OWN_ROM, BLK_T_OUT, SECTOR),	/* allowed */
+	BLK_CHAIN("blk_chain_loop", CH_LOOP, 1),
+	BLK_CHAIN("blk_chain_self_loop", CH_SELF_LOOP, 2),
+	BLK_CHAIN("blk_chain_next_beyond", CH_NEXT_BEYOND, 16),
+	BLK_CHAIN("blk_chain_too_long", CH_TOO_LONG, 70),
+	BLK_CHAIN("blk_chain_read_after_write", CH_READ_AFTER_WRITE, 2),
+	BLK_CHAIN("blk_chain_indirect", CH_INDIRECT, VICTIM_GUARD),
+	BLK_CHAIN("blk_chain_no_status", CH_NO_STATUS, 0),
+	BLK_RING("blk_avail_ahead", RI_AVAIL_IDX, 17),
+	BLK_RING("blk_avail_behind", RI_AVAIL_IDX, 0xffff),
+	BLK_RING("blk_head_beyond", RI_HEAD, 16),
+	BLK_RING("blk_head_ffff", RI_HEAD, 0xffff),
+	BLK_QUEUE("blk_queue_num_3", QA_NUM, 3),
+	BLK_QUEUE("blk_queue_num_0", QA_NUM, 0),
+	BLK_QUEUE("blk_queue_num_512", QA_NUM, 512),
+	BLK_QUEUE("blk_ring_desc_victim", QA_DESC, VICTIM_GUARD),
+	BLK_QUEUE("blk_ring_avail_hv", QA_AVAIL, HV_IMAGE),
+	BLK_QUEUE("blk_ring_used_hv", QA_USED, HV_IMAGE + 0x1000),
+	BLK_QUEUE("blk_ring_used_rom", QA_USED, OWN_ROM),
+	BLK_QUEUE("blk_ring_used_across_end", QA_USED, OWN_END - 64),
+	BLK_QUEUE("blk_ring_desc_wrap", QA_DESC, ~0UL - 0x7f),
+	BLK_QUEUE("blk_ring_desc_misaligned", QA_DESC, OWN_RAM + 0x100008),
+	BLK_NOTIFY("blk_notify_unset", NT_UNSET, 0),
+	BLK_NOTIFY("blk_notify_queue_1", NT_INDEX, 1),
+	BLK_NOTIFY("blk_notify_queue_huge", NT_INDEX, 0xffffffffUL),
+	BLK_NOTIFY("blk_queue_sel_beyond", NT_SEL, 1),
+	BLK_REQ("blk_read_past_end", BLK_T_IN, DISK_SECTORS, SECTOR),
+	BLK_REQ("blk_read_across_end", BLK_T_IN, DISK_SECTORS - 1, 2 * SECTOR),
+	BLK_REQ("blk_read_sector_huge", BLK_T_IN, ~0UL, SECTOR),
+	BLK_REQ("blk_write_sector_wrap", BLK_T_OUT, 1UL << 55, SECTOR),
+	BLK_REQ("blk_unknown_type", BLK_T_BAD, 0, SECTOR),
+	{ "blk_write_across_end", do_blk_write_end, DISK_SECTORS - 1, { 0 }, NULL },
+	LOAD("blk_load64_status", BLK_MMIO + VIO_STATUS),
+	LOAD("load_disk_backing", DISK_BACKING),
+	{ "net_buf_victim", do_net_buffer, VICTIM_GUARD, { VIRTIO_NET_HDR + 60 }, NULL },
+	{ "net_notify_queue_2", do_net_notify, 2, { 0 }, NULL },
+	NET_STORM("net_storm_tiny", 4 - VIRTIO_NET_HDR, 0, 0),
+	NET_STORM("net_storm_header_only", 0, 0, 0),
+	NET_STORM("net_storm_short", 13, 0, 0),
+	NET_STORM("net_storm_long", 1515, 0, 0),
+	NET_STORM("net_storm_huge", 0x10000, OWN_RAM, 0),
+	NET_STORM("net_storm_broadcast", 60, 0, 0),
+	NET_STORM("net_storm_victim_mac", 60, 0, 1),
+	{ "blk_read_sector0", do_blk_rw, 0, { BLK_T_IN }, NULL },
 
 	/* storms and reboots */
 	{ "ipi_storm", do_ipi_storm, STORM, { 0 }, NULL },

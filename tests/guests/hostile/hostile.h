@@ -13,8 +13,9 @@
 #include <stdint.h>
 #include <fv/compiler.h>
 
-/* Our own cell: RAM and the kept region at gpa == hpa, a vPLIC and an
- * emulated UART (irq 10) where the real machine has nothing. */
+/* Our own cell: RAM, the kept region and a read-only region at gpa ==
+ * hpa, a vPLIC, an emulated UART (irq 10) and two VirtIO devices where
+ * the real machine has nothing. */
 #define OWN_RAM		0x84000000UL
 #define OWN_RAM_SIZE	0x200000UL
 #define KEEP_BASE	0x84400000UL	/* MEM_KEEP: survives our restarts */
@@ -23,6 +24,11 @@
 #define OWN_UART_IRQ	10
 #define VPLIC		0x20000000UL
 #define VPLIC_SIZE	0x4000000UL
+#define OWN_ROM		0x84800000UL	/* MEM_R only */
+#define OWN_ROM_SIZE	0x10000UL
+#define BLK_MMIO	0x1f010000UL	/* virtio-blk, 64 KiB */
+#define NET_MMIO	0x1f011000UL	/* virtio-net on link 1 with the victim */
+#define DISK_SECTORS	128
 
 /* What is not ours. */
 #define FIRMWARE	0x80000000UL	/* OpenSBI */
@@ -36,6 +42,9 @@
 #define CLINT		0x02000000UL
 #define UART0		0x10000000UL	/* the victim's emulated UART's gpa */
 #define VICTIM_HART	2		/* its physical hart */
+#define DISK_BACKING	0x84c00000UL	/* our disk's bytes: host RAM no cell maps */
+/* The victim's card: derived, cell 0, link 1, its emus[1] */
+#define VICTIM_MAC	{ 0x02, 0x46, 0x56, 0x00, 0x01, 0x01 }
 
 /* SBI */
 #define EXT_LEGACY_SEND_IPI	0x04
