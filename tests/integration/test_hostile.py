@@ -102,11 +102,9 @@ def net(result, report=None):
 
 def broken_ring(why):
     """A chain or ring index breaking the rules once DRIVER_OK is set:
-    NEEDS_RESET (0x40) and the configuration-change interrupt (isr bit 1),
-    nothing used.  isr bit 0 (a used-buffer interrupt with no buffer used)
-    is tolerated: virtio-blk raises it after a notify that broke the ring
-    (blk_notify() ends in virtq_notify_guest() unconditionally)."""
-    return ("virtio", r"status 0x4f isr 0x[23] used 0" + re.escape(READ_OK), (BLK, why))
+    NEEDS_RESET (0x40) and the configuration-change interrupt (isr bit 1)
+    only: nothing used, so no used-buffer interrupt."""
+    return ("virtio", r"status 0x4f isr 0x2 used 0" + re.escape(READ_OK), (BLK, why))
 
 
 def broken_queue(why):
