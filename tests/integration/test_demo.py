@@ -19,11 +19,15 @@ def rtos_ticks(text):
     return [int(t) for t in re.findall(RTOS_STATUS, text)]
 
 
-def linux_text(text):
-    """What Linux wrote, its pieces joined: the multiplexer may cut the
+def cell_text(text, cell="linux"):
+    """What `cell` wrote, its pieces joined: the multiplexer may cut the
     focused cell's open line (a prompt, an echo) to let another cell's
     line out, and continues it under a new tag."""
-    return "".join(re.findall(r"^\[linux\] (.*)$", text, re.M))
+    return "".join(re.findall(rf"^\[{cell}\] (.*)$", text, re.M))
+
+
+def linux_text(text):
+    return cell_text(text, "linux")
 
 
 def wait_shell(q, start, timeout=120):
@@ -37,23 +41,24 @@ def wait_shell(q, start, timeout=120):
     return int(ready.search(linux_text(text[start:])).group(1))
 
 
-def shell(q, cmd, timeout=60):
-    """Run `cmd` in the Linux shell; return its output on one line.  Returns
-    once the shell has printed its next prompt, ready for the next one."""
+def shell(q, cmd, timeout=60, cell="linux"):
+    """Run `cmd` in the shell of Linux cell `cell` (which has the keyboard);
+    return its output on one line.  Returns once the shell has printed its
+    next prompt, ready for the next one."""
     start = len(q.text())
-    marker = re.compile(r"<<([^$>]*)>>")
-    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"<<$X>>\"\n")
+    marker = re.compile(r"@<([^$]*?)>@")     # not the echo of the command
+    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"@<$X>@\"\n")
     out = []
 
     def done(text):
-        t = linux_text(text[start:])
+        t = cell_text(text[start:], cell)
         m = marker.search(t)
         if m and PROMPT in t[m.end():]:
             out.append(m.group(1).strip())
             return True
         return False
 
-    q.wait_for(done, timeout, f"the output of {cmd!r} and the next prompt")
+    q.wait_for(done, timeout, f"{cell}: the output of {cmd!r} and the next prompt")
     return out[0]
 
 

@@ -13,15 +13,10 @@ import re
 import pytest
 
 from fvqemu import Qemu, qemu_cmd
+from test_demo import cell_text, shell
 
 LAYOUT = "cells/qemu-riscv64-virt/linux-linux.c"
 PROMPT = "linux:~# "
-
-
-def cell_text(text, cell):
-    """What `cell` wrote, the pieces of its lines joined (the multiplexer
-    may cut the focused cell's open line to let another cell's out)."""
-    return "".join(re.findall(rf"^\[{cell}\] (.*)$", text, re.M))
 
 
 def cell_lines(text, cell):
@@ -38,21 +33,7 @@ def focus(q, n):
 
 def run(q, cell, cmd, timeout=90):
     """Run `cmd` in `cell`'s shell (which has focus); its output on one line."""
-    start = len(q.text())
-    marker = re.compile(r"@<([^$]*?)>@")
-    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"@<$X>@\"\n")
-    out = []
-
-    def done(text):
-        t = cell_text(text[start:], cell)
-        m = marker.search(t)
-        if m and PROMPT in t[m.end():]:
-            out.append(m.group(1).strip())
-            return True
-        return False
-
-    q.wait_for(done, timeout, f"{cell}: the output of {cmd!r} and the next prompt")
-    return out[0]
+    return shell(q, cmd, timeout, cell)
 
 
 def wait_net(q, start, cell, addr, timeout=180):
