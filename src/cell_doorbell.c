@@ -122,3 +122,20 @@ void cell_doorbell_sync(struct cell *c)
 	for (unsigned i = 0; i < c->nr_doorbells; i++)
 		doorbell_sync(c->doorbell[i]);
 }
+
+/* For the monitor (console lock held): a line per doorbell. */
+void cell_doorbell_print_locked(const struct cell *c)
+{
+	for (unsigned i = 0; i < c->nr_doorbells; i++) {
+		const struct cell_doorbell *cd = (const struct cell_doorbell *)c->doorbell[i];
+		const struct doorbell_stats *s = &cd->db.stats;
+
+		kprintf_locked("[fv] %s doorbell at %#llx to %s: rung %llu, dropped %llu, "
+			       "acked %llu, pending %u\n", c->name,
+			       (unsigned long long)cd->desc->gpa, cd->desc->doorbell.peer,
+			       (unsigned long long)__atomic_load_n(&s->rung, __ATOMIC_RELAXED),
+			       (unsigned long long)__atomic_load_n(&s->dropped, __ATOMIC_RELAXED),
+			       (unsigned long long)__atomic_load_n(&s->acked, __ATOMIC_RELAXED),
+			       doorbell_pending(&cd->db));
+	}
+}

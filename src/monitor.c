@@ -5,6 +5,7 @@
  */
 #include <fv/arch_cell.h>
 #include <fv/cell.h>
+#include <fv/cell_doorbell.h>
 #include <fv/cell_virtio.h>
 #include <fv/console.h>
 #include <fv/hv.h>
@@ -92,8 +93,10 @@ void monitor_print_locked(void)
 			       (unsigned long long)t.idle, (unsigned long long)t.hk,
 			       (int)i == mux_focus() ? "  <- input" : "");
 	}
-	for (unsigned i = 0; i < nr_cells; i++)
+	for (unsigned i = 0; i < nr_cells; i++) {
 		cell_virtio_print_locked(&cells[i]);
+		cell_doorbell_print_locked(&cells[i]);
+	}
 	print_image_check();
 }
 

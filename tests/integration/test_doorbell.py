@@ -34,8 +34,13 @@ def console(elf):
                                           for c in ("ping", "pong")),
                          90, "both doorbell cells to shut down")
         at = max(hv_message(text, STOPPED.format(c))[0] for c in ("ping", "pong"))
-        return run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 2,
+        text = run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 2,
                          30, "2 RTOS status lines after both stopped")
+        # the monitor's doorbell lines, up to its last line (the image check)
+        start = len(text)
+        q.send("\x1dm")
+        return run_until(q, lambda t: re.search(r"\[fv\] image: .*\n", t[start:]), 30,
+                         "the monitor's answer")
 
 
 def lines(text, cell):
@@ -102,3 +107,19 @@ def test_only_they_stopped(console):
     assert sorted(events) == [("ping", "stopped (shutdown by its guest)"),
                               ("pong", "stopped (shutdown by its guest)")], events
     assert_ticking(statuses(console, "rtos"), 100, "rtos")
+
+
+MONITOR_DOORBELL = re.compile(r"^\[fv\] (\w+) doorbell at 0x10001000 to (\w+): rung (\d+), "
+                              r"dropped (\d+), acked (\d+), pending (\d+)$", re.M)
+
+
+def test_monitor_counts_the_rings(console):
+    """Ctrl-] m has a line per doorbell: ping's ring after pong stopped is
+    its one dropped ring; both ends' rings were taken, none is pending
+    (the cells stopped: a stop clears the count)."""
+    rows = {m[1]: (m[2], *map(int, m.groups()[2:])) for m in MONITOR_DOORBELL.finditer(console)}
+    assert set(rows) == {"ping", "pong"}, rows
+    assert rows["ping"][0] == "pong" and rows["pong"][0] == "ping", rows
+    peer, rung, dropped, acked, pending = rows["ping"]
+    assert rung >= 10 and dropped == 1 and pending == 0, rows
+    assert rows["pong"][1] >= 1 and rows["pong"][4] == 0, rows

@@ -20,5 +20,7 @@ void cell_doorbell_open(struct cell *c, bool open);
 void cell_doorbell_reset(struct cell *c);
 /* On a hart of the cell (REQ_EMU): the lines follow the counts. */
 void cell_doorbell_sync(struct cell *c);
+/* For the monitor (console lock held): a line per doorbell, its counters. */
+void cell_doorbell_print_locked(const struct cell *c);
 
 #endif
