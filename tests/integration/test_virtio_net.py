@@ -37,10 +37,13 @@ def run(q, cell, cmd, timeout=90):
 
 
 def wait_net(q, start, cell, addr, timeout=180):
-    """`cell` booted (after offset `start`) and /init gave eth0 `addr`."""
-    line = f"ferrovisor-linux: net: eth0 {addr}"
-    q.wait_for(lambda t: line in cell_lines(t[start:], cell), timeout,
-               f"{cell}: {line!r}")
+    """`cell` booted (after offset `start`) and /init gave eth0 `addr`.
+    Read from the cell's pieces joined (the multiplexer may cut the
+    focused cell's line to let another cell's out); the line is whole
+    once the cell wrote something after it (the shell's banner)."""
+    line = re.compile(re.escape(f"ferrovisor-linux: net: eth0 {addr}") + r"\S")
+    q.wait_for(lambda t: line.search(cell_text(t[start:], cell)), timeout,
+               f"{cell}: the line 'ferrovisor-linux: net: eth0 {addr}' and what follows")
 
 
 @pytest.fixture(scope="module")
