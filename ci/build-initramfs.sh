@@ -16,6 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+cache_lock initramfs
 
 [ $# -eq 1 ] || die "usage: $0 OUT.cpio.gz"
 out=$1

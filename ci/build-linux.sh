@@ -37,6 +37,7 @@ hash=$( {
 } | sha256sum | cut -c1-16)
 bdir=$FV_CACHE/linux-build/$hash
 image=$bdir/arch/riscv/boot/Image
+cache_lock "linux-build-$hash"
 
 copy_out() {
 	mkdir -p "$(dirname "$out")"

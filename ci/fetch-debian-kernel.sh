@@ -23,6 +23,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+cache_lock debian-kernel
 
 [ $# -eq 1 ] || die "usage: $0 OUT-IMAGE"
 out=$1

@@ -12,6 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+cache_lock fetch-sources
 
 pkg=linux-source-6.1
 debdir=$FV_CACHE/debs

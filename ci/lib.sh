@@ -3,6 +3,19 @@
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# Hold an exclusive lock on $FV_CACHE/locks/NAME.lock until the calling
+# script exits: two builds (two clones, or a test run beside `make run`)
+# share the cache and must not fill the same directory at once.  The
+# second one waits, then finds the first one's result.
+cache_lock() {
+	mkdir -p "$FV_CACHE/locks"
+	exec 9>"$FV_CACHE/locks/$1.lock"
+	if ! flock -n 9; then
+		echo "$1: another build holds $FV_CACHE/locks/$1.lock; waiting for it"
+		flock 9
+	fi
+}
+
 # retry N CMD...: run CMD up to N times; the Debian mirror sometimes
 # answers "Mirror sync in progress" or a short read, which a later try fixes.
 retry() {
