@@ -360,4 +360,4 @@ help:
 	@echo "  FV_CACHE=<dir>        download cache (default ~/.cache/ferrovisor)"
 	@echo "  V=1                   show the full commands"
 	@echo
-	@echo "Console (make run): Ctrl-] then n next console, 1-9 console N, m monitor, v vCPU traps, h help"
+	@echo "Console (make run): Ctrl-] then n next console, 1-9 console N, m monitor (a command line: help), v vCPU traps, h help"

@@ -9,6 +9,7 @@
 #include <fv/cell_doorbell.h>
 #include <fv/cell_virtio.h>
 #include <fv/console.h>
+#include <fv/errno.h>
 #include <fv/fmt.h>
 #include <fv/guest_fdt.h>
 #include <fv/layout_check.h>
@@ -113,6 +114,7 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 	default:
 		return -1;
 	}
+	d->name = layout_emu_name(e->type);
 	c->nr_emus++;
 	return 0;
 }
@@ -249,6 +251,7 @@ static void cell_boot(struct cell *c)
 
 	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
+	c->started_at = arch_counter();
 	mux_open(&c->con);
 	cell_virtio_open(c, true);
 	cell_doorbell_open(c, true);
@@ -293,13 +296,15 @@ static void stop_others(struct cell *c, struct vcpu *self)
 		struct vcpu *v = c->vcpu[i];
 
 		while (v != self && READ_ONCE(v->state) != VCPU_STOPPED)
-			cpu_handle_requests(self->cpu, false);
+			cpu_handle_requests(self->cpu, REQS_STAY);
 	}
 }
 
 /* Called by a cell that has just taken its final state.  A cell that is
- * stopping or restarting is not stopped yet: it decides when it is done. */
-static void all_stopped_check(void)
+ * stopping or restarting is not stopped yet: it decides when it is done.
+ * A stop from the monitor never powers off: whoever typed it may want to
+ * start a cell again. */
+static void all_stopped_check(bool may_power_off)
 {
 	for (unsigned i = 0; i < nr_cells; i++) {
 		int st = __atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST);
@@ -307,7 +312,7 @@ static void all_stopped_check(void)
 		if (st != CELL_STOPPED && st != CELL_FAILED)
 			return;
 	}
-	if (IS_ENABLED(CONFIG_POWEROFF_WHEN_ALL_STOPPED)) {
+	if (IS_ENABLED(CONFIG_POWEROFF_WHEN_ALL_STOPPED) && may_power_off) {
 		kprintf("all cells stopped: powering off\n");
 		mux_flush();	/* the last words, before there is no console */
 		arch_system_off();
@@ -344,7 +349,7 @@ static void cell_clear_memory(struct cell *c)
 static void lock_cell(struct vcpu *self)
 {
 	while (!spin_trylock(&self->cell->lock))
-		cpu_handle_requests(self->cpu, true);
+		cpu_handle_requests(self->cpu, REQS_MAY_PARK);
 }
 
 /* What the cell cost the hypervisor and waited for in all: every trap of
@@ -365,7 +370,7 @@ static void report_totals(const struct cell *c)
 		(unsigned long long)waits);
 }
 
-static __noreturn void finish_stop(struct vcpu *self, int state)
+static __noreturn void finish_stop(struct vcpu *self, int state, bool may_power_off)
 {
 	struct cell *c = self->cell;
 
@@ -379,7 +384,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state)
 	report_totals(c);
 	__atomic_store_n(&c->state, state, __ATOMIC_SEQ_CST);
 	spin_unlock(&c->lock);
-	all_stopped_check();
+	all_stopped_check(may_power_off);
 	vcpu_hart_stop(self);
 }
 
@@ -387,7 +392,7 @@ __noreturn void cell_stop(struct vcpu *self, const char *why)
 {
 	lock_cell(self);
 	kprintf("cell %s: stopped (%s)\n", self->cell->name, why);
-	finish_stop(self, CELL_STOPPED);
+	finish_stop(self, CELL_STOPPED, true);
 }
 
 static __noreturn void cell_restart(struct vcpu *self)
@@ -406,7 +411,7 @@ static __noreturn void cell_restart(struct vcpu *self)
 		__atomic_store_n(&c->state, CELL_FAILED, __ATOMIC_SEQ_CST);
 		spin_unlock(&c->lock);
 		kprintf("cell %s: reload failed; stopped\n", c->name);
-		all_stopped_check();
+		all_stopped_check(true);
 		vcpu_hart_stop(self);
 	}
 	WRITE_ONCE(self->state, VCPU_STOPPED);
@@ -421,7 +426,7 @@ __noreturn void cell_reboot(struct vcpu *self)
 	if (self->cell->desc->on_reboot == POLICY_RESTART)
 		cell_restart(self);
 	kprintf("cell %s: stopped (reboot requested; its policy is to stop)\n", self->cell->name);
-	finish_stop(self, CELL_STOPPED);
+	finish_stop(self, CELL_STOPPED, true);
 }
 
 __noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr, unsigned long pc)
@@ -434,5 +439,75 @@ __noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr, unsi
 	if (c->desc->on_fault == POLICY_RESTART)
 		cell_restart(v);
 	kprintf("cell %s: stopped by its fault policy\n", c->name);
-	finish_stop(v, CELL_FAILED);
+	finish_stop(v, CELL_FAILED, true);
+}
+
+/* ------------------------------------------------------- the monitor's asks */
+
+static bool admin_allowed(int state, int op)
+{
+	if (op == ADMIN_START)
+		return state == CELL_STOPPED || state == CELL_FAILED;
+	return state == CELL_RUNNING;	/* stop, restart */
+}
+
+int cell_admin(struct cell *c, enum cell_admin op)
+{
+	struct cpu *t = c->vcpu[0]->cpu;
+	int none = ADMIN_NONE;
+
+	if (!admin_allowed(__atomic_load_n(&c->state, __ATOMIC_SEQ_CST), op))
+		return FV_EINVAL;
+	if (!__atomic_compare_exchange_n(&c->admin, &none, (int)op, false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_SEQ_CST))
+		return FV_EBUSY;
+	cpu_request(t, REQ_ADMIN);
+	if (t == this_cpu())
+		arch_cpu_kick(t);	/* served when this trap or wait is over */
+	return 0;
+}
+
+/* A stopped cell from its layout again: memory as at boot, images, go. */
+static void cell_start_again(struct vcpu *self)
+{
+	struct cell *c = self->cell;
+
+	kprintf("cell %s: starting (asked from the monitor)\n", c->name);
+	cell_clear_memory(c);
+	if (cell_load(c) < 0) {
+		__atomic_store_n(&c->state, CELL_FAILED, __ATOMIC_SEQ_CST);
+		kprintf("cell %s: reload failed; stopped\n", c->name);
+	} else {
+		cell_boot(c);
+	}
+	spin_unlock(&c->lock);
+}
+
+void cell_admin_run(struct vcpu *self)
+{
+	static const char *const what[] = {
+		[ADMIN_STOP] = "stop", [ADMIN_START] = "start", [ADMIN_RESTART] = "restart",
+	};
+	struct cell *c = self->cell;
+	int op = __atomic_exchange_n(&c->admin, ADMIN_NONE, __ATOMIC_SEQ_CST);
+
+	if (op == ADMIN_NONE)
+		return;
+	lock_cell(self);
+	if (!admin_allowed(c->state, op)) {
+		/* its guest stopped or restarted it meanwhile */
+		spin_unlock(&c->lock);
+		kprintf("cell %s: the monitor's %s is not done: the cell changed state\n",
+			c->name, what[op]);
+		return;
+	}
+	if (op == ADMIN_STOP) {
+		kprintf("cell %s: stopped (asked from the monitor)\n", c->name);
+		finish_stop(self, CELL_STOPPED, false);
+	}
+	if (op == ADMIN_RESTART) {
+		kprintf("cell %s: restart asked from the monitor\n", c->name);
+		cell_restart(self);
+	}
+	cell_start_again(self);
 }

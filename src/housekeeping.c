@@ -115,8 +115,10 @@ static void print_help(void)
 {
 	console_lock();
 	console_close_line_locked();
-	kprintf_locked("[fv] Ctrl-] then: n next console, 1-9 console by number, m monitor, "
-		       "v vCPU traps and lock waits, h help\n");
+	kprintf_locked("[fv] Ctrl-] then: n next console, 1-9 console by number, m monitor%s, "
+		       "v vCPU traps and lock waits, h help\n",
+		       IS_ENABLED(CONFIG_MONITOR_SHELL) ? " (a command line: help lists its commands)"
+							: "");
 	console_unlock();
 	mux_console_released();
 }
@@ -130,7 +132,10 @@ static void escape_command(char c)
 		set_focus(((unsigned)mux_focus() + 1) % mux_nr_ports());
 		break;
 	case 'm':
-		print_monitor(monitor_print_locked);
+		if (IS_ENABLED(CONFIG_MONITOR_SHELL))
+			monitor_open();
+		else
+			print_monitor(monitor_print_locked);
 		break;
 	case 'v':
 		print_monitor(monitor_print_vcpus_locked);
@@ -175,9 +180,13 @@ static void input(char c)
 		return;
 	if (escaped) {
 		escaped = false;
+		if (c != 'm')
+			monitor_close();	/* any other command leaves it */
 		escape_command(c);
 	} else if (c == MUX_ESCAPE) {
 		escaped = true;
+	} else if (monitor_is_open()) {
+		monitor_input(c);
 	} else {
 		deliver(c);
 	}

@@ -37,10 +37,13 @@ static void common_requests(struct cpu *c, unsigned long req)
 }
 
 /*
- * Handle what other harts asked of this one.  With `may_park`, a stop
- * request leaves the guest for good (this hart's vCPU is running).
+ * Handle what other harts asked of this one.  From REQS_MAY_PARK on, a
+ * stop request leaves the guest for good (this hart's vCPU is running);
+ * with REQS_MAY_ADMIN the monitor's request is served too, else it is put
+ * back for the idle loop (the callers that may not serve it are stopping
+ * the cell, so they end up there).
  */
-void cpu_handle_requests(struct cpu *c, bool may_park)
+void cpu_handle_requests(struct cpu *c, int may)
 {
 	unsigned long req = take_requests(c);
 
@@ -49,8 +52,14 @@ void cpu_handle_requests(struct cpu *c, bool may_park)
 	if (req >> REQ_ARCH_SHIFT)
 		arch_cpu_handle_requests(c, req);
 	common_requests(c, req);
-	if ((req & REQ_STOP) && may_park && c->vcpu)
+	if ((req & REQ_STOP) && may >= REQS_MAY_PARK && c->vcpu)
 		vcpu_hart_stop(c->vcpu);
+	if (!(req & REQ_ADMIN))
+		return;
+	if (may == REQS_MAY_ADMIN && c->vcpu)
+		cell_admin_run(c->vcpu);
+	else
+		__atomic_fetch_or(&c->req, REQ_ADMIN, __ATOMIC_RELEASE);
 }
 
 static __noreturn void idle_loop(struct cpu *c)
@@ -66,6 +75,8 @@ static __noreturn void idle_loop(struct cpu *c)
 		if (req >> REQ_ARCH_SHIFT)
 			arch_cpu_handle_requests(c, req);
 		common_requests(c, req);
+		if ((req & REQ_ADMIN) && v)
+			cell_admin_run(v);	/* a stopped cell starts here */
 		/* REQ_STOP needs nothing here: no guest runs, and a pending start
 		 * of a stopping cell is dropped below */
 		if (v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {

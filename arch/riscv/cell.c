@@ -31,6 +31,8 @@ static void vplic_set_eip(void *arg, unsigned ctx, bool on)
 
 	if (!v)
 		return;
+	if (on && !READ_ONCE(v->arch.eip))	/* may be another hart of the cell */
+		__atomic_fetch_add(&v->stats.virqs[VIRQ_EXT], 1, __ATOMIC_RELAXED);
 	WRITE_ONCE(v->arch.eip, on);
 	if (v->cpu == this_cpu())
 		riscv_sync_eip(v);
@@ -117,6 +119,7 @@ int arch_cell_init(struct cell *c)
 
 	e = &c->emus[c->nr_emus++];
 	e->ops = &vplic_emu_ops;
+	e->name = "vplic";
 	e->state = &c->arch.vplic;
 	e->base = c->desc->vplic_gpa;
 	e->size = VPLIC_SIZE;

@@ -36,6 +36,11 @@ int arch_cpu_start(unsigned long hwid, struct cpu *c)
 	return r.error ? -1 : 0;
 }
 
+uint64_t arch_counter(void)
+{
+	return csr_read(CSR_TIME);
+}
+
 void arch_cpu_wait(void)
 {
 	__asm__ volatile("wfi" ::: "memory");

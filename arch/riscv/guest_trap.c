@@ -152,6 +152,7 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
 
 	v->stats.mmio++;
+	v->stats.mmio_dev[dev - v->cell->emus]++;
 	if (m.store) {
 		val = m.reg ? c->arch.regs[m.reg] & width_mask[m.width] : 0;
 		if (dev->ops->write(dev, gpa - dev->base, m.width, val) < 0)
@@ -173,7 +174,7 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 	switch (irq) {
 	case IRQ_S_SOFT:
 		riscv_ack_kick();
-		cpu_handle_requests(c, true);
+		cpu_handle_requests(c, REQS_MAY_ADMIN);
 		break;
 	case IRQ_S_TIMER:
 		/* The guest's deadline (emulated without Sstc) has come.  Mask
@@ -181,6 +182,7 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 		 * the guest's next set_timer clears it (vsbi.c). */
 		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
 		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
+		v->stats.virqs[VIRQ_TIMER]++;
 		break;
 	case IRQ_S_EXT:
 		riscv_external_irq(c);

@@ -188,8 +188,10 @@ void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
 		return;	/* nothing of a guest to update on this hart */
 	if (req & REQ_EIP)
 		riscv_sync_eip(v);
-	if (req & REQ_VSSIP)
+	if (req & REQ_VSSIP) {
 		csr_set(CSR_HVIP, BIT(IRQ_VS_SOFT));
+		v->stats.virqs[VIRQ_SOFT]++;
+	}
 	if (req & REQ_HFENCE_VVMA)
 		__asm__ volatile(".option push\n.option arch, +h\n"
 				 "hfence.vvma zero, zero\n.option pop" ::: "memory");

@@ -66,7 +66,7 @@ static void to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned lon
 
 		while (t != self && (m->bits & BIT(i)) &&
 		       READ_ONCE(t->state) == VCPU_RUNNING && (READ_ONCE(t->cpu->req) & req))
-			cpu_handle_requests(self->cpu, true);
+			cpu_handle_requests(self->cpu, REQS_MAY_ADMIN);
 	}
 }
 
@@ -243,6 +243,38 @@ static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long
 	return (struct sbiret){ SBI_SUCCESS, doorbell_ring(d) };
 }
 
+/* vcpu_stats.fw_calls[]: the extensions by kind, for the monitor. */
+enum { FW_LEGACY, FW_BASE, FW_TIME, FW_IPI, FW_RFENCE, FW_HSM, FW_SRST, FW_DBCN,
+       FW_FERROVISOR, FW_OTHER, FW_KINDS };
+
+static unsigned fw_kind(unsigned long ext)
+{
+	switch (ext) {
+	case SBI_EXT_BASE: return FW_BASE;
+	case SBI_EXT_TIME: return FW_TIME;
+	case SBI_EXT_IPI: return FW_IPI;
+	case SBI_EXT_RFENCE: return FW_RFENCE;
+	case SBI_EXT_HSM: return FW_HSM;
+	case SBI_EXT_SRST: return FW_SRST;
+	case SBI_EXT_DBCN: return FW_DBCN;
+	case SBI_EXT_FERROVISOR: return FW_FERROVISOR;
+	default: return ext < 0x10 ? FW_LEGACY : FW_OTHER;
+	}
+}
+
+_Static_assert(FW_KINDS <= VCPU_FW_KINDS, "vcpu_stats.fw_calls[] is too small");
+
+const char *arch_fw_call_kind_name(unsigned kind)
+{
+	static const char *const names[FW_KINDS] = {
+		[FW_LEGACY] = "legacy", [FW_BASE] = "base", [FW_TIME] = "time",
+		[FW_IPI] = "ipi", [FW_RFENCE] = "rfence", [FW_HSM] = "hsm", [FW_SRST] = "srst",
+		[FW_DBCN] = "dbcn", [FW_FERROVISOR] = "ferrovisor", [FW_OTHER] = "unknown",
+	};
+
+	return kind < FW_KINDS ? names[kind] : NULL;
+}
+
 /* Legacy (v0.1) calls return only a0. */
 static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
 {
@@ -275,6 +307,7 @@ void riscv_vsbi_call(struct cpu *c)
 
 	v->stats.sbi_calls++;
 	v->stats.traps[EXC_ECALL_VS]++;
+	v->stats.fw_calls[fw_kind(ext)]++;
 	trace_event(c->id, TR_SBI, ext, fid);
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);

@@ -119,9 +119,9 @@ void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
 }
 
 /* The caller waits for a fence: meanwhile its peers take their requests. */
-void cpu_handle_requests(struct cpu *c, bool may_park)
+void cpu_handle_requests(struct cpu *c, int may)
 {
-	FUZZ_ASSERT(c == caller->cpu && may_park);
+	FUZZ_ASSERT(c == caller->cpu && may == REQS_MAY_ADMIN);
 	FUZZ_ASSERT(++served < 4);
 	for (unsigned i = 0; i < caller->cell->nr_vcpus; i++)
 		if (caller->cell->vcpu[i] != caller)

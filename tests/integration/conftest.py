@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Shared fixtures: images are built with make into $O (default build/)."""
+import hashlib
 import os
 import subprocess
 import sys
@@ -25,8 +26,12 @@ def build(target=None, o=None, defconfig=None):
 _layout_elfs = {}
 
 
-def _layout_dir(layout_file):
+def _layout_dir(layout_file, config=""):
+    """$O/t-<name>, and t-<name>-<hash of config> when Kconfig lines are
+    added, so two configurations of one layout never share a build."""
     name = os.path.splitext(os.path.basename(layout_file))[0]
+    if config:
+        name += "-" + hashlib.sha256(config.encode()).hexdigest()[:8]
     return os.path.join(fvqemu.BUILD, f"t-{name}")
 
 
@@ -54,7 +59,7 @@ def build_layouts(layout_files, config=""):
     {layout_file: ferrovisor.elf}.  Built once per session.  `config`:
     Kconfig lines added to the board's defconfig for all of them, e.g.
     'CONFIG_HV_MEM_SIZE=0x4000000'."""
-    todo = [f for f in dict.fromkeys(layout_files) if f not in _layout_elfs]
+    todo = [f for f in dict.fromkeys(layout_files) if (f, config) not in _layout_elfs]
     cache = os.environ.get("FV_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ferrovisor")
     if todo and not os.path.exists(os.path.join(cache, "libfdt", ".stamp")):
@@ -62,7 +67,7 @@ def build_layouts(layout_files, config=""):
         subprocess.run([os.path.join(fvqemu.ROOT, "ci", "fetch-sources.sh")], check=True)
     procs = []
     for f in todo:
-        o = _layout_dir(f)
+        o = _layout_dir(f, config)
         _configure_layout(f, o, config)
         procs.append((f, o, subprocess.Popen(
             ["make", "-s", "-C", fvqemu.ROOT, f"O={o}"], stdout=subprocess.DEVNULL,
@@ -73,10 +78,10 @@ def build_layouts(layout_files, config=""):
         if p.returncode:
             failed.append(f"{f} (O={o}):\n{err[-3000:]}")
         else:
-            _layout_elfs[f] = os.path.join(o, "ferrovisor.elf")
+            _layout_elfs[(f, config)] = os.path.join(o, "ferrovisor.elf")
     if failed:
         pytest.fail("building layouts failed: " + "\n".join(failed))
-    return {f: _layout_elfs[f] for f in layout_files}
+    return {f: _layout_elfs[(f, config)] for f in layout_files}
 
 
 def build_layout(layout_file, config=""):

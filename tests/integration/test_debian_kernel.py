@@ -35,7 +35,7 @@ def fetch_and_build():
         return None, "qemu-system-riscv64 or OpenSBI missing: run 'make deps'"
     # Fetched here rather than by make, to know the release and to fail
     # with the script's own words; make then finds the Image up to date.
-    image = os.path.join(_layout_dir(LAYOUT), "guests", "debian", "Image")
+    image = os.path.join(_layout_dir(LAYOUT, CONFIG), "guests", "debian", "Image")
     r = subprocess.run([os.path.join(fvqemu.ROOT, "ci", "fetch-debian-kernel.sh"), image],
                        capture_output=True, text=True)
     if r.returncode or not r.stdout.strip():

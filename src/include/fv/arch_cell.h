@@ -28,8 +28,10 @@ void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
 int arch_cell_fdt_cpus(struct cell *c, void *fdt);
 int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle_irqc);
 
-/* What vcpu_stats.traps[kind] counts, for the monitor; NULL: nothing. */
+/* What vcpu_stats.traps[kind] and .fw_calls[kind] count, for the
+ * monitor; NULL: nothing. */
 const char *arch_trap_kind_name(unsigned kind);
+const char *arch_fw_call_kind_name(unsigned kind);
 
 void arch_vcpu_init(struct vcpu *v);
 /* This hart leaves its guest: disarm the guest's timer, drop its pending

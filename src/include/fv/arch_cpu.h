@@ -16,6 +16,9 @@ void arch_cpu_init(struct cpu *c);
  * call hv_secondary_main(c).  Returns 0 or a negative error. */
 int arch_cpu_start(unsigned long hwid, struct cpu *c);
 
+/* The free-running counter that platform.timebase_hz describes. */
+uint64_t arch_counter(void);
+
 /* Wait for an interrupt (or just return: callers loop). */
 void arch_cpu_wait(void);
 

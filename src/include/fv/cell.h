@@ -25,6 +25,14 @@ enum vcpu_state {
 	VCPU_STARTING = 16,	/* being set up by hart_start; reads as START_PENDING */
 };
 
+/* What the monitor may ask of a cell (cell_admin()). */
+enum cell_admin {
+	ADMIN_NONE,
+	ADMIN_STOP,
+	ADMIN_START,
+	ADMIN_RESTART,
+};
+
 enum cell_state {
 	CELL_STOPPED,
 	CELL_RUNNING,
@@ -34,6 +42,10 @@ enum cell_state {
 
 #define VCPU_FWD_CAUSES	24
 #define VCPU_TRAP_KINDS	40	/* arch_trap_kind_name() names them */
+#define VCPU_FW_KINDS	16	/* arch_fw_call_kind_name() names them */
+
+/* Virtual interrupts the hypervisor raised in a vCPU, by kind. */
+enum { VIRQ_EXT, VIRQ_TIMER, VIRQ_SOFT, VIRQ_KINDS };
 
 struct vcpu_stats {
 	uint64_t exits;		/* traps other than SBI calls and MMIO */
@@ -46,6 +58,13 @@ struct vcpu_stats {
 	uint64_t interrupts;	/* traps that were interrupts (any kind) */
 	/* every trap this vCPU took, by kind (the arch's numbering) */
 	uint64_t traps[VCPU_TRAP_KINDS];
+	/* firmware (hypervisor) calls by extension (the arch's numbering) */
+	uint64_t fw_calls[VCPU_FW_KINDS];
+	/* emulated loads and stores by device: the index in cell->emus[] */
+	uint64_t mmio_dev[LAYOUT_MAX_EMUS + 1];
+	/* virtual interrupts raised in it (an external one may be raised
+	 * from another hart of the cell: atomic adds) */
+	uint64_t virqs[VIRQ_KINDS];
 };
 
 struct vcpu {
@@ -68,6 +87,8 @@ struct cell {
 	unsigned id;			/* index in cells[]; VMID is id + 1 */
 	volatile int state;		/* enum cell_state */
 	unsigned starts;		/* times started, restarts included */
+	uint64_t started_at;		/* arch_counter() at the last start */
+	volatile int admin;		/* enum cell_admin the monitor asked for */
 	unsigned nr_vcpus;
 	struct vcpu *vcpu[LAYOUT_MAX_HARTS];
 	unsigned nr_emus;
@@ -110,14 +131,29 @@ __noreturn void cell_reboot(struct vcpu *caller);
 __noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr,
 			   unsigned long pc);
 
+/*
+ * From the monitor (any hart): ask the cell's own first hart to stop,
+ * start or restart it; that hart does the work (never the caller's).
+ * Returns 0, FV_EBUSY while an earlier request waits, or FV_EINVAL if
+ * the cell's state does not allow it (checked again when it is done).
+ */
+int cell_admin(struct cell *c, enum cell_admin op);
+/* On the cell's first hart, from the request (src/vcpu.c): do it.  May not
+ * return (the hart leaves its guest). */
+void cell_admin_run(struct vcpu *self);
+
 /* HSM from a guest (src/vcpu.c); return 0 or a negative FV_E* code. */
 long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid,
 		     unsigned long pc, unsigned long arg);
 __noreturn void vcpu_hart_stop(struct vcpu *v);
 long vcpu_hart_status(struct vcpu *caller, unsigned long vhartid);
 
-/* Hart-level plumbing (src/vcpu.c). */
-void cpu_handle_requests(struct cpu *c, bool may_park);
+/* Hart-level plumbing (src/vcpu.c).  What a hart that serves requests
+ * may do besides: nothing that leaves the current context (REQS_STAY),
+ * leave the guest on a stop (REQS_MAY_PARK), or also serve the monitor's
+ * requests, which may stop or restart the cell (REQS_MAY_ADMIN). */
+enum { REQS_STAY, REQS_MAY_PARK, REQS_MAY_ADMIN };
+void cpu_handle_requests(struct cpu *c, int may);
 __noreturn void vcpu_park(struct cpu *c);
 int cells_setup(void);
 void cells_start(void);

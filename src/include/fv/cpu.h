@@ -34,6 +34,8 @@ struct cpu {
 					   (a frame or a ring from another
 					   cell): bring its interrupt line up
 					   to date */
+#define REQ_ADMIN	(1UL << 5)	/* the monitor asked for a stop, start or
+					   restart of this hart's cell */
 #define REQ_ARCH_SHIFT	8
 
 /* Post `req` to `c` and wake it (src/cpu.c). */

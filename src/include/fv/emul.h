@@ -24,6 +24,7 @@ struct emu_dev {
 	uint64_t size;
 	void *state;		/* the model: struct vplic, struct uart16550, ... */
 	void *owner;		/* the cell, for the glue around a model */
+	const char *name;	/* its kind, for the monitor ("uart16550") */
 };
 
 #endif
