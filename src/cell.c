@@ -224,6 +224,8 @@ static int cell_setup(struct cell *c, const struct layout_cell *d, unsigned id)
 	return cell_load(c);
 }
 
+static void cell_admin_run(struct vcpu *self);
+
 int cells_setup(void)
 {
 	const struct layout *l = &fv_layout;
@@ -237,6 +239,7 @@ int cells_setup(void)
 		}
 		nr_cells++;
 	}
+	vcpu_set_admin_handler(cell_admin_run);
 	/* virtio consoles after every cell's own: port i is cell i */
 	for (unsigned i = 0; i < nr_cells; i++)
 		if (cell_virtio_add_ports(&cells[i]) < 0)
@@ -483,7 +486,8 @@ static void cell_start_again(struct vcpu *self)
 	spin_unlock(&c->lock);
 }
 
-void cell_admin_run(struct vcpu *self)
+/* On the cell's first hart, from REQ_ADMIN: do what the monitor asked. */
+static void cell_admin_run(struct vcpu *self)
 {
 	static const char *const what[] = {
 		[ADMIN_STOP] = "stop", [ADMIN_START] = "start", [ADMIN_RESTART] = "restart",

@@ -13,6 +13,15 @@
 #include <fv/errno.h>
 #include <fv/panic.h>
 
+/* Who serves the monitor's stop, start and restart: the lifecycle code
+ * (src/cell.c), which sits above this file and registers itself at boot. */
+static void (*admin_handler)(struct vcpu *v);
+
+void vcpu_set_admin_handler(void (*fn)(struct vcpu *v))
+{
+	admin_handler = fn;
+}
+
 static unsigned long take_requests(struct cpu *c)
 {
 	return __atomic_exchange_n(&c->req, 0, __ATOMIC_ACQUIRE);
@@ -56,8 +65,8 @@ void cpu_handle_requests(struct cpu *c, int may)
 		vcpu_hart_stop(c->vcpu);
 	if (!(req & REQ_ADMIN))
 		return;
-	if (may == REQS_MAY_ADMIN && c->vcpu)
-		cell_admin_run(c->vcpu);
+	if (may == REQS_MAY_ADMIN && c->vcpu && admin_handler)
+		admin_handler(c->vcpu);
 	else
 		__atomic_fetch_or(&c->req, REQ_ADMIN, __ATOMIC_RELEASE);
 }
@@ -75,8 +84,8 @@ static __noreturn void idle_loop(struct cpu *c)
 		if (req >> REQ_ARCH_SHIFT)
 			arch_cpu_handle_requests(c, req);
 		common_requests(c, req);
-		if ((req & REQ_ADMIN) && v)
-			cell_admin_run(v);	/* a stopped cell starts here */
+		if ((req & REQ_ADMIN) && v && admin_handler)
+			admin_handler(v);	/* a stopped cell starts here */
 		/* REQ_STOP needs nothing here: no guest runs, and a pending start
 		 * of a stopping cell is dropped below */
 		if (v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {

@@ -138,9 +138,10 @@ __noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr,
  * the cell's state does not allow it (checked again when it is done).
  */
 int cell_admin(struct cell *c, enum cell_admin op);
-/* On the cell's first hart, from the request (src/vcpu.c): do it.  May not
- * return (the hart leaves its guest). */
-void cell_admin_run(struct vcpu *self);
+/* Who serves REQ_ADMIN on the cell's first hart (src/cell.c registers
+ * its handler at boot; the handler may not return: the hart leaves its
+ * guest). */
+void vcpu_set_admin_handler(void (*fn)(struct vcpu *v));
 
 /* HSM from a guest (src/vcpu.c); return 0 or a negative FV_E* code. */
 long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid,
