@@ -52,16 +52,6 @@ void virtio_reset(struct virtio_dev *d)
 	spin_unlock(&d->lock);
 }
 
-bool virtio_live(const struct virtio_dev *d)
-{
-	return (d->status & VIRTIO_STATUS_DRIVER_OK) && !d->broken;
-}
-
-bool virtio_queue_live(const struct virtio_dev *d, unsigned q)
-{
-	return virtio_live(d) && q < d->ops->nr_queues && d->vq[q].ready;
-}
-
 /* The selected queue, or NULL if QueueSel names none. */
 static struct virtq *sel_queue(struct virtio_dev *d)
 {

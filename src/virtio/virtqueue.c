@@ -9,12 +9,24 @@
  * the device takes, readable buffers come before writable ones, indirect
  * descriptors are refused (the feature is not offered), and every buffer
  * must lie in one memory region of the cell that allows the access.
+ * The device state both the rings and the transport (mmio.c) read and
+ * set (live, broken, the interrupt line) is here too, below mmio.c.
  */
 #include <fv/cell.h>
 #include <fv/compiler.h>
 #include <fv/console.h>
 #include <fv/string.h>
 #include <fv/virtio.h>
+
+bool virtio_live(const struct virtio_dev *d)
+{
+	return (d->status & VIRTIO_STATUS_DRIVER_OK) && !d->broken;
+}
+
+bool virtio_queue_live(const struct virtio_dev *d, unsigned q)
+{
+	return virtio_live(d) && q < d->ops->nr_queues && d->vq[q].ready;
+}
 
 void virtio_set_broken(struct virtio_dev *d, const char *why)
 {
