@@ -15,6 +15,17 @@ extern bool riscv_sstc;	/* every hart has Sstc: guests own their timer */
 
 void riscv_sync_eip(struct vcpu *v);
 void riscv_ack_kick(void);
+
+/* Passthrough interrupts (irq_route.c): set up the physical PLIC once;
+ * give `irq` to cell `c` at boot; enable or complete it for the cell that
+ * owns it (anything else is ignored); finish what a stopping cell left in
+ * service; a supervisor external interrupt arrived on this hart. */
+void riscv_irq_route_prepare(void);
+void riscv_irq_route_own(struct cell *c, uint32_t irq);
+void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint32_t irq,
+			    bool on);
+void riscv_irq_route_complete(const struct cell *c, uint32_t irq);
+void riscv_irq_route_reset(const struct cell *c);
 void riscv_external_irq(struct cpu *c);
 
 #endif

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Passthrough interrupts on the physical PLIC: which cell owns each, on
+ * which S-mode context a guest's hart claimed it, and the hypervisor
+ * console's own interrupt.  The external-interrupt handler claims each
+ * interrupt and passes it to its owner's virtual PLIC; the guest's
+ * complete (through the vPLIC) finishes it here.  Only this file touches
+ * the physical PLIC's enables and claims once cells exist.
+ */
+#include <fv/cell.h>
+#include <fv/console.h>
+#include <fv/housekeeping.h>
+#include <fv/platform.h>
+#include "irq.h"
+#include "plic.h"
+
+static struct cell *irq_owner[PLIC_MAX_IRQS];
+static int claim_ctx[PLIC_MAX_IRQS];	/* -1: not claimed */
+
+static int hart_plic_ctx(const struct cpu *c)
+{
+	int i = platform_hart_index(&platform, c->hwid);
+
+	return i < 0 ? -1 : platform.harts[i].arch.plic_ctx_s;
+}
+
+void riscv_irq_route_prepare(void)
+{
+	const struct riscv_irqc *plic = &platform.arch.plic;
+
+	plic_init(plic->base, plic->ndev);
+	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
+		claim_ctx[irq] = -1;
+	/* No interrupt reaches an S-mode context until a guest enables it. */
+	for (unsigned h = 0; h < platform.nr_harts; h++) {
+		int ctx = platform.harts[h].arch.plic_ctx_s;
+
+		for (uint32_t irq = 1; irq <= plic->ndev && irq < PLIC_MAX_IRQS; irq++)
+			plic_enable(ctx, irq, false);
+		plic_set_threshold(ctx, 0);
+	}
+}
+
+void riscv_irq_route_own(struct cell *c, uint32_t irq)
+{
+	if (irq < PLIC_MAX_IRQS) {
+		irq_owner[irq] = c;
+		plic_set_priority(irq, 1);
+	}
+}
+
+void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint32_t irq,
+			    bool on)
+{
+	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c)
+		plic_enable(hart_plic_ctx(on_cpu), irq, on);
+}
+
+void riscv_irq_route_complete(const struct cell *c, uint32_t irq)
+{
+	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c && claim_ctx[irq] >= 0) {
+		plic_complete(claim_ctx[irq], irq);
+		claim_ctx[irq] = -1;
+	}
+}
+
+void riscv_irq_route_reset(const struct cell *c)
+{
+	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++) {
+		if (irq_owner[irq] != c)
+			continue;
+		for (unsigned k = 0; k < c->nr_vcpus; k++)
+			plic_enable(hart_plic_ctx(c->vcpu[k]->cpu), irq, false);
+		if (claim_ctx[irq] >= 0) {
+			plic_complete(claim_ctx[irq], irq);
+			claim_ctx[irq] = -1;
+		}
+	}
+}
+
+/* The hypervisor's own console UART interrupt, served on one hart: the
+ * housekeeping hart.  Every hart has SEIE set (arch_cpu_idle_poll, and
+ * setup_hart for guests), so wherever it goes it wakes the hart. */
+static uint32_t console_irq;
+static struct cpu *console_irq_cpu;
+
+void arch_console_irq_route(uint32_t irq, struct cpu *to)
+{
+	int ctx = hart_plic_ctx(to);
+
+	if (!irq || irq >= PLIC_MAX_IRQS || ctx < 0)
+		return;
+	if (console_irq_cpu && console_irq_cpu != to)
+		plic_enable(hart_plic_ctx(console_irq_cpu), irq, false);
+	console_irq = irq;
+	console_irq_cpu = to;
+	plic_set_priority(irq, 1);
+	plic_enable(ctx, irq, true);
+}
+
+/* A supervisor external interrupt: pass each claimed IRQ to its cell. */
+void riscv_external_irq(struct cpu *c)
+{
+	int ctx = hart_plic_ctx(c);
+	uint32_t irq;
+
+	while ((irq = plic_claim(ctx)) != 0) {
+		struct cell *owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
+
+		if (irq == console_irq) {
+			hk_console_irq();
+			plic_complete(ctx, irq);
+			continue;
+		}
+		if (!owner || owner->state != CELL_RUNNING) {
+			/* nobody may have it: silence it */
+			plic_enable(ctx, irq, false);
+			plic_complete(ctx, irq);
+			continue;
+		}
+		claim_ctx[irq] = ctx;
+		if (c->vcpu)
+			c->vcpu->stats.irqs++;
+		vplic_set_pending(&owner->arch.vplic, irq);
+	}
+}
