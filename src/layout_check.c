@@ -905,9 +905,9 @@ static void check_dev_irqs(struct ctx *c, unsigned i, const struct layout_dev *d
 		else if (irq > max)
 			error(c, "devs[%u] irq %u is above the interrupt controller's %u sources",
 			      i, irq, max);
-		else if (irq > LAYOUT_VPLIC_MAX_IRQ)
-			error(c, "devs[%u] irq %u is above the virtual PLIC's %d sources",
-			      i, irq, LAYOUT_VPLIC_MAX_IRQ);
+		else if (irq > ARCH_LAYOUT_MAX_IRQ)
+			error(c, "devs[%u] irq %u is above %s's %d sources",
+			      i, irq, ARCH_LAYOUT_IRQC, ARCH_LAYOUT_MAX_IRQ);
 		if (c->p->uart.present && irq == c->p->uart.irq)
 			error(c, "devs[%u] irq %u is the hypervisor console UART's interrupt",
 			      i, irq);
@@ -1343,14 +1343,32 @@ static bool is_passthrough_irq(const struct layout_cell *lc, uint32_t irq, unsig
 	return false;
 }
 
+/* The windows the architecture's part of the cell adds: set, aligned, and
+ * inside the address space (overlaps are checked with the others). */
+static void check_arch_windows(struct ctx *c, const struct layout_cell *lc)
+{
+	struct layout_window w[ARCH_LAYOUT_MAX_WINDOWS];
+	unsigned n = arch_layout_windows(&lc->arch, w);
+
+	for (unsigned i = 0; i < n; i++) {
+		if (!w[i].gpa)
+			error(c, "%s is not set (%s)", w[i].field, w[i].what);
+		else if (!IS_ALIGNED(w[i].gpa, LAYOUT_PAGE))
+			error(c, "%s %#llx is not 4 KiB aligned", w[i].field, (ull)w[i].gpa);
+		else if (!range_ok(w[i].gpa, w[i].size))
+			error(c, "%s %#llx + %#llx wraps around the address space", w[i].field,
+			      (ull)w[i].gpa, (ull)w[i].size);
+	}
+}
+
 static void check_emu_irq(struct ctx *c, unsigned i, const struct layout_emu *e)
 {
 	const struct layout_cell *lc = cell(c, c->cell);
 	unsigned dev;
 
-	if (e->irq < 1 || e->irq > LAYOUT_VPLIC_MAX_IRQ) {
-		error(c, "emus[%u] irq %u is out of range 1..%d (the virtual PLIC's sources)",
-		      i, e->irq, LAYOUT_VPLIC_MAX_IRQ);
+	if (e->irq < 1 || e->irq > ARCH_LAYOUT_MAX_IRQ) {
+		error(c, "emus[%u] irq %u is out of range 1..%d (%s's sources)",
+		      i, e->irq, ARCH_LAYOUT_MAX_IRQ, ARCH_LAYOUT_IRQC);
 		return;
 	}
 	for (unsigned j = 0; j < i; j++)
@@ -1384,24 +1402,18 @@ static void check_emulated(struct ctx *c)
 			check_doorbell(c, i, e);
 		check_emu_irq(c, i, e);
 	}
-	if (!lc->vplic_gpa)
-		error(c, "vplic_gpa is not set (the virtual PLIC's guest address)");
-	else if (!IS_ALIGNED(lc->vplic_gpa, LAYOUT_PAGE))
-		error(c, "vplic_gpa %#llx is not 4 KiB aligned", (ull)lc->vplic_gpa);
-	else if (!range_ok(lc->vplic_gpa, LAYOUT_VPLIC_SIZE))
-		error(c, "vplic_gpa %#llx + %#llx wraps around the address space",
-		      (ull)lc->vplic_gpa, LAYOUT_VPLIC_SIZE);
+	check_arch_windows(c, lc);
 }
 
 /* ---------------------------------------------------------------- guest map */
 
 struct window {
-	char name[16];		/* "mem[0]", "devs[1]", "emus[0]", "vplic" */
+	char name[16];		/* "mem[0]", "devs[1]", "emus[0]", the arch's ("vplic") */
 	uint64_t base, size;
 	bool trapped;		/* emulated: unmapped, every access traps */
 };
 
-#define MAX_WINDOWS (LAYOUT_MAX_MEM + LAYOUT_MAX_DEVS + LAYOUT_MAX_EMUS + 1)
+#define MAX_WINDOWS (LAYOUT_MAX_MEM + LAYOUT_MAX_DEVS + LAYOUT_MAX_EMUS + ARCH_LAYOUT_MAX_WINDOWS)
 
 static unsigned cell_windows(const struct layout_cell *lc, struct window *w)
 {
@@ -1425,10 +1437,15 @@ static unsigned cell_windows(const struct layout_cell *lc, struct window *w)
 		w[n].size = layout_emu_size(lc->emus[i].type);
 		w[n].trapped = true;
 	}
-	if (lc->vplic_gpa) {
-		memcpy(w[n].name, "vplic", 6);
-		w[n].base = lc->vplic_gpa;
-		w[n].size = LAYOUT_VPLIC_SIZE;
+	struct layout_window aw[ARCH_LAYOUT_MAX_WINDOWS];
+	unsigned na = arch_layout_windows(&lc->arch, aw);
+
+	for (unsigned i = 0; i < na; i++) {
+		if (!aw[i].gpa)
+			continue;
+		fmt_snprintf(w[n].name, sizeof(w[n].name), "%s", aw[i].name);
+		w[n].base = aw[i].gpa;
+		w[n].size = aw[i].size;
 		w[n].trapped = true;
 		n++;
 	}

@@ -91,7 +91,7 @@ int arch_cell_init(struct cell *c)
 	e->ops = &vplic_emu_ops;
 	e->name = "vplic";
 	e->state = &c->arch.vplic;
-	e->base = c->desc->vplic_gpa;
+	e->base = c->desc->arch.vplic_gpa;
 	e->size = VPLIC_SIZE;
 	return 0;
 }

@@ -134,7 +134,7 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 {
 	static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
 	fdt32_t ie[2 * LAYOUT_MAX_HARTS];
-	fdt64_t reg[2] = { cpu_to_fdt64(c->desc->vplic_gpa), cpu_to_fdt64(VPLIC_SIZE) };
+	fdt64_t reg[2] = { cpu_to_fdt64(c->desc->arch.vplic_gpa), cpu_to_fdt64(VPLIC_SIZE) };
 	char name[32];
 	unsigned n = c->desc->nr_harts;
 
@@ -142,7 +142,7 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 		ie[2 * k] = cpu_to_fdt32(PHANDLE_INTC(k));
 		ie[2 * k + 1] = cpu_to_fdt32(IRQ_S_EXT);
 	}
-	fmt_snprintf(name, sizeof(name), "plic@%llx", (unsigned long long)c->desc->vplic_gpa);
+	fmt_snprintf(name, sizeof(name), "plic@%llx", (unsigned long long)c->desc->arch.vplic_gpa);
 	TRY(fdt_begin_node(fdt, name));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));

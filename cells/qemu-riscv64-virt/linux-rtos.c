@@ -30,7 +30,7 @@ const struct layout fv_layout = {
 			   .blk = { .hpa = 0x86000000, .size = 1 * MiB, BLK_IMAGE(disk) } },
 			 { .type = EMU_VIRTIO_CONSOLE, .gpa = 0x10002000, .irq = 2,
 			   .console = { .name = "linux-hvc" } }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		/* RISC-V Linux wants its Image 2 MiB into RAM */
 		.kernel = IMAGE(linux_image, 0x80200000),
 		.initrd = IMAGE(linux_initrd, 0x88000000),
@@ -44,7 +44,7 @@ const struct layout fv_layout = {
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000, .size = 16 * MiB,
 			 .flags = MEM_RWX }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(rtos, 0x80200000),
 		.entry = 0x80200000,
 		.bootargs = "status_every=1000",

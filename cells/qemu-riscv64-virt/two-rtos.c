@@ -15,7 +15,7 @@ GUEST_IMAGE(rtos, "rtos/rtos.bin");
 	MEMORY({ .gpa = 0x80000000, .hpa = (ram), .size = 16 * MiB,	\
 		 .flags = MEM_RWX }),					\
 	EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }), \
-	.vplic_gpa = 0x0c000000,					\
+	.arch.vplic_gpa = 0x0c000000,					\
 	.kernel = IMAGE(rtos, 0x80200000),				\
 	.entry = 0x80200000,						\
 	.bootargs = "status_every=200",					\

@@ -203,8 +203,13 @@ static void print_emulated(const struct layout *l)
 	for (unsigned i = 0; i < clamp(l->nr_cells, CONFIG_MAX_CELLS); i++) {
 		const struct layout_cell *c = &l->cells[i];
 
-		printf("  %-12s vplic gpa %#llx-%#llx", cell_name(c, i, name, sizeof(name)),
-		       (ull)c->vplic_gpa, (ull)(c->vplic_gpa + LAYOUT_VPLIC_SIZE - 1));
+		struct layout_window w[ARCH_LAYOUT_MAX_WINDOWS];
+		unsigned nw = arch_layout_windows(&c->arch, w);
+
+		printf("  %-12s", cell_name(c, i, name, sizeof(name)));
+		for (unsigned k = 0; k < nw; k++)
+			printf("%s %s gpa %#llx-%#llx", k ? "," : "", w[k].name, (ull)w[k].gpa,
+			       (ull)(w[k].gpa + w[k].size - 1));
 		for (unsigned e = 0; e < clamp(c->nr_emus, LAYOUT_MAX_EMUS); e++)
 			printf(", %s gpa %#llx irq %u", layout_emu_name(c->emus[e].type),
 			       (ull)c->emus[e].gpa, c->emus[e].irq);

@@ -167,7 +167,7 @@ static void check_tree(const struct layout_cell *d, const void *fdt, int size)
 
 	soc = fdt_path_offset(fdt, "/soc");
 	FUZZ_ASSERT(soc >= 0);
-	node = has_node(fdt, soc, "plic", d->vplic_gpa, LAYOUT_VPLIC_SIZE);
+	node = has_node(fdt, soc, "plic", d->arch.vplic_gpa, VPLIC_SIZE);
 	irqc = fdt_get_phandle(fdt, node);
 	FUZZ_ASSERT(irqc != 0);
 	for (unsigned i = 0; i < d->nr_emus; i++) {

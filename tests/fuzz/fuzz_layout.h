@@ -328,7 +328,7 @@ static void f_cell(struct fuzz_layout *f, struct in *in, unsigned i)
 			f_doorbell(f, in, e, i);
 	}
 
-	c->vplic_gpa = f_addr(in, 0x0c000000);
+	c->arch.vplic_gpa = f_addr(in, 0x0c000000);
 	f_image(in, &c->kernel, "kernel", 64 * KiB, 0x80200000);
 	f_image(in, &c->initrd, "initrd", 0, 0x80800000);
 	c->dtb = NULL;

@@ -19,7 +19,7 @@ GUEST_IMAGE(img, "test/img.bin");
 #define RAM16(hpa_)	{ .gpa = 0x80000000, .hpa = (hpa_), .size = 16 * MiB, .flags = MEM_RWX }
 
 /* Virtual PLIC, kernel and entry of a cell whose RAM starts at guest 0x80000000. */
-#define BOOT		.vplic_gpa = 0x0c000000, .kernel = IMAGE(img, 0x80000000), \
+#define BOOT		.arch.vplic_gpa = 0x0c000000, .kernel = IMAGE(img, 0x80000000), \
 			.entry = 0x80000000
 
 #endif

@@ -10,6 +10,6 @@ const struct layout fv_layout = {
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
 		DEVICES({ .gpa = 0x0c000000, .hpa = 0x0c000000, .size = 0x600000 }),
-		.vplic_gpa = 0x20000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
+		.arch.vplic_gpa = 0x20000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
 	}),
 };

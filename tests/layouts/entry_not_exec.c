@@ -10,6 +10,6 @@ const struct layout fv_layout = {
 		HARTS(0),
 		MEMORY(RAM16(0x84000000),
 		       { .gpa = 0x90000000, .hpa = 0x86000000, .size = 1 * MiB, .flags = MEM_RW }),
-		.vplic_gpa = 0x0c000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x90000000,
+		.arch.vplic_gpa = 0x0c000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x90000000,
 	}),
 };

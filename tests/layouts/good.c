@@ -28,7 +28,7 @@ const struct layout fv_layout = {
 		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000, .irqs = { 11 } },
 			{ .gpa = 0x20000000, .hpa = 0x20000000, .size = 0x2000 }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(img, 0x80200000),
 		.initrd = IMAGE(rd, 0x88000000),
 		.entry = 0x80200000,

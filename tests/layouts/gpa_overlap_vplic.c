@@ -9,6 +9,6 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		.vplic_gpa = 0x80000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
+		.arch.vplic_gpa = 0x80000000, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
 	}),
 };

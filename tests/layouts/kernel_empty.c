@@ -9,7 +9,7 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		.vplic_gpa = 0x0c000000, .entry = 0x80000000,
+		.arch.vplic_gpa = 0x0c000000, .entry = 0x80000000,
 		.kernel = { .name = "img", .start = img_end, .end = img_start, .load_gpa = 0x80000000 },
 	}),
 };

@@ -1,4 +1,4 @@
-/* expect: cell "rtos0": vplic_gpa is not set \(the virtual PLIC\'s guest address\) */
+/* expect: cell "rtos0": arch.vplic_gpa is not set \(the virtual PLIC\'s guest address\) */
 // SPDX-License-Identifier: GPL-2.0-only
 /* No virtual PLIC address. */
 #include "common.h"

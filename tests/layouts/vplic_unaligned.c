@@ -1,4 +1,4 @@
-/* expect: cell "rtos0": vplic_gpa 0xc000800 is not 4 KiB aligned */
+/* expect: cell "rtos0": arch.vplic_gpa 0xc000800 is not 4 KiB aligned */
 // SPDX-License-Identifier: GPL-2.0-only
 /* A virtual PLIC address inside a page. */
 #include "common.h"
@@ -9,6 +9,6 @@ const struct layout fv_layout = {
 		.name = "rtos0",
 		HARTS(0),
 		MEMORY(RAM16(0x84000000)),
-		.vplic_gpa = 0x0c000800, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
+		.arch.vplic_gpa = 0x0c000800, .kernel = IMAGE(img, 0x80000000), .entry = 0x80000000,
 	}),
 };

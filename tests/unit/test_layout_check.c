@@ -79,7 +79,7 @@ static void rtos_cell(struct layout_cell *c, const char *name, unsigned long har
 	c->mem[0] = (struct layout_mem){ 0x80000000, hpa, 16 * MiB, MEM_RWX };
 	c->nr_emus = 1;
 	c->emus[0] = (struct layout_emu){ EMU_UART16550, 0x10000000, 10 };
-	c->vplic_gpa = 0x0c000000;
+	c->arch.vplic_gpa = 0x0c000000;
 	c->kernel = (struct layout_image){ "img", img, img + sizeof(img), 0x80200000 };
 	c->entry = 0x80200000;
 }
@@ -340,7 +340,7 @@ static void test_aia(void)
 	CHECK_EQ(check(&l), 1);
 	CHECK(LOGGED("devs[0] hpa 0x28000000-0x28000fff belongs to the hypervisor"));
 	*d = (struct layout_dev){ 0x0c000000, 0x0c000000, 0x1000 };	/* M-level APLIC */
-	l.cells[1].vplic_gpa = 0x20000000;
+	l.cells[1].arch.vplic_gpa = 0x20000000;
 	CHECK_EQ(check(&l), 1);
 	CHECK(LOGGED("devs[0] hpa 0xc000000-0xc000fff belongs to the hypervisor"));
 	*d = (struct layout_dev){ 0x101000, 0x101000, 0x1000, { 97 } };
@@ -1017,7 +1017,7 @@ static void test_fuzz(void)
 									sizeof(cells[0]))];
 				}
 			}
-			c->vplic_gpa = V();
+			c->arch.vplic_gpa = V();
 			c->kernel.load_gpa = V();
 			if (R() % 2)
 				c->initrd = (struct layout_image){ "rd", img,

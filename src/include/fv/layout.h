@@ -17,7 +17,7 @@
  *			HARTS(1),
  *			MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000,
  *				 .size = 16 * MiB, .flags = MEM_RWX }),
- *			.vplic_gpa = 0x0c000000,
+ *			.arch.vplic_gpa = 0x0c000000,
  *			.kernel = IMAGE(rtos, 0x80200000),
  *			.entry = 0x80200000,
  *			.bootargs = "tick_us=1000",
@@ -169,6 +169,18 @@ enum cell_policy {
 #define LAYOUT_MAX_DEVS		8
 #define LAYOUT_MAX_EMUS		8
 
+/* A guest-physical window the architecture's part of a cell adds (its
+ * interrupt controller): arch_layout_windows() in <arch/layout.h>. */
+struct layout_window {
+	const char *name;	/* in the guest-physical map: "vplic" */
+	const char *field;	/* in the layout file: "arch.vplic_gpa" */
+	const char *what;	/* for "not set" messages */
+	gpaddr_t gpa;		/* 0: not set */
+	uint64_t size;
+};
+
+#include <arch/layout.h>
+
 struct layout_cell {
 	const char *name;
 	unsigned nr_harts;
@@ -179,7 +191,7 @@ struct layout_cell {
 	struct layout_dev devs[LAYOUT_MAX_DEVS];
 	unsigned nr_emus;
 	struct layout_emu emus[LAYOUT_MAX_EMUS];
-	gpaddr_t vplic_gpa;		/* the cell's virtual PLIC */
+	struct arch_layout_cell arch;	/* <arch/layout.h>: e.g. .arch.vplic_gpa */
 	struct layout_image kernel;
 	struct layout_image initrd;	/* optional */
 	const uint8_t *dtb;		/* optional: the guest's own device tree */

@@ -12,8 +12,6 @@
 #include <fv/platform.h>
 
 #define LAYOUT_PAGE		0x1000ULL	/* G-stage mapping granule */
-#define LAYOUT_VPLIC_SIZE	0x4000000ULL	/* the virtual PLIC's guest window */
-#define LAYOUT_VPLIC_MAX_IRQ	127		/* sources 1..127 of the virtual PLIC */
 #define LAYOUT_MAX_RESERVED	8
 
 struct layout_check_env {

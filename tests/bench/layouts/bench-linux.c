@@ -20,7 +20,7 @@ const struct layout fv_layout = {
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x90000000, .size = 256 * MiB,
 			 .flags = MEM_RWX }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(linux_image, 0x80200000),
 		.initrd = IMAGE(linux_initrd, 0x88000000),
 		.entry = 0x80200000,

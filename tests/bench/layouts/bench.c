@@ -19,7 +19,7 @@ const struct layout fv_layout = {
 		DEVICES({ .gpa = 0x101000, .hpa = 0x101000, .size = 0x1000,
 			  .irqs = { 11 } }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(bench, 0x80200000),
 		.entry = 0x80200000,
 		.on_fault = POLICY_STOP,

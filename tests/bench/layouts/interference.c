@@ -16,7 +16,7 @@ const struct layout fv_layout = {
 		HARTS(1, 2),
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x84000000, .size = 16 * MiB,
 			 .flags = MEM_RWX }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(noisy, 0x80200000),
 		.entry = 0x80200000,
 		.on_fault = POLICY_RESTART,

@@ -24,7 +24,7 @@ const struct layout fv_layout = {
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x90000000, .size = 512 * MiB,
 			 .flags = MEM_RWX }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		/* 2 MiB into RAM; the Image's header asks for ~36 MiB from there */
 		.kernel = IMAGE(debian_image, 0x80200000),
 		.initrd = IMAGE(linux_initrd, 0x88000000),
@@ -38,7 +38,7 @@ const struct layout fv_layout = {
 		MEMORY({ .gpa = 0x80000000, .hpa = 0x86000000, .size = 16 * MiB,
 			 .flags = MEM_RWX }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(rtos, 0x80200000),
 		.entry = 0x80200000,
 		.bootargs = "status_every=1000",

@@ -23,7 +23,7 @@ GUEST_IMAGE(sbitest, "sbitest/sbitest.bin");
 		 .flags = MEM_RW | MEM_SHARED }),			\
 	EMULATED({ .type = EMU_DOORBELL, .gpa = 0x10001000, .irq = 11,	\
 		   .doorbell = { .region_hpa = SHM_HPA, .peer = peer_name } }), \
-	.vplic_gpa = 0x0c000000,					\
+	.arch.vplic_gpa = 0x0c000000,					\
 	.kernel = IMAGE(sbitest, 0x80200000),				\
 	.entry = 0x80200000,						\
 	.bootargs = args,						\

@@ -16,7 +16,7 @@ const struct layout fv_layout = {
 		HARTS(0),
 		RAM16(0x84000000),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(rtos, 0x80200000),
 		.dtb = own_dtb_start,
 		.entry = 0x80200000,

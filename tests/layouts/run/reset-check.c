@@ -20,7 +20,7 @@ const struct layout fv_layout = {
 		       { .gpa = 0x81000000, .hpa = 0x86000000, .size = 64 * KiB,
 			 .flags = MEM_RW | MEM_KEEP }),
 		EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(rtos, 0x80200000),
 		.entry = 0x80200000,
 		.bootargs = "reset_after=2 status_every=50 keep_at=0x81000000 "

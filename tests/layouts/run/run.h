@@ -20,7 +20,7 @@
 	HARTS(harts),							\
 	RAM16(ram),							\
 	EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }), \
-	.vplic_gpa = 0x0c000000,					\
+	.arch.vplic_gpa = 0x0c000000,					\
 	.kernel = IMAGE(rtos, 0x80200000),				\
 	.entry = 0x80200000,						\
 	.bootargs = args,						\
@@ -33,7 +33,7 @@
 	.name = cell_name,						\
 	HARTS(harts),							\
 	RAM16(ram),							\
-	.vplic_gpa = 0x0c000000,					\
+	.arch.vplic_gpa = 0x0c000000,					\
 	.kernel = IMAGE(sbitest, 0x80200000),				\
 	.entry = 0x80200000,						\
 	.bootargs = args,						\
