@@ -173,6 +173,10 @@ $(O)/guests/bench/bench.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/guest O=$(O)/guests/bench \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+# The bench guest's virtio-blk disk: every sector starts with its number.
+$(O)/guests/bench/disk.img: tests/bench/mkdisk.py
+	$(Q)$(PYTHON) tests/bench/mkdisk.py $@
+
 $(O)/guests/noisy/noisy.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/noisy O=$(O)/guests/noisy \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
