@@ -76,7 +76,7 @@ void bench_timer(void);		/* timer_cost_*, timer_lat_* */
 void bench_ipi(void);		/* ipi_rtt */
 void bench_extirq(void);	/* ext_irq_lat, ext_irq_handle */
 void bench_blk(void);		/* blk_read_4k, blk_seq_64k, blk_seq_4k */
-void bench_doorbell(void);	/* doorbell_rtt, doorbell_rtt_sbi */
+void bench_doorbell(void);	/* doorbell_rtt, doorbell_oneway (_sbi) */
 void echo_main(void) __noreturn;	/* bench=echo: the doorbell's peer */
 
 /* main.c */
