@@ -24,6 +24,9 @@ NONE_LAYOUT = "cells/qemu-riscv64-virt/none.c"
 # The I/O figures: the bench guest with bench=io, a virtio-blk disk and a
 # doorbell to a second bench guest (bench=echo) that rings back.
 IO_LAYOUT = "tests/bench/layouts/bench-io.c"
+# Linux reading its virtio-blk disk, and two Linux cells' nc transfer.
+LINUX_DD_LAYOUT = "tests/bench/layouts/bench-linux-dd.c"
+LINUX_NET_LAYOUT = "tests/bench/layouts/bench-linux-linux.c"
 # The interference figure: the RTOS cell alone, and beside a noisy cell.
 ALONE_LAYOUT = "tests/bench/layouts/interference-alone.c"
 NOISY_LAYOUT = "tests/bench/layouts/interference.c"
