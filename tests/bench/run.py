@@ -212,7 +212,7 @@ def fmt(v, millions=False):
         return "n/a"
     if millions:
         return f"{v / 1e6:.2f} M" if v else "0"
-    if isinstance(v, float) and v < 100:
+    if isinstance(v, float) and v != int(v) and v < 100:
         return f"{v:.2f}"
     return f"{v:.1f}" if isinstance(v, float) and v != int(v) else f"{int(v)}"
 
