@@ -173,6 +173,19 @@ $(O)/guests/bench/bench.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/guest O=$(O)/guests/bench \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
+# The bench guest's virtio-blk disk: every sector starts with its number.
+$(O)/guests/bench/disk.img: tests/bench/mkdisk.py
+	$(Q)$(PYTHON) tests/bench/mkdisk.py $@
+
+# make bench's Linux initramfs: the demo's, then an archive with the bench
+# /init and fvcount (tests/bench/linux/).
+$(O)/guests/linux/bench-initramfs.cpio.gz: $(O)/guests/linux/initramfs.cpio.gz \
+		tests/bench/linux/init tests/bench/linux/fvcount.c tests/bench/linux/mkinitramfs.py
+	$(Q)riscv64-linux-gnu-gcc -static -nostdlib -ffreestanding -O2 -fno-pie -no-pie \
+		-Wall -Wextra -Werror -o $(O)/guests/linux/fvcount tests/bench/linux/fvcount.c
+	$(Q)$(PYTHON) tests/bench/linux/mkinitramfs.py $@ $< tests/bench/linux/init \
+		$(O)/guests/linux/fvcount
+
 $(O)/guests/noisy/noisy.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/noisy O=$(O)/guests/noisy \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)

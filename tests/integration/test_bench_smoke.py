@@ -36,6 +36,28 @@ def test_every_figure(bench_log):
         assert f["max"] < 1_000_000, (name, f)
 
 
+@pytest.fixture(scope="module")
+def io_log():
+    """The I/O figures (bench=io): the bench cell with its virtio-blk disk
+    and a doorbell to the echo cell."""
+    elf = build_layout(benchlib.IO_LAYOUT)
+    with Qemu(benchlib.guest_cmd(elf), timeout=120) as q:
+        q.expect(r"bench: (done|error)")
+        return q.wait_exit(timeout=60)
+
+
+def test_every_io_figure(io_log):
+    assert not benchlib.errors(io_log), io_log[-3000:]
+    assert "bench: done" in io_log and "[echo] bench: echo done" in io_log, io_log[-3000:]
+    figs = benchlib.parse(io_log)
+    for name in benchlib.BLK_FIGURES + benchlib.DOORBELL_FIGURES:
+        assert name in figs, f"no {name} line\n{io_log[-3000:]}"
+        f = figs[name]
+        assert f["n"] > 0 and 0 < f["min"] <= f["mean"] <= f["max"], (name, f)
+    # the whole MiB costs more than one 4 KiB request
+    assert figs["blk_seq_4k"]["min"] > figs["blk_read_4k"]["max"]
+
+
 def test_clock_and_entry(bench_log):
     figs = benchlib.parse(bench_log)
     # -icount shift=0 at QEMU virt's 10 MHz: 100 cycles a tick, aligned

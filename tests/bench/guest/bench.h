@@ -41,6 +41,8 @@ struct machine {
 	int plic_ctx;
 	uintptr_t rtc;			/* goldfish RTC and its PLIC source */
 	uint32_t rtc_irq;
+	const void *fdt;
+	const char *bootargs;		/* /chosen/bootargs, "" if none */
 	unsigned cycles_per_tick;	/* measured: 100 under -icount shift=0 */
 	bool aligned;			/* time == cycle / cycles_per_tick */
 };
@@ -73,6 +75,9 @@ void bench_calls(void);		/* sbi_call, mmio_emul, mmio_pass */
 void bench_timer(void);		/* timer_cost_*, timer_lat_* */
 void bench_ipi(void);		/* ipi_rtt */
 void bench_extirq(void);	/* ext_irq_lat, ext_irq_handle */
+void bench_blk(void);		/* blk_read_4k, blk_seq_64k, blk_seq_4k */
+void bench_doorbell(void);	/* doorbell_rtt, doorbell_oneway (_sbi) */
+void echo_main(void) __noreturn;	/* bench=echo: the doorbell's peer */
 
 /* main.c */
 void fail(const char *why) __noreturn;

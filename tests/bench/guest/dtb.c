@@ -2,7 +2,7 @@
 /*
  * What the guest knows about its machine, read from the device tree it was
  * handed: harts and timebase, Sstc, the console UART, the PLIC (and this
- * hart's S-mode context in it) and the goldfish RTC.  The same code reads
+ * hart's S-mode context in it), the goldfish RTC and the bootargs.  The same code reads
  * QEMU's tree natively and the hypervisor's generated tree in a cell.
  */
 #include <libfdt.h>
@@ -147,6 +147,10 @@ int dtb_read(const void *fdt, unsigned long hartid, struct machine *m)
 		return -1;
 	m->boot_hartid = hartid;
 	m->plic_ctx = -1;
+	m->fdt = fdt;
+	m->bootargs = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
+	if (!m->bootargs)
+		m->bootargs = "";
 	read_cpus(fdt, hartid, m, &intc);
 	read_uart(fdt, m);
 	read_plic(fdt, intc, m);

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Doorbell round trip between two cells (tests/bench/layouts/bench-io.c):
+ * why a figure of its own is that a doorbell is how cells are meant to
+ * signal each other, and issue 9 asks that a round trip cost at most two
+ * SBI calls.  There is no doorbell natively; run.py compares it with the
+ * SBI call figure, native and in a cell.
+ *
+ * The bench cell rings (by the DOORBELL_RING register, or by the SBI
+ * extension 0x0A004656 fid 0); the echo cell (bootarg bench=echo) takes
+ * the interrupt, reads DOORBELL_STATUS, acknowledges, rings back the same
+ * way and completes; the figure runs from just before the ring to the
+ * first instruction of the bench cell's C handler, in instructions of all
+ * harts (rdinstret; the line gives the rdcycle mean too).  Both cells wait
+ * in wfi with interrupts off but for one place, as blk.c does.
+ *
+ * doorbell_rtt      ring by the register both ways
+ * doorbell_rtt_sbi  ring by SBI both ways
+ * doorbell_oneway, doorbell_oneway_sbi: from the ring to the first
+ *                   instruction of the echo cell's C handler
+ */
+#include <libfdt.h>
+#include <fv/fmt.h>
+#include "bench.h"
+#include "csr.h"
+#include "sbi.h"
+
+#define SBI_EXT_FERROVISOR	0x0A004656
+#define DB_RING			0x0
+#define DB_STATUS		0x4
+#define DB_ACK			0x8
+#define N			500
+
+#define PLIC_PRIO(irq)		(4 * (irq))
+#define PLIC_ENABLE(ctx, irq)	(0x2000 + 0x80 * (ctx) + 4 * ((irq) / 32))
+#define PLIC_THRESHOLD(ctx)	(0x200000 + 0x1000 * (ctx))
+#define PLIC_CLAIM(ctx)		(0x200004 + 0x1000 * (ctx))
+
+/* In the shared region: what the echo cell does with the next ring. */
+struct shm {
+	volatile uint32_t by_sbi;	/* ring back by SBI, else by the register */
+	volatile uint32_t quit;		/* stop and shut down */
+	volatile uint64_t at;		/* rdinstret in the echo cell's handler */
+};
+
+static struct {
+	uintptr_t regs;
+	struct shm *shm;
+	uint32_t irq;
+} db;
+
+static volatile bool done, quit;
+static volatile uint64_t at_ir, at_cy;
+static volatile uint32_t wrong_id;
+
+static inline uint64_t rdinstret(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("rdinstret %0" : "=r"(v) :: "memory");
+	return v;
+}
+
+static volatile uint32_t *reg(uintptr_t base, uintptr_t off)
+{
+	return (volatile uint32_t *)(base + off);
+}
+
+static bool find(const void *fdt)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "ferrovisor,doorbell"), len;
+	const fdt32_t *r, *irq;
+
+	if (node < 0)
+		return false;
+	r = fdt_getprop(fdt, node, "reg", &len);
+	irq = fdt_getprop(fdt, node, "interrupts", NULL);
+	if (!r || len != 32 || !irq)
+		return false;
+	db.regs = (uintptr_t)(((uint64_t)fdt32_to_cpu(r[0]) << 32) | fdt32_to_cpu(r[1]));
+	db.shm = (struct shm *)(uintptr_t)(((uint64_t)fdt32_to_cpu(r[4]) << 32) |
+					   fdt32_to_cpu(r[5]));
+	db.irq = fdt32_to_cpu(*irq);
+	return true;
+}
+
+static void ring(bool by_sbi)
+{
+	if (by_sbi)
+		sbi_ecall(SBI_EXT_FERROVISOR, 0, 0, 0, 0);
+	else
+		*reg(db.regs, DB_RING) = 1;
+}
+
+/* Claim; if it is the doorbell, take and acknowledge its rings. */
+static bool take(void)
+{
+	uint32_t id = *reg(mach.plic, PLIC_CLAIM(mach.plic_ctx));
+
+	if (id == db.irq) {
+		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
+	} else {
+		wrong_id = id;
+	}
+	if (id)
+		*reg(mach.plic, PLIC_CLAIM(mach.plic_ctx)) = id;
+	return id == db.irq;
+}
+
+static void ping_irq(struct hart *h)
+{
+	at_ir = rdinstret();
+	at_cy = rdcycle();
+	(void)h;
+	if (take())
+		done = true;
+}
+
+static void echo_irq(struct hart *h)
+{
+	uint64_t at = rdinstret();
+	uint32_t id = *reg(mach.plic, PLIC_CLAIM(mach.plic_ctx));
+
+	db.shm->at = at;
+	(void)h;
+	if (id == db.irq) {
+		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
+		if (db.shm->quit)
+			quit = true;
+		else
+			ring(db.shm->by_sbi);
+	}
+	if (id)
+		*reg(mach.plic, PLIC_CLAIM(mach.plic_ctx)) = id;
+}
+
+static void setup(void (*handler)(struct hart *h))
+{
+	irq_off();
+	*reg(mach.plic, PLIC_PRIO(db.irq)) = 1;
+	*reg(mach.plic, PLIC_THRESHOLD(mach.plic_ctx)) = 0;
+	*reg(mach.plic, PLIC_ENABLE(mach.plic_ctx, db.irq)) |= 1U << (db.irq % 32);
+	harts[0].on_ext = handler;
+	csr_set(sie, SIE_SEIE);
+}
+
+/* Sleep until our doorbell rang; interrupts are taken only after wfi. */
+static void wait_ring(void)
+{
+	while (!done) {
+		__asm__ volatile("wfi");
+		irq_on();
+		irq_off();
+	}
+}
+
+static void measure(const char *name, const char *oneway_name, bool by_sbi)
+{
+	struct stat ir = { 0 }, cy = { 0 }, oneway = { 0 };
+	char extra[64];
+	uint64_t tenths;
+
+	db.shm->by_sbi = by_sbi;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for (int i = 0; i < N; i++) {
+		uint64_t i0, c0;
+
+		done = false;
+		c0 = rdcycle();
+		i0 = rdinstret();
+		ring(by_sbi);
+		wait_ring();
+		stat_add(&ir, at_ir - i0);
+		stat_add(&oneway, db.shm->at - i0);
+		stat_add(&cy, at_cy - c0);
+	}
+	if (wrong_id)
+		fail("doorbell: the PLIC gave another interrupt");
+	tenths = (cy.sum * 10 + cy.n / 2) / cy.n;
+	fmt_snprintf(extra, sizeof(extra), "unit=instret rdcycle_mean=%llu.%llu",
+		     (unsigned long long)(tenths / 10), (unsigned long long)(tenths % 10));
+	stat_print(name, &ir, extra);
+	stat_print(oneway_name, &oneway, "unit=instret");
+}
+
+void bench_doorbell(void)
+{
+	if (!find(mach.fdt)) {
+		out("bench: doorbell_rtt skipped (no doorbell)");
+		return;
+	}
+	setup(ping_irq);
+	/* the echo cell rings once when it is ready */
+	done = false;
+	wait_ring();
+	measure("doorbell_rtt", "doorbell_oneway", false);
+	measure("doorbell_rtt_sbi", "doorbell_oneway_sbi", true);
+	db.shm->quit = 1;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	ring(false);
+	harts[0].on_ext = NULL;
+	csr_clear(sie, SIE_SEIE);
+}
+
+/* bench=echo: answer every ring until told to quit, then shut down. */
+void echo_main(void)
+{
+	if (!find(mach.fdt))
+		fail("echo: no doorbell");
+	db.shm->quit = 0;
+	setup(echo_irq);
+	out("bench: echo ready");
+	ring(false);
+	while (!quit) {
+		__asm__ volatile("wfi");
+		irq_on();
+		irq_off();
+	}
+	out("bench: echo done");
+	sbi_system_reset(SBI_SRST_SHUTDOWN, SBI_SRST_NO_REASON);
+	fail("SBI SRST shutdown returned");
+}
