@@ -23,7 +23,7 @@ const struct layout fv_layout = {
 			 { .type = EMU_VIRTIO_BLK, .gpa = 0x10008000, .irq = 8,
 			   .blk = { .hpa = 0xa0000000, .size = 1 * MiB, .readonly = 1,
 				    BLK_IMAGE(disk) } }),
-		.vplic_gpa = 0x0c000000,
+		.arch.vplic_gpa = 0x0c000000,
 		.kernel = IMAGE(linux_image, 0x80200000),
 		.initrd = IMAGE(linux_initrd, 0x88000000),
 		.entry = 0x80200000,

@@ -22,7 +22,7 @@ GUEST_IMAGE(linux_initrd, "linux/bench-initramfs.cpio.gz");
 	EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 },	\
 		 { .type = EMU_VIRTIO_NET, .gpa = 0x10001000, .irq = 1,		\
 		   .net = { .link = 1 } }),					\
-	.vplic_gpa = 0x0c000000,						\
+	.arch.vplic_gpa = 0x0c000000,						\
 	.kernel = IMAGE(linux_image, 0x80200000),				\
 	.initrd = IMAGE(linux_initrd, 0x88000000),				\
 	.entry = 0x80200000,							\
