@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Freestanding string functions.  Simple byte loops: the hypervisor copies
- * little at run time (guest images once at boot), so size beats speed.
+ * Freestanding string functions.  Simple byte loops, but for memcpy and
+ * memset of aligned memory: those carry every VirtIO buffer (blk, net) and
+ * clear a restarting cell's RAM, so they move 64 bytes per round.
  */
 #include <fv/string.h>
 
@@ -25,15 +26,35 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
+/* 8 words per round: 8 loads, then 8 stores, then one loop step. */
+static size_t copy_words(uint64_t *d, const uint64_t *s, size_t n)
+{
+	size_t done = n & ~(size_t)63;
+
+	for (; n >= 64; n -= 64, d += 8, s += 8) {
+		uint64_t a = s[0], b = s[1], c = s[2], e = s[3];
+		uint64_t f = s[4], g = s[5], h = s[6], i = s[7];
+
+		d[0] = a; d[1] = b; d[2] = c; d[3] = e;
+		d[4] = f; d[5] = g; d[6] = h; d[7] = i;
+	}
+	for (; n >= 8; n -= 8, done += 8)
+		*d++ = *s++;
+	return done;
+}
+
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
-	/* word copy when both are 8-byte aligned: boot copies whole images */
+	/* word copy when both are 8-byte aligned: VirtIO buffers, images */
 	if ((((uintptr_t)d | (uintptr_t)s) & 7) == 0) {
-		for (; n >= 8; n -= 8, d += 8, s += 8)
-			*(uint64_t *)d = *(const uint64_t *)s;
+		size_t w = copy_words((uint64_t *)dst, (const uint64_t *)src, n);
+
+		d += w;
+		s += w;
+		n -= w;
 	}
 	while (n--)
 		*d++ = *s++;
@@ -57,8 +78,15 @@ void *memset(void *s, int c, size_t n)
 	unsigned char *p = s;
 
 	if (c == 0 && ((uintptr_t)p & 7) == 0) {
-		for (; n >= 8; n -= 8, p += 8)
-			*(uint64_t *)p = 0;
+		uint64_t *w = (uint64_t *)s;
+
+		for (; n >= 64; n -= 64, w += 8) {
+			w[0] = 0; w[1] = 0; w[2] = 0; w[3] = 0;
+			w[4] = 0; w[5] = 0; w[6] = 0; w[7] = 0;
+		}
+		for (; n >= 8; n -= 8)
+			*w++ = 0;
+		p = (unsigned char *)w;
 	}
 	while (n--)
 		*p++ = (unsigned char)c;
