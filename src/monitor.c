@@ -226,8 +226,6 @@ static void cmd_stats(struct cell *c)
 			t.traps[i] += s->traps[i];
 		for (unsigned i = 0; i < VCPU_FW_KINDS; i++)
 			t.fw_calls[i] += s->fw_calls[i];
-		for (unsigned i = 0; i <= LAYOUT_MAX_EMUS; i++)
-			t.mmio_dev[i] += s->mmio_dev[i];
 		for (unsigned i = 0; i < VIRQ_KINDS; i++)
 			t.virqs[i] += __atomic_load_n(&s->virqs[i], __ATOMIC_RELAXED);
 		t.irqs += s->irqs;
@@ -245,7 +243,9 @@ static void cmd_stats(struct cell *c)
 	kprintf_locked("[fv]   emulated accesses:");
 	for (unsigned i = 0; i < c->nr_emus; i++)
 		kprintf_locked("%s %s@%#llx %llu", i ? "," : "", c->emus[i].name,
-			       (unsigned long long)c->emus[i].base, (unsigned long long)t.mmio_dev[i]);
+			       (unsigned long long)c->emus[i].base,
+			       (unsigned long long)__atomic_load_n(&c->emus[i].accesses,
+								   __ATOMIC_RELAXED));
 	kprintf_locked("%s\n", c->nr_emus ? "" : " none");
 	kprintf_locked("[fv]   interrupts injected: external %llu, timer %llu, software %llu; "
 		       "device interrupts passed through: %llu\n",

@@ -152,7 +152,7 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
 
 	v->stats.mmio++;
-	v->stats.mmio_dev[dev - v->cell->emus]++;
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
 	if (m.store) {
 		val = m.reg ? c->arch.regs[m.reg] & width_mask[m.width] : 0;
 		if (dev->ops->write(dev, gpa - dev->base, m.width, val) < 0)

@@ -60,8 +60,6 @@ struct vcpu_stats {
 	uint64_t traps[VCPU_TRAP_KINDS];
 	/* firmware (hypervisor) calls by extension (the arch's numbering) */
 	uint64_t fw_calls[VCPU_FW_KINDS];
-	/* emulated loads and stores by device: the index in cell->emus[] */
-	uint64_t mmio_dev[LAYOUT_MAX_EMUS + 1];
 	/* virtual interrupts raised in it (an external one may be raised
 	 * from another hart of the cell: atomic adds) */
 	uint64_t virqs[VIRQ_KINDS];

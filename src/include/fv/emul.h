@@ -25,6 +25,7 @@ struct emu_dev {
 	void *state;		/* the model: struct vplic, struct uart16550, ... */
 	void *owner;		/* the cell, for the glue around a model */
 	const char *name;	/* its kind, for the monitor ("uart16550") */
+	uint64_t accesses;	/* emulated loads and stores (atomic adds) */
 };
 
 #endif
