@@ -180,8 +180,10 @@ def test_hvc0_console_and_exit(images, tmp_path):
                 rc, out = run(hvc, "cat /sys/class/tty/console/active; tty")
                 assert rc == 0 and out.split() == ["hvc0", "/dev/hvc0"], out
                 hvc.send("exit\n")
-                hvc.expect(r"reboot: Power down", timeout=CMD_TIMEOUT)
+                hvc.expect(r"Requesting system poweroff", timeout=CMD_TIMEOUT)
                 q.wait_exit(timeout=CMD_TIMEOUT)
+                q.child.close()
+                assert q.child.exitstatus == 0
 
 
 def test_virtio_mmio_devices(images, tmp_path):
