@@ -194,7 +194,8 @@ $(O)/guests/noisy/noisy.bin: FORCE
 # these rules only need their inputs.
 $(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
 	$(Q)$(srctree)/ci/build-linux.sh $@
-$(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init ci/build-initramfs.sh
+$(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init cells/guests/linux/fv-doorbell.c \
+		ci/build-initramfs.sh
 	$(Q)$(srctree)/ci/build-initramfs.sh $@
 # The demo Linux's virtio-blk disk (make disk), a 1 MiB ext2 image of the
 # files in cells/guests/linux/disk/ (reproducible: same files, same

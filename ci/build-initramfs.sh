@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Build the demo Linux guest's initramfs: a gzip'ed newc cpio with Debian's
-# static busybox for riscv64 and cells/guests/linux/init as /init.
+# static busybox for riscv64, cells/guests/linux/init as /init and our
+# doorbell tool, cells/guests/linux/fv-doorbell.c, as /bin/fv-doorbell
+# (compiled here, static and without a C library, with the kernel's cross
+# compiler, riscv64-linux-gnu-gcc).
 #
 #   ci/build-initramfs.sh OUT.cpio.gz
 #
@@ -12,7 +15,7 @@
 # system's apt state is untouched. The cpio is made by the kernel tree's
 # usr/gen_init_cpio (built here with the host compiler), so no root and no
 # fakeroot are needed. The output is cached by a hash of the busybox .deb,
-# the init script and this script.
+# the init script, the tool's source, the cross compiler and this script.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -22,7 +25,11 @@ cache_lock initramfs
 out=$1
 root=$(dirname "$here")
 init=$root/cells/guests/linux/init
+tool=$root/cells/guests/linux/fv-doorbell.c
+cross=${CROSS_COMPILE:-riscv64-linux-gnu-}
 [ -f "$init" ] || die "missing $init"
+[ -f "$tool" ] || die "missing $tool"
+command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found (apt-get install gcc-riscv64-linux-gnu)"
 suites=${FV_BUSYBOX_SUITES:-sid trixie}
 
 # Downloaded once into $FV_CACHE/debs (see fetch_riscv64_deb in lib.sh).
@@ -32,6 +39,8 @@ echo "initramfs: busybox from $(basename "$deb")"
 hash=$( {
 	sha256sum < "$deb"
 	sha256sum < "$init"
+	sha256sum < "$tool"
+	"${cross}gcc" --version | head -n1
 	sha256sum < "$0"
 } | sha256sum | cut -c1-16)
 cdir=$FV_CACHE/initramfs/$hash
@@ -79,7 +88,12 @@ fi
 # (like -t 0 does for the other entries), so the same inputs give the
 # same bytes.
 cp "$init" "$cdir.tmp/init"
-touch -d @0 "$bb" "$cdir.tmp/init"
+# No C library: -nostdlib, its own _start and system calls.  No build id
+# and no debug info, so the same source gives the same bytes.
+"${cross}gcc" -Os -Wall -Wextra -Werror -ffreestanding -fno-stack-protector \
+	-fno-pie -no-pie -nostdlib -static -s -Wl,--no-relax -Wl,--build-id=none \
+	-o "$cdir.tmp/fv-doorbell" "$tool"
+touch -d @0 "$bb" "$cdir.tmp/init" "$cdir.tmp/fv-doorbell"
 
 # The applet links other than /bin/sh are made by /init itself
 # (busybox --install -s), so we never need to run the riscv64 binary here.
@@ -98,10 +112,11 @@ dir /usr/bin 0755 0 0
 dir /usr/sbin 0755 0 0
 file /bin/busybox $bb 0755 0 0
 slink /bin/sh busybox 0777 0 0
+file /bin/fv-doorbell $cdir.tmp/fv-doorbell 0755 0 0
 file /init $cdir.tmp/init 0755 0 0
 LIST
 # -t 0: fixed timestamps; gzip -n: no name or time in the header
 "$gen" -t 0 "$cdir.tmp/list" | gzip -9 -n > "$cdir.tmp/initramfs.cpio.gz"
-rm -rf "$cdir.tmp/x" "$cdir.tmp/init"
+rm -rf "$cdir.tmp/x" "$cdir.tmp/init" "$cdir.tmp/fv-doorbell"
 rm -rf "$cdir"; mv "$cdir.tmp" "$cdir"
 copy_out

@@ -90,9 +90,11 @@ def test_linux_sees_only_its_cell(demo):
         kb = int(re.search(r"MemTotal:\s+(\d+) kB", shell(q, "grep MemTotal /proc/meminfo")).group(1))
         assert 200 * 1024 < kb <= 256 * 1024, kb
         assert shell(q, "ls /proc/device-tree/soc").split() == [
-            "#address-cells", "#size-cells", "compatible", "name", "plic@c000000",
-            "ranges", "serial@10000000", "virtio_mmio@10001000", "virtio_mmio@10002000"]
+            "#address-cells", "#size-cells", "compatible", "doorbell@10003000", "name",
+            "plic@c000000", "ranges", "serial@10000000", "virtio_mmio@10001000",
+            "virtio_mmio@10002000"]
         assert re.findall(r"cpu@\d+", shell(q, "ls /proc/device-tree/cpus")) == ["cpu@0", "cpu@1"]
+        # the shared region is in the doorbell's node, not a memory node
         assert re.findall(r"memory@\S+", shell(q, "ls /proc/device-tree")) == ["memory@80000000"]
         assert shell(q, "cat /proc/device-tree/model") == "Ferrovisor cell linux"
         # a long typed line arrives whole, and the UART reports no overrun

@@ -154,18 +154,36 @@ def test_poweroff(guest):
     assert guest.child.exitstatus == 0
 
 
-def test_hvc0_console_and_exit(images):
-    """hvc0 (the SBI legacy console) as the only console; leaving the shell
-    powers the guest off."""
-    with boot(images, console="hvc0") as q:
-        m = q.expect(READY)
-        assert m.group(1) == "2"
-        q.expect(PROMPT)
-        rc, out = run(q, "cat /sys/class/tty/console/active; tty")
-        assert rc == 0 and out.split() == ["hvc0", "/dev/hvc0"], out
-        q.send("exit\n")
-        text = q.wait_exit(timeout=CMD_TIMEOUT)
-        assert "reboot: Power down" in text
+def test_hvc0_console_and_exit(images, tmp_path):
+    """console=hvc0: the virtio console (hvc0, the kernel having no SBI
+    hvc) as the only console, the early boot through earlycon=sbi; leaving
+    the shell powers the guest off."""
+    kernel, initrd = images
+    vc_path = str(tmp_path / "vc.sock")
+    with socket.socket(socket.AF_UNIX) as vc_listen:
+        vc_listen.bind(vc_path)
+        vc_listen.listen(1)
+        vc_listen.settimeout(BOOT_TIMEOUT)
+        extra = ["-global", "virtio-mmio.force-legacy=false",
+                 "-device", "virtio-serial-device,max_ports=1",
+                 "-chardev", f"socket,id=vc0,path={vc_path}",
+                 "-device", "virtconsole,chardev=vc0"]
+        with Qemu(qemu_cmd(kernel, smp=2, mem="256M", append="console=hvc0 earlycon=sbi",
+                           initrd=initrd, extra=extra), timeout=BOOT_TIMEOUT) as q:
+            conn, _ = vc_listen.accept()
+            with conn:
+                hvc = Hvc(conn, BOOT_TIMEOUT)
+                m = hvc.expect(READY)
+                assert m.group(1) == "2"
+                assert init_line(hvc, "console") == "hvc0"
+                hvc.expect(PROMPT)
+                rc, out = run(hvc, "cat /sys/class/tty/console/active; tty")
+                assert rc == 0 and out.split() == ["hvc0", "/dev/hvc0"], out
+                hvc.send("exit\n")
+                hvc.expect(r"Requesting system poweroff", timeout=CMD_TIMEOUT)
+                q.wait_exit(timeout=CMD_TIMEOUT)
+                q.child.close()
+                assert q.child.exitstatus == 0
 
 
 def test_virtio_mmio_devices(images, tmp_path):
@@ -192,7 +210,7 @@ def test_virtio_mmio_devices(images, tmp_path):
         q.expect(READY)
         assert init_line(q, "disk") == "mount failed"
         assert init_line(q, "net") == "eth0 down (no fv.ip=)"
-        assert init_line(q, "console") == "hvc1"
+        assert init_line(q, "console") == "hvc0"
         q.expect(PROMPT)
         rc, out = run(q, "cat /sys/block/vda/size")
         assert rc == 0 and out == "2048", out
@@ -200,9 +218,9 @@ def test_virtio_mmio_devices(images, tmp_path):
         assert rc == 0 and "eth0" in out.split(), out
         rc, out = run(q, "ip link set eth0 up && ip addr add 10.0.0.2/24 dev eth0 && ip -4 addr show eth0")
         assert rc == 0 and "10.0.0.2/24" in out, out
-        # hvc0 is the SBI console; the virtio console is the next hvc
+        # no SBI hvc in the kernel: the virtio console is hvc0
         rc, out = run(q, "ls /sys/class/tty | grep hvc")
-        assert rc == 0 and "hvc1" in out.split(), out
+        assert rc == 0 and "hvc0" in out.split(), out
         q.send("poweroff\n")
         q.wait_exit(timeout=CMD_TIMEOUT)
 
@@ -247,7 +265,7 @@ def test_virtio_disk_net_console(images, disk, tmp_path):
     """What /init does with the demo disk, a network card and a virtio
     console: the disk's hello line, eth0 up with the address of fv.ip=
     (ping and TCP to QEMU's user network, where 10.0.2.2 is this host),
-    and a login shell on hvc1 that is started again when left, without
+    and a login shell on hvc0 that is started again when left, without
     powering the guest off."""
     kernel, initrd = images
     vc_path = str(tmp_path / "vc.sock")
@@ -278,7 +296,7 @@ def test_virtio_disk_net_console(images, disk, tmp_path):
                 q.expect(READY)
                 assert init_line(q, "disk") == "hello from the virtio-blk disk"
                 assert init_line(q, "net") == "eth0 10.0.2.15/24"
-                assert init_line(q, "console") == "hvc1"
+                assert init_line(q, "console") == "hvc0"
                 q.expect(PROMPT)
 
                 rc, out = run(q, "grep ' /mnt ' /proc/mounts; cat /mnt/hello.txt")
@@ -309,10 +327,10 @@ def test_virtio_disk_net_console(images, disk, tmp_path):
                 q.expect(PROMPT, timeout=CMD_TIMEOUT)
 
                 # The shell on the virtio console: its own tty, controlling
-                hvc.expect(r"ferrovisor-linux: hvc1 ready\r*\n")
+                hvc.expect(r"ferrovisor-linux: hvc0 ready\r*\n")
                 hvc.expect(PROMPT)
                 rc, out = run(hvc, "tty; true < /dev/tty")
-                assert rc == 0 and out == "/dev/hvc1", out
+                assert rc == 0 and out == "/dev/hvc0", out
                 rc, first = run(hvc, "echo $$")
                 hvc.send("exit\n")
                 hvc.expect(PROMPT)

@@ -9,7 +9,7 @@
 #define RTOS_VERSION		"0.1"
 
 #define MAX_HARTS		8
-#define NTASKS			6	/* per hart, one per priority level */
+#define NTASKS			7	/* per hart, one per priority level */
 #define BOOT_STACK_SIZE		4096	/* per hart, used until the first task runs */
 #define TASK_STACK_SIZE		4096
 #define QUEUE_LEN		8	/* messages in each ring */

@@ -97,25 +97,35 @@ static bool translate(const void *fdt, int bus, uint64_t *addr)
 	return true;
 }
 
-/* CPU address of the first `reg` entry of `node`. */
-static bool node_addr(const void *fdt, int node, uintptr_t *out)
+/* CPU address and size of `reg` entry `idx` of `node`. */
+static bool node_reg(const void *fdt, int node, int idx, uintptr_t *out, uint64_t *size)
 {
 	int parent = fdt_parent_offset(fdt, node);
 	int ac, sc, len;
 	const fdt32_t *reg;
-	uint64_t addr;
+	uint64_t addr, sz = 0;
 
-	if (parent < 0)
+	if (parent < 0 || idx < 0)
 		return false;
 	ac = addr_cells(fdt, parent);
 	sc = size_cells(fdt, parent);
 	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || ac < 1 || sc < 0 || len < (ac + sc) * 4)
+	if (!reg || ac < 1 || sc < 0 || len < (idx + 1) * (ac + sc) * 4)
 		return false;
-	if (!read_cells(reg, ac, &addr) || !translate(fdt, parent, &addr))
+	reg += idx * (ac + sc);
+	if (!read_cells(reg, ac, &addr) || (sc && !read_cells(reg + ac, sc, &sz)) ||
+	    !translate(fdt, parent, &addr))
 		return false;
 	*out = (uintptr_t)addr;
+	if (size)
+		*size = sz;
 	return true;
+}
+
+/* CPU address of the first `reg` entry of `node`. */
+static bool node_addr(const void *fdt, int node, uintptr_t *out)
+{
+	return node_reg(fdt, node, 0, out, NULL);
 }
 
 /* The node's interrupt parent, inherited from ancestors as the spec says. */
@@ -136,22 +146,22 @@ static bool is_plic(const void *fdt, int node)
 	       !fdt_node_check_compatible(fdt, node, "sifive,plic-1.0.0");
 }
 
-/* The UART's PLIC source number if it has one on a PLIC, else 0. */
-static uint32_t uart_plic_irq(const void *fdt, int uart, int *plic)
+/* A device's PLIC source number if it has one on a PLIC, else 0. */
+static uint32_t dev_plic_irq(const void *fdt, int dev, int *plic)
 {
 	int len;
 	const fdt32_t *p;
 	uint32_t irq;
 
-	p = fdt_getprop(fdt, uart, "interrupts-extended", &len);
+	p = fdt_getprop(fdt, dev, "interrupts-extended", &len);
 	if (p && len >= 8) {
 		*plic = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(p[0]));
 		irq = fdt32_to_cpu(p[1]);
 	} else {
-		p = fdt_getprop(fdt, uart, "interrupts", &len);
+		p = fdt_getprop(fdt, dev, "interrupts", &len);
 		if (!p || len < 4)
 			return 0;
-		*plic = irq_parent(fdt, uart);
+		*plic = irq_parent(fdt, dev);
 		irq = fdt32_to_cpu(p[0]);
 	}
 	if (*plic < 0 || !is_plic(fdt, *plic) || !node_ok(fdt, *plic))
@@ -199,7 +209,7 @@ static void find_uart(const void *fdt, struct platform *p)
 		return;
 	p->uart = true;
 
-	p->uart_irq = uart_plic_irq(fdt, node, &plic);
+	p->uart_irq = dev_plic_irq(fdt, node, &plic);
 	if (p->uart_irq && node_addr(fdt, plic, &p->plic_base)) {
 		p->plic_node = plic;
 		if (read_u32(fdt, plic, "riscv,ndev", &v) && p->uart_irq > v)
@@ -208,6 +218,35 @@ static void find_uart(const void *fdt, struct platform *p)
 		p->uart_irq = 0;
 		p->plic_base = 0;
 	}
+}
+
+/*
+ * The first "ferrovisor,doorbell" node (the hypervisor's, see its README,
+ * "Doorbells"): reg 0 its registers, reg 1 the shared region; its
+ * interrupt on our PLIC.  Without one (or without an interrupt) the
+ * doorbell stays off.
+ */
+static void find_doorbell(const void *fdt, struct platform *p)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "ferrovisor,doorbell");
+	int plic = -1;
+	uintptr_t plic_base;
+	uint32_t irq, ndev;
+
+	if (node < 0 || !node_ok(fdt, node) ||
+	    !node_reg(fdt, node, 0, &p->db_base, NULL) ||
+	    !node_reg(fdt, node, 1, &p->db_shm, &p->db_shm_size))
+		return;
+	irq = dev_plic_irq(fdt, node, &plic);
+	if (!irq || !node_addr(fdt, plic, &plic_base))
+		return;
+	if (read_u32(fdt, plic, "riscv,ndev", &ndev) && irq > ndev)
+		return;
+	if (p->plic_node >= 0 && p->plic_node != plic)
+		return;		/* one PLIC is all we drive */
+	p->plic_node = plic;
+	p->plic_base = plic_base;
+	p->db_irq = irq;
 }
 
 static int find_harts(const void *fdt, struct platform *p)
@@ -264,6 +303,7 @@ int dtb_parse(const void *fdt, struct platform *p)
 	if (find_harts(fdt, p))
 		return -1;
 	find_uart(fdt, p);
+	find_doorbell(fdt, p);
 	return 0;
 }
 

@@ -45,6 +45,9 @@ void hart_setup(struct hart *h)
 	h->plic_ctx = dtb_plic_context(&plat, h->cpu_node);
 	/* Only the boot hart takes UART input. */
 	h->rx_irq = h->idx == 0 && plat.uart_irq && h->plic_ctx >= 0;
+	/* ... and the doorbell's rings, if there is one. */
+	h->db_irq = h->idx == 0 && plat.db_irq && plat.db_shm_size >= 128 &&
+		    h->plic_ctx >= 0;
 	tasks_create(h);
 
 	if (h->plic_ctx >= 0) {
@@ -55,6 +58,8 @@ void hart_setup(struct hart *h)
 		plic_enable(plat.plic_base, h->plic_ctx, plat.uart_irq, 1);
 		uart_enable_rx_irq();
 	}
+	if (h->db_irq)
+		plic_enable(plat.plic_base, h->plic_ctx, plat.db_irq, 1);
 	csr_set(sie, SIE_SSIE);
 	timer_init(h);
 }

@@ -23,6 +23,10 @@ struct platform {
 	uint32_t uart_irq;		/* 0: no usable interrupt */
 	uintptr_t plic_base;		/* 0: no PLIC */
 	int plic_node;
+	uint32_t db_irq;		/* the doorbell's; 0: no doorbell */
+	uintptr_t db_base;		/* its registers */
+	uintptr_t db_shm;		/* the shared region */
+	uint64_t db_shm_size;
 };
 
 /* Bootargs (bootargs.c). */
@@ -45,6 +49,7 @@ struct hart {
 	bool sstc;
 	int plic_ctx;			/* S-mode context, -1 if none */
 	bool rx_irq;			/* this hart takes the UART interrupt */
+	bool db_irq;			/* this hart takes the doorbell's */
 	volatile bool stop_req;		/* set by the boot hart before its IPI */
 
 	/* scheduler (sched.c) */
@@ -62,6 +67,7 @@ struct hart {
 	/* the demo workload (tasks.c) */
 	struct queue msgq;		/* producer -> consumer */
 	struct queue rxq;		/* UART interrupt -> echo task */
+	struct queue dbq;		/* doorbell interrupt -> doorbell task */
 	uint64_t fast_runs, msgs, errors;
 	unsigned status_lines;
 };
@@ -86,6 +92,10 @@ void __attribute__((noreturn)) rtos_halt(void);
 
 /* tasks.c */
 void tasks_create(struct hart *h);
+
+/* doorbell.c */
+void doorbell_irq(struct hart *h);
+void task_doorbell(void *arg);
 
 /* smp.c */
 void smp_boot_secondaries(void);

@@ -6,6 +6,8 @@
  *   consumer  event-driven    receives from msgq, checks the order
  *   echo      event-driven    (boot hart) prints what the UART received;
  *                             period 10 ticks, polling, if it has no IRQ
+ *   doorbell  event-driven    (boot hart, if the DTB has a doorbell) answers
+ *                             the peer cell's requests (doorbell.c)
  *   status    status_every    the status line, the guard check (boot hart);
  *                             stop_after / reset_after
  *   idle                      wfi
@@ -16,7 +18,8 @@
 #include "sbi.h"
 #include "uart.h"
 
-enum { PRIO_IDLE, PRIO_STATUS, PRIO_ECHO, PRIO_CONSUMER, PRIO_PRODUCER, PRIO_FAST };
+enum { PRIO_IDLE, PRIO_STATUS, PRIO_ECHO, PRIO_DOORBELL, PRIO_CONSUMER, PRIO_PRODUCER,
+       PRIO_FAST };
 
 static void task_fast(void *arg)
 {
@@ -151,6 +154,8 @@ void tasks_create(struct hart *h)
 	sched_add(h, PRIO_STATUS, "status", task_status, h, cfg.status_every);
 	if (h->idx == 0 && plat.uart)
 		sched_add(h, PRIO_ECHO, "echo", task_echo, h, h->rx_irq ? 0 : 10);
+	if (h->db_irq)
+		sched_add(h, PRIO_DOORBELL, "doorbell", task_doorbell, h, 0);
 	sched_add(h, PRIO_CONSUMER, "consumer", task_consumer, h, 0);
 	sched_add(h, PRIO_PRODUCER, "producer", task_producer, h, 5);
 	sched_add(h, PRIO_FAST, "fast", task_fast, h, 1);

@@ -37,6 +37,8 @@ static void external_irq(struct hart *h)
 	while ((irq = plic_claim(plat.plic_base, h->plic_ctx)) != 0) {
 		if (irq == plat.uart_irq)
 			uart_irq(h);
+		else if (irq == plat.db_irq && h->db_irq)
+			doorbell_irq(h);
 		plic_complete(plat.plic_base, h->plic_ctx, irq);
 	}
 }
