@@ -51,6 +51,22 @@ extern struct machine mach;
 extern struct hart harts[MAX_HARTS];
 
 /* The handler's first instruction ran one cycle before its stamp. */
+/* Instructions retired, all harts (under -icount: not warped while
+ * every hart sleeps, unlike rdcycle). */
+static inline uint64_t rdinstret(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("rdinstret %0" : "=r"(v) :: "memory");
+	return v;
+}
+
+/* A 32-bit device register. */
+static inline volatile uint32_t *reg(uintptr_t base, uintptr_t off)
+{
+	return (volatile uint32_t *)(base + off);
+}
+
 static inline uint64_t entry_cycle(const struct hart *h)
 {
 	return h->stamp - 1;

@@ -112,19 +112,6 @@ static volatile uint32_t wrong_id;
 extern char __bss_end[];
 static uint8_t *buf;
 
-static inline uint64_t rdinstret(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdinstret %0" : "=r"(v) :: "memory");
-	return v;
-}
-
-static volatile uint32_t *reg(uintptr_t base, uintptr_t off)
-{
-	return (volatile uint32_t *)(base + off);
-}
-
 static uint32_t rd(unsigned off)
 {
 	__asm__ volatile("fence rw, rw" ::: "memory");

@@ -53,19 +53,6 @@ static volatile bool done, quit;
 static volatile uint64_t at_ir, at_cy;
 static volatile uint32_t wrong_id;
 
-static inline uint64_t rdinstret(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdinstret %0" : "=r"(v) :: "memory");
-	return v;
-}
-
-static volatile uint32_t *reg(uintptr_t base, uintptr_t off)
-{
-	return (volatile uint32_t *)(base + off);
-}
-
 static bool find(const void *fdt)
 {
 	int node = fdt_node_offset_by_compatible(fdt, -1, "ferrovisor,doorbell"), len;

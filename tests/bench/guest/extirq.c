@@ -31,11 +31,6 @@ static volatile bool fired;
 static uint64_t fired_at, handled;
 static uint32_t wrong_id;
 
-static volatile uint32_t *reg(uintptr_t base, uintptr_t off)
-{
-	return (volatile uint32_t *)(base + off);
-}
-
 static void rtc_irq(struct hart *h)
 {
 	uint64_t entry = entry_cycle(h);
