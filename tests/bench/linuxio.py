@@ -44,8 +44,21 @@ def native_dd_cmd(image, initrd, disk):
     return [("shift=0,sleep=on" if a == "shift=0,sleep=off" else a) for a in cmd]
 
 
-def _dd(text, what):
+def _cell(text, cell):
+    """What `cell` printed, its lines joined again: the multiplexer writes
+    the focused cell's partial lines as they come, so one line of it may
+    arrive in pieces, each tagged, with other lines between.  Each fvbench
+    line starts with "fvbench: ", which is where it is cut again.  Text
+    with no tag of `cell` (a native run) is returned as it is."""
     text = text.replace("\r", "")
+    pieces = re.findall(rf"^\[{re.escape(cell)}\] (.*)$", text, re.M)
+    if not pieces:
+        return text
+    return "\n".join("fvbench: " + p for p in "".join(pieces).split("fvbench: ")[1:])
+
+
+def _dd(text, what):
+    text = _cell(text, "linux")
     r, d = READ.search(text), DD.search(text)
     if not r or not d:
         raise RuntimeError(f"bench: no Linux dd figures ({what}):\n{text[-3000:]}")
@@ -55,9 +68,10 @@ def _dd(text, what):
 
 
 def _nc(text):
-    text = text.replace("\r", "")
-    s, r = SEND.search(text), RECV.search(text)
-    counts = {m.group(1): (int(m.group(2)), int(m.group(3))) for m in COUNTS.finditer(text)}
+    send, recv = _cell(text, "linux0"), _cell(text, "linux1")
+    s, r = SEND.search(send), RECV.search(recv)
+    counts = {m.group(1): (int(m.group(2)), int(m.group(3)))
+              for m in COUNTS.finditer(send + "\n" + recv)}
     if not s or not r or len(counts) != 4:
         raise RuntimeError(f"bench: no nc figures:\n{text[-3000:]}")
     instr = int(r.group(1)) - int(s.group(1))
