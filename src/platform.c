@@ -22,7 +22,11 @@ static uint64_t read_cells(const fdt32_t *p, int n)
 
 int fdt_read_reg(const void *fdt, int node, int idx, struct plat_range *r)
 {
-	int parent = fdt_parent_offset(fdt, node);
+	return fdt_read_reg_under(fdt, fdt_parent_offset(fdt, node), node, idx, r);
+}
+
+int fdt_read_reg_under(const void *fdt, int parent, int node, int idx, struct plat_range *r)
+{
 	int ac, sc, len;
 	const fdt32_t *reg;
 

@@ -66,5 +66,9 @@ void platform_print(const struct platform *p);
 
 /* Read a (#address-cells, #size-cells) `reg` entry of `node`. */
 int fdt_read_reg(const void *fdt, int node, int idx, struct plat_range *r);
+/* The same when the caller knows the node's parent (fdt_parent_offset()
+ * walks the tree from its root: a probe that walks the tree itself passes
+ * the parent it saw). */
+int fdt_read_reg_under(const void *fdt, int parent, int node, int idx, struct plat_range *r);
 
 #endif
