@@ -4,7 +4,7 @@
  * Apart from the cells and the console, so both can post requests without
  * depending on each other.
  */
-#include <fv/arch_cell.h>
+#include <fv/arch_cpu.h>
 #include <fv/cpu.h>
 
 void cpu_request(struct cpu *c, unsigned long req)

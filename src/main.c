@@ -22,8 +22,8 @@ unsigned nr_cpus;
 
 static struct console_dev uart;
 
-/* How long the boot hart waits for the others (loop iterations). */
-#define HART_WAIT_SPINS 200000000UL
+/* How long the boot hart waits for the others, in seconds of the timer. */
+#define HART_WAIT_SECONDS 2
 
 static void start_console(const struct platform *p)
 {
@@ -58,10 +58,25 @@ static void setup_memory(void)
 		(unsigned long)(hv_pool.npages * PAGE_SIZE) >> 10);
 }
 
+static unsigned count_online(void)
+{
+	unsigned online = 0;
+
+	for (unsigned i = 0; i < nr_cpus; i++)
+		online += READ_ONCE(cpus[i].online);
+	return online;
+}
+
+/*
+ * Start the other harts and wait until they are online.  The boot hart
+ * sleeps meanwhile, woken by each hart's kick: a spinning hart would take
+ * time from the ones it waits for (under QEMU's -icount it burns its whole
+ * turn, 15 M instructions at each boot).
+ */
 static void start_harts(unsigned long boot_hwid)
 {
-	unsigned long spins;
-	unsigned online = 1, i;
+	unsigned started = 1, online = 1, i;
+	uint64_t deadline;
 
 	/* Logical CPU 0 is the boot hart; the others follow device-tree order. */
 	nr_cpus = 1;
@@ -75,12 +90,12 @@ static void start_harts(unsigned long boot_hwid)
 		c->hwid = platform.harts[i].hwid;
 		if (arch_cpu_start(c->hwid, c) < 0)
 			kprintf("hart %lu: the firmware refused to start it\n", c->hwid);
+		else
+			started++;
 	}
-	for (spins = 0; spins < HART_WAIT_SPINS && online < nr_cpus; spins++) {
-		online = 0;
-		for (i = 0; i < nr_cpus; i++)
-			online += READ_ONCE(cpus[i].online);
-	}
+	deadline = arch_counter() + platform.timebase_hz * HART_WAIT_SECONDS;
+	while ((online = count_online()) < started && arch_counter() < deadline)
+		arch_cpu_wait_kick(deadline);
 	kprintf("%u of %u harts online\n", online, nr_cpus);
 }
 
@@ -119,5 +134,6 @@ __noreturn void hv_secondary_main(struct cpu *c)
 	arch_cpu_init(c);
 	kprintf("hart %lu online (cpu %u)\n", c->hwid, c->id);
 	WRITE_ONCE(c->online, true);
+	arch_cpu_kick(&cpus[0]);	/* the boot hart waits for us */
 	hv_run_secondary(c);
 }

@@ -46,6 +46,16 @@ void arch_cpu_wait(void)
 	__asm__ volatile("wfi" ::: "memory");
 }
 
+void arch_cpu_wait_kick(uint64_t deadline)
+{
+	sbi_set_timer(deadline);
+	csr_set(CSR_SIE, BIT(IRQ_S_TIMER));
+	__asm__ volatile("wfi" ::: "memory");	/* a kick (SSIP) or the timer */
+	csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
+	sbi_set_timer(~0UL);			/* clears STIP */
+	csr_clear(CSR_SIP, BIT(IRQ_S_SOFT));	/* the caller counts again */
+}
+
 __noreturn void arch_cpu_halt(void)
 {
 	csr_write(CSR_SIE, 0);

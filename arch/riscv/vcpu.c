@@ -6,6 +6,7 @@
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
+#include <fv/arch_cpu.h>
 #include <fv/platform.h>
 #include "irq.h"
 #include "trap.h"

@@ -41,8 +41,6 @@ void arch_vcpu_quiesce(struct cpu *c);
 __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc,
 				unsigned long a0, unsigned long a1);
 
-/* Inter-hart requests: set bits in cpu->req, then poke the hart. */
-void arch_cpu_kick(struct cpu *c);
 /* Run `fn(c)` on a fresh stack; used to leave a guest for good. */
 __noreturn void arch_cpu_restart_on_stack(struct cpu *c, void (*fn)(struct cpu *));
 /* Called by the idle loop for arch requests (VSSIP, fences, EIP). */

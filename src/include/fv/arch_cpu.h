@@ -19,8 +19,16 @@ int arch_cpu_start(unsigned long hwid, struct cpu *c);
 /* The free-running counter that platform.timebase_hz describes. */
 uint64_t arch_counter(void);
 
+/* Poke hart `c` (its wait or its guest ends; it then reads cpu->req). */
+void arch_cpu_kick(struct cpu *c);
+
 /* Wait for an interrupt (or just return: callers loop). */
 void arch_cpu_wait(void);
+
+/* Before cells exist: sleep until another hart kicks this one (a cpu
+ * request) or arch_counter() reaches `deadline`, whichever comes first (or
+ * return early: callers loop).  Leaves no kick or timer pending. */
+void arch_cpu_wait_kick(uint64_t deadline);
 
 /* Stop this hart for good (interrupts off, firmware hart stop or a loop). */
 __noreturn void arch_cpu_halt(void);
