@@ -234,7 +234,7 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 # clang for the riscv64 target with CFLAGS minus what clang 14 does not take
 # (it rejects _zicsr_zifencei in -march: they are still part of its 'i'),
 # and the host tools (src/host/) with HOST_CFLAGS.  Sources the .config
-# leaves out (src/trace.c) are checked with their options set.
+# leaves out (src/trace.c, src/trace_ring.c) are checked with their options set.
 # cppcheck takes -D and -I from the database but not -include, hence
 # --include; -D__CPPCHECK__ picks the IS_ENABLED() it can expand
 # (<fv/compiler.h>).  clang-tidy runs once per file (given two, its analyzer
@@ -247,6 +247,7 @@ LINT_CFLAGS := --target=riscv64-unknown-elf -march=rv64imac \
 	$(filter-out -march=% -mstrict-align -nostdlib -Werror -MMD -MP,$(CFLAGS))
 LINT_HOST_CFLAGS := $(filter-out -Werror -MMD -MP,$(HOST_CFLAGS))
 LINT_FLAGS_src/trace.c := $(if $(CONFIG_TRACE),,-DCONFIG_TRACE=1 -DCONFIG_TRACE_ENTRIES=64)
+LINT_FLAGS_src/trace_ring.c := $(LINT_FLAGS_src/trace.c)
 LINT_ALL := $(LINT_SRCS) $(LINT_HOST_SRCS)
 LINT_DB := $(O)/compile_commands.json
 lint-flags = $(if $(filter src/host/%,$(1)),$(LINT_HOST_CFLAGS),$(LINT_CFLAGS) \

@@ -308,11 +308,13 @@ void riscv_vsbi_call(struct cpu *c)
 	v->stats.sbi_calls++;
 	v->stats.traps[EXC_ECALL_VS]++;
 	v->stats.fw_calls[fw_kind(ext)]++;
-	trace_event(c->id, TR_SBI, ext, fid);
+	trace_trap_in(v, EXC_ECALL_VS, csr_read(CSR_SEPC));
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
-	if (ext < 0x10 && legacy(v, ext, a))
+	if (ext < 0x10 && legacy(v, ext, a)) {
+		trace_sbi(v, ext, fid, (long)a[0]);
 		return;
+	}
 	switch (ext) {
 	case SBI_EXT_BASE:
 		r = base(fid, a[0]);
@@ -348,4 +350,5 @@ void riscv_vsbi_call(struct cpu *c)
 	}
 	a[0] = (unsigned long)r.error;
 	a[1] = (unsigned long)r.value;
+	trace_sbi(v, ext, fid, r.error);
 }
