@@ -98,7 +98,7 @@ static void print_event_locked(const struct trace_rec *e)
 		kprintf_locked("virq kind=%s\n", e->a < VIRQ_KINDS ? virq[e->a] : "?");
 		break;
 	case TR_CELL:
-		kprintf_locked("cell event=%s detail=%#llx\n",
+		kprintf_locked("cell what=%s detail=%#llx\n",
 			       e->a < ARRAY_SIZE(cell_ev) ? cell_ev[e->a] : "?",
 			       (unsigned long long)e->b);
 		break;
