@@ -53,8 +53,9 @@ class Monitor:
         return self.q.text()[start:]
 
     def line(self, cmd, pattern):
-        """Send `cmd`; return the match of the monitor line `pattern`."""
-        rx = re.compile(r"^\[fv\] " + pattern + r"\r?$", re.M)
+        """Send `cmd`; return the match of the monitor line `pattern`, once
+        the whole line is there (its end read too)."""
+        rx = re.compile(r"^\[fv\] " + pattern + r"\r?\n", re.M)
         return rx.search(self.ask(cmd, rx.search, f"the line {pattern!r}"))
 
     def cells(self):
