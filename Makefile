@@ -36,7 +36,7 @@ Q := @
 endif
 
 # Goals that need no .config (or, for run and test, make one themselves).
-NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench unit \
+NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench trace unit \
 	fuzz fuzz-replay cloc
 ifeq ($(MAKECMDGOALS),)
 need-config := all
@@ -45,7 +45,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit lint disk \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench trace unit lint disk \
 	menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
@@ -321,6 +321,17 @@ bench:
 	$(Q)$(srctree)/ci/deps.sh
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/run.py
 
+# make trace [LAYOUT=<name or file>] [TRACE_SECONDS=<s>] [TRACE_ENTRIES=<n>]:
+# the layout built with CONFIG_TRACE in its own O dir, run under -icount,
+# its trace dumped to O/trace.txt and summed up per cell
+# (tests/bench/tracerun.py).
+TRACE_SECONDS ?= 1
+TRACE_ENTRIES ?= 4096
+trace:
+	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/tracerun.py \
+		--layout '$(or $(LAYOUT),two-rtos)' --seconds '$(TRACE_SECONDS)' \
+		--entries '$(TRACE_ENTRIES)' --qemu-extra '$(QEMU_EXTRA)'
+
 cloc:
 	$(Q)$(srctree)/tests/bench/cloc.sh
 
@@ -345,6 +356,9 @@ help:
 	@echo "  make test             install missing deps, build, run every test"
 	@echo "  make test-under-load  make test while stress-ng --cpu 2 keeps the cores busy"
 	@echo "  make bench            benchmarks, native vs in a cell under -icount (O/bench.md)"
+	@echo "  make trace            run a layout with the event trace, dump it to O/trace.txt"
+	@echo "                        and print per-cell exit histograms: LAYOUT=<name> (two-rtos),"
+	@echo "                        TRACE_SECONDS=<guest s> (1), TRACE_ENTRIES=<per hart> (4096)"
 	@echo
 	@echo "Configuration (stored in O/.config, default O=build):"
 	@echo "  make <board>_defconfig  start from configs/<board>_defconfig:"
