@@ -269,6 +269,7 @@ static void cell_boot(struct cell *c)
 
 void cells_start(void)
 {
+	trace_init();
 	for (unsigned i = 0; i < nr_cells; i++) {
 		struct cell *c = &cells[i];
 		char harts[8 * LAYOUT_MAX_HARTS] = "";

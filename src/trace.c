@@ -17,7 +17,7 @@
 #include <fv/trace.h>
 #include <fv/trace_ring.h>
 
-bool trace_on = IS_ENABLED(CONFIG_TRACE_AT_BOOT);
+static bool trace_on;		/* what the harts' flags say */
 
 static struct trace_ring rings[CONFIG_MAX_HARTS];
 
@@ -44,7 +44,14 @@ void trace_put_cell(const struct cell *c, unsigned type, uint64_t a, uint64_t b)
 
 void trace_set(bool on)
 {
-	WRITE_ONCE(trace_on, on);
+	trace_on = on;
+	for (unsigned i = 0; i < nr_cpus; i++)
+		WRITE_ONCE(cpus[i].trace_on, on);
+}
+
+void trace_init(void)
+{
+	trace_set(IS_ENABLED(CONFIG_TRACE_AT_BOOT));
 }
 
 void trace_clear(void)
@@ -137,7 +144,7 @@ void trace_dump_cells_locked(const struct cell *only)
 	uint64_t shown = 0, skipped = 0;
 
 	kprintf_locked("[fv] trace: begin (%s, tracing %s, %u events per hart)\n",
-		       only ? only->name : "all cells", READ_ONCE(trace_on) ? "on" : "off",
+		       only ? only->name : "all cells", trace_on ? "on" : "off",
 		       (unsigned)TRACE_RING_SIZE);
 	for (unsigned k = 0; k < VCPU_TRAP_KINDS; k++)
 		if (arch_trap_kind_name(k))

@@ -170,7 +170,6 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	}
 	trace_mmio(v, gpa, m.width, m.store, val);
 	csr_write(CSR_SEPC, pc + m.len);
-	trace_trap_out(v, riscv_trap_kind(cause), pc + m.len);
 }
 
 static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)

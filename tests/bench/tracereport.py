@@ -61,8 +61,10 @@ def ext_name(ext):
 
 def report(events, causes):
     """{cell: histograms}: exits (trap entries by cause name), exit_cycles
-    ({cause: (total cycles, exits timed)}), sbi (by extension), mmio (by
-    device and r/w), virq (by kind), cell (state changes)."""
+    ({cause: (total cycles, exits timed)}: from a trap's entry to its exit,
+    which is its trap-out, or its sbi or mmio event for an SBI call or an
+    emulated access), sbi (by extension), mmio (by device and r/w), virq
+    (by kind), cell (state changes)."""
     out = collections.defaultdict(lambda: {k: collections.Counter() for k in
                                            ("exits", "sbi", "mmio", "virq", "cell")})
     timing = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
@@ -74,7 +76,7 @@ def report(events, causes):
             name = causes.get(int(ev["cause"]), f"cause {ev['cause']}")
             h["exits"][name] += 1
             open_trap[ev["hart"]] = (ev, name)
-        elif kind in ("trap-out", "sbi"):
+        elif kind in ("trap-out", "sbi", "mmio"):
             start = open_trap.pop(ev["hart"], None)
             if start and (start[0]["cell"], start[0]["vhart"]) == (ev["cell"], ev["vhart"]):
                 t = timing[ev["cell"]][start[1]]
@@ -82,8 +84,8 @@ def report(events, causes):
                 t[1] += 1
             if kind == "sbi":
                 h["sbi"][ext_name(ev["ext"])] += 1
-        elif kind == "mmio":
-            h["mmio"][f"{ev['dev']} {ev['op']}"] += 1
+            if kind == "mmio":
+                h["mmio"][f"{ev['dev']} {ev['op']}"] += 1
         elif kind == "virq":
             h["virq"][ev["kind"]] += 1
         elif kind == "cell":

@@ -8,12 +8,14 @@
  * the panicking hart's ring.
  *
  * Every hook below is one line at its call site.  Compiled out, a hook is
- * nothing; compiled in but off, it is a load of trace_on and a branch.
+ * nothing; compiled in but off, it is a load of this hart's
+ * cpu->trace_on and a branch.
  */
 #ifndef FV_TRACE_H
 #define FV_TRACE_H
 
 #include <fv/compiler.h>
+#include <fv/cpu.h>
 #include <fv/types.h>
 
 struct cell;
@@ -26,7 +28,8 @@ enum trace_type {
 	TR_SBI,		/* a = extension, b = function (low 32) | error << 32;
 			   the exit of an SBI call's trap */
 	TR_MMIO,	/* a = guest-physical address, b = value,
-			   aux = width | TRACE_MMIO_STORE */
+			   aux = width | TRACE_MMIO_STORE; the exit of an
+			   emulated access's trap */
 	TR_VIRQ,	/* a = VIRQ_EXT, VIRQ_TIMER or VIRQ_SOFT; cell and
 			   vhart are the target's */
 	TR_CELL,	/* a = enum trace_cell_event, b = its detail */
@@ -44,17 +47,19 @@ enum trace_cell_event {
 };
 
 #ifdef CONFIG_TRACE
-extern bool trace_on;
 
+/* A flag of this hart's: no address to form, no register to keep. */
 static inline bool trace_active(void)
 {
-	return unlikely(READ_ONCE(trace_on));
+	return unlikely(READ_ONCE(this_cpu()->trace_on));
 }
 
 /* Record an event on this hart's ring: of vCPU `v`, or of cell `c`. */
 void trace_put_vcpu(const struct vcpu *v, unsigned type, unsigned aux, uint64_t a, uint64_t b);
 void trace_put_cell(const struct cell *c, unsigned type, uint64_t a, uint64_t b);
 
+/* Before the cells start: on if CONFIG_TRACE_AT_BOOT. */
+void trace_init(void);
 /* The monitor's, on the console's hart with the console lock held. */
 void trace_set(bool on);
 void trace_clear(void);
@@ -74,6 +79,7 @@ static inline void trace_put_cell(const struct cell *c, unsigned type, uint64_t 
 {
 	(void)c; (void)type; (void)a; (void)b;
 }
+static inline void trace_init(void) { }
 static inline void trace_set(bool on) { (void)on; }
 static inline void trace_clear(void) { }
 static inline void trace_dump_cells_locked(const struct cell *only) { (void)only; }
