@@ -15,6 +15,15 @@ import benchlib
 
 FIGURES = [("sbi_call:mean", "SBI call round trip (BASE get_spec_version)"),
            ("mmio_emul:mean", "emulated MMIO read (UART LSR)")]
+NOTES = """\
+- The bench cell's image built three ways: without CONFIG_TRACE (make
+  bench's own), with it but tracing off (the default at boot), and with
+  CONFIG_TRACE_AT_BOOT (on, every event recorded).  In brackets: the
+  difference to the image without it.  Off, each hook on the path is a
+  move of tp, a load of the hart's flag and a branch: two hooks on an SBI
+  call (entry, and its sbi event at the exit), two on an emulated access
+  (entry, and its mmio event at the exit).
+"""
 CONFIGS = [("out", ""),
            ("off", "CONFIG_TRACE=y"),
            ("on", "CONFIG_TRACE=y\nCONFIG_TRACE_AT_BOOT=y")]
