@@ -84,6 +84,12 @@ def test_trace(image, tmp_path):
         at = len(q.text())
         for cell in CELLS:
             ticks_after(q, cell, at, 3, f"{cell} ticking with tracing on")
+        # a dump while the cells run and record: whatever it shows is
+        # whole records of one cell, in order (skipped ones are those the
+        # harts overwrote meanwhile)
+        _, live, _, _, _ = dump(m, "rtos0")
+        assert live and all(e["cell"] == "rtos0" and e["hart"] == 1 for e in live)
+        assert all(b["n"] > a["n"] and b["ts"] > a["ts"] for a, b in zip(live, live[1:]))
         m.line("trace off", r"trace: off")
         text, events, causes, shown, skipped = dump(m)
         assert skipped == 0 and shown > 0
