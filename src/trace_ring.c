@@ -4,8 +4,14 @@
  * <fv/trace_ring.h>): a sequence number per record instead of a lock, so
  * the writing hart never waits and a reader on another hart never stops it.
  */
+#include <fv/compiler.h>
 #include <fv/trace_ring.h>
 
+/*
+ * The fields are written and read with plain single-copy accesses
+ * (WRITE_ONCE, READ_ONCE) between fences, as a sequence lock does: an
+ * atomic store per field costs an AMO on some targets, for nothing.
+ */
 void trace_ring_put(struct trace_ring *r, const struct trace_rec *in)
 {
 	uint64_t n = r->head;
@@ -14,24 +20,26 @@ void trace_ring_put(struct trace_ring *r, const struct trace_rec *in)
 
 	/* busy first, then the fields, then the number: a reader that sees
 	 * the number before and after its copy has the fields of that record */
-	__atomic_store_n(&e->seq, seq | TRACE_SEQ_BUSY, __ATOMIC_RELAXED);
+	WRITE_ONCE(e->seq, seq | TRACE_SEQ_BUSY);
 	__atomic_thread_fence(__ATOMIC_RELEASE);
-	__atomic_store_n(&e->type, in->type, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->cell, in->cell, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->vhart, in->vhart, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->aux, in->aux, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->ts, in->ts, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->a, in->a, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->b, in->b, __ATOMIC_RELAXED);
-	__atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
+	WRITE_ONCE(e->type, in->type);
+	WRITE_ONCE(e->cell, in->cell);
+	WRITE_ONCE(e->vhart, in->vhart);
+	WRITE_ONCE(e->aux, in->aux);
+	WRITE_ONCE(e->ts, in->ts);
+	WRITE_ONCE(e->a, in->a);
+	WRITE_ONCE(e->b, in->b);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	WRITE_ONCE(e->seq, seq);
 	r->slot = r->slot + 1 == TRACE_RING_SIZE ? 0 : r->slot + 1;
-	__atomic_store_n(&r->head, n + 1, __ATOMIC_RELEASE);
+	/* a reader that sees this before the number skips record n: no harm */
+	WRITE_ONCE(r->head, n + 1);
 }
 
 void trace_ring_window(const struct trace_ring *r, uint64_t *first, uint64_t *end)
 {
-	uint64_t head = __atomic_load_n(&r->head, __ATOMIC_ACQUIRE);
-	uint64_t from = __atomic_load_n(&r->from, __ATOMIC_RELAXED);
+	uint64_t head = READ_ONCE(r->head);
+	uint64_t from = READ_ONCE(r->from);
 	uint64_t oldest = head > TRACE_RING_SIZE ? head - TRACE_RING_SIZE : 0;
 
 	*first = from > oldest ? from : oldest;
@@ -43,24 +51,24 @@ bool trace_ring_get(const struct trace_ring *r, uint64_t n, struct trace_rec *ou
 	const struct trace_rec *e = &r->rec[n % TRACE_RING_SIZE];
 	uint32_t want = (uint32_t)n & TRACE_SEQ_MASK;
 
-	if (n >= __atomic_load_n(&r->head, __ATOMIC_ACQUIRE))
+	if (n >= READ_ONCE(r->head))
 		return false;	/* not written yet: its slot holds an older one */
-	if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != want)
+	if (READ_ONCE(e->seq) != want)
 		return false;
-	out->type = __atomic_load_n(&e->type, __ATOMIC_RELAXED);
-	out->cell = __atomic_load_n(&e->cell, __ATOMIC_RELAXED);
-	out->vhart = __atomic_load_n(&e->vhart, __ATOMIC_RELAXED);
-	out->aux = __atomic_load_n(&e->aux, __ATOMIC_RELAXED);
-	out->ts = __atomic_load_n(&e->ts, __ATOMIC_RELAXED);
-	out->a = __atomic_load_n(&e->a, __ATOMIC_RELAXED);
-	out->b = __atomic_load_n(&e->b, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	out->type = READ_ONCE(e->type);
+	out->cell = READ_ONCE(e->cell);
+	out->vhart = READ_ONCE(e->vhart);
+	out->aux = READ_ONCE(e->aux);
+	out->ts = READ_ONCE(e->ts);
+	out->a = READ_ONCE(e->a);
+	out->b = READ_ONCE(e->b);
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	out->seq = want;
-	return __atomic_load_n(&e->seq, __ATOMIC_RELAXED) == want;
+	return READ_ONCE(e->seq) == want;
 }
 
 void trace_ring_clear(struct trace_ring *r)
 {
-	__atomic_store_n(&r->from, __atomic_load_n(&r->head, __ATOMIC_ACQUIRE),
-			 __ATOMIC_RELAXED);
+	WRITE_ONCE(r->from, READ_ONCE(r->head));
 }
