@@ -294,12 +294,15 @@ static char *split(char *s)
 /* trace on | off | clear | dump [cell] (CONFIG_TRACE) */
 static void cmd_trace(char *sub)
 {
-	char *arg = split(sub);
 	const struct cell *c = NULL;
+	char *arg;
 
 	if (!IS_ENABLED(CONFIG_TRACE)) {
 		kprintf_locked("[fv] trace: not in this build (CONFIG_TRACE is off)\n");
-	} else if (!strcmp(sub, "on") || !strcmp(sub, "off")) {
+		return;
+	}
+	arg = split(sub);
+	if (!strcmp(sub, "on") || !strcmp(sub, "off")) {
 		trace_set(sub[1] == 'n');
 		kprintf_locked("[fv] trace: %s\n", sub);
 	} else if (!strcmp(sub, "clear")) {
