@@ -81,7 +81,8 @@ def record(elf, seconds, extra):
                 time.sleep(0.2)         # a tool, not a test: let it run
             ask(q, "trace off", r"\[fv\] trace: off")
             text = ask(q, "trace dump", END.pattern, timeout=600)
-            return text[:END.search(text).end()], q.text()
+            begin = text.index("[fv] trace: begin")
+            return text[begin:END.search(text).end()], q.text()
         finally:
             with open(os.path.join(fvqemu.BUILD, "trace-console.txt"), "w") as f:
                 f.write(q.text())
