@@ -36,7 +36,7 @@ Q := @
 endif
 
 # Goals that need no .config (or, for run and test, make one themselves).
-NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench unit \
+NOCONFIG_GOALS := help deps clean distclean %config run test test-under-load bench trace unit \
 	fuzz fuzz-replay cloc
 ifeq ($(MAKECMDGOALS),)
 need-config := all
@@ -45,7 +45,7 @@ need-config := $(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench unit lint disk \
+.PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench trace unit lint disk \
 	menuconfig olddefconfig \
 	savedefconfig qemu-cmd FORCE
 
@@ -234,7 +234,7 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 # clang for the riscv64 target with CFLAGS minus what clang 14 does not take
 # (it rejects _zicsr_zifencei in -march: they are still part of its 'i'),
 # and the host tools (src/host/) with HOST_CFLAGS.  Sources the .config
-# leaves out (src/trace.c) are checked with their options set.
+# leaves out (src/trace.c, src/trace_ring.c) are checked with their options set.
 # cppcheck takes -D and -I from the database but not -include, hence
 # --include; -D__CPPCHECK__ picks the IS_ENABLED() it can expand
 # (<fv/compiler.h>).  clang-tidy runs once per file (given two, its analyzer
@@ -247,6 +247,7 @@ LINT_CFLAGS := --target=riscv64-unknown-elf -march=rv64imac \
 	$(filter-out -march=% -mstrict-align -nostdlib -Werror -MMD -MP,$(CFLAGS))
 LINT_HOST_CFLAGS := $(filter-out -Werror -MMD -MP,$(HOST_CFLAGS))
 LINT_FLAGS_src/trace.c := $(if $(CONFIG_TRACE),,-DCONFIG_TRACE=1 -DCONFIG_TRACE_ENTRIES=64)
+LINT_FLAGS_src/trace_ring.c := $(LINT_FLAGS_src/trace.c)
 LINT_ALL := $(LINT_SRCS) $(LINT_HOST_SRCS)
 LINT_DB := $(O)/compile_commands.json
 lint-flags = $(if $(filter src/host/%,$(1)),$(LINT_HOST_CFLAGS),$(LINT_CFLAGS) \
@@ -320,6 +321,17 @@ bench:
 	$(Q)$(srctree)/ci/deps.sh
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/run.py
 
+# make trace [LAYOUT=<name or file>] [TRACE_SECONDS=<s>] [TRACE_ENTRIES=<n>]:
+# the layout built with CONFIG_TRACE in its own O dir, run under -icount,
+# its trace dumped to O/trace.txt and summed up per cell
+# (tests/bench/tracerun.py).
+TRACE_SECONDS ?= 1
+TRACE_ENTRIES ?= 4096
+trace:
+	$(Q)cd $(srctree) && O=$(O) $(PYTHON) tests/bench/tracerun.py \
+		--layout '$(or $(LAYOUT),two-rtos)' --seconds '$(TRACE_SECONDS)' \
+		--entries '$(TRACE_ENTRIES)' --qemu-extra '$(QEMU_EXTRA)'
+
 cloc:
 	$(Q)$(srctree)/tests/bench/cloc.sh
 
@@ -344,6 +356,9 @@ help:
 	@echo "  make test             install missing deps, build, run every test"
 	@echo "  make test-under-load  make test while stress-ng --cpu 2 keeps the cores busy"
 	@echo "  make bench            benchmarks, native vs in a cell under -icount (O/bench.md)"
+	@echo "  make trace            run a layout with the event trace, dump it to O/trace.txt"
+	@echo "                        and print per-cell exit histograms: LAYOUT=<name> (two-rtos),"
+	@echo "                        TRACE_SECONDS=<guest s> (1), TRACE_ENTRIES=<per hart> (4096)"
 	@echo
 	@echo "Configuration (stored in O/.config, default O=build):"
 	@echo "  make <board>_defconfig  start from configs/<board>_defconfig:"

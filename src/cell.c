@@ -16,6 +16,7 @@
 #include <fv/page_alloc.h>
 #include <fv/panic.h>
 #include <fv/string.h>
+#include <fv/trace.h>
 #include <fv/uart16550.h>
 
 struct cell cells[CONFIG_MAX_CELLS];
@@ -254,6 +255,7 @@ static void cell_boot(struct cell *c)
 
 	ASSERT(READ_ONCE(v0->state) == VCPU_STOPPED);
 	c->starts++;
+	trace_cell(c, TRACE_CELL_START, c->starts);
 	c->started_at = arch_counter();
 	mux_open(&c->con);
 	cell_virtio_open(c, true);
@@ -267,6 +269,7 @@ static void cell_boot(struct cell *c)
 
 void cells_start(void)
 {
+	trace_init();
 	for (unsigned i = 0; i < nr_cells; i++) {
 		struct cell *c = &cells[i];
 		char harts[8 * LAYOUT_MAX_HARTS] = "";
@@ -378,6 +381,7 @@ static __noreturn void finish_stop(struct vcpu *self, int state, bool may_power_
 	struct cell *c = self->cell;
 
 	ASSERT(spin_is_locked(&c->lock));
+	trace_cell(c, TRACE_CELL_STOP, (uint64_t)state);
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
 	cell_virtio_open(c, false);
@@ -403,6 +407,7 @@ static __noreturn void cell_restart(struct vcpu *self)
 	struct cell *c = self->cell;
 
 	kprintf("cell %s: restarting\n", c->name);
+	trace_cell(c, TRACE_CELL_RESTART, 0);
 	__atomic_store_n(&c->state, CELL_STOPPING, __ATOMIC_SEQ_CST);
 	mux_close(&c->con);
 	cell_virtio_open(c, false);
@@ -438,6 +443,7 @@ __noreturn void cell_fault(struct vcpu *v, const char *what, gpaddr_t addr, unsi
 
 	kprintf("cell %s: vhart %u: %s at %#llx, pc %#lx\n", c->name, v->vhartid, what,
 		(unsigned long long)addr, pc);
+	trace_cell(c, TRACE_CELL_FAULT, addr);
 	lock_cell(v);
 	if (c->desc->on_fault == POLICY_RESTART)
 		cell_restart(v);

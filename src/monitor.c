@@ -18,6 +18,7 @@
 #include <fv/monitor.h>
 #include <fv/platform.h>
 #include <fv/string.h>
+#include <fv/trace.h>
 
 static uint64_t ro_sum_at_boot;
 
@@ -170,7 +171,8 @@ static void print_uptime_locked(const struct cell *c)
 static void cmd_help(void)
 {
 	kprintf_locked("[fv] commands: help; cells; stats <cell>; stop <cell>; start <cell>; "
-		       "restart <cell>; exit (or Ctrl-]: back to the cells)\n");
+		       "restart <cell>; trace on|off|clear|dump [cell]; "
+		       "exit (or Ctrl-]: back to the cells)\n");
 }
 
 static void cmd_cells(void)
@@ -289,6 +291,31 @@ static char *split(char *s)
 	return s;
 }
 
+/* trace on | off | clear | dump [cell] (CONFIG_TRACE) */
+static void cmd_trace(char *sub)
+{
+	const struct cell *c = NULL;
+	char *arg;
+
+	if (!IS_ENABLED(CONFIG_TRACE)) {
+		kprintf_locked("[fv] trace: not in this build (CONFIG_TRACE is off)\n");
+		return;
+	}
+	arg = split(sub);
+	if (!strcmp(sub, "on") || !strcmp(sub, "off")) {
+		trace_set(sub[1] == 'n');
+		kprintf_locked("[fv] trace: %s\n", sub);
+	} else if (!strcmp(sub, "clear")) {
+		trace_clear();
+		kprintf_locked("[fv] trace: cleared\n");
+	} else if (!strcmp(sub, "dump")) {
+		if (!*arg || (c = find_cell(arg)))
+			trace_dump_cells_locked(c);
+	} else {
+		kprintf_locked("[fv] usage: trace on|off|clear|dump [cell]\n");
+	}
+}
+
 static void run_line_locked(char *cmd)
 {
 	static const struct { const char *name; enum cell_admin op; } admin[] = {
@@ -320,6 +347,8 @@ static void run_line_locked(char *cmd)
 			cmd_admin(c, admin[i].op, cmd);
 		return;
 	}
+	if (!strcmp(cmd, "trace"))
+		return cmd_trace(arg);
 	if (!strcmp(cmd, "stats")) {
 		if (!*arg)
 			kprintf_locked("[fv] usage: stats <cell>\n");

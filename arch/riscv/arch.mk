@@ -15,3 +15,4 @@ arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/vcpu.o arch/riscv/guest_trap.o arch/riscv/vsbi.o arch/riscv/vsbi_mask.o \
 	arch/riscv/guest_fdt.o \
 	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o
+arch-$(CONFIG_TRACE) += arch/riscv/trace_clock.o

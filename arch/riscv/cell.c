@@ -7,6 +7,7 @@
 #include <fv/arch_cell.h>
 #include <fv/console.h>
 #include <fv/platform.h>
+#include <fv/trace.h>
 #include "irq.h"
 #include "plic.h"
 
@@ -19,8 +20,10 @@ static void vplic_set_eip(void *arg, unsigned ctx, bool on)
 
 	if (!v)
 		return;
-	if (on && !READ_ONCE(v->arch.eip))	/* may be another hart of the cell */
+	if (on && !READ_ONCE(v->arch.eip)) {	/* may be another hart of the cell */
 		__atomic_fetch_add(&v->stats.virqs[VIRQ_EXT], 1, __ATOMIC_RELAXED);
+		trace_virq(v, VIRQ_EXT);
+	}
 	WRITE_ONCE(v->arch.eip, on);
 	if (v->cpu == this_cpu())
 		riscv_sync_eip(v);

@@ -91,12 +91,13 @@ void riscv_virtual_inst(struct cpu *c)
 
 	v->stats.exits++;
 	v->stats.traps[EXC_VIRTUAL_INST]++;
-	trace_event(c->id, TR_TRAP, EXC_VIRTUAL_INST, pc);
+	trace_trap_in(v, EXC_VIRTUAL_INST, pc);
 	if (!bits && read_guest_insn(c, pc, &insn) == 0)
 		bits = insn;	/* stval may be 0; 0 stays legal for illegal */
 	pr_verbose("cell %s: vhart %u: virtual instruction %#lx at pc %#lx, "
 		   "forwarded as illegal\n", v->cell->name, v->vhartid, bits, pc);
 	riscv_forward_exception(c, EXC_VIRTUAL_INST, EXC_ILLEGAL_INST, bits);
+	trace_trap_out(v, EXC_VIRTUAL_INST, csr_read(CSR_SEPC));
 }
 
 static const uint64_t width_mask[9] = {
@@ -135,6 +136,7 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	uint64_t val;
 
 	v->stats.traps[riscv_trap_kind(cause)]++;
+	trace_trap_in(v, riscv_trap_kind(cause), pc);
 	dev = cell_find_emu(v->cell, gpa);
 	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
 	 * device register, and the instruction at pc says nothing of it. */
@@ -166,6 +168,7 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 		if (m.reg)
 			c->arch.regs[m.reg] = val;
 	}
+	trace_mmio(v, gpa, m.width, m.store, val);
 	csr_write(CSR_SEPC, pc + m.len);
 }
 
@@ -183,6 +186,7 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
 		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
 		v->stats.virqs[VIRQ_TIMER]++;
+		trace_virq(v, VIRQ_TIMER);
 		break;
 	case IRQ_S_EXT:
 		riscv_external_irq(c);
@@ -201,10 +205,11 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 
 	v->stats.exits++;
 	v->stats.traps[riscv_trap_kind(cause)]++;
-	trace_event(c->id, TR_TRAP, cause, csr_read(CSR_SEPC));
+	trace_trap_in(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 	if (cause & CAUSE_IRQ_FLAG) {
 		v->stats.interrupts++;
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
+		trace_trap_out(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 		return;
 	}
 	/* Delegated (hedeleg), so normally never here; should one come all
@@ -212,6 +217,7 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 	 * guest's to handle. */
 	if (cause < 64 && (BIT(cause) & RISCV_GUEST_EXCEPTIONS)) {
 		riscv_forward_exception(c, cause, cause, csr_read(CSR_STVAL));
+		trace_trap_out(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 		return;
 	}
 	/* The rest (a hardware error, a cause no guest can raise) is not the

@@ -8,6 +8,7 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/platform.h>
+#include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
 
@@ -192,6 +193,7 @@ void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
 	if (req & REQ_VSSIP) {
 		csr_set(CSR_HVIP, BIT(IRQ_VS_SOFT));
 		v->stats.virqs[VIRQ_SOFT]++;
+		trace_virq(v, VIRQ_SOFT);
 	}
 	if (req & REQ_HFENCE_VVMA)
 		__asm__ volatile(".option push\n.option arch, +h\n"

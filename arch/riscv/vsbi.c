@@ -305,14 +305,16 @@ void riscv_vsbi_call(struct cpu *c)
 	struct vcpu *v = c->vcpu;
 	struct sbiret r;
 
+	trace_trap_in(v, EXC_ECALL_VS, csr_read(CSR_SEPC));
 	v->stats.sbi_calls++;
 	v->stats.traps[EXC_ECALL_VS]++;
 	v->stats.fw_calls[fw_kind(ext)]++;
-	trace_event(c->id, TR_SBI, ext, fid);
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
-	if (ext < 0x10 && legacy(v, ext, a))
+	if (ext < 0x10 && legacy(v, ext, a)) {
+		trace_sbi(v, a[7], a[6], (long)a[0]);
 		return;
+	}
 	switch (ext) {
 	case SBI_EXT_BASE:
 		r = base(fid, a[0]);
@@ -348,4 +350,5 @@ void riscv_vsbi_call(struct cpu *c)
 	}
 	a[0] = (unsigned long)r.error;
 	a[1] = (unsigned long)r.value;
+	trace_sbi(v, a[7], a[6], (long)a[0]);	/* a6, a7 as the guest left them */
 }

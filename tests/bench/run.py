@@ -25,6 +25,7 @@ import sys
 import benchlib
 import linuxboot
 import linuxio
+import tracecost
 from benchlib import CPU_NO_SSTC, CPU_SSTC, fvqemu
 
 CROSS = os.environ.get("CROSS_COMPILE", "riscv64-unknown-elf-")
@@ -323,6 +324,12 @@ def main():
     print("bench: running the bench guest natively and in its cell", flush=True)
     res, logs, cmds = run_guests(elfs, args.check)
 
+    print("bench: the trace's cost: compiled in but off, and on", flush=True)
+    trace = tracecost.measure({k: e for k, e in tracecost.build().items() if k != "out"},
+                              args.check)
+    trace["out"] = {key: value(res["cell"], key) for key, _ in tracecost.FIGURES}
+    trows = tracecost.rows(trace)
+
     print("bench: booting Linux natively and in a cell", flush=True)
     lo = os.path.dirname(elfs[benchlib.LINUX_LAYOUT])
     image = os.path.join(lo, "guests", "linux", "Image")
@@ -382,6 +389,8 @@ def main():
     print()
     print(render(irows, False))
     print()
+    print(render(trows, False))
+    print()
     for line in footprint(elfs, logs):
         print(line)
     print("- lines of C/asm, hypervisor: " + " ".join(loc_total.strip("| ").split(" | ")[1:]) +
@@ -399,6 +408,7 @@ def main():
         f.write(NOTES + io_notes + "\n")
         f.write("## Goals\n\n" + render(grows, True) + "\n\n")
         f.write("## Interference\n\n" + render(irows, True) + "\n\n" + INTERFERENCE_NOTES + "\n")
+        f.write("## Trace cost\n\n" + render(trows, True) + "\n\n" + tracecost.NOTES + "\n")
         f.write("## Footprint\n\n" + "\n".join(footprint(elfs, logs)) + "\n\n")
         f.write("Lines of C and assembly (non-blank, non-comment; `tests/bench/cloc.sh`):\n\n")
         f.write(loc + "\n")

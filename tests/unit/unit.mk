@@ -16,7 +16,7 @@ UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
 UNIT_TESTS += test_vplic test_uart16550 test_doorbell
-UNIT_TESTS += test_layout_check
+UNIT_TESTS += test_layout_check test_trace_ring
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
 $(UNIT_O)/test_fmt: tests/unit/test_fmt.c src/lib/fmt.c
@@ -39,6 +39,9 @@ $(UNIT_O)/test_virtio: tests/unit/test_virtio.c tests/unit/virtio_guest.h src/vi
 	src/include/fv/virtio_net.h
 $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 	src/include/fv/uart16550.h src/include/fv/emul.h src/include/fv/spinlock.h
+$(UNIT_O)/test_trace_ring: tests/unit/test_trace_ring.c src/trace_ring.c \
+	src/include/fv/trace_ring.h
+$(UNIT_O)/test_trace_ring: UNIT_CFLAGS += -DTRACE_RING_SIZE=8
 $(UNIT_O)/test_doorbell: tests/unit/test_doorbell.c src/doorbell.c \
 	src/include/fv/doorbell.h src/include/fv/emul.h src/include/fv/spinlock.h \
 	src/include/fv/layout.h

@@ -23,6 +23,7 @@ struct cpu {
 	volatile uint64_t hk_runs;	/* housekeeping done on this hart */
 	volatile uint64_t xlock_waits;	/* rounds spent waiting on a lock that
 					   another cell's harts take too */
+	volatile bool trace_on;		/* record trace events (CONFIG_TRACE) */
 };
 
 /* Requests between harts (cpu->req); the arch adds its own from bit 8. */
