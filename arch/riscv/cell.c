@@ -7,6 +7,7 @@
 #include <fv/arch_cell.h>
 #include <fv/console.h>
 #include <fv/platform.h>
+#include "aia.h"
 #include "irq.h"
 #include "plic.h"
 
@@ -50,8 +51,11 @@ static const struct vplic_ops vplic_ops = {
 
 int arch_cells_prepare(void)
 {
-	if (!platform.arch.plic.present) {
-		kprintf("Ferrovisor: cells need a PLIC; AIA-only platforms are not supported yet\n");
+	const struct arch_platform *a = &platform.arch;
+
+	riscv_aia = !a->plic.present && a->aplic_s.present && a->imsic_s.present;
+	if (!a->plic.present && !riscv_aia) {
+		kprintf("Ferrovisor: cells need a PLIC, or an S-level APLIC with IMSICs\n");
 		return -1;
 	}
 	riscv_sstc = platform.arch.isa_common & BIT(ISA_SSTC);
@@ -70,15 +74,31 @@ static void add_irqs(struct cell *c)
 			uint32_t irq = d->devs[i].irqs[k];
 
 			vplic_add_irq(&c->arch.vplic, irq, true);
-			riscv_irq_route_own(c, irq);
+			if (!riscv_aia)
+				riscv_irq_route_own(c, irq);
 		}
 	for (unsigned i = 0; i < d->nr_emus; i++)
 		vplic_add_irq(&c->arch.vplic, d->emus[i].irq, false);
 }
 
+/* Passthrough interrupts on AIA need the virtual APLIC. */
+static bool has_hw_irqs(const struct layout_cell *d)
+{
+	for (unsigned i = 0; i < d->nr_devs; i++)
+		if (d->devs[i].irqs[0])
+			return true;
+	return false;
+}
+
 int arch_cell_init(struct cell *c)
 {
 	struct emu_dev *e;
+
+	if (riscv_aia && has_hw_irqs(c->desc)) {
+		kprintf("cell %s: passthrough interrupts on an AIA machine are not supported yet\n",
+			c->desc->name);
+		return -1;
+	}
 
 	if (stage2_init(&c->arch.s2, &hv_pool,
 			platform.arch.isa_common & BIT(ISA_SVPBMT)) < 0)

@@ -8,6 +8,7 @@
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/platform.h>
+#include "aia.h"
 #include "irq.h"
 #include "trap.h"
 
@@ -57,6 +58,8 @@ static void setup_hart(struct vcpu *v)
 			 "hfence.gvma zero, zero\nhfence.vvma zero, zero\n"
 			 ".option pop" ::: "memory");
 	csr_write(CSR_SIE, sie);
+	if (riscv_aia)
+		aia_hart_init(v->cpu);
 }
 
 static void reset_vs_csrs(void)
@@ -171,6 +174,8 @@ void arch_cpu_idle_poll(struct cpu *c)
 	unsigned long sip;
 
 	/* the console interrupt may be routed here (housekeeping) */
+	if (riscv_aia)
+		aia_hart_init(c);
 	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
 	riscv_ack_kick();
 	sip = csr_read(CSR_SIP);
