@@ -90,6 +90,41 @@ static bool has_hw_irqs(const struct layout_cell *d)
 	return false;
 }
 
+/*
+ * AIA: each vhart's guest interrupt file (guest file AIA_GUEST_FILE of
+ * its physical hart) mapped at imsic_gpa + k pages, every one of them
+ * writable by every vhart of the cell (IPIs), no other hart's file.
+ */
+static int map_guest_files(struct cell *c)
+{
+	const struct layout_cell *d = c->desc;
+	const struct riscv_irqc *im = &platform.arch.imsic_s;
+
+	if (!riscv_aia || !d->arch.imsic_gpa)
+		return 0;
+	if (im->guest_bits == 0) {
+		kprintf("cell %s: arch.imsic_gpa is set but the IMSIC has no guest "
+			"interrupt files (QEMU: aia-guests=N)\n", d->name);
+		return -1;
+	}
+	for (unsigned k = 0; k < d->nr_harts; k++) {
+		int h = platform_hart_index(&platform, d->harts[k]);
+		int idx = h < 0 ? -1 : platform.harts[h].arch.imsic_idx;
+		paddr_t file;
+
+		if (idx < 0) {
+			kprintf("cell %s: hart %lu has no IMSIC\n", d->name, d->harts[k]);
+			return -1;
+		}
+		file = imsic_guest_file(idx, AIA_GUEST_FILE);
+		if (stage2_map(&c->arch.s2, d->arch.imsic_gpa + k * IMSIC_FILE_SIZE, file,
+			       IMSIC_FILE_SIZE, MEM_R | MEM_W | S2_DEVICE) < 0)
+			return -1;
+		c->arch.guest_file[k] = file;
+	}
+	return 0;
+}
+
 int arch_cell_init(struct cell *c)
 {
 	struct emu_dev *e;
@@ -105,6 +140,8 @@ int arch_cell_init(struct cell *c)
 		return -1;
 	c->arch.vmid = c->id + 1;
 	c->arch.hgatp = stage2_hgatp(&c->arch.s2, c->arch.vmid);
+	if (map_guest_files(c) < 0)
+		return -1;
 	add_irqs(c);
 
 	e = &c->emus[c->nr_emus++];

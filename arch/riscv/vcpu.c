@@ -60,6 +60,8 @@ static void setup_hart(struct vcpu *v)
 	csr_write(CSR_SIE, sie);
 	if (riscv_aia)
 		aia_hart_init(v->cpu);
+	if (riscv_aia && (platform.arch.isa_common & BIT(ISA_SMSTATEEN)))
+		csr_write(CSR_HSTATEEN0, aia_hstateen0(v));
 }
 
 static void reset_vs_csrs(void)
@@ -138,7 +140,8 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 		c->arch.regs[i] = 0;
 	c->arch.regs[10] = a0;
 	c->arch.regs[11] = a1;
-	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
+	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64 | aia_vgein(v));
+	aia_vcpu_reset(v);
 	/* all of regs[] is loaded: s0-s11 too (riscv_guest_resume) */
 	/* return to VS with interrupts off; FP usable (the guest's own
 	 * vsstatus.FS decides), vector likewise where present */

@@ -16,7 +16,10 @@ from fvqemu import AIA_CONFIG, AIA_MACHINE, Qemu, qemu_cmd
 from test_cells import cell_lines
 
 TWO_RTOS = "cells/qemu-riscv64-virt/two-rtos.c"
-LAYOUTS = [TWO_RTOS]
+TWO_RTOS_AIA = "cells/qemu-riscv64-virt/two-rtos-aia.c"
+LAYOUTS = [TWO_RTOS, TWO_RTOS_AIA]
+PING = re.compile(r"rtos: imsic: ipi ping-pong with hart 1: (\d+) of (\d+) answered$")
+MONITOR_ROW = r"\[fv\] \d+\s+{}\s+running\s+(\d+)\s+(\d+)\s+(\d+)\s"
 
 CONFIG = re.compile(r"rtos: config tick_us \d+ status_every \d+ harts \d+/\d+ rx (\w+)$")
 STATUS = re.compile(r"rtos: hart 0 tick (\d+) time \d+ jitter")
@@ -62,3 +65,26 @@ def test_two_rtos_cells_run(images):
         q.send("b")
         q.wait_for(lambda t: "rtos: rx 'b'" in lines(q, "rtos1"), 30, "rtos1 to echo 'b'")
         assert "rtos: rx 'b'" not in lines(q, "rtos0")
+
+
+def ping(q):
+    found = [m for m in map(PING.match, lines(q, "rtos0")) if m]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("cpu", ["rv64", "rv64,smstateen=true"])
+def test_ipis_through_guest_files(images, cpu):
+    """rtos0's two vharts play 100 rounds of IPI ping-pong by storing into
+    each other's guest interrupt file: every IPI answered, and none of them
+    an SBI call (the cell made only its few boot-time ones).  With
+    Smstateen, hstateen0 lets the guest reach its file's CSRs."""
+    cmd = qemu_cmd(images[TWO_RTOS_AIA], smp=4, mem="1G", cpu=cpu, machine=AIA_MACHINE)
+    with Qemu(cmd, timeout=60, logname="aia-ipi") as q:
+        q.wait_for(lambda t: ping(q) is not None, 60, "rtos0's IPI ping-pong line")
+        m = ping(q)
+        assert m[1] == m[2] == "100"
+        q.wait_for(lambda t: ticks(q, "rtos1") >= 200, 60, "rtos1 to tick")
+        q.send("\x1dm")
+        row = q.expect(MONITOR_ROW.format("rtos0"))
+        starts, exits, sbi = (int(x) for x in row.groups())
+        assert starts == 1 and sbi < 10, row.group(0)

@@ -93,6 +93,9 @@ void __attribute__((noreturn)) rtos_halt(void);
 /* tasks.c */
 void tasks_create(struct hart *h);
 
+/* trap.c: a device's interrupt (PLIC or APLIC source number) */
+void irq_dispatch(struct hart *h, uint32_t irq);
+
 /* doorbell.c */
 void doorbell_irq(struct hart *h);
 void task_doorbell(void *arg);

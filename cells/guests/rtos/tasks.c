@@ -14,6 +14,7 @@
  */
 #include "console.h"
 #include "csr.h"
+#include "imsic.h"
 #include "rtos.h"
 #include "sbi.h"
 #include "uart.h"
@@ -133,6 +134,7 @@ static void task_status(void *arg)
 		h->status_lines++;
 		if (h->idx != 0)
 			continue;
+		imsic_ipi_test(h);	/* once, where there are IMSIC files */
 		guard_check();
 		if (cfg.stop_after && h->status_lines == cfg.stop_after)
 			finish(h, SBI_SRST_SHUTDOWN, "stopping");

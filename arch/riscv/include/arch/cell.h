@@ -4,6 +4,7 @@
 #define ARCH_CELL_H
 
 #include <arch/stage2.h>
+#include <fv/layout.h>
 #include <vplic.h>
 
 struct arch_cell {
@@ -11,6 +12,8 @@ struct arch_cell {
 	unsigned vmid;
 	unsigned long hgatp;
 	struct vplic vplic;
+	/* AIA: vhart k's guest interrupt file (physical), 0: the cell has none */
+	paddr_t guest_file[LAYOUT_MAX_HARTS];
 };
 
 struct arch_vcpu {

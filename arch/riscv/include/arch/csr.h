@@ -43,6 +43,8 @@
 #define CSR_VSIP	0x244
 #define CSR_VSTIMECMP	0x24d
 #define CSR_VSATP	0x280
+#define CSR_VSISELECT	0x250	/* AIA: the guest file selected by hstatus.VGEIN */
+#define CSR_VSIREG	0x251
 #define CSR_TIME	0xc01
 
 /* sstatus */
@@ -64,6 +66,7 @@
 
 /* hstateen0 bits (Smstateen with AIA) */
 #define HSTATEEN0_SE0		(1UL << 63)
+#define HSTATEEN0_ENVCFG	(1UL << 62)	/* senvcfg */
 #define HSTATEEN0_CSRIND	(1UL << 60)	/* vsiselect/vsireg */
 #define HSTATEEN0_AIA		(1UL << 59)	/* the other AIA state */
 #define HSTATEEN0_IMSIC		(1UL << 58)	/* vstopei, the guest file */

@@ -44,6 +44,7 @@ void imsic_hart_init(void);
 uint32_t imsic_claim(void);
 paddr_t imsic_guest_file(int imsic_idx, unsigned guest);
 void imsic_send(paddr_t file, uint32_t eiid);
+void imsic_guest_file_reset(void);
 
 
 
@@ -56,5 +57,11 @@ void aia_route_prepare(void);
 void aia_hart_init(const struct cpu *c);
 void aia_console_irq_route(uint32_t irq, const struct cpu *to);
 void aia_external_irq(struct cpu *c);
+
+/* aia_vcpu.c: a vCPU's guest interrupt file, on guest entry */
+struct vcpu;
+unsigned long aia_vgein(const struct vcpu *v);
+unsigned long aia_hstateen0(const struct vcpu *v);
+void aia_vcpu_reset(const struct vcpu *v);
 
 #endif

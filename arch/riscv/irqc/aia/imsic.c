@@ -50,3 +50,26 @@ void imsic_send(paddr_t file, uint32_t eiid)
 {
 	*(volatile uint32_t *)(uintptr_t)file = eiid;
 }
+
+/*
+ * The guest file hstatus.VGEIN selects, as at reset: delivery off, no
+ * threshold, nothing pending or enabled (identities 0..num-ids; RV64 uses
+ * the even-numbered eip/eie registers, 64 identities each, and an access
+ * past the file's identities is an illegal instruction).  Nothing a
+ * previous run of the cell left there reaches the next.
+ */
+void imsic_guest_file_reset(void)
+{
+	unsigned long regs = 2 * ((platform.arch.imsic_s.ndev + 64) / 64);
+
+	csr_write(CSR_VSISELECT, IMSIC_EIDELIVERY);
+	csr_write(CSR_VSIREG, 0);
+	csr_write(CSR_VSISELECT, IMSIC_EITHRESHOLD);
+	csr_write(CSR_VSIREG, 0);
+	for (unsigned long r = 0; r < regs && r < 64; r += 2) {
+		csr_write(CSR_VSISELECT, IMSIC_EIE0 + r);
+		csr_write(CSR_VSIREG, 0);
+		csr_write(CSR_VSISELECT, IMSIC_EIP0 + r);
+		csr_write(CSR_VSIREG, 0);
+	}
+}
