@@ -18,4 +18,5 @@ arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/guest_fdt.o \
 	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o \
 	arch/riscv/irqc/aia/aplic.o arch/riscv/irqc/aia/imsic.o arch/riscv/irqc/aia/aia_route.o \
-	arch/riscv/irqc/aia/aia_vcpu.o
+	arch/riscv/irqc/aia/aia_vcpu.o arch/riscv/irqc/aia/aia_cell.o \
+	arch/riscv/irqc/aia/vaplic.o

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * RISC-V cells: G-stage tables and VMID, and the virtual PLIC (whose
- * passthrough interrupts irq_route.c takes from the physical PLIC).
+ * passthrough interrupts irq_route.c takes from the physical PLIC); on an
+ * AIA machine the guest interrupt files and the virtual APLIC
+ * (irqc/aia/aia_cell.c).
  */
 #include <arch/csr.h>
 #include <fv/arch_cell.h>
@@ -81,67 +83,23 @@ static void add_irqs(struct cell *c)
 		vplic_add_irq(&c->arch.vplic, d->emus[i].irq, false);
 }
 
-/* Passthrough interrupts on AIA need the virtual APLIC. */
-static bool has_hw_irqs(const struct layout_cell *d)
-{
-	for (unsigned i = 0; i < d->nr_devs; i++)
-		if (d->devs[i].irqs[0])
-			return true;
-	return false;
-}
-
-/*
- * AIA: each vhart's guest interrupt file (guest file AIA_GUEST_FILE of
- * its physical hart) mapped at imsic_gpa + k pages, every one of them
- * writable by every vhart of the cell (IPIs), no other hart's file.
- */
-static int map_guest_files(struct cell *c)
-{
-	const struct layout_cell *d = c->desc;
-	const struct riscv_irqc *im = &platform.arch.imsic_s;
-
-	if (!riscv_aia || !d->arch.imsic_gpa)
-		return 0;
-	if (im->guest_bits == 0) {
-		kprintf("cell %s: arch.imsic_gpa is set but the IMSIC has no guest "
-			"interrupt files (QEMU: aia-guests=N)\n", d->name);
-		return -1;
-	}
-	for (unsigned k = 0; k < d->nr_harts; k++) {
-		int h = platform_hart_index(&platform, d->harts[k]);
-		int idx = h < 0 ? -1 : platform.harts[h].arch.imsic_idx;
-		paddr_t file;
-
-		if (idx < 0) {
-			kprintf("cell %s: hart %lu has no IMSIC\n", d->name, d->harts[k]);
-			return -1;
-		}
-		file = imsic_guest_file(idx, AIA_GUEST_FILE);
-		if (stage2_map(&c->arch.s2, d->arch.imsic_gpa + k * IMSIC_FILE_SIZE, file,
-			       IMSIC_FILE_SIZE, MEM_R | MEM_W | S2_DEVICE) < 0)
-			return -1;
-		c->arch.guest_file[k] = file;
-	}
-	return 0;
-}
-
 int arch_cell_init(struct cell *c)
 {
 	struct emu_dev *e;
-
-	if (riscv_aia && has_hw_irqs(c->desc)) {
-		kprintf("cell %s: passthrough interrupts on an AIA machine are not supported yet\n",
-			c->desc->name);
-		return -1;
-	}
+	int r;
 
 	if (stage2_init(&c->arch.s2, &hv_pool,
 			platform.arch.isa_common & BIT(ISA_SVPBMT)) < 0)
 		return -1;
 	c->arch.vmid = c->id + 1;
 	c->arch.hgatp = stage2_hgatp(&c->arch.s2, c->arch.vmid);
-	if (map_guest_files(c) < 0)
+	if (riscv_aia && (r = aia_cell_init(c)) <= 0)
+		return r;	/* its virtual APLIC (irqc/aia/aia_cell.c), or an error */
+	if (!c->desc->arch.vplic_gpa) {
+		kprintf("cell %s: arch.vplic_gpa is not set and this machine has a PLIC\n",
+			c->name);
 		return -1;
+	}
 	add_irqs(c);
 
 	e = &c->emus[c->nr_emus++];
@@ -164,6 +122,10 @@ int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size, unsi
 
 void arch_cell_reset(struct cell *c)
 {
+	if (c->arch.has_vaplic) {
+		vaplic_reset(&c->arch.vaplic);	/* and its passthrough sources */
+		return;
+	}
 	riscv_irq_route_reset(c);	/* what the guest left in service */
 	vplic_reset(&c->arch.vplic);
 	for (unsigned k = 0; k < c->nr_vcpus; k++)
@@ -172,5 +134,8 @@ void arch_cell_reset(struct cell *c)
 
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 {
-	vplic_set_level(&c->arch.vplic, irq, level);
+	if (c->arch.has_vaplic)
+		vaplic_set_level(&c->arch.vaplic, irq, level);
+	else
+		vplic_set_level(&c->arch.vplic, irq, level);
 }

@@ -143,6 +143,7 @@ int arch_cell_fdt_cpus(struct cell *c, void *fdt)
 }
 
 static int cell_fdt_imsic(struct cell *c, void *fdt);
+static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle);
 
 int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 {
@@ -152,6 +153,10 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	char name[32];
 	unsigned n = c->desc->nr_harts;
 
+	if (c->arch.has_vaplic) {
+		TRY(cell_fdt_imsic(c, fdt));
+		return cell_fdt_aplic(c, fdt, phandle);
+	}
 	for (unsigned k = 0; k < n; k++) {
 		ie[2 * k] = cpu_to_fdt32(PHANDLE_INTC(k));
 		ie[2 * k + 1] = cpu_to_fdt32(IRQ_S_EXT);
@@ -199,5 +204,29 @@ static int cell_fdt_imsic(struct cell *c, void *fdt)
 	TRY(fdt_property_u32(fdt, "riscv,num-ids", platform.arch.imsic_s.ndev));
 	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
 	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_IMSIC));
+	return fdt_end_node(fdt);
+}
+
+/*
+ * The cell's virtual APLIC: one MSI-mode domain (msi-parent: its files)
+ * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  One
+ * interrupt cell per device, as the core writes them.
+ */
+static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
+{
+	gpaddr_t gpa = c->desc->arch.aplic_gpa;
+	fdt64_t reg[2] = { cpu_to_fdt64(gpa), cpu_to_fdt64(VAPLIC_SIZE) };
+	char name[40];
+
+	fmt_snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)gpa);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(fdt_property_string(fdt, "compatible", "riscv,aplic"));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "#address-cells", 0));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "msi-parent", PHANDLE_IMSIC));
+	TRY(fdt_property_u32(fdt, "riscv,num-sources", VAPLIC_MAX_SRCS - 1));
+	TRY(fdt_property_u32(fdt, "phandle", phandle));
 	return fdt_end_node(fdt);
 }

@@ -17,9 +17,14 @@ from test_cells import cell_lines
 
 TWO_RTOS = "cells/qemu-riscv64-virt/two-rtos.c"
 TWO_RTOS_AIA = "cells/qemu-riscv64-virt/two-rtos-aia.c"
-LAYOUTS = [TWO_RTOS, TWO_RTOS_AIA]
+RETARGET = "tests/layouts/run/aia-retarget.c"
+LAYOUTS = [TWO_RTOS, TWO_RTOS_AIA, RETARGET]
+RTC = re.compile(r"rtos: rtc: (\d+) of (\d+) alarms taken$")
+ATTACK = re.compile(r"rtos: aplic: aimed source 10 at hart 2: target (0x[0-9a-f]+|0), "
+                    r"was (0x[0-9a-f]+|0)$")
 PING = re.compile(r"rtos: imsic: ipi ping-pong with hart 1: (\d+) of (\d+) answered$")
-MONITOR_ROW = r"\[fv\] \d+\s+{}\s+running\s+(\d+)\s+(\d+)\s+(\d+)\s"
+# starts, exits, sbi, mmio, irqs (passthrough interrupts the hypervisor took)
+MONITOR_ROW = r"\[fv\] \d+\s+{}\s+running\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s"
 
 CONFIG = re.compile(r"rtos: config tick_us \d+ status_every \d+ harts \d+/\d+ rx (\w+)$")
 STATUS = re.compile(r"rtos: hart 0 tick (\d+) time \d+ jitter")
@@ -67,24 +72,69 @@ def test_two_rtos_cells_run(images):
         assert "rtos: rx 'b'" not in lines(q, "rtos0")
 
 
+def matches(q, cell, regex):
+    return [m for m in map(regex.match, lines(q, cell)) if m]
+
+
 def ping(q):
-    found = [m for m in map(PING.match, lines(q, "rtos0")) if m]
+    found = matches(q, "rtos0", PING)
     return found[0] if found else None
 
 
 @pytest.mark.parametrize("cpu", ["rv64", "rv64,smstateen=true"])
 def test_ipis_through_guest_files(images, cpu):
-    """rtos0's two vharts play 100 rounds of IPI ping-pong by storing into
-    each other's guest interrupt file: every IPI answered, and none of them
-    an SBI call (the cell made only its few boot-time ones).  With
-    Smstateen, hstateen0 lets the guest reach its file's CSRs."""
+    """The AIA layout: rtos0's two vharts play 100 rounds of IPI ping-pong
+    by storing into each other's guest interrupt file, every IPI answered
+    and none of them an SBI call (the cell made only its few boot-time
+    ones); its 10 RTC alarms (a passthrough source its virtual APLIC aimed
+    at its file) all arrive, none through the hypervisor (monitor: irqs
+    0); both cells take typed input through their virtual APLIC's UART
+    source.  With Smstateen, hstateen0 lets the guest reach its file's
+    CSRs."""
     cmd = qemu_cmd(images[TWO_RTOS_AIA], smp=4, mem="1G", cpu=cpu, machine=AIA_MACHINE)
     with Qemu(cmd, timeout=60, logname="aia-ipi") as q:
-        q.wait_for(lambda t: ping(q) is not None, 60, "rtos0's IPI ping-pong line")
+        q.wait_for(lambda t: ping(q) is not None and matches(q, "rtos0", RTC),
+                   60, "rtos0's IPI ping-pong and RTC lines")
         m = ping(q)
         assert m[1] == m[2] == "100"
+        assert matches(q, "rtos0", RTC)[0].groups() == ("10", "10")
         q.wait_for(lambda t: ticks(q, "rtos1") >= 200, 60, "rtos1 to tick")
+        assert rx_mode(q, "rtos0") == rx_mode(q, "rtos1") == "irq"
+        q.send("x")
+        q.wait_for(lambda t: "rtos: rx 'x'" in lines(q, "rtos0"), 30, "rtos0 to echo 'x'")
+        q.send("\x1d2")
+        q.expect(r"console input goes to rtos1")
+        q.send("y")
+        q.wait_for(lambda t: "rtos: rx 'y'" in lines(q, "rtos1"), 30, "rtos1 to echo 'y'")
         q.send("\x1dm")
         row = q.expect(MONITOR_ROW.format("rtos0"))
-        starts, exits, sbi = (int(x) for x in row.groups())
-        assert starts == 1 and sbi < 10, row.group(0)
+        starts, exits, sbi, mmio, irqs = (int(x) for x in row.groups())
+        assert starts == 1 and sbi < 10 and irqs == 0, row.group(0)
+
+
+def test_retarget_is_ignored(images):
+    """rtos0 aims its virtual APLIC's UART source at hart 2 (not its own),
+    at guest index 1 and at identity 2047, and sends a genmsi to hart 2,
+    at every boot, and reboots itself after 3 status lines.  The
+    hypervisor ignores each write and says so once; the target register
+    keeps its value; after each restart rtos0's RTC alarms still reach it,
+    and rtos1 (on hart 2) keeps ticking and taking its typed input."""
+    cmd = qemu_cmd(images[RETARGET], smp=4, mem="1G", machine=AIA_MACHINE)
+    with Qemu(cmd, timeout=90, logname="aia-retarget") as q:
+        q.expect(r"cell rtos0: virtual APLIC: target\[10\] 0x8000a names hart 2, guest 0, "
+                 r"identity 10: not the cell's; write ignored")
+        q.wait_for(lambda t: len(matches(q, "rtos0", RTC)) >= 2 and
+                   len(matches(q, "rtos0", ATTACK)) >= 2, 90,
+                   "rtos0 to attack and take its RTC alarms twice (a restart between)")
+        for m in matches(q, "rtos0", ATTACK):
+            assert m[1] == m[2], m.group(0)          # the target kept its value
+        for m in matches(q, "rtos0", RTC):
+            assert m.groups() == ("10", "10")
+        assert q.text().count("virtual APLIC: ") == 1   # said once
+        q.send("\x1d2")
+        q.expect(r"console input goes to rtos1")
+        before = ticks(q, "rtos1")
+        q.send("z")
+        q.wait_for(lambda t: "rtos: rx 'z'" in lines(q, "rtos1"), 30, "rtos1 to echo 'z'")
+        q.wait_for(lambda t: ticks(q, "rtos1") > before, 30, "rtos1 to tick on")
+        assert len(re.findall(r"cell rtos0: (?:restart|start)", q.text())) >= 2

@@ -10,7 +10,7 @@ UNIT_LIBFDT := $(FV_CACHE)/libfdt
 UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
-	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
+	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Iarch/riscv/irqc/aia -Isrc/fdt -I$(UNIT_LIBFDT)
 UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 

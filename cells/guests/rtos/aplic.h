@@ -15,6 +15,8 @@ void aplic_probe(const void *fdt);
 /* On each hart with an IMSIC: its file, and on the boot hart the APLIC
  * (sources, targets at this hart's file, identity = source number). */
 void aia_hart_setup(struct hart *h);
+/* The APLIC source of device node `dev`; 0: none (or not the APLIC's). */
+uint32_t aplic_dev_source(const void *fdt, int dev);
 /* Identity `id` arrived: the source it stands for. */
 void aplic_irq(struct hart *h, uint32_t id);
 

@@ -38,6 +38,7 @@ struct config {
 	unsigned reset_after;
 	unsigned keep_at, mark_at;	/* reset check: see README */
 	unsigned guard;			/* KiB of RAM to fill and check (guard.c) */
+	unsigned aplic_attack;		/* aim our APLIC outside the cell (aplic.c) */
 	bool timer_sbi;
 };
 

@@ -5,6 +5,7 @@
 
 #include <arch/stage2.h>
 #include <fv/layout.h>
+#include <vaplic.h>
 #include <vplic.h>
 
 struct arch_cell {
@@ -14,6 +15,10 @@ struct arch_cell {
 	struct vplic vplic;
 	/* AIA: vhart k's guest interrupt file (physical), 0: the cell has none */
 	paddr_t guest_file[LAYOUT_MAX_HARTS];
+	/* AIA with .arch.aplic_gpa: the cell's interrupt controller is this
+	 * virtual APLIC instead of the vPLIC */
+	bool has_vaplic;
+	struct vaplic vaplic;
 };
 
 struct arch_vcpu {

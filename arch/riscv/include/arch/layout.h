@@ -40,13 +40,14 @@ struct arch_layout_cell {
 static inline unsigned arch_layout_windows(const struct arch_layout_cell *a,
 					   struct layout_window *w)
 {
-	unsigned n = 1;
+	unsigned n = 0;
 
-	w[0] = (struct layout_window){
-		.name = "vplic", .field = "arch.vplic_gpa",
-		.what = "the virtual PLIC's guest address",
-		.gpa = a->vplic_gpa, .size = 0x4000000ULL,
-	};
+	if (a->vplic_gpa || !a->aplic_gpa)	/* one interrupt controller at least */
+		w[n++] = (struct layout_window){
+			.name = "vplic", .field = "arch.vplic_gpa",
+			.what = "the virtual PLIC's guest address",
+			.gpa = a->vplic_gpa, .size = 0x4000000ULL,
+		};
 	if (a->imsic_gpa)
 		w[n++] = (struct layout_window){
 			.name = "imsic", .field = "arch.imsic_gpa",

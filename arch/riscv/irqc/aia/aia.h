@@ -57,6 +57,19 @@ void aia_route_prepare(void);
 void aia_hart_init(const struct cpu *c);
 void aia_console_irq_route(uint32_t irq, const struct cpu *to);
 void aia_external_irq(struct cpu *c);
+/* Passthrough sources: give `src` to cell `c` at boot (aimed at its
+ * vhart 0's file with identity 0, which is no interrupt, and disabled);
+ * then its mode, target and enable as its virtual APLIC says, for the
+ * cell that owns it only. */
+struct cell;
+void aia_route_own(struct cell *c, uint32_t src);
+void aia_route_config(const struct cell *c, uint32_t src, unsigned sm);
+void aia_route_target(const struct cell *c, unsigned vhart, uint32_t src, uint32_t eiid);
+void aia_route_enable(const struct cell *c, uint32_t src, bool on);
+
+/* aia_cell.c: a cell's files and interrupt controller, at boot; 0: it
+ * has a virtual APLIC, 1: it keeps the virtual PLIC, -1: it cannot run */
+int aia_cell_init(struct cell *c);
 
 /* aia_vcpu.c: a vCPU's guest interrupt file, on guest entry */
 struct vcpu;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Interrupt routing on an AIA machine (the counterpart of irq_route.c):
- * the physical APLIC's S-level domain in MSI mode, and the hypervisor's
- * own interrupt, the console UART's, sent to the S-level interrupt file of
- * the hart that serves the console, with the source number as identity.
+ * the physical APLIC's S-level domain in MSI mode; the hypervisor's own
+ * interrupt, the console UART's, sent to the S-level interrupt file of the
+ * hart that serves the console, with the source number as identity; and
+ * each passthrough source aimed straight at a guest interrupt file of its
+ * cell, as the cell's virtual APLIC says.
  */
 #include <fv/cell.h>
 #include <fv/housekeeping.h>
@@ -14,6 +16,7 @@ bool riscv_aia;
 
 static bool hart_ready[CONFIG_MAX_HARTS];
 static uint32_t console_irq;
+static struct cell *src_owner[APLIC_MAX_SOURCES];
 
 void aia_route_prepare(void)
 {
@@ -69,4 +72,49 @@ void aia_external_irq(struct cpu *c)
 		if (aplic_input_high(id))
 			aplic_set_pending(id);
 	}
+}
+
+/* The physical target for vhart `k` of `c`: its hart's guest file. */
+static uint32_t guest_target(const struct cell *c, unsigned k, uint32_t eiid)
+{
+	const struct vcpu *v = k < c->nr_vcpus ? c->vcpu[k] : NULL;
+	int idx = v ? imsic_index(v->cpu) : -1;
+
+	return idx < 0 ? 0 : APLIC_TARGET(idx, AIA_GUEST_FILE, eiid);
+}
+
+static bool owns(const struct cell *c, uint32_t src)
+{
+	return src && src < APLIC_MAX_SOURCES && src_owner[src] == c;
+}
+
+/* An inactive source's target reads 0 and ignores writes: the virtual
+ * APLIC gives the target again whenever the source becomes active. */
+void aia_route_own(struct cell *c, uint32_t src)
+{
+	if (!src || src >= APLIC_MAX_SOURCES)
+		return;
+	src_owner[src] = c;
+	aplic_enable(src, false);
+	aplic_source(src, APLIC_SM_INACTIVE);
+}
+
+void aia_route_config(const struct cell *c, uint32_t src, unsigned sm)
+{
+	if (owns(c, src))
+		aplic_source(src, sm);
+}
+
+void aia_route_target(const struct cell *c, unsigned vhart, uint32_t src, uint32_t eiid)
+{
+	uint32_t t = guest_target(c, vhart, eiid);
+
+	if (owns(c, src) && t)
+		aplic_target(src, t);
+}
+
+void aia_route_enable(const struct cell *c, uint32_t src, bool on)
+{
+	if (owns(c, src))
+		aplic_enable(src, on);
 }

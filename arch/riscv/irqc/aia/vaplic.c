@@ -145,8 +145,13 @@ static void write_sourcecfg(struct vaplic *v, uint32_t s, uint32_t val)
 		set_bit_to(v->enabled, s, false);
 	}
 	if (bit(v->hw, s)) {
+		uint32_t t = v->target[s];
+
 		if (v->ops && v->ops->hw_config)
 			v->ops->hw_config(v->arg, s, m);
+		/* an inactive source's physical target was not writable */
+		if (m != SM_INACTIVE && v->ops && v->ops->hw_target)
+			v->ops->hw_target(v->arg, s, TARGET_HART(t), TARGET_EIID(t));
 		hw_enable(v, s);
 		return;
 	}

@@ -14,7 +14,9 @@
  * must be 0).
  *
  * Passthrough sources live in the physical APLIC: source mode, target
- * and enable are handed to hw_config, hw_target and hw_enable, and the
+ * and enable are handed to hw_config, hw_target and hw_enable (the target
+ * again each time the source becomes active: an inactive source's
+ * target register is read-only zero in an APLIC), and the
  * device's message goes straight to the vhart's guest interrupt file.
  * Emulated sources are modelled here: a source's rectified input sets its
  * pending bit (a level source: while high; an edge source: on a rise), a
