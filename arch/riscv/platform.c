@@ -7,6 +7,7 @@
 #include <arch/csr.h>
 #include <fv/arch_platform.h>
 #include <fv/console.h>
+#include <fv/layout.h>
 #include <fv/string.h>
 
 static const char *const ext_names[ISA_NR] = {
@@ -382,4 +383,56 @@ bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t 
 		if (overlaps_query(&p->arch.hv_owned[i], &query))
 			return true;
 	return false;
+}
+
+/* ---- layout checks that depend on the board's interrupt controllers ---- */
+
+static bool has_passthrough_irq(const struct layout_cell *lc, unsigned *dev)
+{
+	for (unsigned i = 0; i < lc->nr_devs && i < LAYOUT_MAX_DEVS; i++)
+		if (lc->devs[i].irqs[0]) {
+			*dev = i;
+			return true;
+		}
+	return false;
+}
+
+/* On an AIA board: guest files for every vhart, and the virtual APLIC for
+ * passthrough sources. */
+static void check_aia_cell(const struct platform *p, const struct layout_cell *lc,
+			   arch_layout_report report, void *arg)
+{
+	const struct arch_layout_cell *a = &lc->arch;
+	unsigned d;
+
+	if (a->imsic_gpa && p->arch.imsic_s.guest_bits == 0)
+		report(arg, "arch.imsic_gpa: the board's IMSIC has no guest interrupt files "
+		       "(QEMU: -M virt,aia=aplic-imsic,aia-guests=N)");
+	for (unsigned k = 0; a->imsic_gpa && k < lc->nr_harts && k < LAYOUT_MAX_HARTS; k++) {
+		int h = platform_hart_index(p, lc->harts[k]);
+
+		if (h >= 0 && p->harts[h].arch.imsic_idx < 0)
+			report(arg, "harts[%u] (hart %lu) has no IMSIC interrupt file for "
+			       "arch.imsic_gpa", k, lc->harts[k]);
+	}
+	if (!a->aplic_gpa && has_passthrough_irq(lc, &d))
+		report(arg, "devs[%u] irq %u: passthrough interrupts on an AIA board need "
+		       "arch.aplic_gpa and arch.imsic_gpa (the virtual APLIC)", d,
+		       lc->devs[d].irqs[0]);
+}
+
+void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
+			    arch_layout_report report, void *arg)
+{
+	const struct arch_layout_cell *a = &lc->arch;
+	bool aia = !p->arch.plic.present && p->arch.aplic_s.present && p->arch.imsic_s.present;
+
+	if (a->aplic_gpa && !a->imsic_gpa)
+		report(arg, "arch.aplic_gpa needs arch.imsic_gpa: the virtual APLIC delivers "
+		       "into the vharts' guest interrupt files");
+	if (aia)
+		check_aia_cell(p, lc, report, arg);
+	else if (!a->vplic_gpa && a->aplic_gpa)
+		report(arg, "arch.vplic_gpa is not set (the virtual PLIC's guest address): "
+		       "this board has a PLIC, arch.aplic_gpa serves AIA boards only");
 }

@@ -7,13 +7,19 @@ device tree).
 Asserts only on what cannot depend on host speed: lines that appear,
 ticks that grow, typed bytes that come back.
 """
+import glob
+import os
 import re
+import subprocess
 
 import pytest
+
+import fvqemu
 
 from conftest import build_layouts
 from fvqemu import AIA_CONFIG, AIA_MACHINE, Qemu, qemu_cmd
 from test_cells import cell_lines
+from test_layout_check import expectations, match_all, run
 
 TWO_RTOS = "cells/qemu-riscv64-virt/two-rtos.c"
 TWO_RTOS_AIA = "cells/qemu-riscv64-virt/two-rtos-aia.c"
@@ -138,3 +144,39 @@ def test_retarget_is_ignored(images):
         q.wait_for(lambda t: "rtos: rx 'z'" in lines(q, "rtos1"), 30, "rtos1 to echo 'z'")
         q.wait_for(lambda t: ticks(q, "rtos1") > before, 30, "rtos1 to tick on")
         assert len(re.findall(r"cell rtos0: (?:restart|start)", q.text())) >= 2
+
+
+# Layouts checked against the AIA board: the AIA errors that depend on the
+# board (tests/layouts/aia_*.c are the ones any board gives).
+AIA_BOARD_LAYOUTS = sorted(glob.glob(os.path.join(fvqemu.ROOT, "tests", "layouts",
+                                                  "aia-board", "*.c")))
+LC_O = os.path.join(fvqemu.BUILD, "layoutcheck-aia")
+
+
+@pytest.fixture(scope="module")
+def aia_checkers():
+    rel = [os.path.relpath(f, fvqemu.ROOT) for f in AIA_BOARD_LAYOUTS]
+    make = ["make", "-s", "-C", fvqemu.ROOT, f"O={LC_O}"]
+    subprocess.run(make + ["qemu-riscv64-virt-aia_defconfig"], check=True,
+                   stdout=subprocess.DEVNULL)
+    img = os.path.join(LC_O, "guests", "test", "img.bin")
+    os.makedirs(os.path.dirname(img), exist_ok=True)
+    with open(img, "wb") as f:
+        f.write(bytes(range(256)) * 256)        # 64 KiB, as test_layout_check's
+    subprocess.run(make + ["HOST_SANITIZE=1", os.path.join(LC_O, "platform.dtb")] +
+                   [os.path.join(LC_O, "host", "check", r[:-2]) for r in rel],
+                   check=True, stdout=subprocess.DEVNULL)
+    return {r: os.path.join(LC_O, "host", "check", r[:-2]) for r in rel}
+
+
+@pytest.mark.parametrize("layout", AIA_BOARD_LAYOUTS,
+                         ids=[os.path.basename(l)[:-2] for l in AIA_BOARD_LAYOUTS])
+def test_aia_board_layout(aia_checkers, layout):
+    name = os.path.relpath(layout, fvqemu.ROOT)
+    r = run(aia_checkers[name], os.path.join(LC_O, "platform.dtb"), name)
+    exps = expectations(layout)
+    if exps == ["OK"]:
+        assert r.returncode == 0 and r.stderr == "", r.stderr
+        return
+    assert r.returncode == 1, r.stdout + r.stderr
+    match_all(name, "error", r.stderr.splitlines(), exps)
