@@ -144,6 +144,8 @@ def test_retarget_is_ignored(images):
         q.wait_for(lambda t: "rtos: rx 'z'" in lines(q, "rtos1"), 30, "rtos1 to echo 'z'")
         q.wait_for(lambda t: ticks(q, "rtos1") > before, 30, "rtos1 to tick on")
         assert len(re.findall(r"cell rtos0: (?:restart|start)", q.text())) >= 2
+        # before each reboot rtos0 stops its hart 1 with an SBI IPI
+        assert "rtos: hart 1 stopped" in lines(q, "rtos0")
 
 
 # Layouts checked against the AIA board: the AIA errors that depend on the
