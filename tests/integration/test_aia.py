@@ -5,7 +5,9 @@ has an APLIC and IMSICs and no PLIC.  The images are built for that board
 device tree).
 
 Asserts only on what cannot depend on host speed: lines that appear,
-ticks that grow, typed bytes that come back.
+ticks that grow, typed bytes that come back; the guests' own counts (IPIs
+answered, RTC alarms taken, each with a deadline in guest time) only
+under -icount, where guest time is a count of instructions.
 """
 import glob
 import os
@@ -97,7 +99,8 @@ def test_ipis_through_guest_files(images, cpu):
     0); both cells take typed input through their virtual APLIC's UART
     source.  With Smstateen, hstateen0 lets the guest reach its file's
     CSRs."""
-    cmd = qemu_cmd(images[TWO_RTOS_AIA], smp=4, mem="1G", cpu=cpu, machine=AIA_MACHINE)
+    cmd = qemu_cmd(images[TWO_RTOS_AIA], smp=4, mem="1G", cpu=cpu, machine=AIA_MACHINE,
+                   icount=True)
     with Qemu(cmd, timeout=60, logname="aia-ipi") as q:
         q.wait_for(lambda t: ping(q) is not None and matches(q, "rtos0", RTC),
                    60, "rtos0's IPI ping-pong and RTC lines")
@@ -125,7 +128,7 @@ def test_retarget_is_ignored(images):
     hypervisor ignores each write and says so once; the target register
     keeps its value; after each restart rtos0's RTC alarms still reach it,
     and rtos1 (on hart 2) keeps ticking and taking its typed input."""
-    cmd = qemu_cmd(images[RETARGET], smp=4, mem="1G", machine=AIA_MACHINE)
+    cmd = qemu_cmd(images[RETARGET], smp=4, mem="1G", machine=AIA_MACHINE, icount=True)
     with Qemu(cmd, timeout=90, logname="aia-retarget") as q:
         q.expect(r"cell rtos0: virtual APLIC: target\[10\] 0x8000a names hart 2, guest 0, "
                  r"identity 10: not the cell's; write ignored")
