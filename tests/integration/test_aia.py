@@ -119,6 +119,12 @@ def test_ipis_through_guest_files(images, cpu):
         row = q.expect(MONITOR_ROW.format("rtos0"))
         starts, exits, sbi, mmio, irqs = (int(x) for x in row.groups())
         assert starts == 1 and sbi < 10 and irqs == 0, row.group(0)
+        # the files' CSRs (stopei, siselect/sireg) never trapped
+        q.send("\x1dv")
+        traps = [q.expect(rf"\[fv\] rtos0 vhart {k} \(hart {k}\): [^\n]*\n").group(0)
+                 for k in (0, 1)]
+        for t in traps:
+            assert "virtual instruction" not in t and "illegal" not in t, t
 
 
 def test_retarget_is_ignored(images):
@@ -139,6 +145,8 @@ def test_retarget_is_ignored(images):
             assert m[1] == m[2], m.group(0)          # the target kept its value
         for m in matches(q, "rtos0", RTC):
             assert m.groups() == ("10", "10")
+        for m in matches(q, "rtos0", PING):                # files reset, IPIs again
+            assert m[1] == m[2] == "100", m.group(0)
         assert q.text().count("virtual APLIC: ") == 1   # said once
         q.send("\x1d2")
         q.expect(r"console input goes to rtos1")
