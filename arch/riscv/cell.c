@@ -76,8 +76,7 @@ static void add_irqs(struct cell *c)
 			uint32_t irq = d->devs[i].irqs[k];
 
 			vplic_add_irq(&c->arch.vplic, irq, true);
-			if (!riscv_aia)
-				riscv_irq_route_own(c, irq);
+			riscv_irq_route_own(c, irq);	/* never on AIA: aia_cell_init() */
 		}
 	for (unsigned i = 0; i < d->nr_emus; i++)
 		vplic_add_irq(&c->arch.vplic, d->emus[i].irq, false);
