@@ -159,6 +159,24 @@ def test_retarget_is_ignored(images):
         assert "rtos: hart 1 stopped" in lines(q, "rtos0")
 
 
+def test_console_on_a_cell_hart(images):
+    """With -smp 3 every hart belongs to a cell: the hypervisor's console
+    interrupt goes to the S-level file of the focused cell's hart, which
+    runs that cell's guest with its guest file selected, and moves with
+    the focus; typed bytes reach each cell in turn."""
+    cmd = qemu_cmd(images[TWO_RTOS_AIA], smp=3, mem="1G", machine=AIA_MACHINE)
+    with Qemu(cmd, timeout=60, logname="aia-nofree") as q:
+        q.expect(r"console: no free hart")
+        q.wait_for(lambda t: ticks(q, "rtos0") >= 200 and ticks(q, "rtos1") >= 200,
+                   60, "both cells to tick")
+        q.send("k")
+        q.wait_for(lambda t: "rtos: rx 'k'" in lines(q, "rtos0"), 30, "rtos0 to echo 'k'")
+        q.send("\x1d2")
+        q.expect(r"console input goes to rtos1")
+        q.send("l")
+        q.wait_for(lambda t: "rtos: rx 'l'" in lines(q, "rtos1"), 30, "rtos1 to echo 'l'")
+
+
 # Layouts checked against the AIA board: the AIA errors that depend on the
 # board (tests/layouts/aia_*.c are the ones any board gives).
 AIA_BOARD_LAYOUTS = sorted(glob.glob(os.path.join(fvqemu.ROOT, "tests", "layouts",
