@@ -30,7 +30,7 @@ LAYOUTS = [TWO_RTOS, TWO_RTOS_AIA, RETARGET]
 RTC = re.compile(r"rtos: rtc: (\d+) of (\d+) alarms taken$")
 ATTACK = re.compile(r"rtos: aplic: aimed source 10 at hart 2: target (0x[0-9a-f]+|0), "
                     r"was (0x[0-9a-f]+|0)$")
-PING = re.compile(r"rtos: imsic: ipi ping-pong with hart 1: (\d+) of (\d+) answered$")
+PING = re.compile(r"rtos: imsic: ipi ping-pong with hart 1: (\d+) of (\d+) answered in \d+ ticks$")
 # starts, exits, sbi, mmio, irqs (passthrough interrupts the hypervisor took)
 MONITOR_ROW = r"\[fv\] \d+\s+{}\s+running\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s"
 

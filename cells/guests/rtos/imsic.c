@@ -5,7 +5,7 @@
  * harts are messages too: a store of the identity into the other hart's
  * file (its seteipnum register), with no call to the firmware.  At the
  * first status line the boot hart plays IPI ping-pong with hart 1 and
- * says how it went.
+ * says how it went and how long it took (timebase ticks, a figure only).
  */
 #include <libfdt.h>
 #include "aplic.h"
@@ -21,6 +21,7 @@
 #define PING_ROUNDS	100
 
 static uintptr_t imsic_base;	/* 0: no IMSIC */
+static uintptr_t hart_stride;	/* a page per hart, times 2^riscv,guest-index-bits */
 static int imsic_node;		/* 0 (the root): none */
 static uintptr_t file_of[MAX_HARTS];	/* by our hart index */
 static volatile unsigned pongs;
@@ -41,11 +42,15 @@ bool imsic_probe(const void *fdt)
 		return false;
 	imsic_node = node;
 	imsic_base = (uintptr_t)(((uint64_t)fdt32_to_cpu(reg[0]) << 32) | fdt32_to_cpu(reg[1]));
+	reg = fdt_getprop(fdt, node, "riscv,guest-index-bits", &len);
+	hart_stride = (uintptr_t)FILE_SIZE << (reg && len == 4 ? fdt32_to_cpu(*reg) : 0);
 	return true;
 }
 
 /* The file of the hart whose cpu node is `cpu`: its place among the
- * pairs of interrupts-extended, a page each. */
+ * pairs of interrupts-extended, hart_stride apart (on a bare machine
+ * with guest files each hart's S-level file is followed by its guest
+ * files; in a cell there are none). */
 static uintptr_t file_of_cpu(const void *fdt, int cpu)
 {
 	const fdt32_t *ie = fdt_getprop(fdt, imsic_node, "interrupts-extended", NULL);
@@ -58,7 +63,7 @@ static uintptr_t file_of_cpu(const void *fdt, int cpu)
 			intc = fdt_get_phandle(fdt, node);
 	for (int i = 0; ie && intc && i < len / 8; i++)
 		if (fdt32_to_cpu(ie[2 * i]) == intc)
-			return imsic_base + (uintptr_t)i * FILE_SIZE;
+			return imsic_base + (uintptr_t)i * hart_stride;
 	return 0;
 }
 
@@ -93,7 +98,7 @@ void imsic_hart_setup(struct hart *h)
 
 unsigned imsic_hart_index(const struct hart *h)
 {
-	return (unsigned)((file_of[h->idx] - imsic_base) / FILE_SIZE);
+	return (unsigned)((file_of[h->idx] - imsic_base) / hart_stride);
 }
 
 uint32_t imsic_claim(void)
@@ -127,10 +132,12 @@ void imsic_external_irq(struct hart *h)
 void imsic_ipi_test(struct hart *h)
 {
 	unsigned done = 0;
+	uint64_t start;
 
 	if (ping_done || !imsic_base || h->idx != 0 || nharts_online < 2 || !file_of[1])
 		return;
 	ping_done = true;
+	start = rdtime();
 	for (; done < PING_ROUNDS; done++) {
 		unsigned before = pongs;
 		uint64_t until = rdtime() + plat.timebase / 10;
@@ -141,6 +148,6 @@ void imsic_ipi_test(struct hart *h)
 		if (pongs == before)
 			break;
 	}
-	rprintf("rtos: imsic: ipi ping-pong with hart %lu: %u of %u answered\n",
-		harts[1].hartid, done, PING_ROUNDS);
+	rprintf("rtos: imsic: ipi ping-pong with hart %lu: %u of %u answered in %lu ticks\n",
+		harts[1].hartid, done, PING_ROUNDS, (unsigned long)(rdtime() - start));
 }
