@@ -177,6 +177,23 @@ def test_console_on_a_cell_hart(images):
         q.wait_for(lambda t: "rtos: rx 'l'" in lines(q, "rtos1"), 30, "rtos1 to echo 'l'")
 
 
+def test_rtos_native_on_aia(images):
+    """The RTOS alone on the bare AIA machine (OpenSBI, no hypervisor):
+    its IMSIC and APLIC drivers against QEMU's own, the same lines as in
+    a cell.  (The images fixture built the guest already.)"""
+    rtos = os.path.join(os.path.dirname(images[TWO_RTOS_AIA]), "guests", "rtos", "rtos.elf")
+    cmd = qemu_cmd(rtos, smp=2, mem="256M", machine=AIA_MACHINE, icount=True,
+                   append="harts=2 status_every=200")
+    with Qemu(cmd, timeout=60, logname="aia-native") as q:
+        m = q.expect(r"rtos: imsic: ipi ping-pong with hart 1: (\d+) of (\d+) answered "
+                     r"in \d+ ticks\r*\n")
+        assert m.group(1) == m.group(2) == "100"
+        m = q.expect(r"rtos: rtc: (\d+) of (\d+) alarms taken\r*\n")
+        assert m.group(1) == m.group(2) == "10"
+        q.send("n")
+        q.expect(r"rtos: rx 'n'\r*\n")
+
+
 # Layouts checked against the AIA board: the AIA errors that depend on the
 # board (tests/layouts/aia_*.c are the ones any board gives).
 AIA_BOARD_LAYOUTS = sorted(glob.glob(os.path.join(fvqemu.ROOT, "tests", "layouts",
