@@ -200,7 +200,7 @@ static void write_target(struct vaplic *v, uint32_t s, uint32_t val)
 
 static void write_genmsi(struct vaplic *v, uint32_t val)
 {
-	val &= ~(0x7u << 11);		/* busy (12) reads 0; 11 and 13..17 reserved */
+	val &= 0xfffc07ffu;		/* busy (12) reads 0; 11, 13..17 reserved */
 	if (!target_ok(v, val)) {
 		v->refused++;
 		if (v->ops && v->ops->refused)
