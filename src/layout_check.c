@@ -1381,6 +1381,19 @@ static void check_emu_irq(struct ctx *c, unsigned i, const struct layout_emu *e)
 		      i, e->irq, dev);
 }
 
+static void arch_error(void *arg, const char *fmt, ...) __printf(2, 3);
+
+static void arch_error(void *arg, const char *fmt, ...)
+{
+	struct ctx *c = arg;
+	va_list ap;
+
+	c->errors++;
+	va_start(ap, fmt);
+	message(c, c->env->report, fmt, ap);
+	va_end(ap);
+}
+
 static void check_emulated(struct ctx *c)
 {
 	const struct layout_cell *lc = cell(c, c->cell);
@@ -1403,6 +1416,7 @@ static void check_emulated(struct ctx *c)
 		check_emu_irq(c, i, e);
 	}
 	check_arch_windows(c, lc);
+	arch_layout_check_cell(c->p, lc, arch_error, c);	/* e.g. AIA's needs */
 }
 
 /* ---------------------------------------------------------------- guest map */

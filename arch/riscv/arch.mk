@@ -5,14 +5,19 @@ ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-mstrict-align
 ARCH_ASFLAGS :=
 
-# Interrupt-controller variant: a directory under irqc/ (only PLIC so far).
+# Interrupt-controller variants, directories under irqc/: both are built
+# in, and the platform's device tree chooses one at boot (a PLIC, or an
+# APLIC with IMSICs: riscv_aia).
 IRQC := plic
-ARCH_INCLUDES := -I$(srctree)/arch/riscv/irqc/$(IRQC)
+ARCH_INCLUDES := -I$(srctree)/arch/riscv/irqc/$(IRQC) -I$(srctree)/arch/riscv/irqc/aia
 
 arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/cpu.o arch/riscv/sbi.o arch/riscv/platform.o \
 	arch/riscv/stage2.o arch/riscv/mmio_decode.o arch/riscv/cell.o arch/riscv/irq_route.o \
 	arch/riscv/vcpu.o arch/riscv/guest_trap.o arch/riscv/vsbi.o arch/riscv/vsbi_mask.o \
 	arch/riscv/guest_fdt.o \
-	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o
+	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o \
+	arch/riscv/irqc/aia/aplic.o arch/riscv/irqc/aia/imsic.o arch/riscv/irqc/aia/aia_route.o \
+	arch/riscv/irqc/aia/aia_vcpu.o arch/riscv/irqc/aia/aia_cell.o \
+	arch/riscv/irqc/aia/vaplic.o
 arch-$(CONFIG_TRACE) += arch/riscv/trace_clock.o

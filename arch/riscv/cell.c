@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * RISC-V cells: G-stage tables and VMID, and the virtual PLIC (whose
- * passthrough interrupts irq_route.c takes from the physical PLIC).
+ * passthrough interrupts irq_route.c takes from the physical PLIC); on an
+ * AIA machine the guest interrupt files and the virtual APLIC
+ * (irqc/aia/aia_cell.c).
  */
 #include <arch/csr.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
 #include <fv/platform.h>
 #include <fv/trace.h>
+#include "aia.h"
 #include "irq.h"
 #include "plic.h"
 
@@ -53,8 +56,11 @@ static const struct vplic_ops vplic_ops = {
 
 int arch_cells_prepare(void)
 {
-	if (!platform.arch.plic.present) {
-		kprintf("Ferrovisor: cells need a PLIC; AIA-only platforms are not supported yet\n");
+	const struct arch_platform *a = &platform.arch;
+
+	riscv_aia = !a->plic.present && a->aplic_s.present && a->imsic_s.present;
+	if (!a->plic.present && !riscv_aia) {
+		kprintf("Ferrovisor: cells need a PLIC, or an S-level APLIC with IMSICs\n");
 		return -1;
 	}
 	riscv_sstc = platform.arch.isa_common & BIT(ISA_SSTC);
@@ -73,7 +79,7 @@ static void add_irqs(struct cell *c)
 			uint32_t irq = d->devs[i].irqs[k];
 
 			vplic_add_irq(&c->arch.vplic, irq, true);
-			riscv_irq_route_own(c, irq);
+			riscv_irq_route_own(c, irq);	/* never on AIA: aia_cell_init() */
 		}
 	for (unsigned i = 0; i < d->nr_emus; i++)
 		vplic_add_irq(&c->arch.vplic, d->emus[i].irq, false);
@@ -82,12 +88,20 @@ static void add_irqs(struct cell *c)
 int arch_cell_init(struct cell *c)
 {
 	struct emu_dev *e;
+	int r;
 
 	if (stage2_init(&c->arch.s2, &hv_pool,
 			platform.arch.isa_common & BIT(ISA_SVPBMT)) < 0)
 		return -1;
 	c->arch.vmid = c->id + 1;
 	c->arch.hgatp = stage2_hgatp(&c->arch.s2, c->arch.vmid);
+	if (riscv_aia && (r = aia_cell_init(c)) <= 0)
+		return r;	/* its virtual APLIC (irqc/aia/aia_cell.c), or an error */
+	if (!c->desc->arch.vplic_gpa) {
+		kprintf("cell %s: arch.vplic_gpa is not set and this machine has a PLIC\n",
+			c->name);
+		return -1;
+	}
 	add_irqs(c);
 
 	e = &c->emus[c->nr_emus++];
@@ -110,6 +124,10 @@ int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size, unsi
 
 void arch_cell_reset(struct cell *c)
 {
+	if (c->arch.has_vaplic) {
+		vaplic_reset(&c->arch.vaplic);	/* and its passthrough sources */
+		return;
+	}
 	riscv_irq_route_reset(c);	/* what the guest left in service */
 	vplic_reset(&c->arch.vplic);
 	for (unsigned k = 0; k < c->nr_vcpus; k++)
@@ -118,5 +136,8 @@ void arch_cell_reset(struct cell *c)
 
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 {
-	vplic_set_level(&c->arch.vplic, irq, level);
+	if (c->arch.has_vaplic)
+		vaplic_set_level(&c->arch.vaplic, irq, level);
+	else
+		vplic_set_level(&c->arch.vplic, irq, level);
 }

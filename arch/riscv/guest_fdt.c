@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The RISC-V parts of a guest's device tree: its vharts (with the real
- * harts' ISA, minus what a guest cannot use) and its virtual PLIC.
+ * harts' ISA, minus what a guest cannot use), its virtual PLIC and, on an
+ * AIA machine, its guest interrupt files.
  */
 #include <libfdt.h>
 #include <arch/csr.h>
@@ -12,16 +13,27 @@
 
 #define TRY(x) do { int __e = (x); if (__e < 0) return __e; } while (0)
 #define PHANDLE_INTC(k)	(2 + (k))
+#define PHANDLE_IMSIC	(2 + LAYOUT_MAX_HARTS)
+
+/* Does the cell's guest get interrupt files (and so Ssaia)? */
+static bool has_guest_files(const struct cell *c)
+{
+	return c->arch.guest_file[0] != 0;
+}
 
 /*
  * Extensions a guest must not be told about: 'h' (no nested
- * virtualization), AIA (guests get a virtual PLIC), M-mode and hypervisor
- * extensions, Svadu (A/D updates are not enabled for guests) and the
- * counter-overflow extension (no SBI PMU).
+ * virtualization), Ssaia unless the cell has guest interrupt files (else
+ * it gets a virtual PLIC only), M-mode and hypervisor extensions, Svadu
+ * (A/D updates are not enabled for guests) and the counter-overflow
+ * extension (no SBI PMU).
  */
-static bool hidden_ext(const char *e, size_t len)
+static bool hidden_ext(const char *e, size_t len, bool show_ssaia)
 {
 	static const char *const names[] = { "h", "ssaia", "svadu", "sscofpmf" };
+
+	if (show_ssaia && len == 5 && !strncmp(e, "ssaia", 5))
+		return false;
 
 	if (len >= 2 && (!strncmp(e, "sm", 2) || !strncmp(e, "sh", 2)))
 		return true;
@@ -32,7 +44,7 @@ static bool hidden_ext(const char *e, size_t len)
 }
 
 /* riscv,isa without the hidden extensions; returns the string length. */
-int riscv_guest_isa(const char *isa, char *out, int size)
+int riscv_guest_isa(const char *isa, char *out, int size, bool ssaia)
 {
 	int n = 0;
 	const char *p = isa;
@@ -50,7 +62,7 @@ int riscv_guest_isa(const char *isa, char *out, int size)
 
 		while (*p && *p != '_')
 			p++;
-		if (p > e && !hidden_ext(e, p - e) && n + (p - e) + 1 < size) {
+		if (p > e && !hidden_ext(e, p - e, ssaia) && n + (p - e) + 1 < size) {
 			out[n++] = '_';
 			memcpy(out + n, e, p - e);
 			n += p - e;
@@ -64,7 +76,7 @@ static const char *const cbo_props[] = {
 	"riscv,cbom-block-size", "riscv,cboz-block-size", "riscv,cbop-block-size",
 };
 
-static int cpu_isa_props(void *fdt, const struct plat_hart *h)
+static int cpu_isa_props(void *fdt, const struct plat_hart *h, bool ssaia)
 {
 	const void *pfdt = platform.fdt;
 	const char *isa = fdt_getprop(pfdt, h->node, "riscv,isa", NULL);
@@ -72,7 +84,7 @@ static int cpu_isa_props(void *fdt, const struct plat_hart *h)
 	char buf[1024];
 	int len, n = 0;
 
-	if (isa && riscv_guest_isa(isa, buf, sizeof(buf)) > 0)
+	if (isa && riscv_guest_isa(isa, buf, sizeof(buf), ssaia) > 0)
 		TRY(fdt_property_string(fdt, "riscv,isa", buf));
 	if ((base = fdt_getprop(pfdt, h->node, "riscv,isa-base", NULL)))
 		TRY(fdt_property_string(fdt, "riscv,isa-base", base));
@@ -80,7 +92,7 @@ static int cpu_isa_props(void *fdt, const struct plat_hart *h)
 		for (const char *e = exts; e < exts + len; e += strlen(e) + 1) {
 			size_t l = strlen(e);
 
-			if (hidden_ext(e, l) || n + (int)l + 1 > (int)sizeof(buf))
+			if (hidden_ext(e, l, ssaia) || n + (int)l + 1 > (int)sizeof(buf))
 				continue;
 			memcpy(buf + n, e, l + 1);
 			n += l + 1;
@@ -118,7 +130,7 @@ int arch_cell_fdt_cpus(struct cell *c, void *fdt)
 		TRY(fdt_property_u32(fdt, "reg", k));
 		TRY(fdt_property_string(fdt, "status", "okay"));
 		TRY(fdt_property_string(fdt, "compatible", "riscv"));
-		TRY(cpu_isa_props(fdt, &platform.harts[idx]));
+		TRY(cpu_isa_props(fdt, &platform.harts[idx], has_guest_files(c)));
 		TRY(fdt_begin_node(fdt, "interrupt-controller"));
 		TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
 		TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
@@ -130,6 +142,9 @@ int arch_cell_fdt_cpus(struct cell *c, void *fdt)
 	return fdt_end_node(fdt);
 }
 
+static int cell_fdt_imsic(struct cell *c, void *fdt);
+static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle);
+
 int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 {
 	static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
@@ -138,6 +153,10 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	char name[32];
 	unsigned n = c->desc->nr_harts;
 
+	if (c->arch.has_vaplic) {
+		TRY(cell_fdt_imsic(c, fdt));
+		return cell_fdt_aplic(c, fdt, phandle);
+	}
 	for (unsigned k = 0; k < n; k++) {
 		ie[2 * k] = cpu_to_fdt32(PHANDLE_INTC(k));
 		ie[2 * k + 1] = cpu_to_fdt32(IRQ_S_EXT);
@@ -151,6 +170,63 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property_u32(fdt, "riscv,ndev", VPLIC_MAX_IRQS - 1));
 	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
+	TRY(fdt_property_u32(fdt, "phandle", phandle));
+	TRY(fdt_end_node(fdt));
+	return cell_fdt_imsic(c, fdt);
+}
+
+/*
+ * The cell's guest interrupt files, as an S-level IMSIC of its own: one
+ * file per vhart, a page apart (no guest index bits), with the identities
+ * of the physical files.
+ */
+static int cell_fdt_imsic(struct cell *c, void *fdt)
+{
+	fdt32_t ie[2 * LAYOUT_MAX_HARTS];
+	unsigned n = c->desc->nr_harts;
+	gpaddr_t gpa = c->desc->arch.imsic_gpa;
+	fdt64_t reg[2] = { cpu_to_fdt64(gpa), cpu_to_fdt64((uint64_t)n * 0x1000) };
+	char name[40];
+
+	if (!has_guest_files(c))
+		return 0;
+	for (unsigned k = 0; k < n; k++) {
+		ie[2 * k] = cpu_to_fdt32(PHANDLE_INTC(k));
+		ie[2 * k + 1] = cpu_to_fdt32(IRQ_S_EXT);
+	}
+	fmt_snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)gpa);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(fdt_property_string(fdt, "compatible", "riscv,imsics"));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 0));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property(fdt, "msi-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "riscv,num-ids", platform.arch.imsic_s.ndev));
+	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
+	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_IMSIC));
+	return fdt_end_node(fdt);
+}
+
+/*
+ * The cell's virtual APLIC: one MSI-mode domain (msi-parent: its files)
+ * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  One
+ * interrupt cell per device, as the core writes them.
+ */
+static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
+{
+	gpaddr_t gpa = c->desc->arch.aplic_gpa;
+	fdt64_t reg[2] = { cpu_to_fdt64(gpa), cpu_to_fdt64(VAPLIC_SIZE) };
+	char name[40];
+
+	fmt_snprintf(name, sizeof(name), "interrupt-controller@%llx", (unsigned long long)gpa);
+	TRY(fdt_begin_node(fdt, name));
+	TRY(fdt_property_string(fdt, "compatible", "riscv,aplic"));
+	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	TRY(fdt_property_u32(fdt, "#address-cells", 0));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "msi-parent", PHANDLE_IMSIC));
+	TRY(fdt_property_u32(fdt, "riscv,num-sources", VAPLIC_MAX_SRCS - 1));
 	TRY(fdt_property_u32(fdt, "phandle", phandle));
 	return fdt_end_node(fdt);
 }

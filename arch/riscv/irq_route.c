@@ -11,6 +11,7 @@
 #include <fv/console.h>
 #include <fv/housekeeping.h>
 #include <fv/platform.h>
+#include "aia.h"
 #include "irq.h"
 #include "plic.h"
 
@@ -28,6 +29,10 @@ void riscv_irq_route_prepare(void)
 {
 	const struct riscv_irqc *plic = &platform.arch.plic;
 
+	if (riscv_aia) {		/* the AIA variant: irqc/aia/aia_route.c */
+		aia_route_prepare();
+		return;
+	}
 	plic_init(plic->base, plic->ndev);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
 		claim_ctx[irq] = -1;
@@ -88,6 +93,10 @@ void arch_console_irq_route(uint32_t irq, struct cpu *to)
 {
 	int ctx = hart_plic_ctx(to);
 
+	if (riscv_aia) {
+		aia_console_irq_route(irq, to);
+		return;
+	}
 	if (!irq || irq >= PLIC_MAX_IRQS || ctx < 0)
 		return;
 	if (console_irq_cpu && console_irq_cpu != to)
@@ -104,6 +113,10 @@ void riscv_external_irq(struct cpu *c)
 	int ctx = hart_plic_ctx(c);
 	uint32_t irq;
 
+	if (riscv_aia) {
+		aia_external_irq(c);
+		return;
+	}
 	while ((irq = plic_claim(ctx)) != 0) {
 		struct cell *owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
 

@@ -7,6 +7,7 @@
 #include <arch/csr.h>
 #include <fv/arch_platform.h>
 #include <fv/console.h>
+#include <fv/layout.h>
 #include <fv/string.h>
 
 static const char *const ext_names[ISA_NR] = {
@@ -14,7 +15,7 @@ static const char *const ext_names[ISA_NR] = {
 	[ISA_SMAIA] = "smaia", [ISA_SVPBMT] = "svpbmt", [ISA_SVNAPOT] = "svnapot",
 	[ISA_SVINVAL] = "svinval", [ISA_SSCOFPMF] = "sscofpmf",
 	[ISA_ZICBOM] = "zicbom", [ISA_ZIHINTPAUSE] = "zihintpause", [ISA_D] = "d",
-	[ISA_V] = "v",
+	[ISA_V] = "v", [ISA_SMSTATEEN] = "smstateen",
 };
 
 const char *riscv_isa_ext_name(enum riscv_isa_ext e)
@@ -70,6 +71,7 @@ int arch_platform_hart(const void *fdt, int node, struct plat_hart *h)
 		h->arch.isa_ext = riscv_parse_isa_string(s);
 	}
 	h->arch.plic_ctx_s = -1;
+	h->arch.imsic_idx = -1;
 	fdt_for_each_subnode(intc, fdt, node) {
 		if (!fdt_node_check_compatible(fdt, intc, "riscv,cpu-intc")) {
 			h->arch.intc_phandle = fdt_get_phandle(fdt, intc);
@@ -130,15 +132,23 @@ static void irqc_fill(const void *fdt, const struct irqc_found *f, struct riscv_
 	q->size = r.size;
 	q->node = f->node;
 	if ((v = fdt_getprop(fdt, f->node, "riscv,ndev", NULL)) ||
-	    (v = fdt_getprop(fdt, f->node, "riscv,num-sources", NULL)))
+	    (v = fdt_getprop(fdt, f->node, "riscv,num-sources", NULL)) ||
+	    (v = fdt_getprop(fdt, f->node, "riscv,num-ids", NULL)))
 		q->ndev = fdt32_to_cpu(*v);
+	if ((v = fdt_getprop(fdt, f->node, "riscv,guest-index-bits", NULL)))
+		q->guest_bits = fdt32_to_cpu(*v);
 }
 
-/* PLIC context of each hart's S-mode external interrupt. */
-static void map_plic_contexts(const void *fdt, struct platform *p)
+/*
+ * Each hart's place among the S-mode external interrupt outputs of a
+ * controller: its PLIC context (by the index of the pair), or its IMSIC
+ * file (by the index among the harts listed, which is the hart index an
+ * APLIC in MSI mode targets).
+ */
+static void map_s_outputs(const void *fdt, struct platform *p, int node, bool imsic)
 {
-	int len;
-	const fdt32_t *ie = fdt_getprop(fdt, p->arch.plic.node, "interrupts-extended", &len);
+	int len, nth = 0;
+	const fdt32_t *ie = fdt_getprop(fdt, node, "interrupts-extended", &len);
 
 	if (!ie)
 		return;
@@ -148,9 +158,15 @@ static void map_plic_contexts(const void *fdt, struct platform *p)
 
 		if (irq != IRQ_S_EXT)
 			continue;
-		for (unsigned h = 0; h < p->nr_harts; h++)
-			if (p->harts[h].arch.intc_phandle == ph)
+		for (unsigned h = 0; h < p->nr_harts; h++) {
+			if (p->harts[h].arch.intc_phandle != ph)
+				continue;
+			if (imsic)
+				p->harts[h].arch.imsic_idx = nth;
+			else
 				p->harts[h].arch.plic_ctx_s = ctx;
+		}
+		nth++;
 	}
 }
 
@@ -224,7 +240,9 @@ int arch_platform_probe(const void *fdt, struct platform *p)
 	for (unsigned k = 0; k < K_NR; k++)
 		irqc_fill(fdt, &found[k], q[k]);
 	if (p->arch.plic.present)
-		map_plic_contexts(fdt, p);
+		map_s_outputs(fdt, p, p->arch.plic.node, false);
+	if (p->arch.imsic_s.present)
+		map_s_outputs(fdt, p, p->arch.imsic_s.node, true);
 	return 0;
 }
 
@@ -267,7 +285,8 @@ void arch_platform_print(const struct platform *p)
 		kprintf("irqchip: APLIC (S) at %#llx, %u sources\n",
 			(unsigned long long)q->base, q->ndev);
 	if ((q = &p->arch.imsic_s)->present)
-		kprintf("irqchip: IMSIC (S) at %#llx\n", (unsigned long long)q->base);
+		kprintf("irqchip: IMSIC (S) at %#llx, %u ids, %u guest files per hart\n",
+			(unsigned long long)q->base, q->ndev, (1u << q->guest_bits) - 1);
 	if ((q = &p->arch.clint)->present)
 		kprintf("timer/IPI: CLINT at %#llx\n", (unsigned long long)q->base);
 	if ((q = &p->arch.aclint_mswi)->present)
@@ -364,4 +383,56 @@ bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t 
 		if (overlaps_query(&p->arch.hv_owned[i], &query))
 			return true;
 	return false;
+}
+
+/* ---- layout checks that depend on the board's interrupt controllers ---- */
+
+static bool has_passthrough_irq(const struct layout_cell *lc, unsigned *dev)
+{
+	for (unsigned i = 0; i < lc->nr_devs && i < LAYOUT_MAX_DEVS; i++)
+		if (lc->devs[i].irqs[0]) {
+			*dev = i;
+			return true;
+		}
+	return false;
+}
+
+/* On an AIA board: guest files for every vhart, and the virtual APLIC for
+ * passthrough sources. */
+static void check_aia_cell(const struct platform *p, const struct layout_cell *lc,
+			   arch_layout_report report, void *arg)
+{
+	const struct arch_layout_cell *a = &lc->arch;
+	unsigned d;
+
+	if (a->imsic_gpa && p->arch.imsic_s.guest_bits == 0)
+		report(arg, "arch.imsic_gpa: the board's IMSIC has no guest interrupt files "
+		       "(QEMU: -M virt,aia=aplic-imsic,aia-guests=N)");
+	for (unsigned k = 0; a->imsic_gpa && k < lc->nr_harts && k < LAYOUT_MAX_HARTS; k++) {
+		int h = platform_hart_index(p, lc->harts[k]);
+
+		if (h >= 0 && p->harts[h].arch.imsic_idx < 0)
+			report(arg, "harts[%u] (hart %lu) has no IMSIC interrupt file for "
+			       "arch.imsic_gpa", k, lc->harts[k]);
+	}
+	if (!a->aplic_gpa && has_passthrough_irq(lc, &d))
+		report(arg, "devs[%u] irq %u: passthrough interrupts on an AIA board need "
+		       "arch.aplic_gpa and arch.imsic_gpa (the virtual APLIC)", d,
+		       lc->devs[d].irqs[0]);
+}
+
+void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
+			    arch_layout_report report, void *arg)
+{
+	const struct arch_layout_cell *a = &lc->arch;
+	bool aia = !p->arch.plic.present && p->arch.aplic_s.present && p->arch.imsic_s.present;
+
+	if (a->aplic_gpa && !a->imsic_gpa)
+		report(arg, "arch.aplic_gpa needs arch.imsic_gpa: the virtual APLIC delivers "
+		       "into the vharts' guest interrupt files");
+	if (aia)
+		check_aia_cell(p, lc, report, arg);
+	else if (!a->vplic_gpa && a->aplic_gpa)
+		report(arg, "arch.vplic_gpa is not set (the virtual PLIC's guest address): "
+		       "this board has a PLIC, arch.aplic_gpa serves AIA boards only");
 }

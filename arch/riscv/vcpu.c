@@ -9,6 +9,7 @@
 #include <fv/arch_cpu.h>
 #include <fv/platform.h>
 #include <fv/trace.h>
+#include "aia.h"
 #include "irq.h"
 #include "trap.h"
 
@@ -58,6 +59,10 @@ static void setup_hart(struct vcpu *v)
 			 "hfence.gvma zero, zero\nhfence.vvma zero, zero\n"
 			 ".option pop" ::: "memory");
 	csr_write(CSR_SIE, sie);
+	if (riscv_aia)
+		aia_hart_init(v->cpu);
+	if (riscv_aia && (platform.arch.isa_common & BIT(ISA_SMSTATEEN)))
+		csr_write(CSR_HSTATEEN0, aia_hstateen0(v));
 }
 
 static void reset_vs_csrs(void)
@@ -136,7 +141,8 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 		c->arch.regs[i] = 0;
 	c->arch.regs[10] = a0;
 	c->arch.regs[11] = a1;
-	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
+	csr_write(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64 | aia_vgein(v));
+	aia_vcpu_reset(v);
 	/* all of regs[] is loaded: s0-s11 too (riscv_guest_resume) */
 	/* return to VS with interrupts off; FP usable (the guest's own
 	 * vsstatus.FS decides), vector likewise where present */
@@ -172,6 +178,8 @@ void arch_cpu_idle_poll(struct cpu *c)
 	unsigned long sip;
 
 	/* the console interrupt may be routed here (housekeeping) */
+	if (riscv_aia)
+		aia_hart_init(c);
 	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
 	riscv_ack_kick();
 	sip = csr_read(CSR_SIP);

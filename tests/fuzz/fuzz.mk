@@ -17,7 +17,7 @@ FUZZ_TIME ?= 60
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
-	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
+	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Iarch/riscv/irqc/aia -Isrc/fdt -I$(UNIT_LIBFDT)
 
 FUZZ_NAMES := mmio_decode vsbi_mask vsbi virtio vplic uart16550 layout_check guest_fdt
 FUZZ_BINS := $(addprefix $(FUZZ_O)/fuzz_,$(FUZZ_NAMES))

@@ -20,8 +20,8 @@ BUILD = os.path.abspath(os.environ.get("O", os.path.join(ROOT, "build")))
 
 
 def qemu_cmd(kernel, smp=1, mem="256M", cpu="rv64", append=None, initrd=None,
-             extra=(), icount=False):
-    cmd = [QEMU, "-M", "virt", "-cpu", cpu, "-smp", str(smp), "-m", mem,
+             extra=(), icount=False, machine="virt"):
+    cmd = [QEMU, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
            "-nographic", "-bios", OPENSBI, "-kernel", kernel]
     if append is not None:
         cmd += ["-append", append]
@@ -31,6 +31,12 @@ def qemu_cmd(kernel, smp=1, mem="256M", cpu="rv64", append=None, initrd=None,
         cmd += ["-icount", "shift=0,sleep=off", "-seed", "1",
                 "-rtc", "base=2024-01-01T00:00:00,clock=vm"]
     return cmd + list(extra)
+
+# QEMU virt with AIA (an APLIC and per-hart IMSICs, 7 guest files each,
+# QEMU 10's most) instead of a PLIC; images for it are built with
+# AIA_CONFIG added to their configuration.
+AIA_MACHINE = "virt,aia=aplic-imsic,aia-guests=7"
+AIA_CONFIG = f'CONFIG_QEMU_MACHINE="{AIA_MACHINE}"'
 
 
 class Qemu:

@@ -327,7 +327,8 @@ static void test_device_tree_walk(void)
 	free(fdt);
 }
 
-/* The AIA machine: APLIC source count, IMSIC and M-level APLIC are taken. */
+/* The AIA machine: APLIC source count, IMSIC and M-level APLIC are taken,
+ * passthrough interrupts need the virtual APLIC. */
 static void test_aia(void)
 {
 	void *fdt = load("virt-aia-smp8-2G.dtb");
@@ -335,6 +336,19 @@ static void test_aia(void)
 	struct layout_dev *d = &l.cells[1].devs[0];
 
 	setup(fdt);
+	CHECK_EQ(check(&l), 1);
+	CHECK(LOGGED("devs[0] irq 11: passthrough interrupts on an AIA board need "
+		     "arch.aplic_gpa and arch.imsic_gpa"));
+	for (unsigned i = 0; i < l.nr_cells; i++) {
+		l.cells[i].arch.imsic_gpa = 0x28000000;
+		l.cells[i].arch.aplic_gpa = 0x0b000000;
+	}
+	CHECK_EQ(check(&l), 2);		/* this tree was dumped without aia-guests */
+	CHECK(LOGGED("cell \"rtos1\": arch.imsic_gpa: the board's IMSIC has no guest "
+		     "interrupt files"));
+	for (unsigned i = 0; i < l.nr_cells; i++)
+		l.cells[i].arch.imsic_gpa = l.cells[i].arch.aplic_gpa = 0;
+	d->irqs[0] = 0;			/* the RTC without its interrupt */
 	CHECK_EQ(check(&l), 0);
 	*d = (struct layout_dev){ 0x28000000, 0x28000000, 0x1000 };
 	CHECK_EQ(check(&l), 1);
@@ -344,8 +358,9 @@ static void test_aia(void)
 	CHECK_EQ(check(&l), 1);
 	CHECK(LOGGED("devs[0] hpa 0xc000000-0xc000fff belongs to the hypervisor"));
 	*d = (struct layout_dev){ 0x101000, 0x101000, 0x1000, { 97 } };
-	CHECK_EQ(check(&l), 1);
+	CHECK_EQ(check(&l), 2);
 	CHECK(LOGGED("devs[0] irq 97 is above the interrupt controller's 96 sources"));
+	CHECK(LOGGED("devs[0] irq 97: passthrough interrupts on an AIA board need"));
 	free(fdt);
 }
 

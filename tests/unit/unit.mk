@@ -10,12 +10,12 @@ UNIT_LIBFDT := $(FV_CACHE)/libfdt
 UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-include tests/unit/test_config.h -Itests/unit -Isrc/include \
-	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Isrc/fdt -I$(UNIT_LIBFDT)
+	-Iarch/riscv/include -Iarch/riscv/irqc/plic -Iarch/riscv/irqc/aia -Isrc/fdt -I$(UNIT_LIBFDT)
 UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c \
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
-UNIT_TESTS += test_vplic test_uart16550 test_doorbell
+UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_vaplic
 UNIT_TESTS += test_layout_check test_trace_ring
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
@@ -33,6 +33,8 @@ $(UNIT_O)/test_layout_check: tests/unit/test_layout_check.c src/layout_check.c \
 $(UNIT_O)/test_layout_check: UNIT_CFLAGS += -DCONFIG_PLATFORM=\"qemu-riscv64-virt\"
 $(UNIT_O)/test_vplic: tests/unit/test_vplic.c arch/riscv/irqc/plic/vplic.c \
 	arch/riscv/irqc/plic/vplic.h src/include/fv/emul.h src/include/fv/spinlock.h
+$(UNIT_O)/test_vaplic: tests/unit/test_vaplic.c arch/riscv/irqc/aia/vaplic.c \
+	arch/riscv/irqc/aia/vaplic.h src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_virtio: tests/unit/test_virtio.c tests/unit/virtio_guest.h src/virtio/mmio.c \
 	src/virtio/virtqueue.c src/virtio/blk.c src/virtio/net.c src/virtio/console.c \
 	src/console_mux.c src/cell_lookup.c tests/unit/stubs.c src/include/fv/virtio.h src/include/fv/virtio_blk.h \

@@ -55,6 +55,7 @@ static void apply(const char *key, size_t klen, const char *val, size_t vlen,
 		{ "keep_at", __builtin_offsetof(struct config, keep_at) },
 		{ "mark_at", __builtin_offsetof(struct config, mark_at) },
 		{ "guard", __builtin_offsetof(struct config, guard) },
+		{ "aplic_attack", __builtin_offsetof(struct config, aplic_attack) },
 	};
 
 	if (klen == 5 && !strncmp(key, "timer", 5)) {

@@ -5,7 +5,9 @@
  */
 #include <libfdt.h>
 #include <fv/string.h>
+#include "aplic.h"
 #include "csr.h"
+#include "imsic.h"
 #include "rtos.h"
 
 static bool node_ok(const void *fdt, int node)
@@ -304,6 +306,8 @@ int dtb_parse(const void *fdt, struct platform *p)
 		return -1;
 	find_uart(fdt, p);
 	find_doorbell(fdt, p);
+	if (imsic_probe(fdt))
+		aplic_probe(fdt);	/* AIA: the sources the PLIC did not give */
 	return 0;
 }
 

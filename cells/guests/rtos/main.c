@@ -3,6 +3,8 @@
 #include <fv/fmt.h>
 #include "console.h"
 #include "csr.h"
+#include "aplic.h"
+#include "imsic.h"
 #include "plic.h"
 #include "rtos.h"
 #include "sbi.h"
@@ -48,17 +50,19 @@ void hart_setup(struct hart *h)
 	/* ... and the doorbell's rings, if there is one. */
 	h->db_irq = h->idx == 0 && plat.db_irq && plat.db_shm_size >= 128 &&
 		    h->plic_ctx >= 0;
+	if (imsic_present())
+		aia_hart_setup(h);	/* an IMSIC file; APLIC sources on the boot hart */
 	tasks_create(h);
 
 	if (h->plic_ctx >= 0) {
 		plic_set_threshold(plat.plic_base, h->plic_ctx, 0);
 		csr_set(sie, SIE_SEIE);
 	}
-	if (h->rx_irq) {
+	if (h->rx_irq && h->plic_ctx >= 0) {
 		plic_enable(plat.plic_base, h->plic_ctx, plat.uart_irq, 1);
 		uart_enable_rx_irq();
 	}
-	if (h->db_irq)
+	if (h->db_irq && h->plic_ctx >= 0)
 		plic_enable(plat.plic_base, h->plic_ctx, plat.db_irq, 1);
 	csr_set(sie, SIE_SSIE);
 	timer_init(h);

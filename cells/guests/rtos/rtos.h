@@ -38,6 +38,7 @@ struct config {
 	unsigned reset_after;
 	unsigned keep_at, mark_at;	/* reset check: see README */
 	unsigned guard;			/* KiB of RAM to fill and check (guard.c) */
+	unsigned aplic_attack;		/* aim our APLIC outside the cell (aplic.c) */
 	bool timer_sbi;
 };
 
@@ -92,6 +93,9 @@ void __attribute__((noreturn)) rtos_halt(void);
 
 /* tasks.c */
 void tasks_create(struct hart *h);
+
+/* trap.c: a device's interrupt (PLIC or APLIC source number) */
+void irq_dispatch(struct hart *h, uint32_t irq);
 
 /* doorbell.c */
 void doorbell_irq(struct hart *h);

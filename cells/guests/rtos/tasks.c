@@ -14,6 +14,8 @@
  */
 #include "console.h"
 #include "csr.h"
+#include "imsic.h"
+#include "rtc.h"
 #include "rtos.h"
 #include "sbi.h"
 #include "uart.h"
@@ -133,6 +135,8 @@ static void task_status(void *arg)
 		h->status_lines++;
 		if (h->idx != 0)
 			continue;
+		imsic_ipi_test(h);	/* once, where there are IMSIC files */
+		rtc_alarm_test(h);	/* once, where the cell owns the RTC */
 		guard_check();
 		if (cfg.stop_after && h->status_lines == cfg.stop_after)
 			finish(h, SBI_SRST_SHUTDOWN, "stopping");

@@ -2,6 +2,7 @@
 /* Trap dispatch: timer tick, PLIC external interrupt, IPI; exceptions are fatal. */
 #include "console.h"
 #include "csr.h"
+#include "imsic.h"
 #include "plic.h"
 #include "rtos.h"
 #include "sbi.h"
@@ -30,15 +31,25 @@ static void uart_irq(struct hart *h)
 		queue_send(&h->rxq, (uint32_t)c);
 }
 
+/* A device's interrupt, from the PLIC or the APLIC. */
+void irq_dispatch(struct hart *h, uint32_t irq)
+{
+	if (irq == plat.uart_irq && h->rx_irq)
+		uart_irq(h);
+	else if (irq == plat.db_irq && h->db_irq)
+		doorbell_irq(h);
+}
+
 static void external_irq(struct hart *h)
 {
 	uint32_t irq;
 
+	if (imsic_present())
+		imsic_external_irq(h);
+	if (h->plic_ctx < 0)
+		return;
 	while ((irq = plic_claim(plat.plic_base, h->plic_ctx)) != 0) {
-		if (irq == plat.uart_irq)
-			uart_irq(h);
-		else if (irq == plat.db_irq && h->db_irq)
-			doorbell_irq(h);
+		irq_dispatch(h, irq);
 		plic_complete(plat.plic_base, h->plic_ctx, irq);
 	}
 }

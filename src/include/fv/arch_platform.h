@@ -3,6 +3,7 @@
 #ifndef FV_ARCH_PLATFORM_H
 #define FV_ARCH_PLATFORM_H
 
+#include <fv/compiler.h>
 #include <fv/platform.h>
 
 /* Fill the arch part of hart `h` from its cpu node (ISA string, ...). */
@@ -21,6 +22,14 @@ void arch_platform_print(const struct platform *p);
 /* Highest valid external interrupt id of the interrupt controller the
  * hypervisor drives (0: none), for checking a layout's IRQs. */
 unsigned arch_platform_nr_irqs(const struct platform *p);
+
+/* The checks of a cell's arch part (layout_cell.arch) that depend on the
+ * platform, e.g. which interrupt controller the guest gets: report(arg,
+ * printf-like message) for each problem. */
+struct layout_cell;
+typedef void (*arch_layout_report)(void *arg, const char *fmt, ...) __printf(2, 3);
+void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
+			    arch_layout_report report, void *arg);
 
 /* Does [base, base+size) touch something the hypervisor (or the firmware
  * below it) keeps for itself: interrupt controllers, timers, IPI devices?

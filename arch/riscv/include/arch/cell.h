@@ -4,6 +4,8 @@
 #define ARCH_CELL_H
 
 #include <arch/stage2.h>
+#include <fv/layout.h>
+#include <vaplic.h>
 #include <vplic.h>
 
 struct arch_cell {
@@ -11,6 +13,12 @@ struct arch_cell {
 	unsigned vmid;
 	unsigned long hgatp;
 	struct vplic vplic;
+	/* AIA: vhart k's guest interrupt file (physical), 0: the cell has none */
+	paddr_t guest_file[LAYOUT_MAX_HARTS];
+	/* AIA with .arch.aplic_gpa: the cell's interrupt controller is this
+	 * virtual APLIC instead of the vPLIC */
+	bool has_vaplic;
+	struct vaplic vaplic;
 };
 
 struct arch_vcpu {

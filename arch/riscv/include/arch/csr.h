@@ -14,6 +14,9 @@
 #define CSR_STVAL	0x143
 #define CSR_SIP		0x144
 #define CSR_STIMECMP	0x14d
+#define CSR_SISELECT	0x150	/* AIA: indirect access to this hart's S-level file */
+#define CSR_SIREG	0x151
+#define CSR_STOPEI	0x15c	/* AIA: claim the S-level file's top interrupt */
 #define CSR_SATP	0x180
 
 #define CSR_HSTATUS	0x600
@@ -24,6 +27,7 @@
 #define CSR_HCOUNTEREN	0x606
 #define CSR_HGEIE	0x607
 #define CSR_HENVCFG	0x60a
+#define CSR_HSTATEEN0	0x60c	/* Smstateen: the guest's access to AIA state */
 #define CSR_HTVAL	0x643
 #define CSR_HIP		0x644
 #define CSR_HVIP	0x645
@@ -39,6 +43,8 @@
 #define CSR_VSIP	0x244
 #define CSR_VSTIMECMP	0x24d
 #define CSR_VSATP	0x280
+#define CSR_VSISELECT	0x250	/* AIA: the guest file selected by hstatus.VGEIN */
+#define CSR_VSIREG	0x251
 #define CSR_TIME	0xc01
 
 /* sstatus */
@@ -56,6 +62,20 @@
 #define HSTATUS_VTW	(1UL << 21)
 #define HSTATUS_VTSR	(1UL << 22)
 #define HSTATUS_VSXL_SHIFT 32
+#define HSTATUS_VGEIN_SHIFT 12	/* the guest interrupt file VS-level uses */
+
+/* hstateen0 bits (Smstateen with AIA) */
+#define HSTATEEN0_SE0		(1UL << 63)
+#define HSTATEEN0_ENVCFG	(1UL << 62)	/* senvcfg */
+#define HSTATEEN0_CSRIND	(1UL << 60)	/* vsiselect/vsireg */
+#define HSTATEEN0_AIA		(1UL << 59)	/* the other AIA state */
+#define HSTATEEN0_IMSIC		(1UL << 58)	/* vstopei, the guest file */
+
+/* IMSIC registers reached through siselect/vsiselect */
+#define IMSIC_EIDELIVERY	0x70
+#define IMSIC_EITHRESHOLD	0x72
+#define IMSIC_EIP0		0x80
+#define IMSIC_EIE0		0xc0
 
 /* interrupts (sip/sie/hip/hie/hvip/hideleg bit numbers) */
 #define IRQ_S_SOFT	1

@@ -20,6 +20,7 @@ enum riscv_isa_ext {
 	ISA_ZIHINTPAUSE,
 	ISA_D,		/* double-precision FP: guest FP state to reset */
 	ISA_V,		/* vectors: guest vector state to reset */
+	ISA_SMSTATEEN,	/* hstateen0 exists: AIA state of guests gated there */
 	ISA_NR,
 };
 
@@ -27,13 +28,15 @@ struct arch_hart {
 	uint64_t isa_ext;	/* BIT(ISA_*) */
 	uint32_t intc_phandle;	/* its interrupt-controller child */
 	int plic_ctx_s;		/* PLIC context of its S-mode external IRQ, -1 none */
+	int imsic_idx;		/* its place in the S-level IMSIC (APLIC hart index), -1 none */
 };
 
 struct riscv_irqc {
 	bool present;
 	paddr_t base;
 	uint64_t size;
-	uint32_t ndev;		/* PLIC: riscv,ndev; APLIC: riscv,num-sources */
+	uint32_t ndev;		/* PLIC: riscv,ndev; APLIC: riscv,num-sources; IMSIC: riscv,num-ids */
+	uint32_t guest_bits;	/* IMSIC: riscv,guest-index-bits (guest files per hart: 2^bits - 1) */
 	int node;
 };
 

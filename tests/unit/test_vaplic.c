@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The virtual APLIC model (MSI mode), driven like the MMIO trap path and
+ * the emulated devices drive it: messages for emulated sources, the
+ * physical programming of passthrough ones, refused targets, unowned
+ * sources, reset, and random writes that must never send a message to a
+ * hart outside the cell or an identity out of range.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include "../../arch/riscv/irqc/aia/vaplic.h"
+#include "test.h"
+
+/* register offsets, from the AIA spec rather than from vaplic.h */
+#define DOMAINCFG	0x0000
+#define SOURCECFG(s)	(0x0004 + 4 * ((s) - 1))
+#define SETIP(w)	(0x1c00 + 4 * (w))
+#define SETIPNUM	0x1cdc
+#define IN_CLRIP(w)	(0x1d00 + 4 * (w))
+#define CLRIPNUM	0x1ddc
+#define SETIE(w)	(0x1e00 + 4 * (w))
+#define SETIENUM	0x1edc
+#define CLRIENUM	0x1fdc
+#define GENMSI		0x3000
+#define TARGET(s)	(0x3004 + 4 * ((s) - 1))
+#define T(hart, guest, eiid) (((uint32_t)(hart) << 18) | ((uint32_t)(guest) << 12) | (eiid))
+#define IE		(1u << 8)
+#define EDGE1		4
+#define LEVEL1		6
+#define LEVEL0		7
+
+#define NR_HARTS	2
+#define NR_IDS		63
+
+static struct vaplic v;
+static unsigned n_msi, last_hart, bad_msi, unlocked_cb, n_refused;
+static uint32_t last_eiid, hw_target_val[VAPLIC_MAX_SRCS], hw_sm[VAPLIC_MAX_SRCS];
+static bool hw_on[VAPLIC_MAX_SRCS];
+
+static void locked(void)
+{
+	if (!spin_is_locked(&v.lock))
+		unlocked_cb++;
+}
+
+static void cb_msi(void *arg, unsigned hart, uint32_t eiid)
+{
+	(void)arg;
+	locked();
+	if (hart >= NR_HARTS || !eiid || eiid > NR_IDS)
+		bad_msi++;
+	n_msi++;
+	last_hart = hart;
+	last_eiid = eiid;
+}
+
+static void cb_hw_config(void *arg, uint32_t s, unsigned sm)
+{
+	(void)arg;
+	locked();
+	hw_sm[s] = sm;
+}
+
+static void cb_hw_target(void *arg, uint32_t s, unsigned hart, uint32_t eiid)
+{
+	(void)arg;
+	locked();
+	if (hart >= NR_HARTS || eiid > NR_IDS)
+		bad_msi++;
+	hw_target_val[s] = T(hart, 0, eiid);
+}
+
+static void cb_hw_enable(void *arg, uint32_t s, bool on)
+{
+	(void)arg;
+	locked();
+	hw_on[s] = on;
+}
+
+static void cb_refused(void *arg, uint32_t s, uint32_t val)
+{
+	(void)arg;
+	(void)s;
+	(void)val;
+	locked();
+	n_refused++;
+}
+
+static const struct vaplic_ops ops = {
+	.msi = cb_msi, .hw_config = cb_hw_config, .hw_target = cb_hw_target,
+	.hw_enable = cb_hw_enable, .refused = cb_refused,
+};
+
+static uint32_t rd(uint32_t off)
+{
+	uint64_t val = 0xdead;
+
+	CHECK_EQ(vaplic_read(&v, off, 4, &val), 0);
+	return (uint32_t)val;
+}
+
+static void wr(uint32_t off, uint32_t val)
+{
+	CHECK_EQ(vaplic_write(&v, off, 4, val), 0);
+}
+
+/* A cell with emulated sources 10 and 12 and passthrough 11. */
+static void setup(void)
+{
+	vaplic_init(&v, NR_HARTS, NR_IDS, &ops, NULL);
+	CHECK_EQ(vaplic_add_source(&v, 10, false), 0);
+	CHECK_EQ(vaplic_add_source(&v, 11, true), 0);
+	CHECK_EQ(vaplic_add_source(&v, 12, false), 0);
+	CHECK_EQ(vaplic_add_source(&v, 0, false), -1);
+	CHECK_EQ(vaplic_add_source(&v, VAPLIC_MAX_SRCS, false), -1);
+	n_msi = 0;
+}
+
+static void test_domaincfg(void)
+{
+	setup();
+	CHECK_EQ(rd(DOMAINCFG), 0x80000004);	/* MSI mode, off */
+	wr(DOMAINCFG, 0xffffffff);
+	CHECK_EQ(rd(DOMAINCFG), 0x80000104);	/* only IE sticks */
+	wr(DOMAINCFG, 0);
+	CHECK_EQ(rd(DOMAINCFG), 0x80000004);
+}
+
+/* A level source: one message per rise, to the target's hart and id. */
+static void test_emulated_level(void)
+{
+	setup();
+	wr(SOURCECFG(10), LEVEL1);
+	wr(TARGET(10), T(1, 0, 33));
+	CHECK_EQ(rd(TARGET(10)), T(1, 0, 33));
+	wr(SETIENUM, 10);
+	CHECK_EQ(rd(SETIE(0)), 1u << 10);
+	vaplic_set_level(&v, 10, true);
+	CHECK_EQ(n_msi, 0);			/* domain off: held pending */
+	CHECK_EQ(rd(SETIP(0)), 1u << 10);
+	wr(DOMAINCFG, IE);
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(last_hart, 1);
+	CHECK_EQ(last_eiid, 33);
+	CHECK_EQ(rd(SETIP(0)), 0);		/* sent: no longer pending */
+	CHECK_EQ(rd(IN_CLRIP(0)), 1u << 10);	/* the input is still high */
+	vaplic_set_level(&v, 10, true);		/* no change: no message */
+	CHECK_EQ(n_msi, 1);
+	wr(SETIPNUM, 10);			/* the guest's retrigger */
+	CHECK_EQ(n_msi, 2);
+	vaplic_set_level(&v, 10, false);
+	wr(SETIPNUM, 10);			/* a low level cannot be pending */
+	CHECK_EQ(n_msi, 2);
+	CHECK_EQ(rd(IN_CLRIP(0)), 0);
+	vaplic_set_level(&v, 10, true);
+	CHECK_EQ(n_msi, 3);
+	/* active-low */
+	vaplic_set_level(&v, 10, false);
+	wr(SOURCECFG(10), LEVEL0);
+	CHECK_EQ(n_msi, 4);			/* low is asserted now */
+}
+
+static void test_emulated_edge_and_enable(void)
+{
+	setup();
+	wr(DOMAINCFG, IE);
+	wr(SOURCECFG(12), EDGE1);
+	wr(TARGET(12), T(0, 0, 5));
+	vaplic_set_level(&v, 12, true);		/* not enabled: pending */
+	CHECK_EQ(n_msi, 0);
+	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	wr(CLRIPNUM, 12);
+	CHECK_EQ(rd(SETIP(0)), 0);
+	wr(SETIENUM, 12);
+	CHECK_EQ(n_msi, 0);
+	vaplic_set_level(&v, 12, false);
+	vaplic_set_level(&v, 12, true);
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(last_eiid, 5);
+	wr(SETIPNUM, 12);			/* an edge source: any time */
+	CHECK_EQ(n_msi, 2);
+	wr(CLRIENUM, 12);
+	wr(SETIPNUM, 12);
+	CHECK_EQ(n_msi, 2);
+	wr(SOURCECFG(12), 0);			/* inactive drops pending and enable */
+	CHECK_EQ(rd(SETIP(0)), 0);
+	CHECK_EQ(rd(SETIE(0)), 0);
+	wr(SETIENUM, 12);			/* an inactive source cannot be enabled */
+	CHECK_EQ(rd(SETIE(0)), 0);
+}
+
+/* Passthrough: mode, target and enable go to the physical APLIC. */
+static void test_passthrough(void)
+{
+	setup();
+	wr(SOURCECFG(11), LEVEL1);
+	CHECK_EQ(hw_sm[11], LEVEL1);
+	wr(TARGET(11), T(1, 0, 7));
+	CHECK_EQ(hw_target_val[11], T(1, 0, 7));
+	wr(SETIENUM, 11);
+	CHECK(!hw_on[11]);			/* the domain is off */
+	wr(DOMAINCFG, IE);
+	CHECK(hw_on[11]);
+	wr(DOMAINCFG, 0);
+	CHECK(!hw_on[11]);
+	wr(DOMAINCFG, IE);
+	wr(CLRIENUM, 11);
+	CHECK(!hw_on[11]);
+	wr(SETIENUM, 11);
+	CHECK(hw_on[11]);
+	wr(SOURCECFG(11), 1u << 10 | LEVEL1);	/* delegation: no child, inactive */
+	CHECK_EQ(hw_sm[11], 0);
+	CHECK(!hw_on[11]);
+	CHECK_EQ(n_msi, 0);			/* never emulated */
+	wr(SOURCECFG(11), LEVEL1);
+	wr(SETIENUM, 11);
+	CHECK(hw_on[11]);
+	vaplic_reset(&v);
+	CHECK(!hw_on[11]);
+	CHECK_EQ(hw_sm[11], 0);
+	CHECK_EQ(rd(TARGET(11)), 0);
+	CHECK_EQ(rd(DOMAINCFG), 0x80000004);
+}
+
+/* Targets and genmsi outside the cell: ignored, told, never sent. */
+static void test_refused(void)
+{
+	setup();
+	wr(DOMAINCFG, IE);
+	wr(SOURCECFG(11), LEVEL1);
+	wr(TARGET(11), T(0, 0, 3));
+	n_refused = 0;
+	wr(TARGET(11), T(NR_HARTS, 0, 3));	/* another hart */
+	wr(TARGET(11), T(0, 1, 3));		/* a guest index */
+	wr(TARGET(11), T(0, 0, NR_IDS + 1));	/* an identity out of range */
+	wr(TARGET(11), T(0x3fff, 0x3f, 0x7ff));
+	CHECK_EQ(n_refused, 4);
+	CHECK_EQ(rd(TARGET(11)), T(0, 0, 3));	/* kept */
+	CHECK_EQ(hw_target_val[11], T(0, 0, 3));
+	wr(GENMSI, T(1, 0, 9));
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(last_hart, 1);
+	CHECK_EQ(last_eiid, 9);
+	wr(GENMSI, T(2, 0, 9));
+	wr(GENMSI, T(0, 0, NR_IDS + 1));
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(n_refused, 6);
+	CHECK_EQ(v.refused, 6);
+}
+
+/* Sources the cell does not own do not exist. */
+static void test_unowned_and_access(void)
+{
+	uint64_t val;
+
+	setup();
+	wr(DOMAINCFG, IE);
+	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++) {
+		if (s >= 10 && s <= 12)
+			continue;
+		wr(SOURCECFG(s), EDGE1);
+		wr(TARGET(s), T(0, 0, 1));
+		wr(SETIENUM, s);
+		wr(SETIPNUM, s);
+		vaplic_set_level(&v, s, true);
+		CHECK_EQ(rd(SOURCECFG(s)), 0);
+		CHECK_EQ(rd(TARGET(s)), 0);
+	}
+	CHECK_EQ(rd(SETIE(0)), 0);
+	CHECK_EQ(rd(SETIP(0)), 0);
+	CHECK_EQ(n_msi, 0);
+	wr(SETIE(0), 0xffffffff);		/* only owned, active ones */
+	CHECK_EQ(rd(SETIE(0)), 0);
+	CHECK_EQ(vaplic_read(&v, 2, 4, &val), -1);
+	CHECK_EQ(vaplic_read(&v, 0, 8, &val), -1);
+	CHECK_EQ(vaplic_write(&v, 0, 1, 0), -1);
+	CHECK_EQ(vaplic_write(&v, VAPLIC_SIZE, 4, 0), -1);
+	CHECK_EQ(rd(0x1bc8), 0);		/* smsiaddrcfg: not the guest's */
+}
+
+/* Random writes: never a message outside the cell, callbacks locked. */
+static void test_random(void)
+{
+	srand(1);
+	setup();
+	for (int i = 0; i < 200000; i++) {
+		uint32_t off = (uint32_t)(rand() % (VAPLIC_SIZE / 4)) * 4;
+		uint32_t val = (uint32_t)rand() ^ ((uint32_t)rand() << 16);
+
+		if (i % 3 == 0)
+			off = (i % 2 ? 0x3000 : 0x0) + (uint32_t)(rand() % 0x200) * 4;
+		if (i % 7 == 0)
+			val = T(rand() % 3, rand() % 2, rand() % 70);
+		wr(off, val);
+		if (i % 5 == 0)
+			vaplic_set_level(&v, 10 + rand() % 3, rand() & 1);
+	}
+	CHECK_EQ(bad_msi, 0);
+	CHECK_EQ(unlocked_cb, 0);
+}
+
+int main(void)
+{
+	test_domaincfg();
+	test_emulated_level();
+	test_emulated_edge_and_enable();
+	test_passthrough();
+	test_refused();
+	test_unowned_and_access();
+	test_random();
+	return test_report("test_vaplic");
+}
