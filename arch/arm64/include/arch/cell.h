@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* ARM64 per-cell and per-vCPU state (stage-2 and the vGIC come later). */
+/* ARM64 per-cell and per-vCPU state (the virtual GIC comes later). */
 #ifndef ARCH_CELL_H
 #define ARCH_CELL_H
 
-#include <fv/types.h>
+#include <arch/stage2.h>
 
 struct arch_cell {
+	struct stage2 s2;
 	unsigned vmid;
+	uint64_t vttbr;
 };
 
 struct arch_vcpu {
