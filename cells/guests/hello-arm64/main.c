@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The ARM64 test guest: prints through the console its device tree names
+ * (an emulated ns16550), asks the virtual PSCI its version with HVC, and
+ * then, as its bootargs say:
+ *   fault=0x<hex>  load from <addr> (outside the cell: the hypervisor
+ *                  stops the cell and reports it)
+ *   off            PSCI SYSTEM_OFF (the cell stops)
+ *   (nothing)      print "alive <n>" lines for ever
+ */
+#include <libfdt.h>
+#include <fv/fmt.h>
+#include <fv/string.h>
+
+#define PSCI_VERSION	0x84000000U
+#define PSCI_SYSTEM_OFF	0x84000008U
+#define LSR		5
+#define LSR_THRE	0x20
+
+static volatile uint8_t *uart;
+
+static long hvc(uint64_t fn, uint64_t a1)
+{
+	register uint64_t x0 __asm__("x0") = fn;
+	register uint64_t x1 __asm__("x1") = a1;
+
+	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1) :: "x2", "x3", "x4", "x5", "x6",
+			 "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16",
+			 "x17", "memory");
+	return (long)x0;
+}
+
+static void out(char c, void *arg)
+{
+	(void)arg;
+	if (!uart)
+		return;
+	if (c == '\n')
+		out('\r', arg);
+	while (!(uart[LSR] & LSR_THRE))
+		;
+	uart[0] = (uint8_t)c;
+}
+
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fmt_vformat(out, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* The UART /chosen/stdout-path names (the cell's bus maps 1:1). */
+static void find_uart(const void *fdt)
+{
+	const char *path = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL);
+	int node = path ? fdt_path_offset(fdt, path) : -1;
+	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", NULL) : NULL;
+
+	if (reg)
+		uart = (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[0]);
+}
+
+static uintptr_t parse_hex(const char *s)
+{
+	uintptr_t v = 0;
+
+	if (s[0] == '0' && s[1] == 'x')
+		s += 2;
+	for (;; s++) {
+		unsigned d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0') :
+			     *s >= 'a' && *s <= 'f' ? (unsigned)(*s - 'a' + 10) : 16;
+
+		if (d == 16)
+			return v;
+		v = v << 4 | d;
+	}
+}
+
+static const char *bootargs(const void *fdt)
+{
+	const char *a = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
+
+	return a ? a : "";
+}
+
+void guest_main(const void *fdt)
+{
+	uint64_t mpidr, el;
+	long v;
+	const char *args;
+
+	if (fdt_check_header(fdt))
+		for (;;)
+			__asm__ volatile("wfi");
+	find_uart(fdt);
+	args = bootargs(fdt);
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
+	say("hello-arm64: EL%lu mpidr %#lx dtb %p bootargs \"%s\"\n",
+	    (unsigned long)(el >> 2), (unsigned long)mpidr, fdt, args);
+	v = hvc(PSCI_VERSION, 0);
+	say("hello-arm64: psci version %ld.%ld\n", v >> 16, v & 0xffff);
+	if (!strncmp(args, "fault=", 6)) {
+		uintptr_t a = parse_hex(args + 6);
+
+		say("hello-arm64: loading from %#lx\n", (unsigned long)a);
+		say("hello-arm64: read %#x (not stopped!)\n", *(volatile uint32_t *)a);
+	}
+	if (!strcmp(args, "off")) {
+		say("hello-arm64: system off\n");
+		v = hvc(PSCI_SYSTEM_OFF, 0);
+		say("hello-arm64: system off returned %ld\n", v);
+	}
+	for (unsigned long n = 1;; n++) {
+		for (volatile unsigned long i = 0; i < 20000000; i++)
+			;
+		say("hello-arm64: alive %lu\n", n);
+	}
+}
