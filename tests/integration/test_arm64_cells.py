@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""ARM64 cells: two cells of the test guest (cells/guests/hello-arm64)
+print through their emulated UARTs and call the virtual PSCI; a load
+outside its memory stops one cell alone; PSCI SYSTEM_OFF stops the
+calling cell, and the machine powers off when every cell has.
+
+The console multiplexer writes the focused cell (the first) through as it
+comes, so one of its lines may arrive in pieces: lines() joins a cell's
+pieces and cuts them again at the guest's prefix."""
+import re
+
+import pytest
+
+import arm64qemu
+from fvqemu import Qemu
+
+PREFIX = "hello-arm64: "
+HELLO = 'hello-arm64: EL1 mpidr 0x80000000 dtb 0x40fff000 bootargs "{}"'
+
+
+@pytest.fixture(scope="module")
+def images():
+    def custom(layout):
+        return arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{layout}"',
+                               name="arm64-" + layout.rsplit("/", 1)[1][:-2])
+    return {
+        "hello": arm64qemu.build("CONFIG_LAYOUT_A64_HELLO=y", name="arm64-hello"),
+        "fault": custom("tests/layouts/run/arm64-fault.c"),
+        "off": custom("tests/layouts/run/arm64-off.c"),
+    }
+
+
+def lines(text, cell):
+    """What cell `cell` printed, as (console offset, line) pairs; the last
+    may be incomplete."""
+    joined, starts = "", []
+    for m in re.finditer(rf"^\[{re.escape(cell)}\] ([^\r\n]*)\r*$", text, re.M):
+        starts.append((len(joined), m.start()))
+        joined += m.group(1)
+    cuts = [m.start() for m in re.finditer(re.escape(PREFIX), joined)]
+    out = []
+    for i, c in enumerate(cuts):
+        pos = max(p for j, p in starts if j <= c)
+        out.append((pos, joined[c:cuts[i + 1] if i + 1 < len(cuts) else None]))
+    return out
+
+
+def alive(text, cell):
+    """The numbers of the whole "alive <n>" lines of `cell` (a line is
+    whole once the cell's next line has begun)."""
+    got = lines(text, cell)[:-1]
+    return [(pos, int(m[1])) for pos, l in got if (m := re.fullmatch(r"hello-arm64: alive (\d+)", l))]
+
+
+def test_two_cells_print_and_call_psci(images):
+    with Qemu(arm64qemu.qemu_cmd(images["hello"]), timeout=120) as q:
+        q.expect(r"cell hello0: starting on hart 1, entry 0x40000000, device tree at 0x40fff000\r*\n")
+        q.expect(r"cell hello1: starting on hart 2, entry 0x40000000, device tree at 0x40fff000\r*\n")
+        text = q.wait_for(lambda t: all(len(alive(t, c)) >= 2 for c in ("hello0", "hello1")),
+                          90, "two whole alive lines from each cell")
+    for cell in ("hello0", "hello1"):
+        got = [l for _, l in lines(text, cell)]
+        assert got[0] == HELLO.format(""), got
+        assert got[1] == "hello-arm64: psci version 1.0", got
+        assert [n for _, n in alive(text, cell)][:2] == [1, 2]
+    assert "console: housekeeping on hart 0, which no cell owns\n" in text
+
+
+def test_load_outside_the_cell_stops_that_cell_alone(images):
+    with Qemu(arm64qemu.qemu_cmd(images["fault"]), timeout=120) as q:
+        m = q.expect(r"cell bad: vhart 0: load outside the cell at 0x48000000, "
+                     r"pc (0x[0-9a-f]+)\r*\n")
+        pc = int(m.group(1), 16)
+        q.expect(r"cell bad: stopped by its fault policy\r*\n")
+        after = q.pos()
+        text = q.wait_for(lambda t: any(p > after for p, _ in alive(t, "good")), 90,
+                          'a whole "alive" line of cell good after bad stopped')
+    assert 0x40000000 <= pc < 0x41000000            # in the guest's image
+    bad = [l for _, l in lines(text, "bad")]
+    assert bad[:3] == [HELLO.format("fault=0x48000000"), "hello-arm64: psci version 1.0",
+                       "hello-arm64: loading from 0x48000000"], bad
+    assert not any("not stopped" in l for l in bad)
+    # nothing happened to it: its only hypervisor line is its start
+    assert re.findall(r"^cell good: .*$", text, re.M) == [
+        "cell good: starting on hart 2, entry 0x40000000, device tree at 0x40fff000"]
+
+
+def test_psci_system_off_stops_the_calling_cell(images):
+    with Qemu(arm64qemu.qemu_cmd(images["off"]), timeout=120) as q:
+        text = q.wait_exit(timeout=90)               # the last cell off: power off
+    for cell in ("off0", "off1"):
+        got = [l for _, l in lines(text, cell)]
+        assert got[:3] == [HELLO.format("off"), "hello-arm64: psci version 1.0",
+                           "hello-arm64: system off"], got
+        assert not any("returned" in l for l in got)
+        assert re.search(rf"^cell {cell}: stopped \(shutdown by its guest\)$", text, re.M), text
+    assert text.rstrip().endswith("all cells stopped: powering off"), text
