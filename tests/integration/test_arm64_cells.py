@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """ARM64 cells: two cells of the test guest (cells/guests/hello-arm64)
-print through their emulated UARTs and call the virtual PSCI; a load
+print through their emulated UARTs (PL011, and ns16550 in the fault
+test) and call the virtual PSCI; a load
 outside its memory stops one cell alone; PSCI SYSTEM_OFF stops the
 calling cell, and the machine powers off when every cell has.
 
@@ -15,7 +16,7 @@ import arm64qemu
 from fvqemu import Qemu
 
 PREFIX = "hello-arm64: "
-HELLO = 'hello-arm64: EL1 mpidr 0x80000000 dtb 0x40fff000 bootargs "{}"'
+HELLO = 'hello-arm64: EL1 mpidr 0x80000000 dtb 0x40fff000 bootargs "{}" console {}'
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,7 @@ def test_two_cells_print_and_call_psci(images):
                           90, "two whole alive lines from each cell")
     for cell in ("hello0", "hello1"):
         got = [l for _, l in lines(text, cell)]
-        assert got[0] == HELLO.format(""), got
+        assert got[0] == HELLO.format("", "pl011"), got
         assert got[1] == "hello-arm64: psci version 1.0", got
         assert [n for _, n in alive(text, cell)][:2] == [1, 2]
     assert "console: housekeeping on hart 0, which no cell owns\n" in text
@@ -77,9 +78,10 @@ def test_load_outside_the_cell_stops_that_cell_alone(images):
                           'a whole "alive" line of cell good after bad stopped')
     assert 0x40000000 <= pc < 0x41000000            # in the guest's image
     bad = [l for _, l in lines(text, "bad")]
-    assert bad[:3] == [HELLO.format("fault=0x48000000"), "hello-arm64: psci version 1.0",
+    assert bad[:3] == [HELLO.format("fault=0x48000000", "ns16550"), "hello-arm64: psci version 1.0",
                        "hello-arm64: loading from 0x48000000"], bad
     assert not any("not stopped" in l for l in bad)
+    assert lines(text, "good")[0][1] == HELLO.format("", "pl011")
     # nothing happened to it: its only hypervisor line is its start
     assert re.findall(r"^cell good: .*$", text, re.M) == [
         "cell good: starting on hart 2, entry 0x40000000, device tree at 0x40fff000"]
@@ -90,7 +92,7 @@ def test_psci_system_off_stops_the_calling_cell(images):
         text = q.wait_exit(timeout=90)               # the last cell off: power off
     for cell in ("off0", "off1"):
         got = [l for _, l in lines(text, cell)]
-        assert got[:3] == [HELLO.format("off"), "hello-arm64: psci version 1.0",
+        assert got[:3] == [HELLO.format("off", "pl011"), "hello-arm64: psci version 1.0",
                            "hello-arm64: system off"], got
         assert not any("returned" in l for l in got)
         assert re.search(rf"^cell {cell}: stopped \(shutdown by its guest\)$", text, re.M), text

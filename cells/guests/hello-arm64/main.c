@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The ARM64 test guest: prints through the console its device tree names
- * (an emulated ns16550), asks the virtual PSCI its version with HVC, and
+ * (an emulated PL011 or ns16550), asks the virtual PSCI its version with HVC, and
  * then, as its bootargs say:
  *   fault=0x<hex>  load from <addr> (outside the cell: the hypervisor
  *                  stops the cell and reports it)
@@ -14,10 +14,13 @@
 
 #define PSCI_VERSION	0x84000000U
 #define PSCI_SYSTEM_OFF	0x84000008U
-#define LSR		5
+#define LSR		5	/* ns16550 */
 #define LSR_THRE	0x20
+#define UARTFR		0x18	/* pl011 */
+#define FR_TXFF		0x20
 
 static volatile uint8_t *uart;
+static bool pl011;
 
 static long hvc(uint64_t fn, uint64_t a1)
 {
@@ -37,6 +40,14 @@ static void out(char c, void *arg)
 		return;
 	if (c == '\n')
 		out('\r', arg);
+	if (pl011) {
+		volatile uint32_t *r = (volatile uint32_t *)uart;
+
+		while (r[UARTFR / 4] & FR_TXFF)
+			;
+		r[0] = (uint8_t)c;
+		return;
+	}
 	while (!(uart[LSR] & LSR_THRE))
 		;
 	uart[0] = (uint8_t)c;
@@ -60,6 +71,7 @@ static void find_uart(const void *fdt)
 
 	if (reg)
 		uart = (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[0]);
+	pl011 = node >= 0 && !fdt_node_check_compatible(fdt, node, "arm,pl011");
 }
 
 static uintptr_t parse_hex(const char *s)
@@ -98,8 +110,9 @@ void guest_main(const void *fdt)
 	args = bootargs(fdt);
 	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
 	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
-	say("hello-arm64: EL%lu mpidr %#lx dtb %p bootargs \"%s\"\n",
-	    (unsigned long)(el >> 2), (unsigned long)mpidr, fdt, args);
+	say("hello-arm64: EL%lu mpidr %#lx dtb %p bootargs \"%s\" console %s\n",
+	    (unsigned long)(el >> 2), (unsigned long)mpidr, fdt, args,
+	    pl011 ? "pl011" : "ns16550");
 	v = hvc(PSCI_VERSION, 0);
 	say("hello-arm64: psci version %ld.%ld\n", v >> 16, v & 0xffff);
 	if (!strncmp(args, "fault=", 6)) {

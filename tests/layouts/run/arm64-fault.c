@@ -10,6 +10,6 @@ GUEST_IMAGE(hello, "hello-arm64/hello.bin");
 
 const struct layout fv_layout = {
 	.board = "qemu-aarch64-virt",
-	CELLS(HELLO_CELL("bad", 1, 0x50000000, "fault=0x48000000"),
-	      HELLO_CELL("good", 2, 0x51000000, "")),
+	CELLS(HELLO_CELL("bad", 1, 0x50000000, "fault=0x48000000", EMU_UART16550),
+	      HELLO_CELL("good", 2, 0x51000000, "", EMU_PL011)),
 };

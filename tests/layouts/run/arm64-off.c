@@ -10,6 +10,6 @@ GUEST_IMAGE(hello, "hello-arm64/hello.bin");
 
 const struct layout fv_layout = {
 	.board = "qemu-aarch64-virt",
-	CELLS(HELLO_CELL("off0", 1, 0x50000000, "off"),
-	      HELLO_CELL("off1", 2, 0x51000000, "off")),
+	CELLS(HELLO_CELL("off0", 1, 0x50000000, "off", EMU_PL011),
+	      HELLO_CELL("off1", 2, 0x51000000, "off", EMU_PL011)),
 };
