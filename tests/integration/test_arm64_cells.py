@@ -3,7 +3,8 @@
 print through their emulated UARTs (PL011, and ns16550 in the fault
 test) and call the virtual PSCI; a load
 outside its memory stops one cell alone; PSCI SYSTEM_OFF stops the
-calling cell, and the machine powers off when every cell has.
+calling cell, and the machine powers off when every cell has; PSCI CPU_ON
+starts a vCPU of the cell and refuses one outside it.
 
 The console multiplexer writes the focused cell (the first) through as it
 comes, so one of its lines may arrive in pieces: lines() joins a cell's
@@ -28,6 +29,7 @@ def images():
         "hello": arm64qemu.build("CONFIG_LAYOUT_A64_HELLO=y", name="arm64-hello"),
         "fault": custom("tests/layouts/run/arm64-fault.c"),
         "off": custom("tests/layouts/run/arm64-off.c"),
+        "smp": custom("tests/layouts/run/arm64-smp.c"),
     }
 
 
@@ -97,3 +99,22 @@ def test_psci_system_off_stops_the_calling_cell(images):
         assert not any("returned" in l for l in got)
         assert re.search(rf"^cell {cell}: stopped \(shutdown by its guest\)$", text, re.M), text
     assert text.rstrip().endswith("all cells stopped: powering off"), text
+
+
+def test_psci_cpu_on_within_the_cell(images):
+    """CPU_ON of an MPIDR the cell does not have: INVALID_PARAMETERS (-2);
+    with an entry point outside its memory: INVALID_ADDRESS (-9); then
+    vCPU 1 starts with its context id, calls CPU_OFF, and AFFINITY_INFO
+    reports it off (1)."""
+    with Qemu(arm64qemu.qemu_cmd(images["smp"]), timeout=120) as q:
+        text = q.wait_exit(timeout=90)               # SYSTEM_OFF, the only cell
+    got = [l for _, l in lines(text, "smp")]
+    assert got == [HELLO.format("smp", "pl011"), "hello-arm64: psci version 1.0",
+                   "hello-arm64: cpu 1 up, context 0x1234",
+                   "hello-arm64: cpu_on mpidr 7: -2",
+                   "hello-arm64: cpu_on entry 0x48000000: -9",
+                   "hello-arm64: cpu_on mpidr 1: 0",
+                   "hello-arm64: affinity_info mpidr 1: 1 (off)",
+                   "hello-arm64: system off"], got
+    assert "cell smp: starting on harts 1 2, entry 0x40000000" in text
+    assert re.search(r"^cell smp: stopped \(shutdown by its guest\)$", text, re.M), text

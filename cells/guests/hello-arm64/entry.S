@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Entry at EL1 with x0 = the device tree, MMU off: a stack, a clear .bss,
- * then guest_main(dtb). */
+ * then guest_main(dtb).  vCPU 1 enters at secondary_entry. */
 	.section .text.entry, "ax"
 	.global _start
 _start:
@@ -17,9 +17,20 @@ _start:
 	bl	guest_main
 3:	wfi
 	b	3b
+
+/* vCPU 1, from PSCI CPU_ON: x0 = the context id; its own stack. */
+	.global secondary_entry
+secondary_entry:
+	ldr	x1, =stack1_top
+	mov	sp, x1
+	bl	guest_secondary
+4:	wfi
+	b	4b
 	.ltorg
 
 	.bss
 	.align	4
 	.space	8192
 stack_top:
+	.space	4096
+stack1_top:

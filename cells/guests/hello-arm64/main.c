@@ -6,6 +6,10 @@
  *   fault=0x<hex>  load from <addr> (outside the cell: the hypervisor
  *                  stops the cell and reports it)
  *   off            PSCI SYSTEM_OFF (the cell stops)
+ *   smp            PSCI CPU_ON of vCPU 1 (first with an MPIDR outside the
+ *                  cell and an entry point outside its memory), which
+ *                  says hello and calls CPU_OFF; AFFINITY_INFO until it
+ *                  is off; then SYSTEM_OFF
  *   (nothing)      print "alive <n>" lines for ever
  */
 #include <libfdt.h>
@@ -14,6 +18,9 @@
 
 #define PSCI_VERSION	0x84000000U
 #define PSCI_SYSTEM_OFF	0x84000008U
+#define PSCI_CPU_OFF	0x84000002U
+#define PSCI_CPU_ON	0xc4000003U
+#define PSCI_AFFINITY	0xc4000004U
 #define LSR		5	/* ns16550 */
 #define LSR_THRE	0x20
 #define UARTFR		0x18	/* pl011 */
@@ -22,15 +29,22 @@
 static volatile uint8_t *uart;
 static bool pl011;
 
-static long hvc(uint64_t fn, uint64_t a1)
+static long hvc3(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
 
-	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1) :: "x2", "x3", "x4", "x5", "x6",
-			 "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16",
-			 "x17", "memory");
+	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) :: "x4", "x5",
+			 "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+			 "x16", "x17", "memory");
 	return (long)x0;
+}
+
+static long hvc(uint64_t fn, uint64_t a1)
+{
+	return hvc3(fn, a1, 0, 0);
 }
 
 static void out(char c, void *arg)
@@ -97,6 +111,39 @@ static const char *bootargs(const void *fdt)
 	return a ? a : "";
 }
 
+extern char secondary_entry[];
+
+/* vCPU 1, started by smp() with x0 = the context it passed. */
+void guest_secondary(uint64_t ctx)
+{
+	uint64_t mpidr;
+
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	say("hello-arm64: cpu %lu up, context %#lx\n", (unsigned long)(mpidr & 0xff),
+	    (unsigned long)ctx);
+	hvc(PSCI_CPU_OFF, 0);
+	say("hello-arm64: cpu_off returned!\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static void smp(void)
+{
+	uintptr_t entry = (uintptr_t)secondary_entry;
+	long bad_cpu, bad_entry, on, r = -1;
+
+	/* nothing printed while vCPU 1 may print: lines would mix */
+	bad_cpu = hvc3(PSCI_CPU_ON, 7, entry, 0);
+	bad_entry = hvc3(PSCI_CPU_ON, 1, 0x48000000, 0);
+	on = hvc3(PSCI_CPU_ON, 1, entry, 0x1234);
+	while (on == 0 && (r = hvc3(PSCI_AFFINITY, 1, 0, 0)) != 1)	/* OFF */
+		;
+	say("hello-arm64: cpu_on mpidr 7: %ld\n", bad_cpu);
+	say("hello-arm64: cpu_on entry 0x48000000: %ld\n", bad_entry);
+	say("hello-arm64: cpu_on mpidr 1: %ld\n", on);
+	say("hello-arm64: affinity_info mpidr 1: %ld (off)\n", r);
+}
+
 void guest_main(const void *fdt)
 {
 	uint64_t mpidr, el;
@@ -121,7 +168,9 @@ void guest_main(const void *fdt)
 		say("hello-arm64: loading from %#lx\n", (unsigned long)a);
 		say("hello-arm64: read %#x (not stopped!)\n", *(volatile uint32_t *)a);
 	}
-	if (!strcmp(args, "off")) {
+	if (!strcmp(args, "smp"))
+		smp();
+	if (!strcmp(args, "off") || !strcmp(args, "smp")) {
 		say("hello-arm64: system off\n");
 		v = hvc(PSCI_SYSTEM_OFF, 0);
 		say("hello-arm64: system off returned %ld\n", v);
