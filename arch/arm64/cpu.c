@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Per-CPU setup, starting and stopping CPUs (PSCI), the counter, powering
  * off. */
+#include <arch/gic.h>
 #include <arch/psci.h>
 #include <arch/sysreg.h>
 #include <fv/arch_cpu.h>
@@ -22,6 +23,7 @@ void arch_cpu_init(struct cpu *c)
 	write_sysreg(tpidr_el2, (uintptr_t)c);
 	write_sysreg(vbar_el2, (uintptr_t)arm64_vectors);
 	isb();
+	gic_init_cpu();		/* the boot CPU's comes after the probe */
 }
 
 int arch_cpu_start(unsigned long hwid, struct cpu *c)
@@ -43,24 +45,41 @@ uint64_t arch_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
-/* Until the hypervisor drives the GIC, a kick is an event (SEV) and a
- * wait is WFE: callers loop and re-read what they wait for. */
+/* With a GICv3 a kick is SGI 0 and a wait is WFI (gic.c); without one
+ * (or before it is set up) a kick is an event (SEV) and a wait is WFE:
+ * callers loop and re-read what they wait for. */
 void arch_cpu_kick(struct cpu *c)
 {
-	(void)c;
+	if (gic_ready()) {
+		gic_send_kick(c->hwid);
+		return;
+	}
 	dsb(ish);
 	__asm__ volatile("sev" ::: "memory");
 }
 
 void arch_cpu_wait(void)
 {
-	__asm__ volatile("wfe" ::: "memory");
+	if (gic_ready())
+		__asm__ volatile("dsb sy\n wfi" ::: "memory");
+	else
+		__asm__ volatile("wfe" ::: "memory");
 }
 
+/* The EL2 physical timer (CNTHP, PPI 26) ends the wait at `deadline`. */
 void arch_cpu_wait_kick(uint64_t deadline)
 {
-	(void)deadline;
-	__asm__ volatile("wfe" ::: "memory");
+	if (!gic_ready()) {
+		__asm__ volatile("wfe" ::: "memory");
+		return;
+	}
+	write_sysreg(cnthp_cval_el2, deadline);
+	write_sysreg(cnthp_ctl_el2, 1);		/* enabled, not masked */
+	isb();
+	__asm__ volatile("dsb sy\n wfi" ::: "memory");
+	write_sysreg(cnthp_ctl_el2, 0);		/* its level drops */
+	isb();
+	gic_ack_all();
 }
 
 __noreturn void arch_cpu_halt(void)

@@ -6,6 +6,7 @@
  * cell, an instruction fetch outside it, anything else no guest of a
  * static partition may do.  Nothing here trusts a guest value.
  */
+#include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
@@ -116,12 +117,14 @@ void arm64_guest_sync(struct cpu *c)
 	}
 }
 
-/* A physical interrupt while the guest ran (HCR_EL2.IMO): the hypervisor
- * does not drive the GIC yet, so none is expected; serve requests. */
+/* A physical interrupt while the guest ran (HCR_EL2.IMO): a kick from
+ * another CPU (the only interrupt the hypervisor enables while a guest
+ * runs); acknowledge it and serve the requests. */
 void arm64_guest_irq(struct cpu *c)
 {
 	struct vcpu *v = c->vcpu;
 
+	gic_ack_all();
 	v->stats.exits++;
 	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Can the hypervisor run on this ARM64 machine?  (EL2 was checked at
- * entry, boot.c.)  It needs PSCI to start the other CPUs and power off. */
+ * entry, boot.c.)  It needs PSCI to start the other CPUs and power off.
+ * Once it knows it can, it takes the GIC (kicks between CPUs) here,
+ * before the other CPUs start: the first point after the probe. */
+#include <arch/gic.h>
 #include <arch/psci.h>
 #include <fv/arch_platform.h>
 #include <fv/console.h>
@@ -13,5 +16,6 @@ int arch_platform_check(const struct platform *p)
 		return -1;
 	}
 	psci_set_conduit(p->arch.psci);
+	gic_init(p);
 	return 0;
 }

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The hypervisor's own use of a GICv3 (gic.c): a software-generated
+ * interrupt (SGI 0) is the kick between CPUs, and the EL2 physical timer
+ * (PPI 26) ends a wait.  Only those two interrupts are enabled; the
+ * hypervisor takes them with PSTATE.I masked, from WFI or, while a guest
+ * runs, through HCR_EL2.IMO.  Without a GICv3 (a GICv2 board) kicks stay
+ * SEV and waits WFE.
+ */
+#ifndef ARCH_GIC_H
+#define ARCH_GIC_H
+
+#include <fv/platform.h>
+
+#define GIC_SGI_KICK		0
+#define GIC_PPI_HYP_TIMER	26
+
+/* Boot CPU, after the platform probe: distributor and its own CPU. */
+void gic_init(const struct platform *p);
+/* Every other CPU, from arch_cpu_init(): its redistributor and interface. */
+void gic_init_cpu(void);
+bool gic_ready(void);
+/* SGI 0 to the CPU with affinity `mpidr`. */
+void gic_send_kick(uint64_t mpidr);
+/* Acknowledge and end every pending interrupt; how many there were. */
+unsigned gic_ack_all(void);
+
+#endif
