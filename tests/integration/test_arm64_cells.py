@@ -30,6 +30,7 @@ def images():
         "fault": custom("tests/layouts/run/arm64-fault.c"),
         "off": custom("tests/layouts/run/arm64-off.c"),
         "smp": custom("tests/layouts/run/arm64-smp.c"),
+        "busy": custom("tests/layouts/run/arm64-smp-busy.c"),
     }
 
 
@@ -118,3 +119,15 @@ def test_psci_cpu_on_within_the_cell(images):
                    "hello-arm64: system off"], got
     assert "cell smp: starting on harts 1 2, entry 0x40000000" in text
     assert re.search(r"^cell smp: stopped \(shutdown by its guest\)$", text, re.M), text
+
+
+def test_cell_stop_takes_a_spinning_vcpu_out(images):
+    """SYSTEM_OFF from vCPU 0 while vCPU 1 spins in the guest: the stop
+    reaches vCPU 1 through a kick (SGI) that takes it out of its guest,
+    and with the cell stopped the machine powers off."""
+    with Qemu(arm64qemu.qemu_cmd(images["busy"]), timeout=120) as q:
+        text = q.wait_exit(timeout=90)
+    got = [l for _, l in lines(text, "busy")]
+    assert got[2:] == ["hello-arm64: cpu_on mpidr 1: 0, it spins", "hello-arm64: system off"], got
+    assert re.search(r"^cell busy: stopped \(shutdown by its guest\)$", text, re.M), text
+    assert text.rstrip().endswith("all cells stopped: powering off"), text

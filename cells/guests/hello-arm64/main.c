@@ -10,6 +10,8 @@
  *                  cell and an entry point outside its memory), which
  *                  says hello and calls CPU_OFF; AFFINITY_INFO until it
  *                  is off; then SYSTEM_OFF
+ *   smp-busy       PSCI CPU_ON of vCPU 1, which spins for ever; then
+ *                  SYSTEM_OFF, which must stop vCPU 1 as well
  *   (nothing)      print "alive <n>" lines for ever
  */
 #include <libfdt.h>
@@ -113,11 +115,16 @@ static const char *bootargs(const void *fdt)
 
 extern char secondary_entry[];
 
+#define BUSY	0xb05	/* vCPU 1's context: spin, print nothing */
+
 /* vCPU 1, started by smp() with x0 = the context it passed. */
 void guest_secondary(uint64_t ctx)
 {
 	uint64_t mpidr;
 
+	if (ctx == BUSY)
+		for (;;)
+			__asm__ volatile("nop");
 	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
 	say("hello-arm64: cpu %lu up, context %#lx\n", (unsigned long)(mpidr & 0xff),
 	    (unsigned long)ctx);
@@ -142,6 +149,15 @@ static void smp(void)
 	say("hello-arm64: cpu_on entry 0x48000000: %ld\n", bad_entry);
 	say("hello-arm64: cpu_on mpidr 1: %ld\n", on);
 	say("hello-arm64: affinity_info mpidr 1: %ld (off)\n", r);
+}
+
+static void smp_busy(void)
+{
+	long on = hvc3(PSCI_CPU_ON, 1, (uintptr_t)secondary_entry, BUSY);
+
+	while (on == 0 && hvc3(PSCI_AFFINITY, 1, 0, 0) != 0)	/* ON */
+		;
+	say("hello-arm64: cpu_on mpidr 1: %ld, it spins\n", on);
 }
 
 void guest_main(const void *fdt)
@@ -170,7 +186,9 @@ void guest_main(const void *fdt)
 	}
 	if (!strcmp(args, "smp"))
 		smp();
-	if (!strcmp(args, "off") || !strcmp(args, "smp")) {
+	if (!strcmp(args, "smp-busy"))
+		smp_busy();
+	if (!strcmp(args, "off") || !strncmp(args, "smp", 3)) {
 		say("hello-arm64: system off\n");
 		v = hvc(PSCI_SYSTEM_OFF, 0);
 		say("hello-arm64: system off returned %ld\n", v);
