@@ -131,3 +131,14 @@ def test_cell_stop_takes_a_spinning_vcpu_out(images):
     assert got[2:] == ["hello-arm64: cpu_on mpidr 1: 0, it spins", "hello-arm64: system off"], got
     assert re.search(r"^cell busy: stopped \(shutdown by its guest\)$", text, re.M), text
     assert text.rstrip().endswith("all cells stopped: powering off"), text
+
+
+def test_boot_refuses_a_machine_the_layout_does_not_fit(images):
+    """The layout checked again at boot against QEMU's tree: with 2 CPUs,
+    cell hello1's CPU 2 is missing; no cell starts, the machine powers off."""
+    with Qemu(arm64qemu.qemu_cmd(images["hello"], smp=2), timeout=120) as q:
+        q.expect(r"layout: cell \"hello1\": harts\[0\]: hart 2 is not on the board "
+                 r"\(its harts: 0-1\)")
+        q.expect(r"Ferrovisor: the layout cannot run on this machine; powering off\.")
+        text = q.wait_exit(timeout=60)
+    assert "starting on hart" not in text
