@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ARM64 cells: stage-2 tables and VMID.  The IPA size is the CPU's
- * physical address size, read once.  No interrupt controller model yet:
- * an emulated device's interrupt line goes nowhere.
+ * ARM64 cells: stage-2 tables and VMID (the IPA size is the CPU's
+ * physical address size, read once) and the virtual GIC's distributor and
+ * redistributors (<arch/vgic.h>).  An emulated device's interrupt line
+ * goes nowhere yet: the virtual GIC has no SPIs.
  */
 #include <arch/stage2.h>
 #include <arch/sysreg.h>
@@ -22,6 +23,26 @@ int arch_cells_prepare(void)
 	return 0;
 }
 
+static void vgic_ppi_enable(void *arg, unsigned k, unsigned intid, bool on)
+{
+	arm64_virq_ppi_enable(arg, k, intid, on);
+}
+
+static const struct vgic_ops vgic_ops = { .ppi_enable = vgic_ppi_enable };
+
+static void add_window(struct cell *c, const char *name, const struct emu_ops *ops,
+		       gpaddr_t base, uint64_t size)
+{
+	struct emu_dev *e = &c->emus[c->nr_emus++];
+
+	e->ops = ops;
+	e->name = name;
+	e->state = &c->arch.vgic;
+	e->owner = c;
+	e->base = base;
+	e->size = size;
+}
+
 int arch_cell_init(struct cell *c)
 {
 	int r = stage2_init(&c->arch.s2, &hv_pool, ipa_bits);
@@ -31,6 +52,9 @@ int arch_cell_init(struct cell *c)
 	c->arch.vmid = c->id + 1;
 	c->arch.vttbr = stage2_vttbr(&c->arch.s2, c->arch.vmid);
 	arm64_vtcr = stage2_vtcr(&c->arch.s2, parange);
+	vgic_init(&c->arch.vgic, c->desc->nr_harts, &vgic_ops, c);
+	add_window(c, "vgicd", &vgicd_emu_ops, c->desc->arch.vgicd_gpa, VGICD_SIZE);
+	add_window(c, "vgicr", &vgicr_emu_ops, c->desc->arch.vgicr_gpa, VGICR_SIZE);
 	return 0;
 }
 
@@ -43,12 +67,14 @@ int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size, unsi
 	return stage2_map(&c->arch.s2, gpa, hpa, size, f);
 }
 
+/* Called with no vCPU of the cell running: their CPUs quiesced the
+ * physical PPIs already. */
 void arch_cell_reset(struct cell *c)
 {
-	(void)c;
+	vgic_reset(&c->arch.vgic);
 }
 
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 {
-	(void)c, (void)irq, (void)level;	/* no virtual GIC yet */
+	(void)c, (void)irq, (void)level;	/* the virtual GIC has no SPIs yet */
 }

@@ -32,6 +32,8 @@
 #define ICC_CTLR_EL1		S3_0_C12_C12_4
 #define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
 #define ICC_SGI1R_EL1		S3_0_C12_C11_5
+#define ICC_DIR_EL1		S3_0_C12_C11_1
+#define ICC_CTLR_EOIMODE	(1U << 1)
 #define SRE_SRE			(1U << 0)
 #define SRE_ENABLE		(1U << 3)
 #define INTID_SPURIOUS		1020
@@ -61,10 +63,10 @@ static uint32_t typer_aff(uint64_t mpidr)
 	return (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24);
 }
 
-/* This CPU's redistributor frame, or 0. */
-static uintptr_t my_gicr(void)
+/* The redistributor frame of the CPU with affinity `mpidr`, or 0. */
+static uintptr_t gicr_of(uint64_t mpidr)
 {
-	uint32_t aff = typer_aff(read_sysreg(mpidr_el1));
+	uint32_t aff = typer_aff(mpidr);
 
 	for (uintptr_t r = gicr_base; r < gicr_base + gicr_size; r += GICR_FRAME) {
 		uint64_t typer = rd64(r + GICR_TYPER);
@@ -82,7 +84,7 @@ void gic_init_cpu(void)
 	uintptr_t r;
 	uint32_t bits = 1U << GIC_SGI_KICK | 1U << GIC_PPI_HYP_TIMER;
 
-	if (!ready || !(r = my_gicr())) {
+	if (!ready || !(r = gicr_of(read_sysreg(mpidr_el1)))) {
 		if (ready)
 			kprintf("gic: no redistributor for this cpu; it waits with WFE\n");
 		return;
@@ -101,7 +103,9 @@ void gic_init_cpu(void)
 	isb();
 	write_sysreg(ICC_PMR_EL1, 0xff);
 	write_sysreg(ICC_BPR1_EL1, 0);
-	write_sysreg(ICC_CTLR_EL1, 0);		/* EOI drops priority and deactivates */
+	/* EOI only drops the priority: a forwarded interrupt (the virtual
+	 * timer's) is deactivated by the guest, through its list register */
+	write_sysreg(ICC_CTLR_EL1, ICC_CTLR_EOIMODE);
 	write_sysreg(ICC_IGRPEN1_EL1, 1);
 	isb();
 }
@@ -137,16 +141,38 @@ void gic_send_kick(uint64_t mpidr)
 	isb();
 }
 
+unsigned gic_ack(void)
+{
+	return (unsigned)(read_sysreg(ICC_IAR1_EL1) & 0xffffff);
+}
+
+void gic_eoi(unsigned intid, bool deactivate)
+{
+	write_sysreg(ICC_EOIR1_EL1, intid);
+	if (deactivate)
+		write_sysreg(ICC_DIR_EL1, intid);
+	isb();
+}
+
 unsigned gic_ack_all(void)
 {
 	unsigned n = 0;
 
 	for (;;) {
-		uint64_t intid = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+		unsigned intid = gic_ack();
 
 		if (intid >= INTID_SPURIOUS)
 			return n;
-		write_sysreg(ICC_EOIR1_EL1, intid);
+		gic_eoi(intid, true);
 		n++;
 	}
+}
+
+void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on)
+{
+	uintptr_t r = ready ? gicr_of(mpidr) : 0;
+
+	if (!r || intid >= 32)
+		return;
+	wr32(r + (on ? GICR_ISENABLER0 : GICR_ICENABLER0), 1U << intid);
 }

@@ -16,6 +16,12 @@ void arm64_guest_irq(struct cpu *c);
  * goes to its x0. */
 void arm64_vpsci_call(struct cpu *c);
 
+/* Virtual interrupts (virq.c). */
+void arm64_virq_enter(struct vcpu *v);
+void arm64_virq_quiesce(struct cpu *c);
+void arm64_virq_ppi_enable(struct cell *c, unsigned k, unsigned intid, bool on);
+void arm64_virq_physical(struct vcpu *v);
+
 /* vcpu_stats.traps[] kinds (guest_trap.c names them) */
 enum { TK_HVC, TK_SMC, TK_DABT, TK_IABT, TK_SYSREG, TK_IRQ, TK_OTHER, TK_KINDS };
 

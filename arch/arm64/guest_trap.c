@@ -6,7 +6,6 @@
  * cell, an instruction fetch outside it, anything else no guest of a
  * static partition may do.  Nothing here trusts a guest value.
  */
-#include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
@@ -118,13 +117,13 @@ void arm64_guest_sync(struct cpu *c)
 }
 
 /* A physical interrupt while the guest ran (HCR_EL2.IMO): a kick from
- * another CPU (the only interrupt the hypervisor enables while a guest
- * runs); acknowledge it and serve the requests. */
+ * another CPU, or the guest's virtual timer (virq.c injects it); then
+ * serve the requests. */
 void arm64_guest_irq(struct cpu *c)
 {
 	struct vcpu *v = c->vcpu;
 
-	gic_ack_all();
+	arm64_virq_physical(v);
 	v->stats.exits++;
 	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;

@@ -90,11 +90,11 @@ void arch_vcpu_init(struct vcpu *v)
 
 void arch_vcpu_quiesce(struct cpu *c)
 {
-	(void)c;
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
 	write_sysreg(hcr_el2, 0);	/* no stage-2 while the CPU idles */
 	isb();
+	arm64_virq_quiesce(c);
 }
 
 /* x0 = the device tree (first vCPU) or PSCI CPU_ON's context id: a1. */
@@ -106,6 +106,7 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 	(void)a0;
 	setup_el2(v);
 	reset_el1();
+	arm64_virq_enter(v);
 	for (int i = 0; i < 31; i++)
 		c->arch.regs[i] = 0;
 	c->arch.regs[0] = a1;

@@ -14,6 +14,7 @@
 
 #define GIC_SGI_KICK		0
 #define GIC_PPI_HYP_TIMER	26
+#define GIC_PPI_VTIMER		27	/* the guest's virtual timer: forwarded */
 
 /* Boot CPU, after the platform probe: distributor and its own CPU. */
 void gic_init(const struct platform *p);
@@ -22,7 +23,15 @@ void gic_init_cpu(void);
 bool gic_ready(void);
 /* SGI 0 to the CPU with affinity `mpidr`. */
 void gic_send_kick(uint64_t mpidr);
-/* Acknowledge and end every pending interrupt; how many there were. */
+/* Acknowledge and end (deactivate too) every pending interrupt; how many
+ * there were. */
 unsigned gic_ack_all(void);
+/* One at a time: the INTID acknowledged (1020 and up: none), then its end:
+ * the priority drop, and the deactivation unless a guest will do it. */
+unsigned gic_ack(void);
+void gic_eoi(unsigned intid, bool deactivate);
+#define GIC_INTID_SPURIOUS	1020
+/* Enable or disable PPI `intid` on the CPU with affinity `mpidr`. */
+void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on);
 
 #endif

@@ -5,6 +5,9 @@
  *
  *	.arch = { .vgicd_gpa = 0x08000000, .vgicr_gpa = 0x080a0000 },
  *
+ * The redistributor window is 128 KiB for each of LAYOUT_MAX_HARTS vCPUs
+ * (2 MiB), whatever the cell has, so a layout does not change with it.
+ *
  * The virtual GIC does not exist yet; the windows are reserved in the
  * cell's guest-physical map so that layouts written now stay valid.
  */
@@ -34,7 +37,7 @@ static inline unsigned arch_layout_windows(const struct arch_layout_cell *a,
 	w[1] = (struct layout_window){
 		.name = "vgicr", .field = "arch.vgicr_gpa",
 		.what = "the virtual GIC redistributors' guest address",
-		.gpa = a->vgicr_gpa, .size = 0x20000ULL * 8,
+		.gpa = a->vgicr_gpa, .size = 0x20000ULL * LAYOUT_MAX_HARTS,
 	};
 	return 2;
 }
