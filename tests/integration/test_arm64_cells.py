@@ -31,6 +31,7 @@ def images():
         "off": custom("tests/layouts/run/arm64-off.c"),
         "smp": custom("tests/layouts/run/arm64-smp.c"),
         "busy": custom("tests/layouts/run/arm64-smp-busy.c"),
+        "timer": custom("tests/layouts/run/arm64-timer.c"),
     }
 
 
@@ -142,3 +143,15 @@ def test_boot_refuses_a_machine_the_layout_does_not_fit(images):
         q.expect(r"Ferrovisor: the layout cannot run on this machine; powering off\.")
         text = q.wait_exit(timeout=60)
     assert "starting on hart" not in text
+
+
+def test_virtual_timer_through_the_virtual_gic(images):
+    """The guest enables PPI 27 in its virtual redistributor and takes 10
+    interrupts of its virtual timer through the GIC's virtual CPU
+    interface (injected with the HW bit), nothing else, no earlier than
+    the timer says."""
+    with Qemu(arm64qemu.qemu_cmd(images["timer"]), timeout=120) as q:
+        text = q.wait_exit(timeout=90)
+    got = [l for _, l in lines(text, "timer")]
+    assert got[2:] == ["hello-arm64: timer: 10 interrupts of intid 27, 0 others, "
+                       "at least 10 periods apart", "hello-arm64: system off"], got

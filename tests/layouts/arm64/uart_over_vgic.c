@@ -1,4 +1,4 @@
-/* expect: ^tests/layouts/arm64/uart_over_vgic\.c: cell "a": vgicr gpa 0x80a0000-0x819ffff overlaps emus\[0\] gpa 0x80b0000-0x80b0fff in the guest-physical map$ */
+/* expect: ^tests/layouts/arm64/uart_over_vgic\.c: cell "a": vgicr gpa 0x80a0000-0x829ffff overlaps emus\[0\] gpa 0x80b0000-0x80b0fff in the guest-physical map$ */
 // SPDX-License-Identifier: GPL-2.0-only
 /* The cell's emulated PL011 inside its virtual GIC redistributor window. */
 #include "common.h"
