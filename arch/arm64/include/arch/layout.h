@@ -8,8 +8,8 @@
  * The redistributor window is 128 KiB for each of LAYOUT_MAX_HARTS vCPUs
  * (2 MiB), whatever the cell has, so a layout does not change with it.
  *
- * The virtual GIC does not exist yet; the windows are reserved in the
- * cell's guest-physical map so that layouts written now stay valid.
+ * Both windows are emulated (<arch/vgic.h>); the guest's CPU interface is
+ * the hardware's virtual one.
  */
 #ifndef ARCH_LAYOUT_H
 #define ARCH_LAYOUT_H
