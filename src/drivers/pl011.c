@@ -13,6 +13,7 @@
 #define FR_RXFE		(1U << 4)
 #define FR_TXFF		(1U << 5)
 #define IMSC_RXIM	(1U << 4)
+#define IMSC_RTIM	(1U << 6)	/* receive timeout: a byte below the FIFO's level */
 
 static uint32_t rd(const struct console_dev *d, unsigned reg)
 {
@@ -40,7 +41,7 @@ static int pl011_getc(const struct console_dev *d)
 
 static void pl011_enable_rx_irq(const struct console_dev *d)
 {
-	wr(d, UARTIMSC, IMSC_RXIM);
+	wr(d, UARTIMSC, IMSC_RXIM | IMSC_RTIM);
 }
 
 void pl011_console_init(struct console_dev *d, uintptr_t base)
