@@ -10,6 +10,11 @@
 #define GICD_CTLR_ARE		(1U << 4)
 #define GICD_CTLR_GRP1		(1U << 1)
 #define GICD_CTLR_GRP0		(1U << 0)
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
+#define GICD_IPRIORITYR		0x0400
+#define GICD_IROUTER		0x6000
 
 #define GICR_FRAME		0x20000		/* RD_base + SGI_base */
 #define GICR_TYPER		0x0008
@@ -175,4 +180,26 @@ void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on)
 	if (!r || intid >= 32)
 		return;
 	wr32(r + (on ? GICR_ISENABLER0 : GICR_ICENABLER0), 1U << intid);
+}
+
+/* Affinity as GICD_IROUTER<n> holds it: Aff3 at 32, Aff2.Aff1.Aff0 */
+static uint64_t irouter_aff(uint64_t mpidr)
+{
+	return (mpidr & 0xffffff) | (mpidr & 0xff00000000ULL);
+}
+
+void gic_spi_route(unsigned intid, uint64_t mpidr, bool on)
+{
+	uintptr_t bit = 1U << (intid % 32), word = 4 * (intid / 32);
+
+	if (!ready || intid < 32 || intid >= 1020)
+		return;
+	if (!on) {
+		wr32(gicd + GICD_ICENABLER + word, (uint32_t)bit);
+		return;
+	}
+	wr32(gicd + GICD_IGROUPR + word, rd32(gicd + GICD_IGROUPR + word) | (uint32_t)bit);
+	*(volatile uint8_t *)(gicd + GICD_IPRIORITYR + intid) = 0xa0;
+	*(volatile uint64_t *)(gicd + GICD_IROUTER + 8 * intid) = irouter_aff(mpidr);
+	wr32(gicd + GICD_ISENABLER + word, (uint32_t)bit);
 }

@@ -21,6 +21,9 @@ void arm64_virq_enter(struct vcpu *v);
 void arm64_virq_quiesce(struct cpu *c);
 void arm64_virq_ppi_enable(struct cell *c, unsigned k, unsigned intid, bool on);
 void arm64_virq_physical(struct vcpu *v);
+/* End a physical interrupt, serving it if it is the hypervisor's own
+ * (irq_route.c). */
+void arm64_hv_irq(unsigned intid);
 
 /* vcpu_stats.traps[] kinds (guest_trap.c names them) */
 enum { TK_HVC, TK_SMC, TK_DABT, TK_IABT, TK_SYSREG, TK_IRQ, TK_OTHER, TK_KINDS };

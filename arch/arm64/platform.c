@@ -2,7 +2,7 @@
 /*
  * What the ARM64 code reads from the device tree: each CPU's MPIDR, the
  * GIC (version and register ranges), the PSCI conduit, the counter
- * frequency.  Compiled for the host's layout checker too: no system
+ * frequency, the console UART's interrupt.  Compiled for the host's layout checker too: no system
  * register is read here (arm64_cntfrq() is cpu.c's on the target).
  */
 #include <libfdt.h>
@@ -85,12 +85,26 @@ static void probe_gic(const void *fdt, struct arch_platform *a)
 		own_node(fdt, child, a);
 }
 
+/* The console UART's interrupt as a GIC INTID: the core read the first
+ * cell of a three-cell specifier (type, number, flags). */
+static void uart_intid(const void *fdt, struct platform *p)
+{
+	int node = p->uart.present ? fdt_path_offset(fdt, p->uart.path) : -1, len;
+	const fdt32_t *v = node >= 0 ? fdt_getprop(fdt, node, "interrupts", &len) : NULL;
+
+	p->uart.irq = 0;
+	if (!v || len < 12)
+		return;
+	p->uart.irq = fdt32_to_cpu(v[1]) + (fdt32_to_cpu(v[0]) == 0 ? 32 : 16);
+}
+
 int arch_platform_probe(const void *fdt, struct platform *p)
 {
 	struct arch_platform *a = &p->arch;
 	int node;
 
 	probe_gic(fdt, a);
+	uart_intid(fdt, p);
 	a->psci = arm64_psci_conduit(fdt);
 	node = fdt_path_offset(fdt, "/psci");
 	if (node >= 0) {

@@ -5,7 +5,6 @@
  * of a CPU fresh out of reset.  One vCPU per CPU for good: nothing is
  * switched afterwards.
  */
-#include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
@@ -126,17 +125,4 @@ __noreturn void arch_cpu_restart_on_stack(struct cpu *c, void (*fn)(struct cpu *
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
 {
 	(void)c, (void)req;	/* no arch requests yet */
-}
-
-/* Kicks are acknowledged before the idle loop reads its requests. */
-void arch_cpu_idle_poll(struct cpu *c)
-{
-	(void)c;
-	if (gic_ready())
-		gic_ack_all();
-}
-
-void arch_console_irq_route(uint32_t irq, struct cpu *to)
-{
-	(void)irq, (void)to;	/* console input needs the GIC: not yet */
 }

@@ -88,8 +88,8 @@ static void inject_vtimer(struct vcpu *v)
 	v->stats.virqs[VIRQ_TIMER]++;
 }
 
-/* A physical interrupt while a guest ran: kicks are ended here, the
- * virtual timer's goes to the guest. */
+/* A physical interrupt while a guest ran: the virtual timer's goes to
+ * the guest, the rest are the hypervisor's (irq_route.c). */
 void arm64_virq_physical(struct vcpu *v)
 {
 	for (;;) {
@@ -103,6 +103,6 @@ void arm64_virq_physical(struct vcpu *v)
 			gic_eoi(intid, false);
 			continue;
 		}
-		gic_eoi(intid, true);
+		arm64_hv_irq(intid);
 	}
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The hypervisor's own use of a GICv3 (gic.c): a software-generated
- * interrupt (SGI 0) is the kick between CPUs, and the EL2 physical timer
- * (PPI 26) ends a wait.  Only those two interrupts are enabled; the
+ * interrupt (SGI 0) is the kick between CPUs, the EL2 physical timer
+ * (PPI 26) ends a wait, the console UART's SPI brings typed input, and
+ * the guest's virtual timer (PPI 27) is forwarded (virq.c).  Only those
+ * are enabled; the
  * hypervisor takes them with PSTATE.I masked, from WFI or, while a guest
  * runs, through HCR_EL2.IMO.  Without a GICv3 (a GICv2 board) kicks stay
  * SEV and waits WFE.
@@ -31,6 +33,9 @@ unsigned gic_ack_all(void);
 unsigned gic_ack(void);
 void gic_eoi(unsigned intid, bool deactivate);
 #define GIC_INTID_SPURIOUS	1020
+/* Route SPI `intid` to the CPU with affinity `mpidr` and enable it, or
+ * (on false) disable it. */
+void gic_spi_route(unsigned intid, uint64_t mpidr, bool on);
 /* Enable or disable PPI `intid` on the CPU with affinity `mpidr`. */
 void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on);
 
