@@ -155,3 +155,27 @@ def test_virtual_timer_through_the_virtual_gic(images):
     got = [l for _, l in lines(text, "timer")]
     assert got[2:] == ["hello-arm64: timer: 10 interrupts of intid 27, 0 others, "
                        "at least 10 periods apart", "hello-arm64: system off"], got
+
+
+def test_console_input_reaches_the_monitor(images):
+    """Typed input: the console UART's interrupt routed to the housekeeping
+    CPU; Ctrl-] m prints the monitor's overview of both cells, and its
+    "stop hello1" reaches hello1's CPU (a kick into the running guest):
+    hello1 stops, hello0 goes on."""
+    with Qemu(arm64qemu.qemu_cmd(images["hello"]), timeout=120) as q:
+        q.expect(r"console: housekeeping on hart 0, which no cell owns\r*\n")
+        q.wait_for(lambda t: all(len(alive(t, c)) >= 1 for c in ("hello0", "hello1")),
+                   90, "an alive line from each cell")
+        start = len(q.text())
+        q.send("\x1dm")
+        text = q.wait_for(lambda t: "[fv] monitor> " in t[start:], 60, "the monitor prompt")
+        q.send("stop hello1\r")
+        q.expect(r"cell hello1: stopped \(asked from the monitor\)\r*\n")
+        stopped = q.pos()
+        text = q.wait_for(lambda t: any(p > stopped for p, _ in alive(t, "hello0")), 90,
+                          "hello0 alive after hello1 stopped")
+    overview = text[start:]
+    assert re.search(r"^\[fv\] 1 +hello0 +running ", overview, re.M), overview
+    assert re.search(r"^\[fv\] 2 +hello1 +running ", overview, re.M), overview
+    # hello1 prints nothing once stopped (a line may have been under way)
+    assert all(p < stopped + 200 for p, _ in lines(text, "hello1")), text[stopped:]
