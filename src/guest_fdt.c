@@ -80,7 +80,7 @@ static int write_uart(void *fdt, const struct layout_emu *e)
 	TRY(fdt_property_string(fdt, "compatible", "ns16550a"));
 	TRY(prop_reg(fdt, e->gpa, UART16550_SIZE));
 	TRY(fdt_property_u32(fdt, "clock-frequency", 3686400));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -94,7 +94,7 @@ static int write_pl011(void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "serial", e->gpa));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(prop_reg(fdt, e->gpa, PL011_SIZE));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -106,7 +106,7 @@ static int write_virtio(void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "virtio_mmio", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
 	TRY(prop_reg(fdt, e->gpa, VIRTIO_MMIO_WINDOW));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -131,7 +131,7 @@ static int write_doorbell(struct cell *c, void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "doorbell", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "ferrovisor,doorbell"));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -173,7 +173,6 @@ static int write_passthrough(void *fdt, const struct layout_dev *dv)
 	int node = find_platform_node(dv->hpa, dv->size), off;
 	const char *name = node >= 0 ? fdt_get_name(pfdt, node, NULL) : NULL;
 	char base[32] = "device";
-	fdt32_t irqs[LAYOUT_DEV_IRQS];
 	unsigned n = 0;
 
 	if (name) {
@@ -198,9 +197,9 @@ static int write_passthrough(void *fdt, const struct layout_dev *dv)
 	}
 	TRY(prop_reg(fdt, dv->gpa, dv->size));
 	while (n < LAYOUT_DEV_IRQS && dv->irqs[n])
-		irqs[n] = cpu_to_fdt32(dv->irqs[n]), n++;
+		n++;
 	if (n) {
-		TRY(fdt_property(fdt, "interrupts", irqs, n * sizeof(fdt32_t)));
+		TRY(arch_cell_fdt_irqs(fdt, dv->irqs, n));
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	}
 	return fdt_end_node(fdt);
