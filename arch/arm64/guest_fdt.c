@@ -2,7 +2,8 @@
 /*
  * The ARM64 parts of a guest's device tree: its vCPUs (MPIDR Aff0 = the
  * vCPU's index, started with PSCI), the PSCI node, the GICv3 and the
- * generic timer.  Compiled for the host's layout checker too.
+ * generic timer, and the GIC's interrupt specifiers.  Compiled for the
+ * host's layout checker too.
  */
 #include <libfdt.h>
 #include <fv/arch_cell.h>
@@ -12,6 +13,7 @@
 #define TRY(x) do { int __e = (x); if (__e < 0) return __e; } while (0)
 
 /* GIC interrupt specifier: type (0 SPI, 1 PPI), number, flags */
+#define GIC_SPI		0
 #define GIC_PPI		1
 #define IRQ_LEVEL_HIGH	4
 
@@ -87,4 +89,20 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	TRY(fdt_property_u32(fdt, "phandle", phandle));
 	TRY(fdt_end_node(fdt));
 	return timer_node(fdt, phandle);
+}
+
+/* The GIC's specifier: three cells per interrupt, SPI (INTID - 32) or PPI
+ * (INTID - 16), level-high. */
+int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n)
+{
+	fdt32_t v[3 * LAYOUT_DEV_IRQS];
+
+	for (unsigned i = 0; i < n && i < LAYOUT_DEV_IRQS; i++) {
+		bool spi = irqs[i] >= 32;
+
+		v[3 * i] = cpu_to_fdt32(spi ? GIC_SPI : GIC_PPI);
+		v[3 * i + 1] = cpu_to_fdt32(irqs[i] - (spi ? 32 : 16));
+		v[3 * i + 2] = cpu_to_fdt32(IRQ_LEVEL_HIGH);
+	}
+	return fdt_property(fdt, "interrupts", v, (int)(n * 3 * sizeof(fdt32_t)));
 }
