@@ -3,7 +3,6 @@
  * a panic. */
 #include <arch/sysreg.h>
 #include <fv/console.h>
-#include <fv/cpu.h>
 #include <fv/panic.h>
 #include "trap.h"
 
@@ -48,14 +47,15 @@ void arm64_dump_regs_locked(const unsigned long *regs)
 
 void arm64_hv_trap(unsigned long *frame, unsigned long kind)
 {
-	struct cpu *c = this_cpu();
 	uint64_t esr = read_sysreg(esr_el2);
 	unsigned ec = (unsigned)(esr >> 26) & 0x3f;
 
 	console_force_lock();
-	kprintf_locked("\nFerrovisor: unexpected exception at EL2 on cpu %lu (%s)\n"
+	/* the MPIDR: there may be no struct cpu yet */
+	kprintf_locked("\nFerrovisor: unexpected exception at EL2 on cpu %llu (%s)\n"
 		       "esr %#llx (EC %#x: %s) elr %#lx far %#llx spsr %#lx\n",
-		       c ? c->hwid : ~0UL, vector_names[kind & 15],
+		       (unsigned long long)(read_sysreg(mpidr_el1) & MPIDR_AFF_MASK),
+		       vector_names[kind & 15],
 		       (unsigned long long)esr, ec, arm64_ec_name(ec), frame[31],
 		       (unsigned long long)read_sysreg(far_el2), frame[32]);
 	arm64_dump_regs_locked(frame);
