@@ -95,7 +95,7 @@ include platform/$(PLATFORM)/platform.mk
 # The layout: cells/<board>/<layout>.c, and the guest images it embeds
 # (listed by cells/<board>/<layout>.mk, built into $(O)/guests/).
 LAYOUT := $(call unquote,$(CONFIG_LAYOUT))
-ifeq ($(CONFIG_LAYOUT_CUSTOM),y)
+ifeq ($(LAYOUT),custom)
 LAYOUT_SRC := $(call unquote,$(CONFIG_LAYOUT_FILE))
 else
 LAYOUT_SRC := cells/$(PLATFORM)/$(LAYOUT).c
@@ -281,7 +281,7 @@ dtb-%: $(O)/host/layoutcheck $(PLATFORM_DTB)
 	$(Q)dtc -q -I dtb -O dts $(O)/$*.dtb
 
 # Boot the image in QEMU (no deps step; 'make run' is the full one).
-qemu: $(O)/ferrovisor.elf
+qemu: $(O)/ferrovisor.elf $(O)/ferrovisor.bin
 	@echo "Booting $(O)/ferrovisor.elf; quit QEMU with Ctrl-A x"
 	@echo "  $(QEMU_CMD) $(QEMU_EXTRA)"
 	$(Q)$(QEMU_CMD) $(QEMU_EXTRA)

@@ -22,6 +22,8 @@ base_pkgs=(
 	gcc-riscv64-unknown-elf      # freestanding cross compiler for the hypervisor and our guests
 	gcc-riscv64-linux-gnu        # cross compiler for the demo's Linux kernel
 	binutils-riscv64-linux-gnu
+	gcc-aarch64-linux-gnu        # the ARM64 board: hypervisor and our guests
+	binutils-aarch64-linux-gnu
 	device-tree-compiler         # dtc, to inspect generated device trees
 	python3-kconfiglib           # make menuconfig / defconfig
 	python3-pytest python3-pexpect   # integration tests
@@ -34,8 +36,8 @@ base_pkgs=(
 	cppcheck clang-tidy          # make lint
 )
 # Packages preferably from bookworm-backports.
-bpo_pkgs=(qemu-system-riscv opensbi)
-stock_fallback=(qemu-system-misc opensbi)
+bpo_pkgs=(qemu-system-riscv opensbi qemu-system-arm)
+stock_fallback=(qemu-system-misc opensbi qemu-system-arm)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -115,6 +117,8 @@ fi
 
 command -v qemu-system-riscv64 >/dev/null || die "qemu-system-riscv64 not found after install"
 command -v riscv64-unknown-elf-gcc >/dev/null || die "riscv64-unknown-elf-gcc not found after install"
+command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 not found after install"
+command -v aarch64-linux-gnu-gcc >/dev/null || die "aarch64-linux-gnu-gcc not found after install"
 /usr/bin/python3 -c 'import kconfiglib' || die "python3-kconfiglib not importable by /usr/bin/python3"
 
 # Sources we build from (libfdt, later the demo kernel): cached download.

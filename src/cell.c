@@ -7,6 +7,7 @@
 #include <fv/arch_cpu.h>
 #include <fv/cell.h>
 #include <fv/cell_doorbell.h>
+#include <fv/cell_pl011.h>
 #include <fv/cell_virtio.h>
 #include <fv/console.h>
 #include <fv/errno.h>
@@ -110,6 +111,10 @@ static int add_emulated(struct cell *c, const struct layout_emu *e)
 		break;
 	case EMU_DOORBELL:
 		if (cell_doorbell_add(c, e, d) < 0)
+			return -1;
+		break;
+	case EMU_PL011:
+		if (cell_pl011_add(c, e, d) < 0)
 			return -1;
 		break;
 	default:
@@ -334,6 +339,7 @@ static void cell_reset_devices(struct cell *c)
 		uart16550_reset(c->uart);
 	cell_virtio_reset(c);
 	cell_doorbell_reset(c);
+	cell_pl011_reset(c);
 	arch_cell_reset(c);
 }
 

@@ -3,6 +3,7 @@
 #include <libfdt.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
+#include <fv/emul_pl011.h>
 #include <fv/fmt.h>
 #include <fv/guest_fdt.h>
 #include <fv/layout_check.h>
@@ -58,7 +59,7 @@ static int write_chosen(struct cell *c, void *fdt)
 	if (d->bootargs)
 		TRY(fdt_property_string(fdt, "bootargs", d->bootargs));
 	for (unsigned i = 0; i < d->nr_emus; i++) {
-		if (d->emus[i].type != EMU_UART16550)
+		if (d->emus[i].type != EMU_UART16550 && d->emus[i].type != EMU_PL011)
 			continue;
 		fmt_snprintf(path, sizeof(path), "/soc/serial@%llx",
 			     (unsigned long long)d->emus[i].gpa);
@@ -79,7 +80,21 @@ static int write_uart(void *fdt, const struct layout_emu *e)
 	TRY(fdt_property_string(fdt, "compatible", "ns16550a"));
 	TRY(prop_reg(fdt, e->gpa, UART16550_SIZE));
 	TRY(fdt_property_u32(fdt, "clock-frequency", 3686400));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
+	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
+	return fdt_end_node(fdt);
+}
+
+/* The PL011 model (<fv/emul_pl011.h>); no clocks yet (Linux's amba
+ * driver wants an apb_pclk, our test guest does not). */
+static int write_pl011(void *fdt, const struct layout_emu *e)
+{
+	static const char compat[] = "arm,pl011\0arm,primecell";
+
+	TRY(begin_node_at(fdt, "serial", e->gpa));
+	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
+	TRY(prop_reg(fdt, e->gpa, PL011_SIZE));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -91,7 +106,7 @@ static int write_virtio(void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "virtio_mmio", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
 	TRY(prop_reg(fdt, e->gpa, VIRTIO_MMIO_WINDOW));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -116,7 +131,7 @@ static int write_doorbell(struct cell *c, void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "doorbell", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "ferrovisor,doorbell"));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
-	TRY(fdt_property_u32(fdt, "interrupts", e->irq));
+	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -158,7 +173,6 @@ static int write_passthrough(void *fdt, const struct layout_dev *dv)
 	int node = find_platform_node(dv->hpa, dv->size), off;
 	const char *name = node >= 0 ? fdt_get_name(pfdt, node, NULL) : NULL;
 	char base[32] = "device";
-	fdt32_t irqs[LAYOUT_DEV_IRQS];
 	unsigned n = 0;
 
 	if (name) {
@@ -183,9 +197,9 @@ static int write_passthrough(void *fdt, const struct layout_dev *dv)
 	}
 	TRY(prop_reg(fdt, dv->gpa, dv->size));
 	while (n < LAYOUT_DEV_IRQS && dv->irqs[n])
-		irqs[n] = cpu_to_fdt32(dv->irqs[n]), n++;
+		n++;
 	if (n) {
-		TRY(fdt_property(fdt, "interrupts", irqs, n * sizeof(fdt32_t)));
+		TRY(arch_cell_fdt_irqs(fdt, dv->irqs, n));
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	}
 	return fdt_end_node(fdt);
@@ -208,6 +222,8 @@ static int write_soc(struct cell *c, void *fdt)
 
 		if (e->type == EMU_UART16550)
 			TRY(write_uart(fdt, e));
+		else if (e->type == EMU_PL011)
+			TRY(write_pl011(fdt, e));
 		else if (layout_emu_is_virtio(e->type))
 			TRY(write_virtio(fdt, e));
 		else if (e->type == EMU_DOORBELL)

@@ -52,6 +52,7 @@ static const struct {
 	[EMU_VIRTIO_NET] = { "virtio-net", VIRTIO_MMIO_WINDOW },
 	[EMU_VIRTIO_BLK] = { "virtio-blk", VIRTIO_MMIO_WINDOW },
 	[EMU_DOORBELL] = { "doorbell", DOORBELL_WINDOW },
+	[EMU_PL011] = { "pl011", 0x1000 },
 };
 
 uint64_t layout_emu_size(enum emu_type type)

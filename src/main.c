@@ -12,6 +12,7 @@
 #include <fv/hv.h>
 #include <fv/ns16550.h>
 #include <fv/page_alloc.h>
+#include <fv/pl011.h>
 #include <fv/panic.h>
 #include <fv/platform.h>
 #include <fv/string.h>
@@ -29,7 +30,11 @@ static void start_console(const struct platform *p)
 {
 	if (!p->uart.present || !IS_ENABLED(CONFIG_CONSOLE_UART))
 		return;
-	ns16550_console_init(&uart, p->uart.reg.base, p->uart.reg_shift, p->uart.io_width);
+	if (p->uart.kind == UART_PL011)
+		pl011_console_init(&uart, p->uart.reg.base);
+	else
+		ns16550_console_init(&uart, p->uart.reg.base, p->uart.reg_shift,
+				     p->uart.io_width);
 	console_set_device(&uart);
 }
 

@@ -124,10 +124,6 @@ static int probe_harts(const void *fdt, struct platform *p)
 		kprintf("platform: the device tree lists no usable cpu\n");
 		return -1;
 	}
-	if (!p->timebase_hz) {
-		kprintf("platform: no timebase-frequency in /cpus\n");
-		return -1;
-	}
 	return 0;
 }
 
@@ -150,8 +146,10 @@ static void probe_uart(const void *fdt, struct platform *p)
 	node = fdt_path_offset_namelen(fdt, path, len);
 	if (node < 0 || !node_ok(fdt, node))
 		return;
-	if (fdt_node_check_compatible(fdt, node, "ns16550a") &&
-	    fdt_node_check_compatible(fdt, node, "ns16550"))
+	if (!fdt_node_check_compatible(fdt, node, "arm,pl011"))
+		p->uart.kind = UART_PL011;
+	else if (fdt_node_check_compatible(fdt, node, "ns16550a") &&
+		 fdt_node_check_compatible(fdt, node, "ns16550"))
 		return;
 	if (fdt_read_reg(fdt, node, 0, &p->uart.reg) < 0)
 		return;
@@ -188,7 +186,15 @@ int platform_probe(const void *fdt, struct platform *p)
 	if (probe_memory(fdt, p) < 0 || probe_harts(fdt, p) < 0)
 		return -1;
 	probe_uart(fdt, p);
-	return arch_platform_probe(fdt, p);
+	if (arch_platform_probe(fdt, p) < 0)
+		return -1;
+	/* the arch may know the counter's frequency from elsewhere (ARM64:
+	 * CNTFRQ_EL0) */
+	if (!p->timebase_hz) {
+		kprintf("platform: no timebase-frequency in /cpus\n");
+		return -1;
+	}
+	return 0;
 }
 
 int platform_hart_index(const struct platform *p, unsigned long hwid)
@@ -219,9 +225,10 @@ void platform_print(const struct platform *p)
 	if (p->uart.present && !IS_ENABLED(CONFIG_CONSOLE_UART))
 		kprintf("console: firmware (CONFIG_CONSOLE_UART=n; %s unused)\n", p->uart.path);
 	else if (p->uart.present)
-		kprintf("console: %s (ns16550 at %#llx)\n", p->uart.path,
+		kprintf("console: %s (%s at %#llx)\n", p->uart.path,
+			p->uart.kind == UART_PL011 ? "pl011" : "ns16550",
 			(unsigned long long)p->uart.reg.base);
 	else
-		kprintf("console: firmware (no ns16550 at /chosen/stdout-path)\n");
+		kprintf("console: firmware (no ns16550 or pl011 at /chosen/stdout-path)\n");
 	arch_platform_print(p);
 }

@@ -230,3 +230,13 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 	TRY(fdt_property_u32(fdt, "phandle", phandle));
 	return fdt_end_node(fdt);
 }
+
+/* The PLIC's specifier: one cell, the source number. */
+int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n)
+{
+	fdt32_t v[LAYOUT_DEV_IRQS];
+
+	for (unsigned i = 0; i < n && i < LAYOUT_DEV_IRQS; i++)
+		v[i] = cpu_to_fdt32(irqs[i]);
+	return fdt_property(fdt, "interrupts", v, (int)(n * sizeof(fdt32_t)));
+}

@@ -15,7 +15,7 @@ UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
-UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_vaplic
+UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_vaplic test_pl011 test_arm64_stage2 test_arm64_vgic
 UNIT_TESTS += test_layout_check test_trace_ring
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
@@ -44,6 +44,17 @@ $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 $(UNIT_O)/test_trace_ring: tests/unit/test_trace_ring.c src/trace_ring.c \
 	src/include/fv/trace_ring.h
 $(UNIT_O)/test_trace_ring: UNIT_CFLAGS += -DTRACE_RING_SIZE=8
+$(UNIT_O)/test_pl011: tests/unit/test_pl011.c src/emul/pl011.c \
+	src/include/fv/emul_pl011.h src/include/fv/emul.h src/include/fv/spinlock.h
+# ARM64 code: its own arch headers instead of RISC-V's
+$(UNIT_O)/test_arm64_stage2: tests/unit/test_arm64_stage2.c arch/arm64/stage2.c src/mm/page_alloc.c \
+	arch/arm64/include/arch/stage2.h
+$(UNIT_O)/test_arm64_stage2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
+	-Iarch/arm64/include
+$(UNIT_O)/test_arm64_vgic: tests/unit/test_arm64_vgic.c arch/arm64/vgic.c \
+	arch/arm64/include/arch/vgic.h src/include/fv/emul.h src/include/fv/spinlock.h
+$(UNIT_O)/test_arm64_vgic: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
+	-Iarch/arm64/include
 $(UNIT_O)/test_doorbell: tests/unit/test_doorbell.c src/doorbell.c \
 	src/include/fv/doorbell.h src/include/fv/emul.h src/include/fv/spinlock.h \
 	src/include/fv/layout.h

@@ -90,7 +90,7 @@ struct cell {
 	unsigned nr_vcpus;
 	struct vcpu *vcpu[LAYOUT_MAX_HARTS];
 	unsigned nr_emus;
-	struct emu_dev emus[LAYOUT_MAX_EMUS + 1];	/* + the interrupt controller */
+	struct emu_dev emus[LAYOUT_MAX_EMUS + ARCH_LAYOUT_MAX_WINDOWS];	/* + the arch's windows */
 	void *dtb;			/* the generated device tree, in the pool */
 	gpaddr_t dtb_gpa;
 	uint64_t dtb_size;

@@ -80,6 +80,7 @@ enum emu_type {
 	EMU_VIRTIO_NET,		/* virtio-mmio network card on a link between cells */
 	EMU_VIRTIO_BLK,		/* virtio-mmio disk backed by host memory */
 	EMU_DOORBELL,		/* rings a peer cell sharing a MEM_SHARED region */
+	EMU_PL011,		/* Arm PL011 console UART (4 KiB window) */
 	EMU_TYPE_NR,
 };
 

@@ -27,8 +27,12 @@ struct plat_hart {
 	struct arch_hart arch;
 };
 
+/* The kinds of console UART the hypervisor drives. */
+enum plat_uart_kind { UART_NS16550, UART_PL011 };
+
 struct plat_uart {
 	bool present;
+	enum plat_uart_kind kind;
 	struct plat_range reg;
 	unsigned reg_shift;
 	unsigned io_width;

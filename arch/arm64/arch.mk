@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# ARM64: the hypervisor runs at EL2 with its stage-1 MMU off (identity,
+# Device memory: hence -mstrict-align), and never touches the FP/SIMD
+# registers, which belong to the guests (-mgeneral-regs-only).
+#
+# Debian's aarch64 compiler is a Linux one: -nostdinc keeps the host's C
+# library headers out, and _LIBC_LIMITS_H_ makes GCC's own <limits.h>
+# stand alone instead of including the C library's.
+ARCH_CFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -D_LIBC_LIMITS_H_ \
+	-Wl,--build-id=none
+ARCH_ASFLAGS :=
+ARCH_INCLUDES :=
+
+arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \
+	arch/arm64/trap.o arch/arm64/cpu.o arch/arm64/psci.o \
+	arch/arm64/platform.o arch/arm64/platform_check.o \
+	arch/arm64/cell.o arch/arm64/guest_fdt.o arch/arm64/console.o \
+	arch/arm64/stage2.o arch/arm64/vcpu.o arch/arm64/guest_trap.o arch/arm64/vpsci.o \
+	arch/arm64/gic.o arch/arm64/vgic.o arch/arm64/virq.o arch/arm64/irq_route.o

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Between the guest entry and exit paths of arch/arm64. */
+#ifndef ARM64_GUEST_H
+#define ARM64_GUEST_H
+
+#include <fv/cell.h>
+#include <fv/compiler.h>
+
+extern uint64_t arm64_vtcr;
+
+__noreturn void arm64_guest_resume(void);
+void arm64_guest_sync(struct cpu *c);
+void arm64_guest_irq(struct cpu *c);
+
+/* The virtual PSCI (vpsci.c): the call in the guest's x0..x3; the result
+ * goes to its x0. */
+void arm64_vpsci_call(struct cpu *c);
+
+/* Virtual interrupts (virq.c). */
+void arm64_virq_enter(struct vcpu *v);
+void arm64_virq_quiesce(struct cpu *c);
+void arm64_virq_ppi_enable(struct cell *c, unsigned k, unsigned intid, bool on);
+void arm64_virq_physical(struct vcpu *v);
+/* End a physical interrupt, serving it if it is the hypervisor's own
+ * (irq_route.c). */
+void arm64_hv_irq(unsigned intid);
+
+/* vcpu_stats.traps[] kinds (guest_trap.c names them) */
+enum { TK_HVC, TK_SMC, TK_DABT, TK_IABT, TK_SYSREG, TK_IRQ, TK_OTHER, TK_KINDS };
+
+#endif

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Exceptions from a guest: PSCI calls (HVC, and SMC, which HCR_EL2.TSC
+ * traps), data aborts on emulated devices (the access decoded from the
+ * syndrome, ESR_EL2.ISV), and what stops the cell: an access outside the
+ * cell, an instruction fetch outside it, anything else no guest of a
+ * static partition may do.  Nothing here trusts a guest value.
+ */
+#include <arch/sysreg.h>
+#include <fv/arch_cell.h>
+#include <fv/console.h>
+#include "guest.h"
+#include "trap.h"
+
+#define EC_SHIFT	26
+#define EC_HVC64	0x16
+#define EC_SMC64	0x17
+#define EC_SYSREG	0x18
+#define EC_IABT_LOW	0x20
+#define EC_DABT_LOW	0x24
+
+/* ISS of a data abort */
+#define ISS_ISV		(1U << 24)
+#define ISS_SAS(i)	(((i) >> 22) & 3)
+#define ISS_SSE		(1U << 21)
+#define ISS_SRT(i)	(((i) >> 16) & 31)
+#define ISS_SF		(1U << 15)
+#define ISS_S1PTW	(1U << 7)
+#define ISS_WNR		(1U << 6)
+
+static const uint64_t width_mask[9] = {
+	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
+};
+
+static gpaddr_t fault_ipa(void)
+{
+	return (read_sysreg(hpfar_el2) >> 4) << 12 | (read_sysreg(far_el2) & 0xfff);
+}
+
+static void skip_insn(void)
+{
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+}
+
+/* A data abort at stage 2: emulate the load or store if an emulated device
+ * owns the address. */
+static void data_abort(struct cpu *c, struct vcpu *v, uint32_t iss)
+{
+	gpaddr_t gpa = fault_ipa();
+	unsigned long pc = read_sysreg(elr_el2);
+	struct emu_dev *dev = cell_find_emu(v->cell, gpa);
+	bool store = iss & ISS_WNR;
+	unsigned width = 1U << ISS_SAS(iss), reg = ISS_SRT(iss);
+	uint64_t val;
+
+	if (iss & ISS_S1PTW)
+		cell_fault(v, dev ? "implicit access (page-table walk) to an emulated device"
+				  : "implicit access (page-table walk) outside the cell", gpa, pc);
+	if (!dev)
+		cell_fault(v, store ? "store outside the cell" : "load outside the cell", gpa, pc);
+	if (!(iss & ISS_ISV))
+		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
+
+	v->stats.mmio++;
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's CPUs */
+	if (store) {
+		val = reg == 31 ? 0 : c->arch.regs[reg] & width_mask[width];
+		if (dev->ops->write(dev, gpa - dev->base, width, val) < 0)
+			cell_fault(v, "refused store to an emulated device", gpa, pc);
+	} else {
+		if (dev->ops->read(dev, gpa - dev->base, width, &val) < 0)
+			cell_fault(v, "refused load from an emulated device", gpa, pc);
+		val &= width_mask[width];
+		if ((iss & ISS_SSE) && width < 8 && (val >> (8 * width - 1)) & 1)
+			val |= ~width_mask[width];
+		if (!(iss & ISS_SF))
+			val &= 0xffffffffULL;
+		if (reg != 31)
+			c->arch.regs[reg] = val;
+	}
+	skip_insn();
+}
+
+void arm64_guest_sync(struct cpu *c)
+{
+	struct vcpu *v = c->vcpu;
+	uint64_t esr = read_sysreg(esr_el2);
+	unsigned ec = (unsigned)(esr >> EC_SHIFT) & 0x3f;
+	uint32_t iss = (uint32_t)esr & 0x1ffffff;
+
+	switch (ec) {
+	case EC_HVC64:		/* ELR_EL2 is past the HVC already */
+		v->stats.traps[TK_HVC]++;
+		v->stats.sbi_calls++;
+		arm64_vpsci_call(c);
+		return;
+	case EC_SMC64:		/* trapped: ELR_EL2 is the SMC itself */
+		v->stats.traps[TK_SMC]++;
+		v->stats.sbi_calls++;
+		skip_insn();
+		arm64_vpsci_call(c);
+		return;
+	case EC_DABT_LOW:
+		v->stats.traps[TK_DABT]++;
+		data_abort(c, v, iss);
+		return;
+	case EC_IABT_LOW:
+		v->stats.exits++;
+		v->stats.traps[TK_IABT]++;
+		cell_fault(v, "instruction fetch outside the cell", fault_ipa(),
+			   read_sysreg(elr_el2));
+	default:
+		v->stats.exits++;
+		v->stats.traps[ec == EC_SYSREG ? TK_SYSREG : TK_OTHER]++;
+		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
+	}
+}
+
+/* A physical interrupt while the guest ran (HCR_EL2.IMO): a kick from
+ * another CPU, or the guest's virtual timer (virq.c injects it); then
+ * serve the requests. */
+void arm64_guest_irq(struct cpu *c)
+{
+	struct vcpu *v = c->vcpu;
+
+	arm64_virq_physical(v);
+	v->stats.exits++;
+	v->stats.interrupts++;
+	v->stats.traps[TK_IRQ]++;
+	cpu_handle_requests(c, REQS_MAY_ADMIN);
+}
+
+const char *arch_trap_kind_name(unsigned kind)
+{
+	static const char *const names[TK_KINDS] = {
+		[TK_HVC] = "hvc", [TK_SMC] = "smc", [TK_DABT] = "data abort",
+		[TK_IABT] = "instruction abort", [TK_SYSREG] = "system register",
+		[TK_IRQ] = "irq", [TK_OTHER] = "other",
+	};
+
+	return kind < TK_KINDS ? names[kind] : NULL;
+}

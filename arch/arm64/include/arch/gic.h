@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The hypervisor's own use of a GICv3 (gic.c): a software-generated
+ * interrupt (SGI 0) is the kick between CPUs, the EL2 physical timer
+ * (PPI 26) ends a wait, the console UART's SPI brings typed input, and
+ * the guest's virtual timer (PPI 27) is forwarded (virq.c).  Only those
+ * are enabled; the
+ * hypervisor takes them with PSTATE.I masked, from WFI or, while a guest
+ * runs, through HCR_EL2.IMO.  Without a GICv3 (a GICv2 board) kicks stay
+ * SEV and waits WFE.
+ */
+#ifndef ARCH_GIC_H
+#define ARCH_GIC_H
+
+#include <fv/platform.h>
+
+#define GIC_SGI_KICK		0
+#define GIC_PPI_HYP_TIMER	26
+#define GIC_PPI_VTIMER		27	/* the guest's virtual timer: forwarded */
+
+/* Boot CPU, after the platform probe: distributor and its own CPU. */
+void gic_init(const struct platform *p);
+/* Every other CPU, from arch_cpu_init(): its redistributor and interface. */
+void gic_init_cpu(void);
+bool gic_ready(void);
+/* SGI 0 to the CPU with affinity `mpidr`. */
+void gic_send_kick(uint64_t mpidr);
+/* Acknowledge and end (deactivate too) every pending interrupt; how many
+ * there were. */
+unsigned gic_ack_all(void);
+/* One at a time: the INTID acknowledged (1020 and up: none), then its end:
+ * the priority drop, and the deactivation unless a guest will do it. */
+unsigned gic_ack(void);
+void gic_eoi(unsigned intid, bool deactivate);
+#define GIC_INTID_SPURIOUS	1020
+/* Route SPI `intid` to the CPU with affinity `mpidr` and enable it, or
+ * (on false) disable it. */
+void gic_spi_route(unsigned intid, uint64_t mpidr, bool on);
+/* Enable or disable PPI `intid` on the CPU with affinity `mpidr`. */
+void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on);
+
+#endif

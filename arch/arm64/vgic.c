@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The virtual GICv3's distributor and redistributors; see <arch/vgic.h>.
+ * Register offsets from Arm's GICv3/v4 specification (IHI 0069). */
+#include <fv/string.h>
+#include <arch/vgic.h>
+
+#define GICD_CTLR	0x0000
+#define GICD_TYPER	0x0004
+#define GICD_IIDR	0x0008
+#define GIC_PIDR2	0xffe8
+#define PIDR2_GICV3	0x30		/* ArchRev 3 */
+#define CTLR_DS		(1U << 6)
+#define CTLR_ARE	(1U << 4)
+#define CTLR_GRP1	(1U << 1)
+#define CTLR_GRP0	(1U << 0)
+#define TYPER_IDBITS_10	(9U << 19)	/* INTIDs of 10 bits */
+
+#define GICR_TYPER	0x0008
+#define GICR_WAKER	0x0014
+#define WAKER_SLEEP	(1U << 1)
+#define WAKER_ASLEEP	(1U << 2)
+#define SGI_BASE	0x10000
+#define GICR_IGROUPR0	(SGI_BASE + 0x080)
+#define GICR_ISENABLER0	(SGI_BASE + 0x100)
+#define GICR_ICENABLER0	(SGI_BASE + 0x180)
+#define GICR_IPRIORITYR	(SGI_BASE + 0x400)
+#define GICR_ICFGR0	(SGI_BASE + 0xc00)
+#define GICR_ICFGR1	(SGI_BASE + 0xc04)
+#define ICFGR0_SGIS	0xaaaaaaaaU	/* SGIs: edge, read-only */
+
+static void reset_locked(struct vgic *g)
+{
+	g->gicd_ctlr = 0;
+	memset(g->cpu, 0, sizeof(g->cpu));
+	for (unsigned k = 0; k < LAYOUT_MAX_HARTS; k++)
+		g->cpu[k].sleep = true;
+}
+
+void vgic_init(struct vgic *g, unsigned nr_vcpus, const struct vgic_ops *ops, void *arg)
+{
+	g->lock = (spinlock_t)SPINLOCK_INIT;
+	g->ops = ops;
+	g->arg = arg;
+	g->nr_vcpus = nr_vcpus < LAYOUT_MAX_HARTS ? nr_vcpus : LAYOUT_MAX_HARTS;
+	reset_locked(g);
+}
+
+void vgic_reset(struct vgic *g)
+{
+	spin_lock(&g->lock);
+	reset_locked(g);
+	spin_unlock(&g->lock);
+}
+
+bool vgic_ppi_enabled(struct vgic *g, unsigned k, unsigned intid)
+{
+	bool on;
+
+	if (k >= g->nr_vcpus || intid >= 32)
+		return false;
+	spin_lock(&g->lock);
+	on = (g->cpu[k].enable >> intid) & 1;
+	spin_unlock(&g->lock);
+	return on;
+}
+
+uint8_t vgic_priority(struct vgic *g, unsigned k, unsigned intid)
+{
+	return k < g->nr_vcpus && intid < 32 ? READ_ONCE(g->cpu[k].prio[intid]) : 0xff;
+}
+
+static bool width_ok(uint64_t off, unsigned width)
+{
+	return (width == 1 || width == 4 || width == 8) && !(off & (width - 1));
+}
+
+/* ------------------------------------------------------------ distributor */
+
+static int gicd_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+{
+	struct vgic *g = d->state;
+
+	if (!width_ok(off, width) || width != 4)
+		return -1;
+	switch (off) {
+	case GICD_CTLR: *val = READ_ONCE(g->gicd_ctlr) | CTLR_ARE | CTLR_DS; break;
+	case GICD_TYPER: *val = TYPER_IDBITS_10; break;	/* ITLinesNumber 0: 32 */
+	case GIC_PIDR2: *val = PIDR2_GICV3; break;
+	default: *val = 0; break;
+	}
+	return 0;
+}
+
+static int gicd_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
+{
+	struct vgic *g = d->state;
+
+	if (!width_ok(off, width) || width != 4)
+		return -1;
+	if (off == GICD_CTLR)
+		WRITE_ONCE(g->gicd_ctlr, (uint32_t)val & (CTLR_GRP0 | CTLR_GRP1));
+	return 0;
+}
+
+const struct emu_ops vgicd_emu_ops = { gicd_read, gicd_write };
+
+/* ----------------------------------------------------------- redistributor */
+
+static uint64_t gicr_typer(const struct vgic *g, unsigned k)
+{
+	return (uint64_t)k << 32 | (uint64_t)k << 8 | (k + 1 == g->nr_vcpus ? 1U << 4 : 0);
+}
+
+static uint64_t gicr_reg(struct vgic *g, unsigned k, uint64_t off)
+{
+	struct vgic_cpu *c = &g->cpu[k];
+
+	switch (off) {
+	case GICR_TYPER: return gicr_typer(g, k);
+	case GICR_TYPER + 4: return gicr_typer(g, k) >> 32;
+	case GICR_WAKER: return c->sleep ? WAKER_SLEEP | WAKER_ASLEEP : 0;
+	case GIC_PIDR2: return PIDR2_GICV3;
+	case GICR_IGROUPR0: return c->group;
+	case GICR_ISENABLER0: case GICR_ICENABLER0: return c->enable;
+	case GICR_ICFGR0: return ICFGR0_SGIS;
+	case GICR_ICFGR1: return c->icfgr1;
+	default:
+		if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR + 32) {
+			unsigned i = (unsigned)(off - GICR_IPRIORITYR);
+
+			return c->prio[i] | (uint32_t)c->prio[i + 1] << 8 |
+			       (uint32_t)c->prio[i + 2] << 16 | (uint32_t)c->prio[i + 3] << 24;
+		}
+		return 0;
+	}
+}
+
+static int gicr_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+{
+	struct vgic *g = d->state;
+	unsigned k = (unsigned)(off / VGICR_FRAME);
+	uint64_t r = off % VGICR_FRAME;
+
+	if (!width_ok(off, width) || k >= g->nr_vcpus)
+		return -1;
+	if (width == 8 && r != GICR_TYPER)
+		return -1;
+	spin_lock(&g->lock);
+	if (width == 1 && r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
+		*val = g->cpu[k].prio[r - GICR_IPRIORITYR];
+	else if (width == 1)
+		*val = 0;
+	else
+		*val = gicr_reg(g, k, r);
+	spin_unlock(&g->lock);
+	return 0;
+}
+
+/* Enable bits changed: tell the hypervisor, for the PPIs it forwards. */
+static void enables_changed(struct vgic *g, unsigned k, uint32_t before)
+{
+	uint32_t diff = before ^ g->cpu[k].enable;
+
+	for (unsigned i = 0; i < 32 && g->ops && g->ops->ppi_enable; i++)
+		if ((diff >> i) & 1)
+			g->ops->ppi_enable(g->arg, k, i, (g->cpu[k].enable >> i) & 1);
+}
+
+static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
+{
+	struct vgic_cpu *c = &g->cpu[k];
+	uint32_t before = c->enable;
+
+	switch (r) {
+	case GICR_WAKER: c->sleep = v & WAKER_SLEEP; break;
+	case GICR_IGROUPR0: c->group = v; break;
+	case GICR_ISENABLER0: c->enable |= v; break;
+	case GICR_ICENABLER0: c->enable &= ~v; break;
+	case GICR_ICFGR1: c->icfgr1 = v; break;
+	default:
+		if (r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
+			for (unsigned i = 0; i < 4; i++)
+				c->prio[r - GICR_IPRIORITYR + i] = (uint8_t)(v >> (8 * i));
+		break;
+	}
+	enables_changed(g, k, before);
+}
+
+static int gicr_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
+{
+	struct vgic *g = d->state;
+	unsigned k = (unsigned)(off / VGICR_FRAME);
+	uint64_t r = off % VGICR_FRAME;
+
+	if (!width_ok(off, width) || k >= g->nr_vcpus || width == 8)
+		return -1;
+	spin_lock(&g->lock);
+	if (width == 1 && r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
+		g->cpu[k].prio[r - GICR_IPRIORITYR] = (uint8_t)val;
+	else if (width == 4)
+		gicr_write_reg(g, k, r, (uint32_t)val);
+	spin_unlock(&g->lock);
+	return 0;
+}
+
+const struct emu_ops vgicr_emu_ops = { gicr_read, gicr_write };

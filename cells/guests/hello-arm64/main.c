@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The ARM64 test guest: prints through the console its device tree names
+ * (an emulated PL011 or ns16550), asks the virtual PSCI its version with HVC, and
+ * then, as its bootargs say:
+ *   fault=0x<hex>  load from <addr> (outside the cell: the hypervisor
+ *                  stops the cell and reports it)
+ *   off            PSCI SYSTEM_OFF (the cell stops)
+ *   smp            PSCI CPU_ON of vCPU 1 (first with an MPIDR outside the
+ *                  cell and an entry point outside its memory), which
+ *                  says hello and calls CPU_OFF; AFFINITY_INFO until it
+ *                  is off; then SYSTEM_OFF
+ *   smp-busy       PSCI CPU_ON of vCPU 1, which spins for ever; then
+ *                  SYSTEM_OFF, which must stop vCPU 1 as well
+ *   timer          10 interrupts of its virtual timer (PPI 27) through the
+ *                  virtual GIC (its redistributor found in the device
+ *                  tree, its CPU interface the ICC registers), 10 ms
+ *                  apart; then SYSTEM_OFF
+ *   (nothing)      print "alive <n>" lines for ever
+ */
+#include <libfdt.h>
+#include <fv/fmt.h>
+#include <fv/string.h>
+
+#define PSCI_VERSION	0x84000000U
+#define PSCI_SYSTEM_OFF	0x84000008U
+#define PSCI_CPU_OFF	0x84000002U
+#define PSCI_CPU_ON	0xc4000003U
+#define PSCI_AFFINITY	0xc4000004U
+#define LSR		5	/* ns16550 */
+#define LSR_THRE	0x20
+#define UARTFR		0x18	/* pl011 */
+#define FR_TXFF		0x20
+
+static volatile uint8_t *uart;
+static bool pl011;
+
+static long hvc3(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	register uint64_t x0 __asm__("x0") = fn;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
+
+	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) :: "x4", "x5",
+			 "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+			 "x16", "x17", "memory");
+	return (long)x0;
+}
+
+static long hvc(uint64_t fn, uint64_t a1)
+{
+	return hvc3(fn, a1, 0, 0);
+}
+
+static void out(char c, void *arg)
+{
+	(void)arg;
+	if (!uart)
+		return;
+	if (c == '\n')
+		out('\r', arg);
+	if (pl011) {
+		volatile uint32_t *r = (volatile uint32_t *)uart;
+
+		while (r[UARTFR / 4] & FR_TXFF)
+			;
+		r[0] = (uint8_t)c;
+		return;
+	}
+	while (!(uart[LSR] & LSR_THRE))
+		;
+	uart[0] = (uint8_t)c;
+}
+
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fmt_vformat(out, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* The UART /chosen/stdout-path names (the cell's bus maps 1:1). */
+static void find_uart(const void *fdt)
+{
+	const char *path = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL);
+	int node = path ? fdt_path_offset(fdt, path) : -1;
+	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", NULL) : NULL;
+
+	if (reg)
+		uart = (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[0]);
+	pl011 = node >= 0 && !fdt_node_check_compatible(fdt, node, "arm,pl011");
+}
+
+static uintptr_t parse_hex(const char *s)
+{
+	uintptr_t v = 0;
+
+	if (s[0] == '0' && s[1] == 'x')
+		s += 2;
+	for (;; s++) {
+		unsigned d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0') :
+			     *s >= 'a' && *s <= 'f' ? (unsigned)(*s - 'a' + 10) : 16;
+
+		if (d == 16)
+			return v;
+		v = v << 4 | d;
+	}
+}
+
+static const char *bootargs(const void *fdt)
+{
+	const char *a = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
+
+	return a ? a : "";
+}
+
+extern char secondary_entry[];
+
+#define BUSY	0xb05	/* vCPU 1's context: spin, print nothing */
+
+/* vCPU 1, started by smp() with x0 = the context it passed. */
+void guest_secondary(uint64_t ctx)
+{
+	uint64_t mpidr;
+
+	if (ctx == BUSY)
+		for (;;)
+			__asm__ volatile("nop");
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	say("hello-arm64: cpu %lu up, context %#lx\n", (unsigned long)(mpidr & 0xff),
+	    (unsigned long)ctx);
+	hvc(PSCI_CPU_OFF, 0);
+	say("hello-arm64: cpu_off returned!\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static void smp(void)
+{
+	uintptr_t entry = (uintptr_t)secondary_entry;
+	long bad_cpu, bad_entry, on, r = -1;
+
+	/* nothing printed while vCPU 1 may print: lines would mix */
+	bad_cpu = hvc3(PSCI_CPU_ON, 7, entry, 0);
+	bad_entry = hvc3(PSCI_CPU_ON, 1, 0x48000000, 0);
+	on = hvc3(PSCI_CPU_ON, 1, entry, 0x1234);
+	while (on == 0 && (r = hvc3(PSCI_AFFINITY, 1, 0, 0)) != 1)	/* OFF */
+		;
+	say("hello-arm64: cpu_on mpidr 7: %ld\n", bad_cpu);
+	say("hello-arm64: cpu_on entry 0x48000000: %ld\n", bad_entry);
+	say("hello-arm64: cpu_on mpidr 1: %ld\n", on);
+	say("hello-arm64: affinity_info mpidr 1: %ld (off)\n", r);
+}
+
+static void smp_busy(void)
+{
+	long on = hvc3(PSCI_CPU_ON, 1, (uintptr_t)secondary_entry, BUSY);
+
+	while (on == 0 && hvc3(PSCI_AFFINITY, 1, 0, 0) != 0)	/* ON */
+		;
+	say("hello-arm64: cpu_on mpidr 1: %ld, it spins\n", on);
+}
+
+#define sysreg_rd(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
+#define sysreg_wr(r, v) __asm__ volatile("msr " #r ", %0\n isb" :: "r"((uint64_t)(v)) : "memory")
+#define ICC_SRE_EL1	S3_0_C12_C12_5
+#define ICC_PMR_EL1	S3_0_C4_C6_0
+#define ICC_IGRPEN1_EL1	S3_0_C12_C12_7
+#define ICC_IAR1_EL1	S3_0_C12_C12_0
+#define ICC_EOIR1_EL1	S3_0_C12_C12_1
+#define VTIMER		27
+
+/* The first redistributor: the second reg range of the GICv3 node. */
+static volatile uint8_t *find_gicr(const void *fdt)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+	int len;
+	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", &len) : NULL;
+
+	return reg && len >= 32 ? (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[2]) : NULL;
+}
+
+static void timer(const void *fdt)
+{
+	volatile uint8_t *gicr = find_gicr(fdt);
+	uint64_t freq = sysreg_rd(cntfrq_el0), period = freq / 100, t0, t1;
+	unsigned ticks = 0, other = 0;
+
+	if (!gicr) {
+		say("hello-arm64: timer: no GICv3 in the device tree\n");
+		return;
+	}
+	sysreg_wr(ICC_SRE_EL1, 1);
+	*(volatile uint32_t *)(gicr + 0x14) = 0;		/* GICR_WAKER: awake */
+	while (*(volatile uint32_t *)(gicr + 0x14) & 4)
+		;
+	*(volatile uint32_t *)(gicr + 0x10080) = 1U << VTIMER;	/* group 1 */
+	gicr[0x10400 + VTIMER] = 0x80;				/* priority */
+	*(volatile uint32_t *)(gicr + 0x10100) = 1U << VTIMER;	/* enable */
+	sysreg_wr(ICC_PMR_EL1, 0xff);
+	sysreg_wr(ICC_IGRPEN1_EL1, 1);
+	t0 = sysreg_rd(cntvct_el0);
+	sysreg_wr(cntv_tval_el0, period);
+	sysreg_wr(cntv_ctl_el0, 1);
+	while (ticks < 10) {
+		uint64_t iar;
+
+		__asm__ volatile("wfi" ::: "memory");	/* IRQs masked: no vector */
+		iar = sysreg_rd(ICC_IAR1_EL1) & 0xffffff;
+		if (iar >= 1020)
+			continue;
+		if (iar == VTIMER && ++ticks < 10)
+			sysreg_wr(cntv_tval_el0, period);
+		else if (iar == VTIMER)
+			sysreg_wr(cntv_ctl_el0, 0);
+		else
+			other++;
+		sysreg_wr(ICC_EOIR1_EL1, iar);
+	}
+	t1 = sysreg_rd(cntvct_el0);
+	say("hello-arm64: timer: %u interrupts of intid 27, %u others, %s\n", ticks, other,
+	    t1 - t0 >= 10 * period ? "at least 10 periods apart" : "TOO EARLY");
+}
+
+void guest_main(const void *fdt)
+{
+	uint64_t mpidr, el;
+	long v;
+	const char *args;
+
+	if (fdt_check_header(fdt))
+		for (;;)
+			__asm__ volatile("wfi");
+	find_uart(fdt);
+	args = bootargs(fdt);
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
+	say("hello-arm64: EL%lu mpidr %#lx dtb %p bootargs \"%s\" console %s\n",
+	    (unsigned long)(el >> 2), (unsigned long)mpidr, fdt, args,
+	    pl011 ? "pl011" : "ns16550");
+	v = hvc(PSCI_VERSION, 0);
+	say("hello-arm64: psci version %ld.%ld\n", v >> 16, v & 0xffff);
+	if (!strncmp(args, "fault=", 6)) {
+		uintptr_t a = parse_hex(args + 6);
+
+		say("hello-arm64: loading from %#lx\n", (unsigned long)a);
+		say("hello-arm64: read %#x (not stopped!)\n", *(volatile uint32_t *)a);
+	}
+	if (!strcmp(args, "smp"))
+		smp();
+	if (!strcmp(args, "smp-busy"))
+		smp_busy();
+	if (!strcmp(args, "timer"))
+		timer(fdt);
+	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer")) {
+		say("hello-arm64: system off\n");
+		v = hvc(PSCI_SYSTEM_OFF, 0);
+		say("hello-arm64: system off returned %ld\n", v);
+	}
+	for (unsigned long n = 1;; n++) {
+		for (volatile unsigned long i = 0; i < 20000000; i++)
+			;
+		say("hello-arm64: alive %lu\n", n);
+	}
+}
