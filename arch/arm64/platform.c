@@ -155,3 +155,17 @@ bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t 
 			return true;
 	return false;
 }
+
+/*
+ * The arch part of an ARM64 cell (its vGIC windows) needs nothing from
+ * the platform beyond what the core checks through arch_layout_windows():
+ * the same layout is good on a GICv2 and a GICv3 board.
+ */
+void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
+			    arch_layout_report report, void *arg)
+{
+	(void)p;
+	(void)lc;
+	(void)report;
+	(void)arg;
+}
