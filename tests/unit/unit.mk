@@ -15,7 +15,7 @@ UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
-UNIT_TESTS += test_vplic test_uart16550 test_doorbell
+UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_gdbstub
 UNIT_TESTS += test_layout_check
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
@@ -39,6 +39,7 @@ $(UNIT_O)/test_virtio: tests/unit/test_virtio.c tests/unit/virtio_guest.h src/vi
 	src/include/fv/virtio_net.h
 $(UNIT_O)/test_uart16550: tests/unit/test_uart16550.c src/emul/uart16550.c \
 	src/include/fv/uart16550.h src/include/fv/emul.h src/include/fv/spinlock.h
+$(UNIT_O)/test_gdbstub: tests/unit/test_gdbstub.c src/gdbstub.c src/include/fv/gdbstub.h
 $(UNIT_O)/test_doorbell: tests/unit/test_doorbell.c src/doorbell.c \
 	src/include/fv/doorbell.h src/include/fv/emul.h src/include/fv/spinlock.h \
 	src/include/fv/layout.h
