@@ -162,7 +162,7 @@ static void submit(struct gdbstub *g, int kind)
 	g->t->submit(g->t->ctx, &g->job);
 }
 
-/* "addr,len" of m/M/Z; len 1..GDB_MEM_MAX. */
+/* "addr,len" of M; len 1..GDB_MEM_MAX. */
 static bool get_range(const char **s, struct gdb_job *j)
 {
 	uint64_t addr, len;
@@ -175,10 +175,16 @@ static bool get_range(const char **s, struct gdb_job *j)
 	return true;
 }
 
+/* "addr,len"; more than GDB_MEM_MAX is read in part, as the protocol allows. */
 static void cmd_read_mem(struct gdbstub *g, const char *s)
 {
-	if (!get_range(&s, &g->job) || *s)
+	uint64_t addr, len;
+
+	if (!get_num(&s, &addr) || *s++ != ',' || !get_num(&s, &len) || *s || !len ||
+	    addr + len < addr)
 		return send_error(g, 1);
+	g->job.addr = addr;
+	g->job.len = len > GDB_MEM_MAX ? GDB_MEM_MAX : (unsigned)len;
 	submit(g, GDB_JOB_READ_MEM);
 }
 
@@ -476,10 +482,11 @@ void gdbstub_stopped(struct gdbstub *g, unsigned thread, int sig)
 		return;
 	g->stopped = true;
 	g->running = false;
+	if (!g->stop_asked)	/* else the signal is the one of our own stop */
+		g->stop_sig = sig;
 	g->stop_asked = false;
 	g->stop_thread = thread < g->t->nr_threads ? thread : 0;
 	g->g_thread = g->stop_thread;
-	g->stop_sig = sig;
 	if (g->want_stop_reply)
 		send_stop_reply(g);
 }

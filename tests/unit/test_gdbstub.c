@@ -181,7 +181,9 @@ static void test_memory(void)
 	CHECK_STR(cmd("m4,3"), pkt("+", "a4a5a6"));
 	CHECK_STR(cmd("m3e,4"), pkt("+", "E0e"));		/* the target refuses */
 	CHECK_STR(cmd("m0,0"), pkt("+", "E01"));		/* empty */
-	CHECK_STR(cmd("m0,1000"), pkt("+", "E01"));		/* too long */
+	cmd("m0,1000");					/* asked in part */
+	CHECK_EQ(g.job.len, GDB_MEM_MAX);
+	CHECK_STR(cmd("M0,401:00"), pkt("+", "E01"));	/* too long to write */
 	CHECK_STR(cmd("mffffffffffffffff,2"), pkt("+", "E01"));	/* wraps */
 	CHECK_STR(cmd("m11111111111111111,2"), pkt("+", "E01"));	/* 17 digits */
 	CHECK_STR(cmd("M8,2:beef"), pkt("+", "OK"));

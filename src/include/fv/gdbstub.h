@@ -14,7 +14,7 @@
 #include <fv/types.h>
 
 #define GDB_PKT_MAX	1024	/* longest packet we take (PacketSize) */
-#define GDB_MEM_MAX	256	/* bytes per memory job: 'm' replies fit */
+#define GDB_MEM_MAX	512	/* bytes per memory job (an "m" for more gets fewer) */
 #define GDB_REGS_MAX	(64 * 8)	/* the register file, in target byte order */
 
 #define GDB_SIGINT	2
