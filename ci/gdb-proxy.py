@@ -85,25 +85,37 @@ def focus(con, cell, timeout):
     sys.exit(f"gdb-proxy: no console of cell {cell}")
 
 
-def relay(sock, first):
-    """RSP between stdin/stdout and the console, until gdb hangs up."""
+def relay(sock, first, log):
+    """RSP between stdin/stdout and the console, until gdb hangs up.  After
+    gdb's detach ("$D") and the hypervisor's "$OK", the console is the
+    console again: what it says goes to the log, not to gdb."""
     out = sys.stdout.buffer
-    if first:
-        out.write(first)
-        out.flush()
+    detaching, done = False, False
+    pending = first
     while True:
+        if pending:
+            if detaching and not done and b"$OK#9a" in pending:
+                cut = pending.index(b"$OK#9a") + 6
+                out.write(pending[:cut])
+                pending, done = pending[cut:], True
+            if done:
+                log.write(pending.decode("utf-8", "replace").replace("\r", ""))
+                log.flush()
+            else:
+                out.write(pending)
+            out.flush()
         r, _, _ = select.select([sock, sys.stdin], [], [])
+        pending = b""
         if sys.stdin in r:
             data = os.read(sys.stdin.fileno(), 4096)
             if not data:
                 return
+            detaching |= b"$D#" in data or b"$D;" in data
             sock.sendall(data)
         if sock in r:
-            data = sock.recv(4096)
-            if not data:
+            pending = sock.recv(4096)
+            if not pending:
                 sys.exit("gdb-proxy: the console closed (QEMU exited)")
-            out.write(data)
-            out.flush()
 
 
 def keep_logging(sock, log):
@@ -140,7 +152,7 @@ def main():
     if not m.group(1):
         sys.exit(f"gdb-proxy: the hypervisor refused: cell {a.cell} is not running")
     _, rest = con.wait(r"^\[fv\] gdb: the console speaks", a.timeout, "the hand-over")
-    relay(sock, rest)
+    relay(sock, rest, log)
     keep_logging(sock, log)
 
 
