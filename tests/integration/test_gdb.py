@@ -3,7 +3,7 @@
 
 gdb-multiarch, driven by pexpect, debugs rtos0 of tests/layouts/run/gdb.c
 with the RTOS's ELF: break at a function, continue to it, backtrace, read
-variables, a (software) watchpoint that fires, step and next, addresses
+variables, a (software) watchpoint that fires, Ctrl-C, step and next, addresses
 outside the cell refused, guest-physical memory, detach.  Meanwhile rtos1
 runs on: its status lines, held while gdb has the console, come out after
 the detach, and one of them was printed between two of rtos0's stops
@@ -144,6 +144,14 @@ def test_gdb_debugs_one_cell(image):
         assert m, out
         assert int(m.group(2)) == int(m.group(1)) + 1 and int(m.group(1)) >= tick, out
         s.cmd("delete")
+
+        # Ctrl-C stops the running cell
+        s.gdb.sendline("continue")
+        s.gdb.expect(r"Continuing\.\r?\n")
+        s.gdb.sendcontrol("c")
+        s.gdb.expect(PROMPT)
+        out = s.gdb.before
+        assert "received signal SIGINT" in out, out
 
         # step and next: gdb's own software single-step over breakpoints
         pc = s.value("$pc")
