@@ -162,7 +162,8 @@ static void t_stop(void *ctx)
 		cpu_request(cl->vcpu[i]->cpu, REQ_DEBUG);
 }
 
-static void t_resume(void *ctx)
+/* Thread `th`, or all (-1): the others stay parked meanwhile. */
+static void t_resume(void *ctx, int th)
 {
 	struct cell *cl = ctx;
 
@@ -170,7 +171,7 @@ static void t_resume(void *ctx)
 	dbg.reported = false;
 	dbg.brk_thread = -1;
 	for (unsigned i = 0; i < cl->nr_vcpus; i++) {
-		if (READ_ONCE(dbg.vh[i].state) != VH_PARKED)
+		if (READ_ONCE(dbg.vh[i].state) != VH_PARKED || (th >= 0 && (unsigned)th != i))
 			continue;
 		__atomic_store_n(&dbg.vh[i].go, true, __ATOMIC_RELEASE);
 		cpu_request(cl->vcpu[i]->cpu, REQ_DEBUG);
@@ -219,7 +220,7 @@ static void t_detach(void *ctx)
 	struct cell *cl = ctx;
 
 	dbg.ending = true;
-	t_resume(ctx);
+	t_resume(ctx, -1);
 	/* the running ones: breakpoints back to the guest */
 	for (unsigned i = 0; i < cl->nr_vcpus; i++)
 		cpu_request(cl->vcpu[i]->cpu, REQ_DEBUG);

@@ -323,7 +323,7 @@ static void cmd_continue(struct gdbstub *g, const char *s)
 	g->stopped = false;
 	g->running = true;
 	g->want_stop_reply = true;
-	g->t->resume(g->t->ctx);
+	g->t->resume(g->t->ctx, g->c_thread);
 }
 
 static void cmd_detach(struct gdbstub *g, bool reply)
@@ -343,6 +343,8 @@ static void cmd_set_thread(struct gdbstub *g, const char *s)
 		return send_error(g, 1);
 	if (s[0] == 'g')
 		g->g_thread = th;
+	else	/* "-1" and "0" (any): all of them */
+		g->c_thread = !strcmp(s + 1, "-1") || !strcmp(s + 1, "0") ? -1 : (int)th;
 	send_packet(g, "OK");
 }
 
@@ -538,6 +540,7 @@ void gdbstub_init(struct gdbstub *g, const struct gdb_target *t)
 	memset(g, 0, sizeof(*g));
 	g->t = t;
 	g->pend_reg = -1;
+	g->c_thread = -1;
 	g->stop_asked = true;
 	g->stop_sig = GDB_SIGTRAP;
 	t->stop(t->ctx);

@@ -26,7 +26,9 @@ static void t_write(void *ctx, const char *s, unsigned n)
 }
 
 static void t_stop(void *ctx) { (void)ctx; stops++; }
-static void t_resume(void *ctx) { (void)ctx; resumes++; }
+static int resumed_thread = -2;
+
+static void t_resume(void *ctx, int th) { (void)ctx; resumes++; resumed_thread = th; }
 static void t_detach(void *ctx) { (void)ctx; detaches++; }
 static void t_submit(void *ctx, struct gdb_job *j) { (void)ctx; last_job = j; }
 
@@ -216,6 +218,7 @@ static void test_run_control(void)
 {
 	CHECK_STR(cmd("c"), "+");
 	CHECK_EQ(resumes, 1);
+	CHECK_EQ(resumed_thread, -1);			/* all */
 	CHECK_STR(cmd("m4,1"), pkt("+", "E02"));		/* running */
 	out_len = 0;
 	feed_raw("\x03");
@@ -224,10 +227,16 @@ static void test_run_control(void)
 	CHECK_EQ(stops, 2);				/* asked once */
 	gdbstub_stopped(&g, 0, GDB_SIGINT);
 	CHECK_STR(out, pkt("", "T02thread:1;"));
+	CHECK_STR(cmd("Hc2"), pkt("+", "OK"));
 	CHECK_STR(cmd("c"), "+");
+	CHECK_EQ(resumed_thread, 1);			/* thread 2 alone */
 	out_len = 0;
-	gdbstub_stopped(&g, 0, GDB_SIGTRAP);		/* a breakpoint */
-	CHECK_STR(out, pkt("", "T05thread:1;"));
+	gdbstub_stopped(&g, 1, GDB_SIGTRAP);		/* a breakpoint */
+	CHECK_STR(out, pkt("", "T05thread:2;"));
+	CHECK_STR(cmd("Hc-1"), pkt("+", "OK"));
+	CHECK_STR(cmd("c"), "+");
+	CHECK_EQ(resumed_thread, -1);
+	gdbstub_stopped(&g, 0, GDB_SIGTRAP);
 	CHECK_STR(cmd("QStartNoAckMode"), pkt("+", "OK"));
 	CHECK_STR(cmd("qC"), pkt("", "QC1"));		/* no ack any more */
 	CHECK_STR(cmd("D"), pkt("", "OK"));

@@ -45,7 +45,9 @@ struct gdb_target {
 	const char *target_xml;		/* qXfer:features:read:target.xml */
 	void (*write)(void *ctx, const char *s, unsigned n);	/* to the debugger */
 	void (*stop)(void *ctx);	/* stop every thread; then gdbstub_stopped() */
-	void (*resume)(void *ctx);	/* let every thread run */
+	/* let thread `thread` run (0-based), or every thread (-1); gdb
+	 * resumes one alone (Hc) to step it over a breakpoint */
+	void (*resume)(void *ctx, int thread);
 	void (*submit)(void *ctx, struct gdb_job *j);	/* then gdbstub_job_done() */
 	void (*detach)(void *ctx);	/* resume for good, the session ends */
 };
@@ -67,6 +69,7 @@ struct gdbstub {
 	int stop_sig;
 	unsigned stop_thread;		/* 0-based */
 	unsigned g_thread;		/* 0-based, for g/G/p/P/m/M */
+	int c_thread;			/* 0-based, for c; -1: all */
 	int pend_reg;			/* 'p'/'P': register number, else -1 */
 	uint64_t pend_val;		/* 'P': the value */
 	struct gdb_job job;
