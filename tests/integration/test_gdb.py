@@ -24,6 +24,8 @@ from conftest import build_layouts
 from fvqemu import OPENSBI, QEMU, ROOT
 
 LAYOUT = "tests/layouts/run/gdb.c"
+# rtos0 has two vharts (harts 0, 1) and the console is served on its first
+NOFREE = "tests/layouts/run/monitor-nofree.c"
 GDB = shutil.which("gdb-multiarch")
 PROMPT = r"\(gdb\) $"
 TICK = re.compile(r"^\[(rtos[01])\] rtos: hart 0 tick (\d+) time (\d+) ", re.M)
@@ -33,7 +35,7 @@ TICK = re.compile(r"^\[(rtos[01])\] rtos: hart 0 tick (\d+) time (\d+) ", re.M)
 def image():
     if not GDB:
         pytest.skip("gdb-multiarch is not installed (ci/deps.sh installs it)")
-    return build_layouts([LAYOUT])[LAYOUT]
+    return build_layouts([LAYOUT, NOFREE])
 
 
 class Session:
@@ -114,7 +116,7 @@ def wait_console(s, cond, what):
 
 
 def test_gdb_debugs_one_cell(image):
-    s = Session(image)
+    s = Session(image[LAYOUT])
     try:
         out = s.cmd("info threads")
         assert re.search(r"^\* 1\s+Thread 1 ", out, re.M), out
@@ -193,5 +195,35 @@ def test_gdb_debugs_one_cell(image):
         assert inside, (now1, now2, r1)
         # rtos1 never restarted or stalled its count: ticks only grow
         assert all(b[1] > a[1] and b[2] > a[2] for a, b in zip(r1, r1[1:])), r1
+    finally:
+        s.close()
+
+
+def test_gdb_two_vharts_console_on_the_cell(image):
+    """A thread per vhart; gdb steps one over a breakpoint (Hc) while the
+    other stays stopped; the console's hart is the debugged cell's own."""
+    s = Session(image[NOFREE])
+    try:
+        out = s.cmd("info threads")
+        assert re.search(r"^\* 1\s+Thread 1 ", out, re.M), out
+        assert re.search(r"^  2\s+Thread 2 ", out, re.M), out
+        s.cmd("break timer_irq")
+        for _ in range(3):      # each continue steps the last one over it
+            out = s.cmd("continue")
+            assert re.search(r"Thread [12] hit Breakpoint 1, timer_irq \(h=", out), out
+        out = s.cmd("thread 2")
+        assert "Switching to thread 2" in out, out
+        assert re.search(r"^#0 ", s.cmd("backtrace 1"), re.M)
+        harts = {s.value("harts[0].hartid"), s.value("harts[1].hartid")}
+        assert harts == {0, 1}, harts
+        s.cmd("delete")
+        out = s.cmd("detach")
+        assert "detached" in out, out
+        def after(t):       # the console after the session
+            return t.split("[fv] gdb: the console speaks", 1)[-1]
+        wait_console(s, lambda t: re.search(r"^\[rtos0\] rtos: hart 0 tick \d+ time", after(t),
+                                            re.M) and re.search(
+            r"^\[rtos1\] rtos: hart 0 tick \d+ time", after(t), re.M),
+            "both cells' status lines after the detach")
     finally:
         s.close()
