@@ -3,7 +3,7 @@
 
 gdb-multiarch, driven by pexpect, debugs rtos0 of tests/layouts/run/gdb.c
 with the RTOS's ELF: break at a function, continue to it, backtrace, read
-variables, a (software) watchpoint that fires, Ctrl-C, step and next, addresses
+and write registers and memory, a (software) watchpoint that fires, Ctrl-C, step and next, addresses
 outside the cell refused, guest-physical memory, detach.  Meanwhile rtos1
 runs on: its status lines, held while gdb has the console, come out after
 the detach, and one of them was printed between two of rtos0's stops
@@ -135,6 +135,19 @@ def test_gdb_debugs_one_cell(image):
         assert re.search(r"^#1 .*trap_handler", out, re.M), out
         assert s.value("h->period") == 10000       # 1 ms at 10 MHz
         tick = s.value("harts[0].tick")
+
+        # writes reach the guest: a register (s5: saved only for a debugger)
+        # and memory, read back after gdb forgets its copies, then put back
+        s5 = s.value("$s5")
+        s.cmd("set $s5 = 0x1234abcd")
+        s.cmd("maint flush register-cache")
+        assert s.value("$s5") == 0x1234abcd
+        s.cmd(f"set $s5 = {s5}")
+        jmax = s.value("h->jit_max")
+        s.cmd("set var h->jit_max = 77")
+        assert s.value("h->jit_max") == 77
+        s.cmd(f"set var h->jit_max = {jmax}")
+        assert s.value("h->jit_max") == jmax
 
         # a watchpoint (software: no triggers), hit when the tick moves
         s.cmd("delete")
