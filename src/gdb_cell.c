@@ -5,7 +5,6 @@
  * cell parks in its own guest trap and serves them there; home learns of
  * stops and finished jobs by a request back (REQ_DEBUG), never by waiting.
  */
-#include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
 #include <fv/arch_gdb.h>
 #include <fv/console.h>
@@ -95,7 +94,7 @@ static void park(struct vcpu *v)
 	__atomic_store_n(&d->state, VH_PARKED, __ATOMIC_SEQ_CST);
 	tell_home();
 	while (!__atomic_load_n(&d->go, __ATOMIC_ACQUIRE)) {
-		arch_cpu_idle_poll(c);	/* the console interrupt, if routed here */
+		arch_gdb_park_poll(c);
 		cpu_handle_requests(c, REQS_STAY);
 		serve_job(v, d);
 		if (!__atomic_load_n(&d->go, __ATOMIC_ACQUIRE) && !d->job)

@@ -16,6 +16,7 @@
 #include <arch/sbi.h>
 #include <fv/arch_gdb.h>
 #include <fv/compiler.h>
+#include "irq.h"
 #include "trap.h"
 
 #define NR_REGS		33	/* x0-x31, pc */
@@ -83,6 +84,22 @@ void arch_gdb_park_enter(struct cpu *c)
 	p->hstatus = csr_read(CSR_HSTATUS);
 	p->vsie = csr_read(CSR_VSIE);
 	csr_write(CSR_VSIE, 0);
+}
+
+/* The idle loop's poll, but a guest's emulated timer (no Sstc) that
+ * comes due is kept for the guest, as a trap would (guest_trap.c). */
+void arch_gdb_park_poll(struct cpu *c)
+{
+	unsigned long sip;
+
+	riscv_ack_kick();
+	sip = csr_read(CSR_SIP);
+	if (sip & BIT(IRQ_S_EXT))
+		riscv_external_irq(c);	/* the console, if it is routed here */
+	if (sip & BIT(IRQ_S_TIMER)) {
+		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
+		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
+	}
 }
 
 void arch_gdb_park_leave(struct cpu *c)

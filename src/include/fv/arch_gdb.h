@@ -30,6 +30,9 @@ bool arch_gdb_regs_saved(struct cpu *c);
  * the guest; leave: put it back. */
 void arch_gdb_park_enter(struct cpu *c);
 void arch_gdb_park_leave(struct cpu *c);
+/* Parked: take what woke the hart (a kick, an interrupt), keeping the
+ * guest's own interrupts pending for it. */
+void arch_gdb_park_poll(struct cpu *c);
 /* While `on`, this hart's guest breakpoints come to the hypervisor and
  * its traps save every register; off: as without a debugger. */
 void arch_gdb_session(struct cpu *c, bool on);
