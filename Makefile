@@ -383,4 +383,4 @@ help:
 	@echo "  V=1                   show the full commands"
 	@echo
 	@echo "Console (make run): Ctrl-] then n next console, 1-9 console N, m monitor (a command line: help), v vCPU traps,"
-	@echo "  g GDB remote protocol for the focused cell (until gdb detaches), h help"
+	@echo "  g GDB remote protocol for the focused cell (until gdb detaches, or Ctrl-]), h help"

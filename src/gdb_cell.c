@@ -319,13 +319,14 @@ bool gdb_cell_attach(struct cell *cl)
 	dbg.t = (struct gdb_target){
 		.ctx = cl, .nr_threads = cl->nr_vcpus,
 		.regs_size = arch_gdb_regs_size(), .reg_size = arch_gdb_reg_size(),
-		.target_xml = arch_gdb_target_xml,
+		.target_xml = arch_gdb_target_xml, .abort_char = MUX_ESCAPE,
 		.write = con_write, .stop = t_stop, .resume = t_resume,
 		.submit = t_submit, .detach = t_detach,
 	};
 	console_lock();
 	say_locked(cl, "attached to");
-	kprintf_locked("[fv] gdb: the console speaks the GDB remote protocol now (detach ends it); "
+	kprintf_locked("[fv] gdb: the console speaks the GDB remote protocol now (detach, or "
+		       "Ctrl-] between packets, ends it); "
 		       "hardware breakpoints and watchpoints: none (firmware triggers %s)\n",
 		       arch_gdb_firmware_triggers() ? "present, unused" : "absent");
 	console_unlock();

@@ -430,6 +430,8 @@ static void rx_idle(struct gdbstub *g, char c)
 		g->rx_state = RX_DATA;
 		g->rx_len = 0;
 		g->rx_sum = 0;
+	} else if (c && c == g->t->abort_char) {
+		cmd_detach(g, false);
 	} else if (c == 0x03 && g->running && !g->stop_asked) {
 		g->stop_asked = true;	/* Ctrl-C: stop the target */
 		g->stop_sig = GDB_SIGINT;

@@ -118,7 +118,7 @@ static void print_help(void)
 	console_close_line_locked();
 	kprintf_locked("[fv] Ctrl-] then: n next console, 1-9 console by number, m monitor%s, "
 		       "v vCPU traps and lock waits, g GDB remote protocol for the focused "
-		       "cell (until gdb detaches), h help\n",
+		       "cell (until gdb detaches, or Ctrl-]), h help\n",
 		       IS_ENABLED(CONFIG_MONITOR_SHELL) ? " (a command line: help lists its commands)"
 							: "");
 	console_unlock();
@@ -198,7 +198,7 @@ static void input(char c)
 	if (!nr_cells)
 		return;
 	if (gdb_cell_active()) {
-		gdb_cell_input(c);	/* everything, Ctrl-] too, until it detaches */
+		gdb_cell_input(c);	/* everything, until it detaches (or Ctrl-]) */
 		return;
 	}
 	if (escaped) {

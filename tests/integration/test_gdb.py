@@ -21,7 +21,7 @@ import pexpect
 import pytest
 
 from conftest import build_layouts
-from fvqemu import OPENSBI, QEMU, ROOT
+from fvqemu import OPENSBI, QEMU, ROOT, Qemu, qemu_cmd
 
 LAYOUT = "tests/layouts/run/gdb.c"
 # rtos0 has two vharts (harts 0, 1) and the console is served on its first
@@ -240,3 +240,31 @@ def test_gdb_two_vharts_console_on_the_cell(image):
             "both cells' status lines after the detach")
     finally:
         s.close()
+
+
+def test_console_hand_over_and_abort(image):
+    """By hand on the console: Ctrl-] g speaks the protocol (a packet gets
+    its answer), a Ctrl-] between packets gives the console back as a
+    detach does (for a gdb that went away), and Ctrl-] g works again."""
+    def packet(data):
+        return "$%s#%02x" % (data, sum(map(ord, data)) & 0xff)
+
+    with Qemu(qemu_cmd(image[LAYOUT], smp=4, mem="1G"), timeout=60) as q:
+        q.expect(r"\[rtos0\] rtos: hart 0 tick \d+ time")
+        for _ in range(2):
+            q.send("\x1dg")
+            q.expect(r"\[fv\] gdb: the console speaks [^\n]*\n")
+            q.send(packet("?"))
+            q.expect(re.escape(packet("T05thread:1;")))
+            q.send(packet("m80200000,4"))
+            q.expect(r"\$[0-9a-f]{8}#[0-9a-f]{2}")
+            q.send("\x1d")
+            q.expect(re.escape("[fv] gdb detached from cell rtos0"))
+            at = q.pos()
+            # it runs again: a tick beyond every one printed before
+            ticks = [int(t) for c, t, _ in TICK.findall(q.text()[:at]) if c == "rtos0"]
+            q.wait_for(lambda t: any(c == "rtos0" and int(n) > max(ticks)
+                                     for c, n, _ in TICK.findall(t[at:])),
+                       60, "rtos0 ticking after the abort")
+        q.send("\x1dm")                                         # keys work again
+        q.expect(re.escape("[fv] monitor: type help"))

@@ -245,6 +245,22 @@ static void test_run_control(void)
 	CHECK_STR(cmd("g"), "");			/* nothing after the end */
 }
 
+/* The abort byte between packets ends a session; inside one it is data. */
+static void test_abort(void)
+{
+	static struct gdb_target t2;
+
+	t2 = target;
+	t2.abort_char = 0x1d;
+	gdbstub_init(&g, &t2);
+	gdbstub_stopped(&g, 0, GDB_SIGTRAP);
+	feed_raw("$qRcmd,\x1d#00");	/* inside a packet (a bad one) */
+	CHECK(!gdbstub_ended(&g));
+	feed_raw("\x1d");
+	CHECK(gdbstub_ended(&g));
+	CHECK_EQ(detaches, 2);
+}
+
 int main(void)
 {
 	gdbstub_init(&g, &target);
@@ -254,5 +270,6 @@ int main(void)
 	test_memory();
 	test_queries();
 	test_run_control();
+	test_abort();
 	return test_report("test_gdbstub");
 }

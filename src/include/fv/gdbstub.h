@@ -43,6 +43,9 @@ struct gdb_target {
 	unsigned regs_size;		/* bytes of a 'g' reply's register file */
 	unsigned reg_size;		/* bytes per register ('p' / 'P') */
 	const char *target_xml;		/* qXfer:features:read:target.xml */
+	/* A byte that, between packets (where gdb never sends it), ends the
+	 * session as a detach would, for a gdb that went away; 0: none. */
+	char abort_char;
 	void (*write)(void *ctx, const char *s, unsigned n);	/* to the debugger */
 	void (*stop)(void *ctx);	/* stop every thread; then gdbstub_stopped() */
 	/* let thread `thread` run (0-based), or every thread (-1); gdb
