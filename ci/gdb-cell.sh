@@ -32,8 +32,5 @@ log=$o/gdb-console.log
 qemu=$!
 trap 'kill $qemu 2>/dev/null; wait $qemu 2>/dev/null; rm -rf "$dir"' EXIT
 echo "gdb: QEMU pid $qemu; the console's text goes to $log"
-# no hardware watchpoints or breakpoints (the stub offers none): gdb
-# watches in software from the start
-gdb-multiarch -q ${elf:+"$elf"} -ex "set remote hardware-watchpoint-limit 0" \
-	-ex "set remote hardware-breakpoint-limit 0" \
+gdb-multiarch -q ${elf:+"$elf"} \
 	-ex "target remote | $here/gdb-proxy.py --socket $dir/console.sock --cell $cell --log $log"

@@ -27,6 +27,8 @@ static struct {
 	volatile bool stop_wanted;	/* every vhart must park */
 	volatile bool ending;		/* detached: leave the parks for good */
 	volatile int brk_thread;	/* vhart that hit a breakpoint, or -1 */
+	int brk_trigger;		/* and the trigger, if one fired it */
+	uint64_t brk_addr;
 	bool reported;			/* this stop was told to the stub */
 	int job_thread;			/* vhart running the stub's job, or -1 */
 	struct dbg_vhart vh[LAYOUT_MAX_HARTS];
@@ -56,6 +58,9 @@ static void run_job(struct vcpu *v, struct gdb_job *j)
 		return;
 	case GDB_JOB_WRITE_REGS:
 		arch_gdb_write_regs(c, j->buf);
+		return;
+	case GDB_JOB_TRIGGER:
+		j->result = arch_gdb_trigger(c, j->trigger, j->addr, j->len, j->insert);
 		return;
 	}
 	if (!j->phys) {
@@ -130,8 +135,14 @@ bool gdb_cell_trap(struct vcpu *v, bool brk)
 		return brk;		/* (a breakpoint runs again) */
 	}
 	if (brk) {
-		__atomic_compare_exchange_n(&dbg.brk_thread, &none, (int)v->vhartid, false,
-					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+		uint64_t addr = 0;
+		int trig = arch_gdb_trigger_hit(c, &addr);
+
+		if (__atomic_compare_exchange_n(&dbg.brk_thread, &none, (int)v->vhartid, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+			dbg.brk_trigger = trig;
+			dbg.brk_addr = addr;
+		}
 		stop_others(v);
 	} else if (!dbg.stop_wanted) {
 		return false;
@@ -191,10 +202,28 @@ static int job_hart(const struct cell *cl, unsigned th, int kind)
 	return -1;
 }
 
+/* The next parked vhart after `from` (for a trigger, which every vhart
+ * needs), or -1. */
+static int next_parked(const struct cell *cl, int from)
+{
+	for (unsigned i = (unsigned)(from + 1); i < cl->nr_vcpus; i++)
+		if (READ_ONCE(dbg.vh[i].state) == VH_PARKED)
+			return (int)i;
+	return -1;
+}
+
+static void post_job(struct cell *cl, int h, struct gdb_job *j)
+{
+	dbg.job_thread = h;
+	dbg.vh[h].job_done = false;
+	__atomic_store_n(&dbg.vh[h].job, j, __ATOMIC_RELEASE);
+	cpu_request(cl->vcpu[h]->cpu, REQ_DEBUG);
+}
+
 static void t_submit(void *ctx, struct gdb_job *j)
 {
 	struct cell *cl = ctx;
-	int h = job_hart(cl, j->thread, j->kind);
+	int h = j->kind == GDB_JOB_TRIGGER ? next_parked(cl, -1) : job_hart(cl, j->thread, j->kind);
 
 	if (h < 0) {		/* a vhart that is not running has no registers */
 		memset(j->buf, 0, sizeof(j->buf));
@@ -202,10 +231,7 @@ static void t_submit(void *ctx, struct gdb_job *j)
 		gdbstub_job_done(&dbg.stub);
 		return;
 	}
-	dbg.job_thread = h;
-	dbg.vh[h].job_done = false;
-	__atomic_store_n(&dbg.vh[h].job, j, __ATOMIC_RELEASE);
-	cpu_request(cl->vcpu[h]->cpu, REQ_DEBUG);
+	post_job(cl, h, j);
 }
 
 static void say_locked(const struct cell *cl, const char *what)
@@ -246,15 +272,24 @@ static void home_poll(void)
 	int th = dbg.job_thread;
 
 	if (th >= 0 && __atomic_load_n(&dbg.vh[th].job_done, __ATOMIC_ACQUIRE)) {
+		struct gdb_job *j = &dbg.stub.job;
+		int next = j->kind == GDB_JOB_TRIGGER && !j->result ? next_parked(cl, th) : -1;
+
 		dbg.vh[th].job_done = false;
 		dbg.job_thread = -1;
-		gdbstub_job_done(&dbg.stub);
+		if (next >= 0)
+			post_job(cl, next, j);	/* the same trigger on the next vhart */
+		else
+			gdbstub_job_done(&dbg.stub);
 	}
 	if (dbg.stop_wanted && !dbg.reported && all_parked(cl)) {
 		int b = dbg.brk_thread;
 
 		dbg.reported = true;
-		gdbstub_stopped(&dbg.stub, b >= 0 ? (unsigned)b : 0, GDB_SIGTRAP);
+		if (b >= 0 && dbg.brk_trigger)
+			gdbstub_stopped_by(&dbg.stub, (unsigned)b, dbg.brk_trigger, dbg.brk_addr);
+		else
+			gdbstub_stopped(&dbg.stub, b >= 0 ? (unsigned)b : 0, GDB_SIGTRAP);
 	}
 }
 
@@ -320,15 +355,15 @@ bool gdb_cell_attach(struct cell *cl)
 		.ctx = cl, .nr_threads = cl->nr_vcpus,
 		.regs_size = arch_gdb_regs_size(), .reg_size = arch_gdb_reg_size(),
 		.target_xml = arch_gdb_target_xml, .abort_char = MUX_ESCAPE,
+		.triggers = arch_gdb_firmware_triggers(),
 		.write = con_write, .stop = t_stop, .resume = t_resume,
 		.submit = t_submit, .detach = t_detach,
 	};
 	console_lock();
 	say_locked(cl, "attached to");
 	kprintf_locked("[fv] gdb: the console speaks the GDB remote protocol now (detach, or "
-		       "Ctrl-] between packets, ends it); "
-		       "hardware breakpoints and watchpoints: none (firmware triggers %s)\n",
-		       arch_gdb_firmware_triggers() ? "present, unused" : "absent");
+		       "Ctrl-] between packets, ends it); hardware breakpoints and watchpoints: "
+		       "%s\n", dbg.t.triggers ? "the firmware's triggers" : "none");
 	console_unlock();
 	mux_hold(true);		/* the cells' lines wait in their rings */
 	__atomic_store_n(&dbg.cell, cl, __ATOMIC_SEQ_CST);

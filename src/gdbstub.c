@@ -75,16 +75,37 @@ static void send_error(struct gdbstub *g, unsigned code)
 	send_packet(g, e);
 }
 
+static char *put_str(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	*p = '\0';
+	return p;
+}
+
+/* "T05thread:2;" and, for a watchpoint, "watch:80201000;" (a hardware
+ * breakpoint says nothing more: "hwbreak" is for stubs that offer it in
+ * qSupported, and gdb knows its breakpoint by the pc). */
 static void send_stop_reply(struct gdbstub *g)
 {
+	static const char *const why[] = {
+		[GDB_WATCH_WRITE] = "watch", [GDB_WATCH_READ] = "rwatch",
+		[GDB_WATCH_ACCESS] = "awatch",
+	};
 	char *p = g->out;
 
 	*p++ = 'T';
 	*p++ = hexdig[(g->stop_sig >> 4) & 15];
 	*p++ = hexdig[g->stop_sig & 15];
-	memcpy(p, "thread:", 7);
-	p = put_num(p + 7, g->stop_thread + 1);
+	p = put_str(p, "thread:");
+	p = put_num(p, g->stop_thread + 1);
 	*p++ = ';';
+	if (g->stop_trigger > GDB_HW_BREAK) {
+		p = put_str(p, why[g->stop_trigger]);
+		*p++ = ':';
+		p = put_num(p, g->stop_addr);
+		*p++ = ';';
+	}
 	*p = '\0';
 	g->want_stop_reply = false;
 	send_packet(g, g->out);
@@ -274,6 +295,27 @@ static void cmd_rcmd(struct gdbstub *g, const char *s)
 	send_packet(g, "OK");
 }
 
+/* Z1-Z4 / z1-z4 "type,addr,kind": a trigger on every thread; Z0 (and
+ * everything without triggers) is not supported: gdb then writes ebreaks
+ * itself, and watches in software. */
+static void cmd_trigger(struct gdbstub *g, const char *s, bool insert)
+{
+	uint64_t addr, kind;
+	int type = s[0] - '0';
+
+	if (type < GDB_HW_BREAK || type > GDB_WATCH_ACCESS || !g->t->triggers || s[1] != ',')
+		return send_packet(g, "");
+	s += 2;
+	if (!get_num(&s, &addr) || *s++ != ',' || !get_num(&s, &kind) || *s || !kind ||
+	    kind > 8)
+		return send_error(g, 1);
+	g->job.trigger = type;
+	g->job.insert = insert;
+	g->job.addr = addr;
+	g->job.len = (unsigned)kind;
+	submit(g, GDB_JOB_TRIGGER);
+}
+
 static void cmd_thread_info(struct gdbstub *g)
 {
 	char *p = g->out;
@@ -362,7 +404,7 @@ static void cmd_thread_alive(struct gdbstub *g, const char *s)
 static bool needs_stop(char c)
 {
 	return c == 'g' || c == 'G' || c == 'm' || c == 'M' || c == 'p' || c == 'P' ||
-	       c == 'c' || c == 's';
+	       c == 'c' || c == 's' || c == 'Z' || c == 'z';
 }
 
 static void dispatch(struct gdbstub *g, const char *s)
@@ -385,6 +427,8 @@ static void dispatch(struct gdbstub *g, const char *s)
 	case 'M': return cmd_write_mem(g, s + 1);
 	case 'c': return cmd_continue(g, s + 1);
 	case 'H': return cmd_set_thread(g, s + 1);
+	case 'Z': return cmd_trigger(g, s + 1, true);
+	case 'z': return cmd_trigger(g, s + 1, false);
 	case 'T': return cmd_thread_alive(g, s + 1);
 	case 'D': return cmd_detach(g, true);
 	case 'k': return cmd_detach(g, false);
@@ -402,7 +446,7 @@ static void dispatch(struct gdbstub *g, const char *s)
 		return send_packet(g, "");
 	default:
 		/* s (no hardware single-step: gdb steps RISC-V itself with
-		 * breakpoints), Z/z (no triggers), X, vCont...: unsupported */
+		 * breakpoints), X, vCont...: unsupported */
 		return send_packet(g, s[0] == 's' ? "E03" : "");
 	}
 }
@@ -480,19 +524,31 @@ void gdbstub_rx(struct gdbstub *g, char c)
 
 /* ------------------------------------------------------------ the target's answers */
 
-void gdbstub_stopped(struct gdbstub *g, unsigned thread, int sig)
+static void stopped(struct gdbstub *g, unsigned thread, int sig, int trigger, uint64_t addr)
 {
 	if (g->ended || g->stopped)
 		return;
 	g->stopped = true;
 	g->running = false;
-	if (!g->stop_asked)	/* else the signal is the one of our own stop */
+	if (!g->stop_asked || trigger)	/* else the signal of our own stop */
 		g->stop_sig = sig;
 	g->stop_asked = false;
 	g->stop_thread = thread < g->t->nr_threads ? thread : 0;
 	g->g_thread = g->stop_thread;
+	g->stop_trigger = trigger >= GDB_HW_BREAK && trigger <= GDB_WATCH_ACCESS ? trigger : 0;
+	g->stop_addr = addr;
 	if (g->want_stop_reply)
 		send_stop_reply(g);
+}
+
+void gdbstub_stopped(struct gdbstub *g, unsigned thread, int sig)
+{
+	stopped(g, thread, sig, 0, 0);
+}
+
+void gdbstub_stopped_by(struct gdbstub *g, unsigned thread, int trigger, uint64_t addr)
+{
+	stopped(g, thread, GDB_SIGTRAP, trigger, addr);
 }
 
 /* The register file is read: answer 'g' or 'p', or write it back for 'P'. */

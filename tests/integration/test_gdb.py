@@ -3,7 +3,8 @@
 
 gdb-multiarch, driven by pexpect, debugs rtos0 of tests/layouts/run/gdb.c
 with the RTOS's ELF: break at a function, continue to it, backtrace, read
-and write registers and memory, a (software) watchpoint that fires, Ctrl-C, step and next, addresses
+and write registers and memory, a software watchpoint that fires, a
+hardware watchpoint and breakpoint (the firmware's triggers), Ctrl-C, step and next, addresses
 outside the cell refused, guest-physical memory, detach.  Meanwhile rtos1
 runs on: its status lines, held while gdb has the console, come out after
 the detach, and one of them was printed between two of rtos0's stops
@@ -160,6 +161,23 @@ def test_gdb_debugs_one_cell(image):
         assert int(m.group(2)) == int(m.group(1)) + 1 and int(m.group(1)) >= tick, out
         s.cmd("delete")
 
+        # hardware, where the firmware has triggers (SBI DBTR): a
+        # watchpoint and a breakpoint that write nothing into the guest
+        if "hardware breakpoints and watchpoints: the firmware's triggers" in s.console():
+            s.cmd("set can-use-hw-watchpoints 1")
+            out = s.cmd("watch harts[0].tick")
+            assert re.search(r"^Hardware watchpoint 3: harts\[0\]\.tick", out, re.M), out
+            out = s.cmd("continue")
+            m = re.search(r"Hardware watchpoint 3: harts\[0\]\.tick\n\n"
+                          r"Old value = (\d+)\nNew value = (\d+)", out)
+            assert m and int(m.group(2)) == int(m.group(1)) + 1, out
+            s.cmd("delete")
+            out = s.cmd("hbreak sched_tick")
+            assert "Hardware assisted breakpoint 4 at" in out, out
+            out = s.cmd("continue")
+            assert re.search(r"Breakpoint 4, sched_tick \(h=", out), out
+            s.cmd("delete")
+
         # Ctrl-C stops the running cell
         s.gdb.sendline("continue")
         s.gdb.expect(r"Continuing\.\r?\n")
@@ -190,7 +208,7 @@ def test_gdb_debugs_one_cell(image):
         # a second stop in the same function: rtos1 printed in between
         s.cmd("break timer_irq")
         out = s.cmd("continue")
-        assert "Breakpoint 3, timer_irq" in out, out
+        assert re.search(r"Breakpoint \d+, timer_irq", out), out
         now2 = s.value("now")
         assert now2 > now1
         out = s.cmd("detach")
@@ -245,19 +263,29 @@ def test_gdb_two_vharts_console_on_the_cell(image):
 def test_console_hand_over_and_abort(image):
     """By hand on the console: Ctrl-] g speaks the protocol (a packet gets
     its answer), a Ctrl-] between packets gives the console back as a
-    detach does (for a gdb that went away), and Ctrl-] g works again."""
+    detach does (for a gdb that went away), the watchpoint it left
+    removed, and Ctrl-] g works again."""
     def packet(data):
         return "$%s#%02x" % (data, sum(map(ord, data)) & 0xff)
 
+    rtos = os.path.join(os.path.dirname(image[LAYOUT]), "guests", "rtos", "rtos.elf")
+    tick = subprocess.run([GDB, "-q", "-nx", "-batch", "-ex", "print/x &harts[0].tick", rtos],
+                          check=True, capture_output=True, text=True).stdout
+    tick = re.search(r"= (0x[0-9a-f]+)", tick).group(1)[2:]
     with Qemu(qemu_cmd(image[LAYOUT], smp=4, mem="1G"), timeout=60) as q:
         q.expect(r"\[rtos0\] rtos: hart 0 tick \d+ time")
         for _ in range(2):
             q.send("\x1dg")
             q.expect(r"\[fv\] gdb: the console speaks [^\n]*\n")
+            triggers = "the firmware's triggers" in q.child.match.group(0)
             q.send(packet("?"))
             q.expect(re.escape(packet("T05thread:1;")))
             q.send(packet("m80200000,4"))
             q.expect(r"\$[0-9a-f]{8}#[0-9a-f]{2}")
+            # a watchpoint left behind is removed with the session, or
+            # the guest would take its breakpoint and stop ticking
+            q.send(packet(f"Z2,{tick},8"))
+            q.expect(re.escape(packet("OK" if triggers else "")))
             q.send("\x1d")
             q.expect(re.escape("[fv] gdb detached from cell rtos0"))
             at = q.pos()

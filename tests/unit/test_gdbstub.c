@@ -13,6 +13,7 @@ static char out[8192];
 static unsigned out_len;
 static int stops, resumes, detaches;
 static struct gdb_job *last_job;
+static struct gdb_job last_trigger;
 static struct gdbstub g;
 static uint8_t mem[64];
 static uint8_t regs[33 * 8];
@@ -63,6 +64,10 @@ again:
 			j->result = -1;
 		else
 			memcpy(mem + j->addr, j->buf, j->len);
+		break;
+	case GDB_JOB_TRIGGER:
+		last_trigger = *j;
+		j->result = j->addr == 0xbad ? -1 : 0;
 		break;
 	}
 	gdbstub_job_done(&g);
@@ -245,6 +250,43 @@ static void test_run_control(void)
 	CHECK_STR(cmd("g"), "");			/* nothing after the end */
 }
 
+/* Z1-Z4 become trigger jobs when the target has triggers; a trigger's
+ * stop says which watchpoint fired. */
+static void test_triggers(void)
+{
+	static struct gdb_target t3;
+
+	t3 = target;
+	t3.triggers = true;
+	gdbstub_init(&g, &t3);
+	gdbstub_stopped(&g, 0, GDB_SIGTRAP);
+	CHECK_STR(cmd("Z2,80201000,8"), pkt("+", "OK"));
+	CHECK_EQ(last_trigger.trigger, GDB_WATCH_WRITE);
+	CHECK(last_trigger.insert);
+	CHECK_EQ(last_trigger.addr, 0x80201000);
+	CHECK_EQ(last_trigger.len, 8);
+	CHECK_STR(cmd("z4,80201000,4"), pkt("+", "OK"));
+	CHECK_EQ(last_trigger.trigger, GDB_WATCH_ACCESS);
+	CHECK(!last_trigger.insert);
+	CHECK_STR(cmd("Z1,bad,2"), pkt("+", "E0e"));	/* the target refused */
+	CHECK_STR(cmd("Z0,80200000,4"), pkt("+", ""));	/* gdb writes ebreaks */
+	CHECK_STR(cmd("Z5,80200000,4"), pkt("+", ""));
+	CHECK_STR(cmd("Z2,80201000,9"), pkt("+", "E01"));	/* longer than 8 */
+	CHECK_STR(cmd("Z2,80201000"), pkt("+", "E01"));
+	CHECK_STR(cmd("c"), "+");
+	out_len = 0;
+	gdbstub_stopped_by(&g, 0, GDB_WATCH_READ, 0x80201000);
+	CHECK_STR(out, pkt("", "T05thread:1;rwatch:80201000;"));
+	CHECK_STR(cmd("c"), "+");
+	out_len = 0;
+	gdbstub_stopped_by(&g, 0, GDB_HW_BREAK, 0x80200000);	/* the pc says it */
+	CHECK_STR(out, pkt("", "T05thread:1;"));
+	CHECK_STR(cmd("c"), "+");
+	out_len = 0;
+	gdbstub_stopped(&g, 0, GDB_SIGTRAP);			/* no trigger */
+	CHECK_STR(out, pkt("", "T05thread:1;"));
+}
+
 /* The abort byte between packets ends a session; inside one it is data. */
 static void test_abort(void)
 {
@@ -271,5 +313,6 @@ int main(void)
 	test_queries();
 	test_run_control();
 	test_abort();
+	test_triggers();
 	return test_report("test_gdbstub");
 }

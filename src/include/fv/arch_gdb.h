@@ -17,9 +17,8 @@
 extern const char arch_gdb_target_xml[];
 unsigned arch_gdb_regs_size(void);	/* bytes of the 'g' register file */
 unsigned arch_gdb_reg_size(void);	/* bytes per register */
-/* Hardware breakpoints and watchpoints through the firmware: true only
- * if it offers them (no code uses them yet: the stub answers Z1-Z4 with
- * "not supported" either way). */
+/* Hardware breakpoints and watchpoints (the firmware's triggers) can be
+ * offered; else the stub answers Z1-Z4 with "not supported". */
 bool arch_gdb_firmware_triggers(void);
 
 /* This hart's guest must trap back soon, with every register saved. */
@@ -43,6 +42,12 @@ void arch_gdb_write_regs(struct cpu *c, const uint8_t *buf);
  * stage-2 tables check every byte); 0 or -1 if any byte faulted. */
 int arch_gdb_access_virt(struct cpu *c, uint64_t addr, uint8_t *buf, unsigned len,
 			 bool write);
+/* Parked: insert or remove a trigger (GDB_HW_BREAK...) on this hart's
+ * guest; 0 or -1.  Removed all when the session ends (arch_gdb_session). */
+int arch_gdb_trigger(struct cpu *c, int type, uint64_t addr, unsigned len, bool insert);
+/* In a guest breakpoint trap: the trigger that fired (its address in
+ * *addr), or 0 if it was a breakpoint instruction. */
+int arch_gdb_trigger_hit(struct cpu *c, uint64_t *addr);
 /* Parked: guest memory (code) changed behind the guest's back. */
 void arch_gdb_sync_icache(void);
 

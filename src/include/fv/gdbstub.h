@@ -25,7 +25,11 @@ enum gdb_job_kind {
 	GDB_JOB_WRITE_REGS,
 	GDB_JOB_READ_MEM,
 	GDB_JOB_WRITE_MEM,
+	GDB_JOB_TRIGGER,	/* insert or remove a hardware trigger (Z1-Z4) */
 };
+
+/* Hardware triggers, numbered as Z1-Z4 number them. */
+enum { GDB_HW_BREAK = 1, GDB_WATCH_WRITE, GDB_WATCH_READ, GDB_WATCH_ACCESS };
 
 struct gdb_job {
 	int kind;			/* enum gdb_job_kind */
@@ -33,6 +37,8 @@ struct gdb_job {
 	uint64_t addr;			/* memory jobs */
 	unsigned len;			/* bytes in buf */
 	bool phys;			/* guest-physical, not through the guest's MMU */
+	int trigger;			/* GDB_JOB_TRIGGER: GDB_HW_BREAK... */
+	bool insert;			/* GDB_JOB_TRIGGER: insert, else remove */
 	int result;			/* 0, or < 0: the target refused */
 	uint8_t buf[GDB_REGS_MAX > GDB_MEM_MAX ? GDB_REGS_MAX : GDB_MEM_MAX];
 };
@@ -46,6 +52,7 @@ struct gdb_target {
 	/* A byte that, between packets (where gdb never sends it), ends the
 	 * session as a detach would, for a gdb that went away; 0: none. */
 	char abort_char;
+	bool triggers;			/* Z1-Z4 offered (else "not supported") */
 	void (*write)(void *ctx, const char *s, unsigned n);	/* to the debugger */
 	void (*stop)(void *ctx);	/* stop every thread; then gdbstub_stopped() */
 	/* let thread `thread` run (0-based), or every thread (-1); gdb
@@ -71,6 +78,8 @@ struct gdbstub {
 	bool ended;			/* detached */
 	int stop_sig;
 	unsigned stop_thread;		/* 0-based */
+	int stop_trigger;		/* the trigger that stopped it, or 0 */
+	uint64_t stop_addr;		/* its address */
 	unsigned g_thread;		/* 0-based, for g/G/p/P/m/M */
 	int c_thread;			/* 0-based, for c; -1: all */
 	int pend_reg;			/* 'p'/'P': register number, else -1 */
@@ -86,6 +95,8 @@ void gdbstub_rx(struct gdbstub *g, char c);
 /* The target: every thread is stopped (`thread` is the one that caused
  * it, `sig` a GDB_SIG*). */
 void gdbstub_stopped(struct gdbstub *g, unsigned thread, int sig);
+/* The same, by a hardware trigger (GDB_HW_BREAK...) at `addr`. */
+void gdbstub_stopped_by(struct gdbstub *g, unsigned thread, int trigger, uint64_t addr);
 /* The target: the job handed to submit() is done (job.result says how). */
 void gdbstub_job_done(struct gdbstub *g);
 /* The session has ended (detach or kill). */
