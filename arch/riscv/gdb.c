@@ -167,10 +167,8 @@ int arch_gdb_trigger_hit(struct cpu *c, uint64_t *addr)
 	for (int i = 0; i < MAX_TRIGGERS; i++) {
 		if (!h->t[i].type)
 			continue;
-		if (h->t[i].addr == tval)
-			first = i;	/* stval names it */
-		else if (first < 0)
-			first = i;
+		if (first < 0 || h->t[i].addr == tval)
+			first = i;	/* the first, or the one stval names */
 	}
 	if (first < 0)
 		return 0;

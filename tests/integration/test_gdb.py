@@ -186,7 +186,13 @@ def test_gdb_debugs_one_cell(image):
         out = s.gdb.before
         assert "received signal SIGINT" in out, out
 
-        # step and next: gdb's own software single-step over breakpoints
+        # step and next: gdb's own software single-step over breakpoints,
+        # in timer_irq (Ctrl-C most likely stopped the idle loop, where a
+        # "next" would never reach another line)
+        s.cmd("break timer_irq")
+        out = s.cmd("continue")
+        assert re.search(r"Breakpoint \d+, timer_irq", out), out
+        s.cmd("delete")
         pc = s.value("$pc")
         out = s.cmd("stepi")
         assert s.value("$pc") != pc, out
