@@ -47,7 +47,7 @@ endif
 .DEFAULT_GOAL := all
 .PHONY: all layout-src-exists cloc help deps clean distclean run test test-under-load bench trace unit lint disk \
 	menuconfig olddefconfig \
-	savedefconfig qemu-cmd FORCE
+	savedefconfig qemu-cmd gdb FORCE
 
 # ---------------------------------------------------------------- config
 %_defconfig:
@@ -288,6 +288,11 @@ qemu: $(O)/ferrovisor.elf $(O)/ferrovisor.bin
 
 qemu-cmd:
 	@echo "$(QEMU_CMD) $(QEMU_EXTRA)"
+
+# Debug one cell with gdb-multiarch over the hypervisor console (Ctrl-] g).
+gdb: $(O)/ferrovisor.elf
+	$(Q)test -n "$(CELL)" || { echo "usage: make gdb CELL=<cell> [GDB_ELF=<guest ELF>]" >&2; exit 1; }
+	$(Q)$(srctree)/ci/gdb-cell.sh $(O) $(CELL) "$(GDB_ELF)" $(QEMU_CMD) $(QEMU_EXTRA)
 endif
 
 # ---------------------------------------------------------------- the two commands
@@ -371,6 +376,9 @@ help:
 	@echo "  make                  build O/ferrovisor.elf, .bin and .map"
 	@echo "  make qemu             boot the built image in QEMU (no deps step)"
 	@echo "  make qemu-cmd         print the QEMU command line 'make run' uses"
+	@echo "  make gdb CELL=<cell>  boot in QEMU and debug that cell with gdb-multiarch over"
+	@echo "                        the console (Ctrl-] g), the guest's ELF from O/guests/<cell>/"
+	@echo "                        or GDB_ELF=<file>; the console's text goes to O/gdb-console.log"
 	@echo "  make deps             install build and test dependencies (Debian)"
 	@echo "  make unit             host unit tests only"
 	@echo "  make fuzz             libFuzzer harnesses, FUZZ_TIME=<s> each (default 60)"
@@ -389,4 +397,5 @@ help:
 	@echo "  FV_CACHE=<dir>        download cache (default ~/.cache/ferrovisor)"
 	@echo "  V=1                   show the full commands"
 	@echo
-	@echo "Console (make run): Ctrl-] then n next console, 1-9 console N, m monitor (a command line: help), v vCPU traps, h help"
+	@echo "Console (make run): Ctrl-] then n next console, 1-9 console N, m monitor (a command line: help), v vCPU traps,"
+	@echo "  g GDB remote protocol for the focused cell (until gdb detaches, or Ctrl-]), h help"

@@ -34,6 +34,7 @@ base_pkgs=(
 	stress-ng                    # make test-under-load: the suite beside busy cores
 	clang libclang-rt-14-dev     # libFuzzer harnesses (make fuzz), replayed by make test
 	cppcheck clang-tidy          # make lint
+	gdb-multiarch                # make gdb: the debugger for a cell (tests/integration/test_gdb.py)
 )
 # Packages preferably from bookworm-backports.
 bpo_pkgs=(qemu-system-riscv opensbi qemu-system-arm)

@@ -15,6 +15,7 @@ static volatile unsigned focus;
 static void (*kick_fn)(void);
 static volatile int pending;	/* output waits and the drainer was asked */
 static volatile int missed;	/* a drain found the console taken */
+static volatile bool held;	/* a debugger has the console (Ctrl-] g) */
 
 int mux_add_port(struct mux_port *p, const char *name)
 {
@@ -288,6 +289,9 @@ static void drain_all(void)
 	unsigned n = READ_ONCE(nr_ports);	/* a port added meanwhile waits */
 	bool more;
 
+	if (READ_ONCE(held))
+		return;		/* the lines wait (full rings drop, counted) */
+
 	for (unsigned i = 0; i < n; i++)
 		heads[i] = __atomic_load_n(&ports[i]->out_head, __ATOMIC_ACQUIRE);
 	do {
@@ -336,6 +340,13 @@ void mux_console_released(void)
 		__atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
 		kick();
 	}
+}
+
+void mux_hold(bool on)
+{
+	__atomic_store_n(&held, on, __ATOMIC_SEQ_CST);
+	if (!on)
+		kick();		/* what waited meanwhile */
 }
 
 void mux_flush(void)

@@ -6,7 +6,7 @@ core-y := src/main.o src/run.o src/console.o src/panic.o src/platform.o \
 	src/cpu.o src/virtio/mmio.o src/virtio/virtqueue.o src/virtio/blk.o \
 	src/virtio/net.o src/virtio/console.o \
 	src/console_mux.o src/printk.o \
-	src/housekeeping.o src/monitor.o src/guest_fdt.o \
+	src/housekeeping.o src/monitor.o src/gdbstub.o src/gdb_cell.o src/guest_fdt.o \
 	src/layout_boot.o src/layout_check.o src/emul/uart16550.o src/emul/pl011.o src/cell_pl011.o \
 	src/mm/page_alloc.o src/drivers/ns16550.o src/drivers/pl011.o \
 	src/lib/fmt.o src/lib/string.o

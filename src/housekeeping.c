@@ -11,6 +11,7 @@
 #include <fv/cell.h>
 #include <fv/console.h>
 #include <fv/console_mux.h>
+#include <fv/gdb_cell.h>
 #include <fv/housekeeping.h>
 #include <fv/monitor.h>
 #include <fv/platform.h>
@@ -116,9 +117,29 @@ static void print_help(void)
 	console_lock();
 	console_close_line_locked();
 	kprintf_locked("[fv] Ctrl-] then: n next console, 1-9 console by number, m monitor%s, "
-		       "v vCPU traps and lock waits, h help\n",
+		       "v vCPU traps and lock waits, g GDB remote protocol for the focused "
+		       "cell (until gdb detaches, or Ctrl-]), h help\n",
 		       IS_ENABLED(CONFIG_MONITOR_SHELL) ? " (a command line: help lists its commands)"
 							: "");
+	console_unlock();
+	mux_console_released();
+}
+
+/* Ctrl-] g: the console speaks GDB's protocol for the focused cell. */
+static void debug_focused(void)
+{
+	struct cell *c = port_cell((unsigned)mux_focus());
+
+	bool avail = gdb_cell_available();
+
+	if (c && avail && gdb_cell_attach(c))
+		return;
+	console_lock();
+	console_close_line_locked();
+	if (!avail)
+		kprintf_locked("[fv] gdb: no debugger stub on this architecture yet\n");
+	else
+		kprintf_locked("[fv] gdb: cell %s is not running\n", c ? c->name : "?");
 	console_unlock();
 	mux_console_released();
 }
@@ -139,6 +160,9 @@ static void escape_command(char c)
 		break;
 	case 'v':
 		print_monitor(monitor_print_vcpus_locked);
+		break;
+	case 'g':
+		debug_focused();
 		break;
 	case 'h':
 	case '?':
@@ -178,6 +202,10 @@ static void input(char c)
 {
 	if (!nr_cells)
 		return;
+	if (gdb_cell_active()) {
+		gdb_cell_input(c);	/* everything, until it detaches (or Ctrl-]) */
+		return;
+	}
 	if (escaped) {
 		escaped = false;
 		if (c != 'm')

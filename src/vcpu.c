@@ -22,6 +22,14 @@ void vcpu_set_admin_handler(void (*fn)(struct vcpu *v))
 	admin_handler = fn;
 }
 
+/* Who serves the debugger's requests (src/gdb_cell.c), likewise. */
+static void (*debug_handler)(struct cpu *c);
+
+void vcpu_set_debug_handler(void (*fn)(struct cpu *c))
+{
+	__atomic_store_n(&debug_handler, fn, __ATOMIC_RELEASE);
+}
+
 static unsigned long take_requests(struct cpu *c)
 {
 	return __atomic_exchange_n(&c->req, 0, __ATOMIC_ACQUIRE);
@@ -42,6 +50,12 @@ static void common_requests(struct cpu *c, unsigned long req)
 	if ((req & REQ_EMU) && c->vcpu) {
 		cell_virtio_sync(c->vcpu->cell);
 		cell_doorbell_sync(c->vcpu->cell);
+	}
+	if (req & REQ_DEBUG) {
+		void (*fn)(struct cpu *) = __atomic_load_n(&debug_handler, __ATOMIC_ACQUIRE);
+
+		if (fn)
+			fn(c);
 	}
 }
 

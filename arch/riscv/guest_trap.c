@@ -12,6 +12,7 @@
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
+#include <fv/gdb_cell.h>
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
@@ -198,8 +199,8 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 
 /* Interrupts and the exceptions that are neither SBI calls, virtual
  * instructions nor guest page faults (trap_entry.S sends those to their
- * own handlers). */
-void riscv_guest_trap(struct cpu *c, unsigned long cause)
+ * own handlers, this one through gdb_entry.S). */
+void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
 
@@ -209,9 +210,12 @@ void riscv_guest_trap(struct cpu *c, unsigned long cause)
 	if (cause & CAUSE_IRQ_FLAG) {
 		v->stats.interrupts++;
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
+		gdb_cell_trap(v, false);	/* a debugger's stop parks here */
 		trace_trap_out(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 		return;
 	}
+	if (cause == EXC_BREAKPOINT && gdb_cell_trap(v, true))
+		return;		/* the debugger's (while one is attached) */
 	/* Delegated (hedeleg), so normally never here; should one come all
 	 * the same (the firmware redirecting it to us), it is still the
 	 * guest's to handle. */

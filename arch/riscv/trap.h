@@ -41,7 +41,8 @@ extern char riscv_trap_entry[], riscv_secondary_entry[];
 __noreturn void riscv_guest_resume(void);
 
 void riscv_hs_trap(unsigned long *frame);
-void riscv_guest_trap(struct cpu *c, unsigned long cause);
+void riscv_guest_trap(struct cpu *c, unsigned long cause);	/* gdb_entry.S */
+void riscv_guest_trap_c(struct cpu *c, unsigned long cause);
 void riscv_guest_page_fault(struct cpu *c, unsigned long cause);
 void riscv_virtual_inst(struct cpu *c);
 void riscv_forward_exception(struct cpu *c, unsigned long scause, unsigned long cause,
@@ -49,5 +50,7 @@ void riscv_forward_exception(struct cpu *c, unsigned long scause, unsigned long 
 void riscv_vsbi_call(struct cpu *c);
 const char *riscv_cause_name(unsigned long cause);
 void riscv_dump_regs_locked(const unsigned long *regs);
+/* Guest breakpoints to the hypervisor (a debugger is on) or to the guest. */
+void riscv_breakpoints_to_hs(bool on);
 
 #endif

@@ -155,6 +155,11 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 	riscv_guest_resume();
 }
 
+void riscv_breakpoints_to_hs(bool on)
+{
+	csr_write(CSR_HEDELEG, on ? HEDELEG & ~BIT(EXC_BREAKPOINT) : HEDELEG);
+}
+
 void riscv_sync_eip(struct vcpu *v)
 {
 	if (READ_ONCE(v->arch.eip))

@@ -140,6 +140,8 @@ int cell_admin(struct cell *c, enum cell_admin op);
  * its handler at boot; the handler may not return: the hart leaves its
  * guest). */
 void vcpu_set_admin_handler(void (*fn)(struct vcpu *v));
+/* Who serves REQ_DEBUG (src/gdb_cell.c, which sits above src/vcpu.c). */
+void vcpu_set_debug_handler(void (*fn)(struct cpu *c));
 
 /* HSM from a guest (src/vcpu.c); return 0 or a negative FV_E* code. */
 long vcpu_hart_start(struct vcpu *caller, unsigned long vhartid,

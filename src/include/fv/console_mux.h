@@ -105,6 +105,10 @@ struct mux_port *mux_port(unsigned idx);
  */
 void mux_set_kick(void (*kick)(void));
 bool mux_async(void);
+/* A debugger speaks on the console (Ctrl-] g): while held, no cell's
+ * output is written there; it waits in the rings, and a full ring drops
+ * whole lines and counts them, as always.  Released, it all goes out. */
+void mux_hold(bool on);
 /* Drain on this hart, waiting for the console if need be: only for the
  * last words before power-off. */
 void mux_flush(void);

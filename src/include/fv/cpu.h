@@ -37,6 +37,8 @@ struct cpu {
 					   to date */
 #define REQ_ADMIN	(1UL << 5)	/* the monitor asked for a stop, start or
 					   restart of this hart's cell */
+#define REQ_DEBUG	(1UL << 6)	/* the debugger (src/gdb_cell.c): a stop,
+					   a job, or news for the console's hart */
 #define REQ_ARCH_SHIFT	8
 
 /* Post `req` to `c` and wake it (src/cpu.c). */

@@ -12,6 +12,7 @@
 #define ARCH_CPU_STACK_TOP	0
 #define ARCH_CPU_REGS		8	/* x0..x31, x0 slot unused */
 #define ARCH_CPU_REG(n)		(ARCH_CPU_REGS + 8 * (n))
+#define ARCH_CPU_DBG		(ARCH_CPU_REG(32) + 4)	/* after fault */
 
 #ifndef __ASSEMBLER__
 #include <fv/types.h>
@@ -24,6 +25,9 @@ struct arch_cpu {
 	/* Guest-memory reads from HS-mode (hlv/hlvx) may fault: the handler
 	 * then sets FAULT_TAKEN and skips the instruction. */
 	volatile int fault;
+	/* A debugger holds this hart's guest (gdb.c): 0 no; 1 yes, so a trap
+	 * saves every register (gdb_entry.S); 2 in such a trap, all saved. */
+	volatile int dbg;
 };
 
 #define FAULT_NONE	0
