@@ -272,12 +272,28 @@ rfence.hfence_gvma_vmid rfence.hfence_gvma rfence.hfence_vvma_asid
 rfence.hfence_vvma
 time.set_timer time.set_timer_irq time.set_timer_not_early legacy.set_timer
 legacy.set_timer_irq legacy.set_timer_not_early time.cancel time.unknown_fid
-hsm.suspend_retentive hsm.suspend_woken_by_timer hsm.suspend_non_retentive
+hsm.suspend_retentive hsm.suspend_woken_by_timer hsm.suspend_wide_type
+hsm.suspend_wide_type_woken hsm.suspend_reserved_1 hsm.suspend_reserved_top
+hsm.suspend_reserved_nonret hsm.suspend_reserved_nonret_top
+hsm.suspend_wide_reserved hsm.suspend_platform hsm.suspend_platform_nonret
+hsm.suspend_nonret_bad_addr
+hsm.suspend_nonret hsm.suspend_nonret_a0 hsm.suspend_nonret_a1
+hsm.suspend_nonret_satp hsm.suspend_nonret_sie hsm.suspend_nonret_wide
+hsm.v1_suspend_start hsm.v1_suspend_suspended hsm.v1_suspend_stays_suspended
+susp.denied hsm.v1_suspend_wake hsm.v1_suspend_resumed hsm.v1_suspend_ret
+hsm.v1_suspend_stopped
+hsm.v1_nonret_start hsm.v1_nonret_suspended hsm.v1_nonret_stays_suspended
+hsm.v1_nonret_wake hsm.v1_nonret_resumed hsm.v1_nonret_ret hsm.v1_nonret_a0
+hsm.v1_nonret_a1 hsm.v1_nonret_satp hsm.v1_nonret_sie hsm.v1_nonret_stopped
+susp.reserved_type susp.platform_type susp.wide_reserved_type susp.unknown_fid
+susp.bad_addr susp.suspend_to_ram susp.suspend_to_ram_a0 susp.suspend_to_ram_a1
+susp.suspend_to_ram_satp susp.suspend_to_ram_sie
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
 dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
 dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap
 dbcn.read_huge dbcn.read_hi dbcn.read dbcn.unknown_fid dbcn.write_byte
-srst.bad_type srst.bad_reason srst.unknown_fid
+srst.bad_type srst.bad_reason srst.wide_bad_type srst.wide_bad_reason
+srst.impl_reason srst.vendor_reason srst.unknown_fid
 legacy.getchar legacy.putchar
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
 exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter3

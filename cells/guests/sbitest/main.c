@@ -333,6 +333,10 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 	struct sbiret r;
 
 	read_dtb(fdt);
+	cfg.self = vhartid;
+	cfg.other = vhartid ^ 1;
+	r = sbi_call(SBI_EXT_BASE, 1, 0, 0, 0, 0, 0);
+	cfg.native = r.error || r.value != 0x4656;
 	r = sbi_call(SBI_EXT_BASE, 3, SBI_EXT_DBCN, 0, 0, 0, 0);
 	use_dbcn = !r.error && r.value;
 	out("sbitest: start vhart %lu vharts %u sstc %s timebase %llu ram %#llx-%#llx bad %s\n",
@@ -366,9 +370,31 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 		}
 		halt();
 	}
-	r = sbi_call(SBI_EXT_SRST, 0, 0, 0, 0, 0, 0);	/* shutdown */
+	/* reset_type and reset_reason are uint32_t: shutdown, no reason */
+	r = sbi_call(SBI_EXT_SRST, 0, 0xffffffff00000000UL, 0xffffffff00000000UL, 0, 0, 0);
+	out("sbitest: shutdown with wide arguments returned %ld\n", r.error);
+	r = sbi_call(SBI_EXT_SRST, 0, 0, 0, 0, 0, 0);
 	out("sbitest: shutdown returned %ld\n", r.error);
 	halt();
+}
+
+/* Suspend until vhart 0's IPI (sstatus.SIE clear: it wakes, not traps). */
+static void v1_suspend(unsigned long job)
+{
+	long r;
+
+	csr_set(sie, SIE_SSIE);
+	if (job == V1_NONRET)
+		mmu_on();	/* the resume must find satp 0 */
+	__atomic_store_n(&v1.suspending, 1, __ATOMIC_RELEASE);
+	r = suspend_call(SBI_EXT_HSM, 3, job == V1_NONRET ? HSM_SUSP_NON_RET : HSM_SUSP_RET,
+			 &v1.ctx);
+	csr_write(satp, 0);
+	__asm__ volatile("sfence.vma" ::: "memory");
+	csr_clear(sie, SIE_SSIE);
+	csr_clear(sip, SIP_SSIP);
+	v1.susp_ret = r;
+	__atomic_store_n(&v1.resumed, 1, __ATOMIC_RELEASE);
 }
 
 void sbitest_secondary(unsigned long vhartid, unsigned long job)
@@ -383,7 +409,7 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 		csr_set(sie, SIE_SSIE);
 		csr_set(sstatus, SSTATUS_SIE);
 		__atomic_store_n(&v1.up, 1, __ATOMIC_RELEASE);
-		if (wait_change(&ipis[1], 0, 2000))
+		if (wait_change(&ipis[vhartid], 0, 2000))
 			__atomic_store_n(&v1.got_ipi, 1, __ATOMIC_RELEASE);
 		csr_clear(sstatus, SSTATUS_SIE);
 		csr_clear(sie, SIE_SSIE);
@@ -393,6 +419,10 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 		break;
 	case V1_BAD:
 		do_bad(vhartid);
+		break;
+	case V1_SUSPEND:
+	case V1_NONRET:
+		v1_suspend(job);
 		break;
 	}
 	r = sbi_call(SBI_EXT_HSM, 1, 0, 0, 0, 0, 0);	/* hart_stop */

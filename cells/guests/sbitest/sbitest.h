@@ -31,11 +31,15 @@
 #define SBI_SUCCESS			0
 #define SBI_ERR_NOT_SUPPORTED		-2
 #define SBI_ERR_INVALID_PARAM		-3
+#define SBI_ERR_DENIED			-4
 #define SBI_ERR_INVALID_ADDRESS		-5
 #define SBI_ERR_ALREADY_AVAILABLE	-6
 
 #define HSM_STARTED	0
 #define HSM_STOPPED	1
+#define HSM_SUSPENDED	4
+#define HSM_SUSP_RET		0x00000000UL	/* default retentive */
+#define HSM_SUSP_NON_RET	0x80000000UL	/* default non-retentive */
 
 /* An address no cell of the test layouts has: nothing is mapped there. */
 #define OUTSIDE		0x90000000UL
@@ -64,6 +68,10 @@ struct config {
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
 	char doorbell[8];		/* doorbell=<ping|pong>: doorbell.c */
 	unsigned nr_doorbells;		/* ferrovisor,doorbell nodes */
+	unsigned long self, other;	/* our hart id and the other one's: in a
+					   cell 0 and 1, natively the firmware's
+					   boot hart and the other */
+	bool native;			/* not in a cell: on the firmware itself */
 };
 
 extern struct config cfg;
@@ -78,11 +86,31 @@ enum v1_job {
 	V1_HELLO = 0x5e1f,	/* say "up", wait for an IPI, hart_stop */
 	V1_STOP,		/* hart_stop at once */
 	V1_BAD,			/* the bad access of bad=<what> */
+	V1_SUSPEND,		/* retentive hart_suspend until an IPI, hart_stop */
+	V1_NONRET,		/* non-retentive hart_suspend until an IPI, hart_stop */
 };
+
+/*
+ * suspend_call(ext, fid, type, ctx) (entry.S): an SBI suspend call
+ * (ext, fid, a0 = type, a1 = where to resume, a2 = ctx) that keeps our
+ * registers in `ctx` for a non-retentive resume.  Returns 1 once resumed
+ * there (with what the resume found in ctx), 0 after a retentive one, or
+ * the call's error.
+ */
+struct resume_ctx {
+	unsigned long regs[16];		/* ra sp gp tp s0-s11 */
+	unsigned long satp, sstatus, a0, a1;	/* as found at the resume */
+};
+long suspend_call(unsigned long ext, unsigned long fid, unsigned long type,
+		  struct resume_ctx *ctx);
+extern char suspend_resume[];		/* its resume address */
 
 /* vhart 1's reports to vhart 0. */
 struct v1_mailbox {
 	unsigned long up, up_again, got_ipi, a0, a1;
+	unsigned long suspending, resumed;	/* V1_SUSPEND, V1_NONRET */
+	long susp_ret;				/* what suspend_call returned */
+	struct resume_ctx ctx;
 };
 extern struct v1_mailbox v1;
 
@@ -110,6 +138,8 @@ unsigned checks_passed(void);
 unsigned checks_failed(void);
 /* "sbitest: <name> ok", or FAIL with both numbers, if got != expected. */
 void check(const char *name, long got, long expected);
+/* "sbitest: <name> skip": a check not run natively (README.md says why). */
+void skip(const char *name);
 
 /* Instructions the hart lacks (exc.c, probes.S): a check group, and the trap
  * handler's share (true if the trap was one exc.c expected). */
@@ -124,5 +154,7 @@ void doorbell_trap(void);
 /* bad=ptw: the guest's own page table sends PTW_VA's walk to `table`. */
 #define PTW_VA		0x40000000UL
 unsigned long ptw_setup(uint64_t table);
+/* Sv39 on with RAM mapped to itself (a resume must turn it off). */
+void mmu_on(void);
 
 #endif

@@ -15,6 +15,9 @@ struct arch_cell {
 
 struct arch_vcpu {
 	volatile bool eip;	/* VSEIP wanted, set by any hart's vPLIC access */
+	/* its SBI HSM state while in a suspend call (arch/riscv/vsbi_suspend.c),
+	 * else 0; read by the cell's other harts */
+	volatile int hsm_suspend;
 };
 
 #endif
