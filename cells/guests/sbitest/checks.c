@@ -473,6 +473,8 @@ static void susp_checks(void)
 	static const char *const names[] = {
 		"susp.reserved_type", "susp.platform_type", "susp.wide_reserved_type",
 		"susp.unknown_fid", "susp.bad_addr", "susp.suspend_to_ram",
+		"susp.suspend_to_ram_a0", "susp.suspend_to_ram_a1",
+		"susp.suspend_to_ram_satp", "susp.suspend_to_ram_sie",
 	};
 	static struct resume_ctx ctx;
 	unsigned long resume = (unsigned long)suspend_resume;
