@@ -16,12 +16,13 @@
 /*
  * Extensions a guest must not be told about: 'h' (no nested
  * virtualization), AIA (guests get a virtual PLIC), M-mode and hypervisor
- * extensions, Svadu (A/D updates are not enabled for guests) and the
- * counter-overflow extension (no SBI PMU).
+ * extensions and the counter-overflow extension (no SBI PMU).  Svadu
+ * stays: the vSBI's FWFT gives a vhart hardware A/D updating, on from
+ * the start where the firmware had it on (arch/riscv/vsbi_fwft.c).
  */
 static bool hidden_ext(const char *e, size_t len)
 {
-	static const char *const names[] = { "h", "ssaia", "svadu", "sscofpmf" };
+	static const char *const names[] = { "h", "ssaia", "sscofpmf" };
 
 	if (len >= 2 && (!strncmp(e, "sm", 2) || !strncmp(e, "sh", 2)))
 		return true;

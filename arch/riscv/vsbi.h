@@ -32,6 +32,9 @@
  * (vsbi.c) with a = the guest's a0..a7. */
 struct sbiret vsbi_hsm(struct vcpu *v, unsigned long fid, unsigned long *a);
 struct sbiret vsbi_susp(struct vcpu *v, unsigned long fid, unsigned long *a);
+struct sbiret vsbi_fwft(struct vcpu *v, unsigned long fid, unsigned long *a);
+/* FWFT state of a starting vhart, found on its own hart (vsbi_fwft.c). */
+void vsbi_fwft_reset(struct vcpu *v);
 
 /* A vhart in an SBI suspend call (vsbi_suspend.c).  vsbi_hsm_state(): its
  * HSM state if it runs (STARTED or one of the suspend states).

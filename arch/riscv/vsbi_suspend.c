@@ -86,4 +86,5 @@ struct sbiret vsbi_resume_at(struct vcpu *v, unsigned long pc, unsigned long opa
 void riscv_vsbi_vcpu_reset(struct vcpu *v)
 {
 	WRITE_ONCE(v->arch.hsm_suspend, 0);
+	vsbi_fwft_reset(v);
 }

@@ -59,6 +59,7 @@ static unsigned long fz_csr[4096];
 #include "../../arch/riscv/vsbi_hsm.c"
 #include "../../arch/riscv/vsbi_susp.c"
 #include "../../arch/riscv/vsbi_suspend.c"
+#include "../../arch/riscv/vsbi_fwft.c"
 
 /* ---- the model machine ---- */
 #define NR_HARTS	CONFIG_MAX_HARTS
@@ -128,6 +129,23 @@ void arch_cpu_wait(void)
 
 void riscv_ack_kick(void)
 {
+}
+
+/* The firmware's FWFT: takes any setting of this hart. */
+static unsigned long fw_fwft_sets;
+
+long sbi_fwft_set(unsigned long feature, unsigned long value)
+{
+	FUZZ_ASSERT(feature == SBI_FWFT_MISALIGNED_EXC_DELEG && value <= 1);
+	fw_fwft_sets++;
+	return 0;
+}
+
+long sbi_fwft_get(unsigned long feature, unsigned long *value)
+{
+	(void)feature;
+	*value = 0;
+	return SBI_ERR_NOT_SUPPORTED;
 }
 
 void riscv_external_irq(struct cpu *c)
@@ -309,7 +327,7 @@ static unsigned long pick(struct in *in)
 
 static const unsigned long exts[] = {
 	SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE, SBI_EXT_HSM,
-	SBI_EXT_SRST, SBI_EXT_DBCN, SBI_EXT_PMU, SBI_EXT_SUSP, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf,
+	SBI_EXT_SRST, SBI_EXT_DBCN, SBI_EXT_PMU, SBI_EXT_SUSP, SBI_EXT_FWFT, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf,
 	0x10 | (1UL << 32), SBI_EXT_HSM | (1UL << 63),
 };
 
@@ -383,7 +401,7 @@ static void build_cell(struct in *in, unsigned id, unsigned first, unsigned nr)
 
 struct snapshot {
 	unsigned long regs[32], csr_sie, csr_hvip, csr_vstimecmp, csr_sepc, csr_vsatp,
-		      csr_vsstatus, csr_hie;
+		      csr_vsstatus, csr_hie, csr_henvcfg;
 	struct vcpu vcpus[NR_HARTS];
 	unsigned long reqs[NR_HARTS];
 	int cell_state[2];
@@ -400,6 +418,7 @@ static void snap(struct snapshot *s)
 	s->csr_vsatp = fz_csr[CSR_VSATP];
 	s->csr_vsstatus = fz_csr[CSR_VSSTATUS];
 	s->csr_hie = fz_csr[CSR_HIE];
+	s->csr_henvcfg = fz_csr[CSR_HENVCFG];
 	memcpy(s->vcpus, fz_vcpus, sizeof(s->vcpus));
 	for (unsigned i = 0; i < NR_HARTS; i++)
 		s->reqs[i] = fz_cpus[i].req;
@@ -408,14 +427,19 @@ static void snap(struct snapshot *s)
 	memcpy(s->db, fz_db, sizeof(s->db));
 }
 
-/* Every vhart as it was, but for the caller's counters. */
+/* Every vhart as it was, but for the caller's counters and FWFT values
+ * and locks (check_fwft() checks those). */
 static bool vharts_unchanged(const struct snapshot *s)
 {
 	for (unsigned i = 0; i < NR_HARTS; i++) {
 		struct vcpu v = s->vcpus[i];
 
-		if (&fz_vcpus[i] == caller)
+		if (&fz_vcpus[i] == caller) {
 			v.stats = caller->stats;
+			v.arch.fwft_locked = caller->arch.fwft_locked;
+			memcpy(v.arch.fwft_value, caller->arch.fwft_value,
+			       sizeof(v.arch.fwft_value));
+		}
 		if (memcmp(&v, &fz_vcpus[i], sizeof(v)))
 			return false;
 	}
@@ -459,7 +483,7 @@ static void check_targets(const struct snapshot *s, unsigned long req,
 
 static bool is_sbi_error(long e)
 {
-	return e <= 0 && e >= SBI_ERR_ALREADY_STOPPED;
+	return e <= 0 && e >= SBI_ERR_DENIED_LOCKED;
 }
 
 /* Only where the caller may write changed; DBCN read wrote `got` at `dst`. */
@@ -501,6 +525,49 @@ static bool resumed(const struct snapshot *s, unsigned long ext, unsigned long f
 		       caller_alone(s);
 	return ext == SBI_EXT_HSM && fid == SBI_HSM_HART_SUSPEND &&
 	       (uint32_t)a[0] == SBI_HSM_SUSPEND_NON_RET_DEFAULT;
+}
+
+/* FWFT: features 0-5 only, those the hart has, the lock, the values. */
+static void check_fwft(const struct snapshot *s, unsigned long fid, const unsigned long *a,
+		       long err, long val)
+{
+	const struct vcpu *was = &s->vcpus[caller - fz_vcpus];
+	uint32_t f = (uint32_t)a[0];
+	unsigned long env = s->csr_henvcfg;
+	unsigned fb = f < VSBI_FWFT_FEATURES ? BIT(f) : 0;	/* 0: not a feature */
+	bool has = was->arch.fwft_supported & fb, locked = was->arch.fwft_locked & fb;
+
+	if (fid > SBI_FWFT_GET) {
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	if (!fb)
+		FUZZ_ASSERT(err == SBI_ERR_DENIED);
+	else if (!has)
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+	if (fid == SBI_FWFT_GET) {
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == env && fw_fwft_sets == 0);
+		if (!err)
+			FUZZ_ASSERT((unsigned long)val == was->arch.fwft_value[f]);
+		return;
+	}
+	if (err) {	/* nothing changed */
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == env && fw_fwft_sets == 0);
+		FUZZ_ASSERT(caller->arch.fwft_locked == was->arch.fwft_locked &&
+			    !memcmp(caller->arch.fwft_value, was->arch.fwft_value,
+				    sizeof(was->arch.fwft_value)));
+		FUZZ_ASSERT(!has || (a[2] & ~1UL) || locked || f == F_PMLEN || a[1] > 1);
+		if (has && locked && !(a[2] & ~1UL))
+			FUZZ_ASSERT(err == SBI_ERR_DENIED_LOCKED);
+		return;
+	}
+	FUZZ_ASSERT(has && !locked && !(a[2] & ~1UL));
+	FUZZ_ASSERT(caller->arch.fwft_value[f] == a[1]);
+	FUZZ_ASSERT(caller->arch.fwft_locked == (was->arch.fwft_locked | (a[2] & 1 ? fb : 0)));
+	if (f == F_MISALIGNED)
+		FUZZ_ASSERT(fw_fwft_sets == 1 && fz_csr[CSR_HENVCFG] == env);
+	else if (f != F_PMLEN)
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == (a[1] ? env | bit_of[f] : env & ~bit_of[f]));
 }
 
 /* The caller's own suspend state: back to STARTED after any call. */
@@ -727,6 +794,10 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 		FUZZ_ASSERT(vharts_unchanged(s));
 	if (ext == SBI_EXT_SUSP)
 		check_susp(s, fid, a, err);
+	if (ext == SBI_EXT_FWFT)
+		check_fwft(s, fid, a, err, val);
+	else
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == s->csr_henvcfg && fw_fwft_sets == 0);
 	if (ext == SBI_EXT_IPI && fid == 0)
 		check_targets(s, REQ_VSSIP, a, err);
 	else if (ext == SBI_EXT_RFENCE && fid == SBI_RFENCE_FENCE_I)
@@ -784,6 +855,7 @@ static bool one_call(struct in *in)
 	fz_csr[CSR_SEPC] = in_u64(in) & ~1UL;
 	con_out = con_in_taken = served = 0;
 	fw_timer_set = waited = false;
+	fw_fwft_sets = 0;
 	memset(posted, 0, sizeof(posted));
 	memset(wakes, 0, sizeof(wakes));
 	if (ext == SBI_EXT_FERROVISOR && !db_built)
@@ -837,6 +909,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	caller = fz_cells[0].vcpu[in_u8(&in) % nr];
 	caller->state = VCPU_RUNNING;		/* it is making the call */
 	caller->arch.hsm_suspend = 0;
+	/* what its hart has of FWFT, and where the guest left it */
+	caller->arch.fwft_supported = in_u8(&in) & 0x3f;
+	caller->arch.fwft_locked = in_u8(&in) & 0x3f;
+	fz_csr[CSR_HENVCFG] = in_u64(&in);
 	for (unsigned calls = 0; calls < 8 && in.n; calls++)
 		if (!one_call(&in))
 			break;

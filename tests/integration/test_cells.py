@@ -253,7 +253,7 @@ base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
 probe.legacy_shutdown probe.legacy_send_ipi probe.pmu probe.susp probe.cppc
-probe.unknown probe.ferrovisor
+probe.unknown probe.ferrovisor probe.fwft
 ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
 ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
@@ -288,6 +288,15 @@ hsm.v1_nonret_a1 hsm.v1_nonret_satp hsm.v1_nonret_sie hsm.v1_nonret_stopped
 susp.reserved_type susp.platform_type susp.wide_reserved_type susp.unknown_fid
 susp.bad_addr susp.suspend_to_ram susp.suspend_to_ram_a0 susp.suspend_to_ram_a1
 susp.suspend_to_ram_satp susp.suspend_to_ram_sie
+fwft.misaligned_get fwft.misaligned_off_no_trap fwft.misaligned_off_value
+fwft.misaligned_set fwft.misaligned_get_set fwft.wide_feature fwft.bad_value
+fwft.bad_flags fwft.lock fwft.locked_set fwft.locked_get fwft.locked_no_trap
+fwft.lp_get fwft.lp_set fwft.lp_get_set fwft.lp_clear
+fwft.ss_get fwft.ss_set fwft.ss_get_set fwft.ss_clear
+fwft.dt_get fwft.dt_set fwft.dt_get_set fwft.dt_clear
+fwft.ad_get fwft.ad_set fwft.ad_get_set fwft.ad_clear
+fwft.pmlen_get fwft.pmlen_set fwft.pmlen_get_set fwft.pmlen_clear
+fwft.reserved fwft.platform fwft.global fwft.set_reserved fwft.unknown_fid
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
 dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
 dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap

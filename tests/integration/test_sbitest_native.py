@@ -74,6 +74,13 @@ NATIVE_DIFFERS = {
                       "INVALID_PARAM for memory that does not satisfy the requirements"),
     "dbcn.write_hi_1": ("FAIL -1 -3", "as dbcn.write_hi"),
     "dbcn.read_hi": ("FAIL -1 -3", "as dbcn.write_hi"),
+    "fwft.locked_set": ("FAIL -4 -14",
+                        "OpenSBI 1.5.1 (before SBI 3.0 was final) answers DENIED for a "
+                        "locked feature; SBI 3.0 says DENIED_LOCKED"),
+    **{f"fwft.pmlen_{w}": ("FAIL -4 -2",
+                           "OpenSBI 1.5.1 predates the pointer-masking feature (5) and calls "
+                           "it reserved (DENIED); SBI 3.0 defines it, and without Ssnpm it is "
+                           "NOT_SUPPORTED") for w in ("get", "set", "get_set", "clear")},
 }
 
 OUTSIDE_RAM = "an address outside RAM: OpenSBI would use it and the machine would fault"

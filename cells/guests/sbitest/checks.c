@@ -90,6 +90,7 @@ static void base_checks(void)
 		{ "probe.pmu", SBI_EXT_PMU, 0 },
 		{ "probe.susp", SBI_EXT_SUSP, 1 },
 		{ "probe.cppc", SBI_EXT_CPPC, 0 },
+		{ "probe.fwft", SBI_EXT_FWFT, 1 },
 		{ "probe.unknown", 0x0A5A5A5A, 0 },
 		{ "probe.ferrovisor", SBI_EXT_FERROVISOR, 1 },
 	};
@@ -513,6 +514,70 @@ static void dbcn_refused(const char *name, unsigned long fid, unsigned long n,
 		check(name, ecall(SBI_EXT_DBCN, fid, n, base, 0).error, SBI_ERR_INVALID_PARAM);
 }
 
+static long fwft_get(unsigned long feature)
+{
+	struct sbiret r = ecall(SBI_EXT_FWFT, 1, feature, 0, 0);
+
+	return r.error ? r.error : r.value;
+}
+
+static long fwft_set(unsigned long feature, unsigned long value, unsigned long flags)
+{
+	return ecall(SBI_EXT_FWFT, 0, feature, value, flags).error;
+}
+
+/* A henvcfg-backed feature: there (at its default, can be set and read
+ * back, then off) if the CPU has `ext`, else NOT_SUPPORTED both ways. */
+static void fwft_feature(const char *name, unsigned long f, const char *ext,
+			 unsigned long on, long dflt)
+{
+	char buf[48];
+	bool has = has_isa_ext(ext);
+
+	fmt_snprintf(buf, sizeof(buf), "fwft.%s_get", name);
+	check(buf, fwft_get(f), has ? dflt : SBI_ERR_NOT_SUPPORTED);
+	fmt_snprintf(buf, sizeof(buf), "fwft.%s_set", name);
+	check(buf, fwft_set(f, on, 0), has ? 0 : SBI_ERR_NOT_SUPPORTED);
+	fmt_snprintf(buf, sizeof(buf), "fwft.%s_get_set", name);
+	check(buf, fwft_get(f), has ? (long)on : SBI_ERR_NOT_SUPPORTED);
+	fmt_snprintf(buf, sizeof(buf), "fwft.%s_clear", name);
+	check(buf, fwft_set(f, 0, 0), has ? 0 : SBI_ERR_NOT_SUPPORTED);
+}
+
+/* FWFT: misaligned-exception delegation (its effect too), the lock, the
+ * features the CPU may have, IDs that are not features. */
+static void fwft_checks(void)
+{
+	static const uint64_t buf[2] = { 0x0706050403020100UL, 0x0f0e0d0c0b0a0908UL };
+	unsigned long addr = (unsigned long)buf + 1, got;
+
+	check("fwft.misaligned_get", fwft_get(0), 0);
+	check("fwft.misaligned_off_no_trap", trap_cause(misaligned_load, addr, &got), -1);
+	check("fwft.misaligned_off_value", got == 0x0807060504030201UL, 1);
+	check("fwft.misaligned_set", fwft_set(0, 1, 0), 0);
+	check("fwft.misaligned_get_set", fwft_get(0), 1);
+	/* QEMU does misaligned loads in hardware: no trap to see here */
+	/* the feature ID is a uint32_t */
+	check("fwft.wide_feature", fwft_get((0xffUL << 32) | 0), 1);
+	check("fwft.bad_value", fwft_set(0, 2, 0), SBI_ERR_INVALID_PARAM);
+	check("fwft.bad_flags", fwft_set(0, 0, 2), SBI_ERR_INVALID_PARAM);
+	check("fwft.lock", fwft_set(0, 0, 1), 0);
+	check("fwft.locked_set", fwft_set(0, 1, 0), SBI_ERR_DENIED_LOCKED);
+	check("fwft.locked_get", fwft_get(0), 0);
+	check("fwft.locked_no_trap", trap_cause(misaligned_load, addr, &got), -1);
+	fwft_feature("lp", 1, "zicfilp", 1, 0);
+	fwft_feature("ss", 2, "zicfiss", 1, 0);
+	fwft_feature("dt", 3, "ssdbltrp", 1, 0);
+	/* Svadu without Svade: the hart updates A/D bits unless told not to */
+	fwft_feature("ad", 4, "svadu", 1, !has_isa_ext("svade"));
+	fwft_feature("pmlen", 5, "ssnpm", 7, 0);
+	check("fwft.reserved", fwft_get(6), SBI_ERR_DENIED);
+	check("fwft.platform", fwft_get(0x40000000), SBI_ERR_DENIED);
+	check("fwft.global", fwft_get(0x80000000), SBI_ERR_DENIED);
+	check("fwft.set_reserved", fwft_set(6, 0, 0), SBI_ERR_DENIED);
+	check("fwft.unknown_fid", ecall(SBI_EXT_FWFT, 2, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
+}
+
 static void dbcn_checks(void)
 {
 	/* printed only if the hypervisor wrongly takes the buffer */
@@ -610,6 +675,7 @@ void run_checks(void)
 	v1_suspend_checks("hsm.v1_suspend", V1_SUSPEND);
 	v1_suspend_checks("hsm.v1_nonret", V1_NONRET);
 	susp_checks();
+	fwft_checks();
 	dbcn_checks();
 	srst_checks();
 	legacy_checks();

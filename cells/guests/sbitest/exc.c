@@ -116,6 +116,18 @@ void exc_checks(void)
 	probe("exc.vs_sie_saved", s_csrr_hstatus, false, true);
 }
 
+long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret)
+{
+	seen.cause = ~0UL;
+	armed = true;
+	*ret = fn(arg);
+	if (armed) {
+		armed = false;
+		return -1;
+	}
+	return (long)seen.cause;
+}
+
 /* ---------------------------------------------------------------- bad=ptw */
 
 #define PTE_V	(1UL << 0)

@@ -193,18 +193,32 @@ static bool read_reg(const void *fdt, int node, uint64_t *addr, uint64_t *size)
 	return true;
 }
 
-static bool has_sstc(const void *fdt, int cpu)
+/* cfg.isa: the CPU's extensions, from riscv,isa-extensions, else from the
+ * multi-letter part of riscv,isa ("rv64imafdc_zicsr_sstc"). */
+static void read_isa(const void *fdt, int cpu)
 {
+	size_t n = 1;
 	const char *p;
 	int len;
 
+	cfg.isa[0] = ' ';
 	p = fdt_getprop(fdt, cpu, "riscv,isa-extensions", &len);
-	for (int i = 0; p && i < len; i += (int)strlen(p + i) + 1)
-		if (!strcmp(p + i, "sstc"))
-			return true;
-	p = fdt_getprop(fdt, cpu, "riscv,isa", &len);
-	for (int i = 0; p && i + 5 <= len; i++)
-		if (!strncmp(p + i, "_sstc", 5) && (p[i + 5] == '_' || p[i + 5] == '\0'))
+	for (int i = 0; p && i < len && n + 2 < sizeof(cfg.isa); i++)
+		cfg.isa[n++] = p[i] ? p[i] : ' ';
+	if (!p && (p = fdt_getprop(fdt, cpu, "riscv,isa", &len)) != NULL)
+		for (int i = 0; i < len && p[i] && n + 2 < sizeof(cfg.isa); i++)
+			cfg.isa[n++] = p[i] == '_' ? ' ' : p[i];
+	if (cfg.isa[n - 1] != ' ')
+		cfg.isa[n++] = ' ';
+	cfg.isa[n] = '\0';
+}
+
+bool has_isa_ext(const char *ext)
+{
+	size_t n = strlen(ext);
+
+	for (const char *p = cfg.isa; (p = strchr(p, ' ')) != NULL && p[1]; p++)
+		if (!strncmp(p + 1, ext, n) && p[1 + n] == ' ')
 			return true;
 	return false;
 }
@@ -276,8 +290,10 @@ static void read_dtb(const void *fdt)
 
 		if (!type || strcmp(type, "cpu"))
 			continue;
-		if (!cfg.nr_vharts)
-			cfg.sstc = has_sstc(fdt, node);
+		if (!cfg.nr_vharts) {
+			read_isa(fdt, node);
+			cfg.sstc = has_isa_ext("sstc");
+		}
 		cfg.nr_vharts++;
 	}
 	node = fdt_node_offset_by_prop_value(fdt, -1, "device_type", "memory", 7);

@@ -47,3 +47,15 @@ run_user:
 	csrc	sstatus, t0
 	sret
 1:	ret
+
+/* unsigned long misaligned_load(addr): one 4-byte ld (so that a trap
+ * handler skipping it lands on the ret), for the FWFT checks. */
+	.text
+	.globl	misaligned_load
+	.balign	4
+misaligned_load:
+	.option	push
+	.option	norvc
+	ld	a0, 0(a0)
+	.option	pop
+	ret

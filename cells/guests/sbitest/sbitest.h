@@ -25,6 +25,8 @@
 #define SBI_EXT_DBCN			0x4442434E
 #define SBI_EXT_SUSP			0x53555350
 #define SBI_EXT_CPPC			0x43505043
+#define SBI_EXT_FWFT			0x46574654
+#define SBI_ERR_DENIED_LOCKED		-14
 /* Ferrovisor's own: firmware-specific space, low 24 bits its impl ID */
 #define SBI_EXT_FERROVISOR		0x0A004656
 
@@ -61,6 +63,8 @@ struct config {
 	uint64_t plic_base;
 	unsigned nr_vharts;
 	bool sstc;
+	char isa[1024];			/* the first CPU's ISA extensions, each
+					   between spaces: " sstc svadu " */
 	bool checks;			/* checks=0: skip them */
 	bool exc_only;			/* checks=exc: only exc_checks() */
 	char bad[16];			/* bad=<store|load|exec|mmio|ptw|none> */
@@ -75,6 +79,8 @@ struct config {
 };
 
 extern struct config cfg;
+/* The device tree's first CPU has ISA extension `ext` (lower case). */
+bool has_isa_ext(const char *ext);
 
 /* Interrupts taken, per vhart (the trap handler counts them). */
 #define MAX_VHARTS 2
@@ -145,6 +151,10 @@ void skip(const char *name);
  * handler's share (true if the trap was one exc.c expected). */
 void exc_checks(void);
 bool exc_trap(unsigned long cause);
+/* Run fn(arg) (its trapping instruction 4 bytes long) with the trap
+ * handler armed: the exception it took, or -1; *ret what fn returned. */
+long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret);
+unsigned long misaligned_load(unsigned long addr);
 
 /* doorbell=ping|pong (doorbell.c): talk to the peer cell; and the trap
  * handler's share, an external interrupt. */

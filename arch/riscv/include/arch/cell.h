@@ -13,11 +13,17 @@ struct arch_cell {
 	struct vplic vplic;
 };
 
+#define VSBI_FWFT_FEATURES	6	/* SBI FWFT local features 0-5 */
+
 struct arch_vcpu {
 	volatile bool eip;	/* VSEIP wanted, set by any hart's vPLIC access */
 	/* its SBI HSM state while in a suspend call (arch/riscv/vsbi_suspend.c),
 	 * else 0; read by the cell's other harts */
 	volatile int hsm_suspend;
+	/* SBI FWFT of this vhart (arch/riscv/vsbi_fwft.c): the features the
+	 * hart can give it, their values, the locked ones; reset with it */
+	unsigned fwft_supported, fwft_locked;
+	unsigned long fwft_value[VSBI_FWFT_FEATURES];
 };
 
 #endif

@@ -21,6 +21,7 @@
 #define SBI_EXT_PMU	0x504d55
 #define SBI_EXT_DBCN	0x4442434e
 #define SBI_EXT_SUSP	0x53555350
+#define SBI_EXT_FWFT	0x46574654
 
 /* BASE functions */
 #define SBI_BASE_GET_SPEC_VERSION	0
@@ -45,6 +46,17 @@
 #define SBI_HSM_RESUME_PENDING	6
 #define SBI_HSM_SUSPEND_RET_DEFAULT	0x00000000UL
 #define SBI_HSM_SUSPEND_NON_RET_DEFAULT	0x80000000UL
+
+/* FWFT (firmware features, SBI 3.0; OpenSBI 1.5.1 has it) */
+#define SBI_FWFT_SET			0
+#define SBI_FWFT_GET			1
+#define SBI_FWFT_MISALIGNED_EXC_DELEG	0
+#define SBI_FWFT_LANDING_PAD		1
+#define SBI_FWFT_SHADOW_STACK		2
+#define SBI_FWFT_DOUBLE_TRAP		3
+#define SBI_FWFT_PTE_AD_HW_UPDATING	4
+#define SBI_FWFT_POINTER_MASKING_PMLEN	5
+#define SBI_FWFT_SET_FLAG_LOCK		1UL
 
 #define SBI_SUSP_SYSTEM_SUSPEND	0
 #define SBI_SUSP_TO_RAM		0
@@ -78,6 +90,7 @@
 #define SBI_ERR_ALREADY_AVAILABLE (-6)
 #define SBI_ERR_ALREADY_STARTED	(-7)
 #define SBI_ERR_ALREADY_STOPPED	(-8)
+#define SBI_ERR_DENIED_LOCKED	(-14)
 
 #ifndef __ASSEMBLER__
 struct sbiret {
@@ -104,6 +117,10 @@ static inline struct sbiret sbi_ecall(unsigned long ext, unsigned long fid,
 long sbi_probe(unsigned long ext);
 /* The firmware's timer for this hart; ~0 disarms it. */
 void sbi_set_timer(unsigned long when);
+/* FWFT set and get of a feature of this hart in the firmware: 0 or an
+ * SBI error. */
+long sbi_fwft_set(unsigned long feature, unsigned long value);
+long sbi_fwft_get(unsigned long feature, unsigned long *value);
 #endif
 
 #endif
