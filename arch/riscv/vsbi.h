@@ -33,6 +33,11 @@
 struct sbiret vsbi_hsm(struct vcpu *v, unsigned long fid, unsigned long *a);
 struct sbiret vsbi_susp(struct vcpu *v, unsigned long fid, unsigned long *a);
 struct sbiret vsbi_fwft(struct vcpu *v, unsigned long fid, unsigned long *a);
+struct sbiret vsbi_pmu(struct vcpu *v, unsigned long fid, unsigned long *a);
+/* PMU (vsbi_pmu.c): offered at all; every counter of this hart stopped
+ * and released, as a vhart starts. */
+bool vsbi_pmu_offered(void);
+void vsbi_pmu_reset(void);
 /* FWFT state of a starting vhart, found on its own hart (vsbi_fwft.c). */
 void vsbi_fwft_reset(struct vcpu *v);
 

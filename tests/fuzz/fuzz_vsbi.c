@@ -60,6 +60,7 @@ static unsigned long fz_csr[4096];
 #include "../../arch/riscv/vsbi_susp.c"
 #include "../../arch/riscv/vsbi_suspend.c"
 #include "../../arch/riscv/vsbi_fwft.c"
+#include "../../arch/riscv/vsbi_pmu.c"
 
 /* ---- the model machine ---- */
 #define NR_HARTS	CONFIG_MAX_HARTS

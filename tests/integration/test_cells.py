@@ -33,7 +33,10 @@ SBITEST = f"{RUN}/sbitest-rtos.c"
 FAULTS_A = f"{RUN}/faults-a.c"
 FAULTS_B = f"{RUN}/faults-b.c"
 MUX_FOCUS = f"{RUN}/mux-focus.c"
-LAYOUTS = [TWO_RTOS, RTOS_SMP, STOP, RESET, SBITEST, FAULTS_A, FAULTS_B, MUX_FOCUS]
+LAYOUTS = [TWO_RTOS, RTOS_SMP, STOP, RESET, FAULTS_A, FAULTS_B, MUX_FOCUS]
+# The SBI checks' layout, with the SBI PMU (off by default) so that it is
+# checked too.
+SBITEST_CONFIG = "CONFIG_PMU=y"
 
 NO_SSTC = "rv64,sstc=false"
 TIMEBASE = 10_000_000           # QEMU virt
@@ -252,7 +255,7 @@ base.spec_version base.impl_id base.impl_version base.mvendorid base.marchid
 base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
-probe.legacy_shutdown probe.legacy_send_ipi probe.pmu probe.susp probe.cppc
+probe.legacy_shutdown probe.legacy_send_ipi probe.susp probe.pmu probe.cppc
 probe.unknown probe.ferrovisor probe.fwft
 ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
 ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
@@ -297,6 +300,10 @@ fwft.dt_get fwft.dt_set fwft.dt_get_set fwft.dt_clear
 fwft.ad_get fwft.ad_set fwft.ad_get_set fwft.ad_clear
 fwft.pmlen_get fwft.pmlen_set fwft.pmlen_get_set fwft.pmlen_clear
 fwft.reserved fwft.platform fwft.global fwft.set_reserved fwft.unknown_fid
+pmu.num_counters pmu.info_cycle pmu.info_outside pmu.match_cycles
+pmu.cycles_count pmu.start_started pmu.stop pmu.stop_stopped pmu.match_instret
+pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
+pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
 dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
 dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap
@@ -305,12 +312,13 @@ srst.bad_type srst.bad_reason srst.wide_bad_type srst.wide_bad_reason
 srst.impl_reason srst.vendor_reason srst.unknown_fid
 legacy.getchar legacy.putchar
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
-exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter3
-exc.vu_csrr_hpmcounter3 exc.vs_sie_saved
+exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter31
+exc.vu_csrr_hpmcounter31 exc.vs_sie_saved
 """.split()
 
 # Every line sbitest may print in a good run.
 SBI_LINE = re.compile(r"sbitest: (?:[\w.]+ ok|[\w.]+ FAIL \S+ \S+|info impl_version 0x[0-9a-f]+|"
+                      r"info pmu_counters \d+|"
                       r"start vhart 0 vharts \d+ sstc (?:yes|no) timebase \d+ ram \S+ bad none|"
                       r"vhart 1 up|done pass=\d+ fail=\d+)$")
 
@@ -324,9 +332,9 @@ def version_code():
 
 @pytest.mark.parametrize("cpu,sstc", [("rv64", "yes"), (NO_SSTC, "no")],
                          ids=["sstc", "no-sstc"])
-def test_sbitest_every_check_passes(images, cpu, sstc):
+def test_sbitest_every_check_passes(cpu, sstc):
     stopped = "cell sbi: stopped (shutdown by its guest)"
-    with boot(images[SBITEST], cpu) as q:
+    with boot(build_layouts([SBITEST], SBITEST_CONFIG)[SBITEST], cpu) as q:
         q.expect(re.escape(stopped), timeout=40)
         at = q.text().index(stopped)
         text = run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 3,

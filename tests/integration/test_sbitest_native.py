@@ -25,7 +25,8 @@ import pytest
 
 from conftest import build_layouts
 from fvqemu import BUILD, ROOT, Qemu, have_qemu, qemu_cmd
-from test_cells import SBI_CHECKS, SBITEST, boot, cell_lines, run_until, statuses
+from test_cells import (SBI_CHECKS, SBITEST, SBITEST_CONFIG, boot, cell_lines, run_until,
+                        statuses)
 
 pytestmark = pytest.mark.skipif(not have_qemu(), reason="QEMU or OpenSBI missing")
 
@@ -43,10 +44,6 @@ NATIVE_DIFFERS = {
                               "not (v0.1 is deprecated and optional: not done yet)"),
     "legacy.clear_ipi": ("FAIL 0 -2", "as probe.legacy_send_ipi"),
     "legacy.send_ipi": ("FAIL 0 -2", "as probe.legacy_send_ipi"),
-    "probe.pmu": ("FAIL 1 0", "OpenSBI has PMU; the cell's PMU is not done yet"),
-    "exc.vs_csrr_hpmcounter3": ("FAIL -1 2",
-                                "OpenSBI lets S-mode read hpmcounter3; the cell withholds the "
-                                "counters it has no PMU for"),
     "probe.susp": ("FAIL 0 1",
                    "OpenSBI on QEMU virt has no system-suspend device, so no SUSP; the cell "
                    "suspends itself (the extension is optional)"),
@@ -98,7 +95,7 @@ RESULT = re.compile(r"sbitest: ([\w.]+) (ok|FAIL \S+ \S+|skip)$")
 NATIVE_LINE = re.compile(
     r"sbitest: (?:[\w.]+ ok|[\w.]+ FAIL \S+ \S+|[\w.]+ skip|info impl_version 0x[0-9a-f]+|"
     r"start vhart [01] vharts 2 sstc yes timebase 10000000 ram 0x80000000-0x90000000 bad none|"
-    r"vhart [01] up|done pass=\d+ fail=\d+|"
+    r"vhart [01] up|done pass=\d+ fail=\d+|info pmu_counters \d+|"
     r"shutdown with wide arguments returned -3)$")
 
 
@@ -134,7 +131,7 @@ def native():
 def in_cell():
     """The cell's run: its lines until it shut itself down (and the RTOS
     beside it printed 3 lines more: the sbi cell's last lines are out)."""
-    elf = build_layouts([SBITEST])[SBITEST]
+    elf = build_layouts([SBITEST], SBITEST_CONFIG)[SBITEST]
     stopped = "cell sbi: stopped (shutdown by its guest)"
     with boot(elf) as q:
         q.expect(re.escape(stopped), timeout=40)
@@ -183,5 +180,9 @@ def test_native_and_cell_agree(native, in_cell):
     print("differences (allowed):\n" + "\n".join(rows))
     assert not bad, "\n".join(bad)
     assert c_fail == 0 and c_pass == len(SBI_CHECKS) >= n_pass + n_fail
+    # the cell's PMU is the hart's: as many counters as natively
+    info = [[l for l in run[0] if l.startswith("sbitest: info pmu_counters")]
+            for run in (native, in_cell)]
+    assert len(info[0]) == 1 and info[0] == info[1], info
     # every allowed difference still is one: a fixed one leaves the table
     assert all(nat.get(c) == NATIVE_DIFFERS[c][0] for c in NATIVE_DIFFERS)

@@ -18,7 +18,7 @@ void run_user(void (*code)(void));
 PROBE(csrr_hstatus)
 PROBE(csrw_hgatp)
 PROBE(hfence_vvma)
-PROBE(csrr_hpmcounter3)
+PROBE(csrr_hpmcounter31)
 
 /* Where run_user's ecall resumes S-mode (0: not in run_user). */
 unsigned long user_return;
@@ -104,8 +104,8 @@ void exc_checks(void)
 		{ "exc.vs_csrr_hstatus", "exc.vu_csrr_hstatus", s_csrr_hstatus, u_csrr_hstatus },
 		{ "exc.vs_csrw_hgatp", "exc.vu_csrw_hgatp", s_csrw_hgatp, u_csrw_hgatp },
 		{ "exc.vs_hfence_vvma", "exc.vu_hfence_vvma", s_hfence_vvma, u_hfence_vvma },
-		{ "exc.vs_csrr_hpmcounter3", "exc.vu_csrr_hpmcounter3", s_csrr_hpmcounter3,
-		  u_csrr_hpmcounter3 },
+		{ "exc.vs_csrr_hpmcounter31", "exc.vu_csrr_hpmcounter31", s_csrr_hpmcounter31,
+		  u_csrr_hpmcounter31 },
 	};
 
 	for (unsigned i = 0; i < ARRAY_SIZE(p); i++) {

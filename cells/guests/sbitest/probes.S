@@ -27,7 +27,7 @@ u_\name:
 	probe	csrr_hstatus, csrr a0, hstatus
 	probe	csrw_hgatp, csrw hgatp, zero
 	probe	hfence_vvma, hfence.vvma zero, zero
-	probe	csrr_hpmcounter3, csrr a0, 0xc03	/* hpmcounter3 */
+	probe	csrr_hpmcounter31, csrr a0, 0xc1f	/* hpmcounter31 */
 
 /*
  * run_user(code): run `code` in U-mode on this stack with interrupts off
