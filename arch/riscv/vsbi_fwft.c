@@ -132,7 +132,7 @@ static long lookup(const struct vcpu *v, uint32_t feature)
 {
 	if (feature >= VSBI_FWFT_FEATURES)
 		return SBI_ERR_DENIED;
-	return v->arch.fwft_supported & BIT(feature) ? 0 : SBI_ERR_NOT_SUPPORTED;
+	return (v->arch.fwft_supported & BIT(feature)) ? 0 : SBI_ERR_NOT_SUPPORTED;
 }
 
 static struct sbiret set(struct vcpu *v, uint32_t f, unsigned long value, unsigned long flags)

@@ -25,10 +25,11 @@ static int offered;
 
 bool vsbi_pmu_offered(void)
 {
-	int o = __atomic_load_n(&offered, __ATOMIC_ACQUIRE);
+	int o;
 
 	if (!IS_ENABLED(CONFIG_PMU))
 		return false;
+	o = __atomic_load_n(&offered, __ATOMIC_ACQUIRE);
 	if (!o) {
 		o = sbi_probe(SBI_EXT_PMU) ? 1 : 2;
 		__atomic_store_n(&offered, o, __ATOMIC_RELEASE);
