@@ -14,6 +14,6 @@ arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/stage2.o arch/riscv/mmio_decode.o arch/riscv/cell.o arch/riscv/irq_route.o \
 	arch/riscv/vcpu.o arch/riscv/guest_trap.o arch/riscv/vsbi.o arch/riscv/vsbi_mask.o \
 	arch/riscv/vsbi_hsm.o arch/riscv/vsbi_suspend.o arch/riscv/vsbi_susp.o \
-	arch/riscv/vsbi_fwft.o arch/riscv/vsbi_pmu.o \
+	arch/riscv/vsbi_fwft.o arch/riscv/vsbi_pmu.o arch/riscv/vsbi_dbtr.o arch/riscv/sbi_dbtr.o \
 	arch/riscv/guest_fdt.o \
 	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM (vsbi_hsm.c), SRST, DBCN,
- * SUSP (vsbi_susp.c), FWFT (vsbi_fwft.c), PMU (vsbi_pmu.c), the legacy
+ * SUSP (vsbi_susp.c), FWFT (vsbi_fwft.c), PMU (vsbi_pmu.c), DBTR
+ * (vsbi_dbtr.c), the legacy
  * console, set_timer and shutdown calls, and our own extension
  * (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
  * checked against the calling cell before anything is done; a request
@@ -16,6 +17,7 @@
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
+#include <arch/sbi_dbtr.h>
 #include "vsbi.h"
 
 
@@ -64,6 +66,8 @@ static long probe(unsigned long ext)
 {
 	if (ext == SBI_EXT_PMU)
 		return vsbi_pmu_offered();
+	if (ext == SBI_EXT_DBTR)
+		return vsbi_dbtr_offered();
 	switch (ext) {
 	case SBI_EXT_BASE: case SBI_EXT_TIME: case SBI_EXT_IPI: case SBI_EXT_RFENCE:
 	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN: case SBI_EXT_SUSP:
@@ -207,7 +211,7 @@ static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long
 
 /* vcpu_stats.fw_calls[]: the extensions by kind, for the monitor. */
 enum { FW_LEGACY, FW_BASE, FW_TIME, FW_IPI, FW_RFENCE, FW_HSM, FW_SRST, FW_DBCN,
-       FW_FERROVISOR, FW_OTHER, FW_SUSP, FW_FWFT, FW_PMU, FW_KINDS };
+       FW_FERROVISOR, FW_OTHER, FW_SUSP, FW_FWFT, FW_PMU, FW_DBTR, FW_KINDS };
 
 static unsigned fw_kind(unsigned long ext)
 {
@@ -222,6 +226,7 @@ static unsigned fw_kind(unsigned long ext)
 	case SBI_EXT_SUSP: return FW_SUSP;
 	case SBI_EXT_FWFT: return FW_FWFT;
 	case SBI_EXT_PMU: return FW_PMU;
+	case SBI_EXT_DBTR: return FW_DBTR;
 	case SBI_EXT_FERROVISOR: return FW_FERROVISOR;
 	default: return ext < 0x10 ? FW_LEGACY : FW_OTHER;
 	}
@@ -236,6 +241,7 @@ const char *arch_fw_call_kind_name(unsigned kind)
 		[FW_IPI] = "ipi", [FW_RFENCE] = "rfence", [FW_HSM] = "hsm", [FW_SRST] = "srst",
 		[FW_DBCN] = "dbcn", [FW_FERROVISOR] = "ferrovisor", [FW_OTHER] = "unknown",
 		[FW_SUSP] = "susp", [FW_FWFT] = "fwft", [FW_PMU] = "pmu",
+		[FW_DBTR] = "dbtr",
 	};
 
 	return kind < FW_KINDS ? names[kind] : NULL;
@@ -314,6 +320,9 @@ void riscv_vsbi_call(struct cpu *c)
 		break;
 	case SBI_EXT_PMU:
 		r = vsbi_pmu(v, fid, a);
+		break;
+	case SBI_EXT_DBTR:
+		r = vsbi_dbtr(v, fid, a);
 		break;
 	case SBI_EXT_FERROVISOR:
 		r = ferrovisor(v, fid, a);

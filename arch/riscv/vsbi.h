@@ -38,6 +38,10 @@ struct sbiret vsbi_pmu(struct vcpu *v, unsigned long fid, unsigned long *a);
  * and released, as a vhart starts. */
 bool vsbi_pmu_offered(void);
 void vsbi_pmu_reset(void);
+struct sbiret vsbi_dbtr(struct vcpu *v, unsigned long fid, unsigned long *a);
+/* DBTR (vsbi_dbtr.c): offered at all; a starting vhart's triggers gone. */
+bool vsbi_dbtr_offered(void);
+void vsbi_dbtr_reset(struct vcpu *v);
 /* FWFT state of a starting vhart, found on its own hart (vsbi_fwft.c). */
 void vsbi_fwft_reset(struct vcpu *v);
 

@@ -88,4 +88,5 @@ void riscv_vsbi_vcpu_reset(struct vcpu *v)
 	WRITE_ONCE(v->arch.hsm_suspend, 0);
 	vsbi_fwft_reset(v);
 	vsbi_pmu_reset();
+	vsbi_dbtr_reset(v);
 }

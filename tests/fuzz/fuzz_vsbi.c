@@ -61,6 +61,7 @@ static unsigned long fz_csr[4096];
 #include "../../arch/riscv/vsbi_suspend.c"
 #include "../../arch/riscv/vsbi_fwft.c"
 #include "../../arch/riscv/vsbi_pmu.c"
+#include "../../arch/riscv/vsbi_dbtr.c"
 
 /* ---- the model machine ---- */
 #define NR_HARTS	CONFIG_MAX_HARTS
@@ -130,6 +131,55 @@ void arch_cpu_wait(void)
 
 void riscv_ack_kick(void)
 {
+}
+
+/* The firmware has no DBTR here (vsbi_dbtr.c is a pass-through to it
+ * once its checks are done; the guest then gets NOT_SUPPORTED). */
+long sbi_probe(unsigned long ext)
+{
+	(void)ext;
+	return 0;
+}
+
+struct sbi_dbtr_entry *sbi_dbtr_shmem(void)
+{
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return NULL;
+}
+
+long sbi_dbtr_num(unsigned long tdata1, unsigned long *n)
+{
+	(void)tdata1;
+	*n = 0;
+	return SBI_ERR_NOT_SUPPORTED;
+}
+
+long sbi_dbtr_install(unsigned long count, unsigned long *value)
+{
+	(void)count, (void)value;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_uninstall(unsigned long base, unsigned long mask)
+{
+	(void)base;
+	FUZZ_ASSERT(mask == 0 || !"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_enable(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_disable(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
 }
 
 /* The firmware's FWFT: takes any setting of this hart. */

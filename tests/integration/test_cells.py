@@ -256,7 +256,7 @@ base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
 probe.legacy_shutdown probe.legacy_send_ipi probe.susp probe.pmu probe.cppc
-probe.unknown probe.ferrovisor probe.fwft
+probe.unknown probe.ferrovisor probe.fwft probe.dbtr
 ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
 ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
@@ -304,6 +304,11 @@ pmu.num_counters pmu.info_cycle pmu.info_outside pmu.match_cycles
 pmu.cycles_count pmu.start_started pmu.stop pmu.stop_stopped pmu.match_instret
 pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
 pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
+dbtr.num_triggers dbtr.num_mcontrol6 dbtr.install_no_shmem
+dbtr.shmem_misaligned dbtr.shmem_hi dbtr.setup_shmem dbtr.install_m_mode
+dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.disable
+dbtr.disabled_quiet dbtr.enable dbtr.enabled_fires dbtr.uninstall
+dbtr.uninstalled_quiet dbtr.uninstall_again dbtr.shmem_off dbtr.unknown_fid
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
 dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
 dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap

@@ -91,6 +91,7 @@ static void base_checks(void)
 		{ "probe.pmu", SBI_EXT_PMU, 1 },
 		{ "probe.cppc", SBI_EXT_CPPC, 0 },
 		{ "probe.fwft", SBI_EXT_FWFT, 1 },
+		{ "probe.dbtr", SBI_EXT_DBTR, 1 },
 		{ "probe.unknown", 0x0A5A5A5A, 0 },
 		{ "probe.ferrovisor", SBI_EXT_FERROVISOR, 1 },
 	};
@@ -601,6 +602,76 @@ static void pmu_checks(void)
 	check("pmu.unknown_fid", pmu(9, 0, 0, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
 }
 
+/* mcontrol6: type 6, action 0 (breakpoint), match 0 (equal), S, U, execute */
+#define MC6_TYPE	(6UL << 60)
+#define MC6_M		(1UL << 6)
+#define MC6_S		(1UL << 4)
+#define MC6_U		(1UL << 3)
+#define MC6_EXEC	(1UL << 2)
+#define EXC_BREAKPOINT	3
+
+/* One entry of DBTR shared memory: tstate, tdata1-3, then the index. */
+struct dbtr_entry {
+	unsigned long tstate, tdata1, tdata2, tdata3, idx;
+};
+
+static struct sbiret dbtr(unsigned long fid, unsigned long a0, unsigned long a1)
+{
+	return ecall(SBI_EXT_DBTR, fid, a0, a1, 0);
+}
+
+/* DBTR: an execute breakpoint on dbtr_target, in this mode only: it must
+ * trap there (breakpoint, sepc = the target), and not once removed. */
+static void dbtr_checks(void)
+{
+	static const char *const names[] = {
+		"dbtr.num_triggers", "dbtr.num_mcontrol6", "dbtr.install_no_shmem",
+		"dbtr.shmem_misaligned", "dbtr.shmem_hi", "dbtr.setup_shmem",
+		"dbtr.install_m_mode", "dbtr.install", "dbtr.breakpoint_fires",
+		"dbtr.breakpoint_epc", "dbtr.disable", "dbtr.disabled_quiet", "dbtr.enable",
+		"dbtr.enabled_fires", "dbtr.uninstall", "dbtr.uninstalled_quiet",
+		"dbtr.uninstall_again", "dbtr.shmem_off", "dbtr.unknown_fid",
+	};
+	static struct dbtr_entry e[2];
+	unsigned long target = (unsigned long)dbtr_target, got;
+	struct sbiret r;
+	long idx;
+
+	if (!ecall(SBI_EXT_BASE, 3, SBI_EXT_DBTR, 0, 0).value) {
+		for (unsigned i = 0; i < ARRAY_SIZE(names); i++)
+			skip(names[i]);
+		return;
+	}
+	r = dbtr(0, 0, 0);
+	check("dbtr.num_triggers", r.error ? r.error : r.value > 0, 1);
+	r = dbtr(0, MC6_TYPE, 0);
+	check("dbtr.num_mcontrol6", r.error ? r.error : r.value > 0, 1);
+	check("dbtr.install_no_shmem", dbtr(3, 1, 0).error, -9);	/* NO_SHMEM */
+	check("dbtr.shmem_misaligned", dbtr(1, (unsigned long)e + 1, 0).error,
+	      SBI_ERR_INVALID_PARAM);
+	check("dbtr.shmem_hi", dbtr(1, (unsigned long)e, 1).error, SBI_ERR_INVALID_ADDRESS);
+	check("dbtr.setup_shmem", dbtr(1, (unsigned long)e, 0).error, 0);
+	memset(e, 0, sizeof(e));
+	e[0].tdata1 = MC6_TYPE | MC6_M | MC6_EXEC;	/* M-mode: never ours */
+	e[0].tdata2 = target;
+	check("dbtr.install_m_mode", dbtr(3, 1, 0).error, SBI_ERR_FAILED);
+	e[0].tdata1 = MC6_TYPE | MC6_S | MC6_U | MC6_EXEC;
+	r = dbtr(3, 1, 0);
+	check("dbtr.install", r.error, 0);
+	idx = (long)e[0].idx;
+	check("dbtr.breakpoint_fires", trap_cause(dbtr_target, 1, &got), EXC_BREAKPOINT);
+	check("dbtr.breakpoint_epc", exc_last_epc(), (long)target);
+	check("dbtr.disable", dbtr(7, (unsigned long)idx, 1).error, 0);
+	check("dbtr.disabled_quiet", trap_cause(dbtr_target, 1, &got), -1);
+	check("dbtr.enable", dbtr(6, (unsigned long)idx, 1).error, 0);
+	check("dbtr.enabled_fires", trap_cause(dbtr_target, 1, &got), EXC_BREAKPOINT);
+	check("dbtr.uninstall", dbtr(5, (unsigned long)idx, 1).error, 0);
+	check("dbtr.uninstalled_quiet", trap_cause(dbtr_target, 1, &got) == -1 && got == 2, 1);
+	check("dbtr.uninstall_again", dbtr(5, (unsigned long)idx, 1).error, SBI_ERR_INVALID_PARAM);
+	check("dbtr.shmem_off", dbtr(1, ~0UL, ~0UL).error, 0);
+	check("dbtr.unknown_fid", dbtr(8, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
+}
+
 static long fwft_get(unsigned long feature)
 {
 	struct sbiret r = ecall(SBI_EXT_FWFT, 1, feature, 0, 0);
@@ -764,6 +835,7 @@ void run_checks(void)
 	susp_checks();
 	fwft_checks();
 	pmu_checks();
+	dbtr_checks();
 	dbcn_checks();
 	srst_checks();
 	legacy_checks();

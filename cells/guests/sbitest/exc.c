@@ -116,6 +116,11 @@ void exc_checks(void)
 	probe("exc.vs_sie_saved", s_csrr_hstatus, false, true);
 }
 
+unsigned long exc_last_epc(void)
+{
+	return seen.epc;
+}
+
 long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret)
 {
 	seen.cause = ~0UL;

@@ -26,11 +26,13 @@
 #define SBI_EXT_SUSP			0x53555350
 #define SBI_EXT_CPPC			0x43505043
 #define SBI_EXT_FWFT			0x46574654
+#define SBI_EXT_DBTR			0x44425452
 #define SBI_ERR_DENIED_LOCKED		-14
 /* Ferrovisor's own: firmware-specific space, low 24 bits its impl ID */
 #define SBI_EXT_FERROVISOR		0x0A004656
 
 #define SBI_SUCCESS			0
+#define SBI_ERR_FAILED			-1
 #define SBI_ERR_NOT_SUPPORTED		-2
 #define SBI_ERR_INVALID_PARAM		-3
 #define SBI_ERR_DENIED			-4
@@ -155,6 +157,9 @@ bool exc_trap(unsigned long cause);
  * handler armed: the exception it took, or -1; *ret what fn returned. */
 long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret);
 unsigned long misaligned_load(unsigned long addr);
+unsigned long dbtr_target(unsigned long x);
+/* sepc of the last exception trap_cause() saw. */
+unsigned long exc_last_epc(void);
 
 /* doorbell=ping|pong (doorbell.c): talk to the peer cell; and the trap
  * handler's share, an external interrupt. */

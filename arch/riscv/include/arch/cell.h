@@ -14,6 +14,7 @@ struct arch_cell {
 };
 
 #define VSBI_FWFT_FEATURES	6	/* SBI FWFT local features 0-5 */
+#define VSBI_DBTR_TRIGGERS	16	/* SBI DBTR trigger indexes a vhart may hold */
 
 struct arch_vcpu {
 	volatile bool eip;	/* VSEIP wanted, set by any hart's vPLIC access */
@@ -24,6 +25,11 @@ struct arch_vcpu {
 	 * hart can give it, their values, the locked ones; reset with it */
 	unsigned fwft_supported, fwft_locked;
 	unsigned long fwft_value[VSBI_FWFT_FEATURES];
+	/* SBI DBTR (arch/riscv/vsbi_dbtr.c): the guest's shared memory (~0:
+	 * none), the firmware triggers it installed, their tdata1-3 as the
+	 * guest sees them; reset with it */
+	unsigned long dbtr_shmem, dbtr_owned;
+	unsigned long dbtr_data[VSBI_DBTR_TRIGGERS][3];
 };
 
 #endif
