@@ -46,6 +46,13 @@ long sbi_dbtr_install(unsigned long count, unsigned long *value)
 	return r.error;
 }
 
+long sbi_dbtr_update(unsigned long base, unsigned long mask)
+{
+	if (!sbi_dbtr_shmem())
+		return SBI_ERR_NO_SHMEM;
+	return sbi_ecall(SBI_EXT_DBTR, SBI_DBTR_TRIGGER_UPDATE, base, mask, 0).error;
+}
+
 long sbi_dbtr_uninstall(unsigned long base, unsigned long mask)
 {
 	return sbi_ecall(SBI_EXT_DBTR, SBI_DBTR_TRIGGER_UNINSTALL, base, mask, 0).error;

@@ -7,7 +7,8 @@
  * guest's), each trigger checked first: mcontrol6 only, no M, VS or VU
  * bit (the guest has no H), breakpoint action, no chain, tdata3 0; its S
  * and U become VS and VU.  A vhart may touch only the triggers it
- * installed; they are all removed when it starts.  Not done: update.
+ * installed; they are all removed when it starts.  Update takes a new
+ * tdata2 (the address) per trigger, as OpenSBI 1.5.1's update does.
  */
 #include <arch/sbi.h>
 #include <arch/sbi_dbtr.h>
@@ -148,6 +149,35 @@ static struct sbiret install(struct vcpu *v, unsigned long n)
 	return (struct sbiret){ SBI_SUCCESS, 0 };
 }
 
+/* New addresses (tdata2) for this vhart's triggers of (base, mask), from
+ * the guest's entries, one per trigger in order. */
+static struct sbiret update(struct vcpu *v, unsigned long base, unsigned long mask)
+{
+	unsigned long t = owned(v, base, mask);
+	struct sbi_dbtr_entry *g, *fw = sbi_dbtr_shmem();
+	unsigned n = 0, k = 0;
+	long err;
+
+	for (unsigned i = 0; i < VSBI_DBTR_TRIGGERS; i++)
+		n += !!(t & BIT(i));
+	if (v->arch.dbtr_shmem == OFF)
+		return (struct sbiret){ SBI_ERR_NO_SHMEM, 0 };
+	if (!t)
+		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+	g = guest_entries(v, n);
+	if (!g || !fw)
+		return (struct sbiret){ g ? SBI_ERR_FAILED : SBI_ERR_INVALID_ADDRESS, 0 };
+	for (unsigned i = 0; i < n; i++)
+		fw[i].tdata2 = g[i].tdata2;	/* read once */
+	err = sbi_dbtr_update(base, mask);
+	if (err)
+		return (struct sbiret){ err, 0 };
+	for (unsigned i = 0; i < VSBI_DBTR_TRIGGERS; i++)
+		if (t & BIT(i))
+			v->arch.dbtr_data[i][1] = fw[k++].tdata2;
+	return (struct sbiret){ SBI_SUCCESS, 0 };
+}
+
 /* uninstall, enable, disable: of this vhart's triggers only */
 static struct sbiret on_owned(struct vcpu *v, unsigned long fid, unsigned long base,
 			      unsigned long mask)
@@ -213,10 +243,12 @@ struct sbiret vsbi_dbtr(struct vcpu *v, unsigned long fid, unsigned long *a)
 		return read_triggers(v, a[0], a[1]);
 	case SBI_DBTR_TRIGGER_INSTALL:
 		return install(v, a[0]);
+	case SBI_DBTR_TRIGGER_UPDATE:
+		return update(v, a[0], a[1]);
 	case SBI_DBTR_TRIGGER_UNINSTALL:
 	case SBI_DBTR_TRIGGER_ENABLE:
 	case SBI_DBTR_TRIGGER_DISABLE:
 		return on_owned(v, fid, a[0], a[1]);
 	}
-	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };	/* update: not done */
+	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 }

@@ -168,6 +168,13 @@ long sbi_dbtr_uninstall(unsigned long base, unsigned long mask)
 	return SBI_ERR_FAILED;
 }
 
+long sbi_dbtr_update(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
 long sbi_dbtr_enable(unsigned long base, unsigned long mask)
 {
 	(void)base, (void)mask;

@@ -306,7 +306,8 @@ pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
 pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
 dbtr.num_triggers dbtr.num_mcontrol6 dbtr.install_no_shmem
 dbtr.shmem_misaligned dbtr.shmem_hi dbtr.setup_shmem dbtr.install_m_mode
-dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.disable
+dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.update
+dbtr.updated_quiet dbtr.update_back dbtr.updated_fires dbtr.disable
 dbtr.disabled_quiet dbtr.enable dbtr.enabled_fires dbtr.uninstall
 dbtr.uninstalled_quiet dbtr.uninstall_again dbtr.shmem_off dbtr.unknown_fid
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start

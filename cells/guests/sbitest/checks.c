@@ -628,7 +628,8 @@ static void dbtr_checks(void)
 		"dbtr.num_triggers", "dbtr.num_mcontrol6", "dbtr.install_no_shmem",
 		"dbtr.shmem_misaligned", "dbtr.shmem_hi", "dbtr.setup_shmem",
 		"dbtr.install_m_mode", "dbtr.install", "dbtr.breakpoint_fires",
-		"dbtr.breakpoint_epc", "dbtr.disable", "dbtr.disabled_quiet", "dbtr.enable",
+		"dbtr.breakpoint_epc", "dbtr.update", "dbtr.updated_quiet", "dbtr.update_back",
+		"dbtr.updated_fires", "dbtr.disable", "dbtr.disabled_quiet", "dbtr.enable",
 		"dbtr.enabled_fires", "dbtr.uninstall", "dbtr.uninstalled_quiet",
 		"dbtr.uninstall_again", "dbtr.shmem_off", "dbtr.unknown_fid",
 	};
@@ -661,6 +662,13 @@ static void dbtr_checks(void)
 	idx = (long)e[0].idx;
 	check("dbtr.breakpoint_fires", trap_cause(dbtr_target, 1, &got), EXC_BREAKPOINT);
 	check("dbtr.breakpoint_epc", exc_last_epc(), (long)target);
+	/* a new address (tdata2) moves it off the target, then back */
+	e[0].tdata2 = target + 0x1000;
+	check("dbtr.update", dbtr(4, (unsigned long)idx, 1).error, 0);
+	check("dbtr.updated_quiet", trap_cause(dbtr_target, 1, &got), -1);
+	e[0].tdata2 = target;
+	check("dbtr.update_back", dbtr(4, (unsigned long)idx, 1).error, 0);
+	check("dbtr.updated_fires", trap_cause(dbtr_target, 1, &got), EXC_BREAKPOINT);
 	check("dbtr.disable", dbtr(7, (unsigned long)idx, 1).error, 0);
 	check("dbtr.disabled_quiet", trap_cause(dbtr_target, 1, &got), -1);
 	check("dbtr.enable", dbtr(6, (unsigned long)idx, 1).error, 0);

@@ -34,6 +34,9 @@ long sbi_dbtr_num(unsigned long tdata1, unsigned long *n);
 /* Install the first `count` entries of sbi_dbtr_shmem(): 0 (their idx
  * filled in) or an SBI error (*value: the firmware's). */
 long sbi_dbtr_install(unsigned long count, unsigned long *value);
+/* Update the triggers of (base, mask) from the first entries, one per
+ * trigger in order (the firmware takes tdata2 of each). */
+long sbi_dbtr_update(unsigned long base, unsigned long mask);
 long sbi_dbtr_uninstall(unsigned long base, unsigned long mask);
 long sbi_dbtr_enable(unsigned long base, unsigned long mask);
 long sbi_dbtr_disable(unsigned long base, unsigned long mask);
