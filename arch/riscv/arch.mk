@@ -15,7 +15,9 @@ arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/cpu.o arch/riscv/sbi.o arch/riscv/platform.o \
 	arch/riscv/stage2.o arch/riscv/mmio_decode.o arch/riscv/cell.o arch/riscv/irq_route.o \
 	arch/riscv/vcpu.o arch/riscv/guest_trap.o arch/riscv/vsbi.o arch/riscv/vsbi_mask.o \
-	arch/riscv/guest_fdt.o arch/riscv/gdb.o arch/riscv/gdb_entry.o arch/riscv/sbi_dbtr.o \
+	arch/riscv/vsbi_hsm.o arch/riscv/vsbi_suspend.o arch/riscv/vsbi_susp.o \
+	arch/riscv/vsbi_fwft.o arch/riscv/vsbi_pmu.o arch/riscv/vsbi_dbtr.o arch/riscv/sbi_dbtr.o \
+	arch/riscv/guest_fdt.o arch/riscv/gdb.o arch/riscv/gdb_entry.o \
 	arch/riscv/irqc/$(IRQC)/$(IRQC).o arch/riscv/irqc/$(IRQC)/v$(IRQC).o \
 	arch/riscv/irqc/aia/aplic.o arch/riscv/irqc/aia/imsic.o arch/riscv/irqc/aia/aia_route.o \
 	arch/riscv/irqc/aia/aia_vcpu.o arch/riscv/irqc/aia/aia_cell.o \

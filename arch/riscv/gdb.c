@@ -17,10 +17,10 @@
  */
 #include <arch/csr.h>
 #include <arch/sbi.h>
+#include <arch/sbi_dbtr.h>
 #include <fv/arch_gdb.h>
 #include <fv/compiler.h>
 #include "irq.h"
-#include "sbi_dbtr.h"
 #include "trap.h"
 
 #define NR_REGS		33	/* x0-x31, pc */
@@ -50,9 +50,9 @@ struct parked {
 
 static struct parked parked[CONFIG_MAX_HARTS];	/* each hart its own */
 
-/* The triggers the stub installed on a hart, and its DBTR shared memory. */
+/* The triggers the stub installed on a hart (the firmware's DBTR shared
+ * memory is the hart's own, shared with the vSBI's DBTR: sbi_dbtr.c). */
 struct hart_triggers {
-	struct sbi_dbtr_entry shmem[2] __aligned(32);	/* see sbi_dbtr_install */
 	struct {
 		int type;		/* GDB_HW_BREAK...; 0: free */
 		uint64_t addr;
@@ -74,7 +74,9 @@ unsigned arch_gdb_reg_size(void)
 
 bool arch_gdb_firmware_triggers(void)
 {
-	return sbi_dbtr_count() > 0;
+	unsigned long n;
+
+	return !sbi_dbtr_num(0, &n) && n > 0;
 }
 
 static unsigned long mc6_bits(int type)
@@ -87,31 +89,23 @@ static unsigned long mc6_bits(int type)
 	}
 }
 
-/* The lowest firmware index none of ours holds. */
-static long lowest_free(const struct hart_triggers *h)
-{
-	for (long idx = 0;; idx++) {
-		bool used = false;
-
-		for (int i = 0; i < MAX_TRIGGERS; i++)
-			used |= h->t[i].type && h->t[i].idx == idx;
-		if (!used)
-			return idx;
-	}
-}
-
 static int trigger_insert(struct hart_triggers *h, int type, uint64_t addr)
 {
 	for (int i = 0; i < MAX_TRIGGERS; i++) {
 		if (h->t[i].type)
 			continue;
-		h->shmem[0] = (struct sbi_dbtr_entry){
+		struct sbi_dbtr_entry *fw = sbi_dbtr_shmem();
+		unsigned long value;
+
+		if (!fw)
+			return -1;
+		fw[0] = (struct sbi_dbtr_entry){
 			.tdata1 = MC6_TYPE | MC6_VS | MC6_VU | mc6_bits(type),
 			.tdata2 = addr,
 		};
-		h->t[i].idx = sbi_dbtr_install(h->shmem, lowest_free(h));
-		if (h->t[i].idx < 0)
+		if (sbi_dbtr_install(1, &value))
 			return -1;
+		h->t[i].idx = (long)fw[0].idx;
 		h->t[i].type = type;
 		h->t[i].addr = addr;
 		return 0;
@@ -125,7 +119,7 @@ static int trigger_remove(struct hart_triggers *h, int type, uint64_t addr)
 		if (h->t[i].type != type || h->t[i].addr != addr)
 			continue;
 		h->t[i].type = 0;
-		return sbi_dbtr_uninstall((unsigned long)h->t[i].idx);
+		return sbi_dbtr_uninstall((unsigned long)h->t[i].idx, 1) ? -1 : 0;
 	}
 	return -1;
 }

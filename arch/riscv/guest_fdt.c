@@ -24,13 +24,14 @@ static bool has_guest_files(const struct cell *c)
 /*
  * Extensions a guest must not be told about: 'h' (no nested
  * virtualization), Ssaia unless the cell has guest interrupt files (else
- * it gets a virtual PLIC only), M-mode and hypervisor extensions, Svadu
- * (A/D updates are not enabled for guests) and the counter-overflow
- * extension (no SBI PMU).
+ * it gets a virtual PLIC only), M-mode and hypervisor extensions and the
+ * counter-overflow extension (no SBI PMU).  Svadu stays: the vSBI's FWFT
+ * gives a vhart hardware A/D updating, on from the start where the
+ * firmware had it on (arch/riscv/vsbi_fwft.c).
  */
 static bool hidden_ext(const char *e, size_t len, bool show_ssaia)
 {
-	static const char *const names[] = { "h", "ssaia", "svadu", "sscofpmf" };
+	static const char *const names[] = { "h", "ssaia", "sscofpmf" };
 
 	if (show_ssaia && len == 5 && !strncmp(e, "ssaia", 5))
 		return false;

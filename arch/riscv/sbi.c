@@ -16,6 +16,19 @@ void sbi_set_timer(unsigned long when)
 	sbi_ecall(SBI_EXT_TIME, 0, when, 0, 0);
 }
 
+long sbi_fwft_set(unsigned long feature, unsigned long value)
+{
+	return sbi_ecall(SBI_EXT_FWFT, SBI_FWFT_SET, feature, value, 0).error;
+}
+
+long sbi_fwft_get(unsigned long feature, unsigned long *value)
+{
+	struct sbiret r = sbi_ecall(SBI_EXT_FWFT, SBI_FWFT_GET, feature, 0, 0);
+
+	*value = (unsigned long)r.value;
+	return r.error;
+}
+
 /* 0: not probed yet, 1: DBCN, 2: legacy console calls */
 static int fw_console;
 

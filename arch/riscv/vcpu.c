@@ -12,6 +12,7 @@
 #include "aia.h"
 #include "irq.h"
 #include "trap.h"
+#include "vsbi.h"
 
 /* Exceptions the guest handles itself: those of its own mistakes (trap.h). */
 #define HEDELEG RISCV_GUEST_EXCEPTIONS
@@ -137,6 +138,7 @@ __noreturn void arch_vcpu_enter(struct vcpu *v, unsigned long pc, unsigned long 
 
 	setup_hart(v);
 	reset_vs_csrs();
+	riscv_vsbi_vcpu_reset(v);
 	for (int i = 0; i < 32; i++)
 		c->arch.regs[i] = 0;
 	c->arch.regs[10] = a0;

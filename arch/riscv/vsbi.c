@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM, SRST, DBCN, the legacy
+ * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM (vsbi_hsm.c), SRST, DBCN,
+ * SUSP (vsbi_susp.c), FWFT (vsbi_fwft.c), PMU (vsbi_pmu.c), DBTR
+ * (vsbi_dbtr.c), the legacy
  * console, set_timer and shutdown calls, and our own extension
  * (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
  * checked against the calling cell before anything is done; a request
@@ -15,19 +17,9 @@
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
+#include <arch/sbi_dbtr.h>
 #include "vsbi.h"
 
-
-static long fv_to_sbi(long e)
-{
-	switch (e) {
-	case FV_OK: return SBI_SUCCESS;
-	case FV_EINVAL: return SBI_ERR_INVALID_PARAM;
-	case FV_EFAULT: return SBI_ERR_INVALID_ADDRESS;
-	case FV_EBUSY: return SBI_ERR_ALREADY_AVAILABLE;
-	default: return SBI_ERR_FAILED;
-	}
-}
 
 static void set_timer(uint64_t when)
 {
@@ -72,9 +64,14 @@ static void to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned lon
 
 static long probe(unsigned long ext)
 {
+	if (ext == SBI_EXT_PMU)
+		return vsbi_pmu_offered();
+	if (ext == SBI_EXT_DBTR)
+		return vsbi_dbtr_offered();
 	switch (ext) {
 	case SBI_EXT_BASE: case SBI_EXT_TIME: case SBI_EXT_IPI: case SBI_EXT_RFENCE:
-	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN:
+	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN: case SBI_EXT_SUSP:
+	case SBI_EXT_FWFT:
 	case SBI_EXT_LEGACY_SET_TIMER: case SBI_EXT_LEGACY_PUTCHAR:
 	case SBI_EXT_LEGACY_GETCHAR: case SBI_EXT_LEGACY_SHUTDOWN:
 	case SBI_EXT_FERROVISOR:
@@ -133,47 +130,16 @@ static struct sbiret rfence(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ err, 0 };
 }
 
-/* SBI 2.0: types 0x1-0x0fffffff, 0x80000001-0x8fffffff and above 32 bits
- * are reserved; the rest are default or platform-specific types. */
-static bool hsm_suspend_reserved(unsigned long type)
-{
-	return type > 0xffffffffUL ||
-	       (type >= 0x1 && type <= 0x0fffffffUL) ||
-	       (type >= 0x80000001UL && type <= 0x8fffffffUL);
-}
-
-static struct sbiret hsm(struct vcpu *v, unsigned long fid, unsigned long *a)
-{
-	long r;
-
-	switch (fid) {
-	case SBI_HSM_HART_START:
-		return (struct sbiret){ fv_to_sbi(vcpu_hart_start(v, a[0], a[1], a[2])), 0 };
-	case SBI_HSM_HART_STOP:
-		vcpu_hart_stop(v);
-	case SBI_HSM_HART_STATUS:
-		r = vcpu_hart_status(v, a[0]);
-		return r < 0 ? (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 }
-			     : (struct sbiret){ 0, r };
-	case SBI_HSM_HART_SUSPEND:
-		if (hsm_suspend_reserved(a[0]))
-			return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
-		if (a[0] != SBI_HSM_SUSPEND_RET_DEFAULT)	/* only retentive */
-			return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-		arch_cpu_wait();	/* retentive: wake on any interrupt */
-		return (struct sbiret){ 0, 0 };
-	}
-	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-}
-
 static struct sbiret srst(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
 	if (fid != SBI_SRST_RESET)
 		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-	/* reasons: 0 none, 1 failure, 0xf0000000.. vendor; the rest reserved */
-	if (a[1] > 0xffffffffUL || (a[1] > 1 && a[1] < 0xf0000000UL))
+	/* Both are uint32_t in the spec: the low 32 bits count.  Reasons: 0
+	 * none, 1 failure; the rest are reserved or platform-specific ones
+	 * we do not have. */
+	if ((uint32_t)a[1] > 1)
 		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
-	switch (a[0]) {
+	switch ((uint32_t)a[0]) {
 	case SBI_SRST_TYPE_SHUTDOWN:
 		cell_stop(v, "shutdown by its guest");
 	case SBI_SRST_TYPE_COLD_REBOOT:
@@ -245,7 +211,7 @@ static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long
 
 /* vcpu_stats.fw_calls[]: the extensions by kind, for the monitor. */
 enum { FW_LEGACY, FW_BASE, FW_TIME, FW_IPI, FW_RFENCE, FW_HSM, FW_SRST, FW_DBCN,
-       FW_FERROVISOR, FW_OTHER, FW_KINDS };
+       FW_FERROVISOR, FW_OTHER, FW_SUSP, FW_FWFT, FW_PMU, FW_DBTR, FW_KINDS };
 
 static unsigned fw_kind(unsigned long ext)
 {
@@ -257,6 +223,10 @@ static unsigned fw_kind(unsigned long ext)
 	case SBI_EXT_HSM: return FW_HSM;
 	case SBI_EXT_SRST: return FW_SRST;
 	case SBI_EXT_DBCN: return FW_DBCN;
+	case SBI_EXT_SUSP: return FW_SUSP;
+	case SBI_EXT_FWFT: return FW_FWFT;
+	case SBI_EXT_PMU: return FW_PMU;
+	case SBI_EXT_DBTR: return FW_DBTR;
 	case SBI_EXT_FERROVISOR: return FW_FERROVISOR;
 	default: return ext < 0x10 ? FW_LEGACY : FW_OTHER;
 	}
@@ -270,6 +240,8 @@ const char *arch_fw_call_kind_name(unsigned kind)
 		[FW_LEGACY] = "legacy", [FW_BASE] = "base", [FW_TIME] = "time",
 		[FW_IPI] = "ipi", [FW_RFENCE] = "rfence", [FW_HSM] = "hsm", [FW_SRST] = "srst",
 		[FW_DBCN] = "dbcn", [FW_FERROVISOR] = "ferrovisor", [FW_OTHER] = "unknown",
+		[FW_SUSP] = "susp", [FW_FWFT] = "fwft", [FW_PMU] = "pmu",
+		[FW_DBTR] = "dbtr",
 	};
 
 	return kind < FW_KINDS ? names[kind] : NULL;
@@ -334,13 +306,25 @@ void riscv_vsbi_call(struct cpu *c)
 		r = rfence(v, fid, a);
 		break;
 	case SBI_EXT_HSM:
-		r = hsm(v, fid, a);
+		r = vsbi_hsm(v, fid, a);
 		break;
 	case SBI_EXT_SRST:
 		r = srst(v, fid, a);
 		break;
 	case SBI_EXT_DBCN:
 		r = dbcn(v, fid, a);
+		break;
+	case SBI_EXT_SUSP:
+		r = vsbi_susp(v, fid, a);
+		break;
+	case SBI_EXT_FWFT:
+		r = vsbi_fwft(v, fid, a);
+		break;
+	case SBI_EXT_PMU:
+		r = vsbi_pmu(v, fid, a);
+		break;
+	case SBI_EXT_DBTR:
+		r = vsbi_dbtr(v, fid, a);
 		break;
 	case SBI_EXT_FERROVISOR:
 		r = ferrovisor(v, fid, a);

@@ -3,6 +3,7 @@
 #ifndef RISCV_VSBI_H
 #define RISCV_VSBI_H
 
+#include <arch/sbi.h>
 #include <fv/cell.h>
 
 /* Identity reported by BASE: not a registered SBI implementation ID. */
@@ -26,6 +27,36 @@
 #define SBI_EXT_FERROVISOR	(0x0A000000UL | VSBI_IMPL_ID)	/* 0x0A004656 */
 #define SBI_FV_DOORBELL_RING	0
 
+
+/* The extensions kept in files of their own, called by the dispatcher
+ * (vsbi.c) with a = the guest's a0..a7. */
+struct sbiret vsbi_hsm(struct vcpu *v, unsigned long fid, unsigned long *a);
+struct sbiret vsbi_susp(struct vcpu *v, unsigned long fid, unsigned long *a);
+struct sbiret vsbi_fwft(struct vcpu *v, unsigned long fid, unsigned long *a);
+struct sbiret vsbi_pmu(struct vcpu *v, unsigned long fid, unsigned long *a);
+/* PMU (vsbi_pmu.c): offered at all; every counter of this hart stopped
+ * and released, as a vhart starts. */
+bool vsbi_pmu_offered(void);
+void vsbi_pmu_reset(void);
+struct sbiret vsbi_dbtr(struct vcpu *v, unsigned long fid, unsigned long *a);
+/* DBTR (vsbi_dbtr.c): offered at all; a starting vhart's triggers gone. */
+bool vsbi_dbtr_offered(void);
+void vsbi_dbtr_reset(struct vcpu *v);
+/* FWFT state of a starting vhart, found on its own hart (vsbi_fwft.c). */
+void vsbi_fwft_reset(struct vcpu *v);
+
+/* A vhart in an SBI suspend call (vsbi_suspend.c).  vsbi_hsm_state(): its
+ * HSM state if it runs (STARTED or one of the suspend states).
+ * vsbi_suspend_wait(): SUSPENDED until one of the guest's enabled
+ * interrupts is pending, then RESUME_PENDING; vsbi_resumed() makes it
+ * STARTED again.  vsbi_resume_at(): the entry after a non-retentive
+ * suspend, returning what a0 and a1 get. */
+int vsbi_hsm_state(const struct vcpu *t);
+void vsbi_suspend_wait(struct vcpu *v);
+void vsbi_resumed(struct vcpu *v);
+struct sbiret vsbi_resume_at(struct vcpu *v, unsigned long pc, unsigned long opaque);
+/* Per-vhart vSBI state back to what a fresh start has (arch_vcpu_enter). */
+void riscv_vsbi_vcpu_reset(struct vcpu *v);
 
 /* The checks of hart masks, usable on the host (tests/unit). */
 struct vsbi_mask {

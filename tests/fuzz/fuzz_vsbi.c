@@ -4,9 +4,10 @@
  * guest can load, against a model machine: the calling cell (1-7 vharts,
  * 1-3 memory regions anywhere in the guest-physical space with any R/W/X
  * flags, vharts in any HSM state) beside a neighbour cell that holds the
- * remaining harts.  The code under test is the hypervisor's own: vsbi.c
- * (included here, its CSR accesses redirected to a model CSR file),
- * vsbi_mask.c, src/cell_lookup.c and src/vcpu_hsm.c.  What the hypervisor
+ * remaining harts.  The code under test is the hypervisor's own: vsbi.c,
+ * vsbi_hsm.c, vsbi_susp.c and vsbi_suspend.c (included here, their CSR
+ * accesses redirected to a model CSR file), vsbi_mask.c,
+ * src/cell_lookup.c and src/vcpu_hsm.c.  What the hypervisor
  * would do beyond them (post a request to a hart, stop or reboot the cell,
  * write the console) is modelled here and checked.
  *
@@ -16,8 +17,13 @@
  * state of the neighbour changed, no byte outside the caller's writable
  * memory changed, the console got only bytes of the caller's readable
  * memory, and the cell was stopped or rebooted only when it asked.  HSM
- * start, status and SRST are checked against the SBI rules, and an
- * extension that BASE does not report gets SBI_ERR_NOT_SUPPORTED.
+ * start, status (a running vhart may be in a suspend call) and suspend,
+ * SUSP and SRST are checked against the SBI rules (32-bit arguments by
+ * their low 32 bits), and an extension that BASE does not report gets
+ * SBI_ERR_NOT_SUPPORTED.  A suspend sleeps until the model raises an
+ * interrupt the guest enabled in vsie, or for good if it enabled none;
+ * a non-retentive one comes back at its resume address with a0 = hart
+ * id, a1 = opaque, satp 0 and sstatus.SIE 0.
  *
  * Doorbells (src/doorbell.c, the hypervisor's model): the caller has 0-4,
  * each paired with one of the neighbour's, whose words (open or not, any
@@ -38,6 +44,7 @@
 
 /* ---- the model CSR file, in place of the csr* instructions ---- */
 static unsigned long fz_csr[4096];
+#define VS_IRQS	0x222UL		/* vsip/vsie: SSIP, STIP, SEIP */
 #undef csr_read
 #undef csr_write
 #undef csr_set
@@ -49,6 +56,12 @@ static unsigned long fz_csr[4096];
 #define csr_clear(c, v)		((void)(fz_csr[(c)] &= ~(unsigned long)(v)))
 
 #include "../../arch/riscv/vsbi.c"
+#include "../../arch/riscv/vsbi_hsm.c"
+#include "../../arch/riscv/vsbi_susp.c"
+#include "../../arch/riscv/vsbi_suspend.c"
+#include "../../arch/riscv/vsbi_fwft.c"
+#include "../../arch/riscv/vsbi_pmu.c"
+#include "../../arch/riscv/vsbi_dbtr.c"
 
 /* ---- the model machine ---- */
 #define NR_HARTS	CONFIG_MAX_HARTS
@@ -65,7 +78,7 @@ static uint8_t *arena[2];			/* malloc'ed: ASan sees past its end */
 static uint8_t *before[2];			/* the arenas before the call */
 static struct vcpu *caller;
 
-enum outcome { GOES_ON, OUT_STOPPED, OUT_REBOOTED, OUT_HART_STOPPED };
+enum outcome { GOES_ON, OUT_STOPPED, OUT_REBOOTED, OUT_HART_STOPPED, OUT_ASLEEP };
 static jmp_buf out;
 
 /* console traffic of the current call */
@@ -106,9 +119,101 @@ void sbi_set_timer(unsigned long when)
 	fw_timer_set = true;
 }
 
+/* A hart waits in a suspend call: an interrupt the guest enabled comes
+ * (the model's VSIP), or with none enabled it sleeps for good. */
 void arch_cpu_wait(void)
 {
 	waited = true;
+	if (!(fz_csr[CSR_VSIE] & VS_IRQS))
+		longjmp(out, OUT_ASLEEP);
+	fz_csr[CSR_VSIP] |= fz_csr[CSR_VSIE] & VS_IRQS;
+}
+
+void riscv_ack_kick(void)
+{
+}
+
+/* The firmware has no DBTR here (vsbi_dbtr.c is a pass-through to it
+ * once its checks are done; the guest then gets NOT_SUPPORTED). */
+long sbi_probe(unsigned long ext)
+{
+	(void)ext;
+	return 0;
+}
+
+struct sbi_dbtr_entry *sbi_dbtr_shmem(void)
+{
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return NULL;
+}
+
+long sbi_dbtr_num(unsigned long tdata1, unsigned long *n)
+{
+	(void)tdata1;
+	*n = 0;
+	return SBI_ERR_NOT_SUPPORTED;
+}
+
+long sbi_dbtr_install(unsigned long count, unsigned long *value)
+{
+	(void)count, (void)value;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_uninstall(unsigned long base, unsigned long mask)
+{
+	(void)base;
+	FUZZ_ASSERT(mask == 0 || !"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_update(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_enable(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+long sbi_dbtr_disable(unsigned long base, unsigned long mask)
+{
+	(void)base, (void)mask;
+	FUZZ_ASSERT(!"DBTR is not offered");
+	return SBI_ERR_FAILED;
+}
+
+/* The firmware's FWFT: takes any setting of this hart. */
+static unsigned long fw_fwft_sets;
+
+long sbi_fwft_set(unsigned long feature, unsigned long value)
+{
+	FUZZ_ASSERT(feature == SBI_FWFT_MISALIGNED_EXC_DELEG && value <= 1);
+	fw_fwft_sets++;
+	return 0;
+}
+
+long sbi_fwft_get(unsigned long feature, unsigned long *value)
+{
+	(void)feature;
+	*value = 0;
+	return SBI_ERR_NOT_SUPPORTED;
+}
+
+void riscv_external_irq(struct cpu *c)
+{
+	FUZZ_ASSERT(c == caller->cpu);
+}
+
+void riscv_sync_eip(struct vcpu *v)
+{
+	FUZZ_ASSERT(v == caller);
 }
 
 void arch_cpu_handle_requests(struct cpu *c, unsigned long req)
@@ -280,7 +385,7 @@ static unsigned long pick(struct in *in)
 
 static const unsigned long exts[] = {
 	SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE, SBI_EXT_HSM,
-	SBI_EXT_SRST, SBI_EXT_DBCN, SBI_EXT_PMU, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf,
+	SBI_EXT_SRST, SBI_EXT_DBCN, SBI_EXT_PMU, SBI_EXT_SUSP, SBI_EXT_FWFT, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf,
 	0x10 | (1UL << 32), SBI_EXT_HSM | (1UL << 63),
 };
 
@@ -337,6 +442,11 @@ static void build_cell(struct in *in, unsigned id, unsigned first, unsigned nr)
 		v->cpu = &fz_cpus[first + i];
 		v->vhartid = i;
 		v->state = vcpu_states[in_u8(in) % ARRAY_SIZE(vcpu_states)];
+		/* a running vhart may be in a suspend call */
+		if (v->state == VCPU_RUNNING)
+			v->arch.hsm_suspend = (int[]){ 0, SBI_HSM_SUSPENDED,
+						       SBI_HSM_SUSPEND_PENDING,
+						       SBI_HSM_RESUME_PENDING }[in_u8(in) % 4];
 		v->start_pc = 0x1111 * (first + i);
 		c->vcpu[i] = v;
 		memset(v->cpu, 0, sizeof(*v->cpu));
@@ -348,7 +458,8 @@ static void build_cell(struct in *in, unsigned id, unsigned first, unsigned nr)
 /* ---- the checks after one call ---- */
 
 struct snapshot {
-	unsigned long regs[32], csr_sie, csr_hvip, csr_vstimecmp, csr_sepc;
+	unsigned long regs[32], csr_sie, csr_hvip, csr_vstimecmp, csr_sepc, csr_vsatp,
+		      csr_vsstatus, csr_hie, csr_henvcfg;
 	struct vcpu vcpus[NR_HARTS];
 	unsigned long reqs[NR_HARTS];
 	int cell_state[2];
@@ -362,6 +473,10 @@ static void snap(struct snapshot *s)
 	s->csr_hvip = fz_csr[CSR_HVIP];
 	s->csr_vstimecmp = fz_csr[CSR_VSTIMECMP];
 	s->csr_sepc = fz_csr[CSR_SEPC];
+	s->csr_vsatp = fz_csr[CSR_VSATP];
+	s->csr_vsstatus = fz_csr[CSR_VSSTATUS];
+	s->csr_hie = fz_csr[CSR_HIE];
+	s->csr_henvcfg = fz_csr[CSR_HENVCFG];
 	memcpy(s->vcpus, fz_vcpus, sizeof(s->vcpus));
 	for (unsigned i = 0; i < NR_HARTS; i++)
 		s->reqs[i] = fz_cpus[i].req;
@@ -370,14 +485,19 @@ static void snap(struct snapshot *s)
 	memcpy(s->db, fz_db, sizeof(s->db));
 }
 
-/* Every vhart as it was, but for the caller's counters. */
+/* Every vhart as it was, but for the caller's counters and FWFT values
+ * and locks (check_fwft() checks those). */
 static bool vharts_unchanged(const struct snapshot *s)
 {
 	for (unsigned i = 0; i < NR_HARTS; i++) {
 		struct vcpu v = s->vcpus[i];
 
-		if (&fz_vcpus[i] == caller)
+		if (&fz_vcpus[i] == caller) {
 			v.stats = caller->stats;
+			v.arch.fwft_locked = caller->arch.fwft_locked;
+			memcpy(v.arch.fwft_value, caller->arch.fwft_value,
+			       sizeof(v.arch.fwft_value));
+		}
 		if (memcmp(&v, &fz_vcpus[i], sizeof(v)))
 			return false;
 	}
@@ -421,7 +541,7 @@ static void check_targets(const struct snapshot *s, unsigned long req,
 
 static bool is_sbi_error(long e)
 {
-	return e <= 0 && e >= SBI_ERR_ALREADY_STOPPED;
+	return e <= 0 && e >= SBI_ERR_DENIED_LOCKED;
 }
 
 /* Only where the caller may write changed; DBCN read wrote `got` at `dst`. */
@@ -438,6 +558,104 @@ static void check_memory(uintptr_t dst, unsigned long got)
 		FUZZ_ASSERT(a >= dst && a - dst < got);
 		FUZZ_ASSERT(in_region(&arena[0][i], 1, MEM_W));
 	}
+}
+
+/* Every other vhart of the caller's cell was stopped. */
+static bool caller_alone(const struct snapshot *s)
+{
+	for (unsigned i = 0; i < caller->cell->nr_vcpus; i++) {
+		const struct vcpu *v = caller->cell->vcpu[i];
+
+		if (v != caller && s->vcpus[v - fz_vcpus].state != VCPU_STOPPED)
+			return false;
+	}
+	return true;
+}
+
+/* The call was a suspend that must come back at its resume address. */
+static bool resumed(const struct snapshot *s, unsigned long ext, unsigned long fid,
+		    const unsigned long *a, enum outcome o)
+{
+	if (o != GOES_ON || !model_hva(a[1], 2, MEM_X))
+		return false;
+	if (ext == SBI_EXT_SUSP)
+		return fid == SBI_SUSP_SYSTEM_SUSPEND && (uint32_t)a[0] == SBI_SUSP_TO_RAM &&
+		       caller_alone(s);
+	return ext == SBI_EXT_HSM && fid == SBI_HSM_HART_SUSPEND &&
+	       (uint32_t)a[0] == SBI_HSM_SUSPEND_NON_RET_DEFAULT;
+}
+
+/* FWFT: features 0-5 only, those the hart has, the lock, the values. */
+static void check_fwft(const struct snapshot *s, unsigned long fid, const unsigned long *a,
+		       long err, long val)
+{
+	const struct vcpu *was = &s->vcpus[caller - fz_vcpus];
+	uint32_t f = (uint32_t)a[0];
+	unsigned long env = s->csr_henvcfg;
+	unsigned fb = f < VSBI_FWFT_FEATURES ? BIT(f) : 0;	/* 0: not a feature */
+	bool has = was->arch.fwft_supported & fb, locked = was->arch.fwft_locked & fb;
+
+	if (fid > SBI_FWFT_GET) {
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	if (!fb)
+		FUZZ_ASSERT(err == SBI_ERR_DENIED);
+	else if (!has)
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+	if (fid == SBI_FWFT_GET) {
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == env && fw_fwft_sets == 0);
+		if (!err)
+			FUZZ_ASSERT((unsigned long)val == was->arch.fwft_value[f]);
+		return;
+	}
+	if (err) {	/* nothing changed */
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == env && fw_fwft_sets == 0);
+		FUZZ_ASSERT(caller->arch.fwft_locked == was->arch.fwft_locked &&
+			    !memcmp(caller->arch.fwft_value, was->arch.fwft_value,
+				    sizeof(was->arch.fwft_value)));
+		FUZZ_ASSERT(!has || (a[2] & ~1UL) || locked || f == F_PMLEN || a[1] > 1);
+		if (has && locked && !(a[2] & ~1UL))
+			FUZZ_ASSERT(err == SBI_ERR_DENIED_LOCKED);
+		return;
+	}
+	FUZZ_ASSERT(has && !locked && !(a[2] & ~1UL));
+	FUZZ_ASSERT(caller->arch.fwft_value[f] == a[1]);
+	FUZZ_ASSERT(caller->arch.fwft_locked == (was->arch.fwft_locked | (a[2] & 1 ? fb : 0)));
+	if (f == F_MISALIGNED)
+		FUZZ_ASSERT(fw_fwft_sets == 1 && fz_csr[CSR_HENVCFG] == env);
+	else if (f != F_PMLEN)
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == (a[1] ? env | bit_of[f] : env & ~bit_of[f]));
+}
+
+/* The caller's own suspend state: back to STARTED after any call. */
+static void check_suspend(const unsigned long *a, long err, bool type_ok, bool nonret)
+{
+	FUZZ_ASSERT(caller->arch.hsm_suspend == 0);
+	if (!type_ok) {
+		FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM && !waited);
+	} else if (nonret && !model_hva(a[1], 2, MEM_X)) {
+		FUZZ_ASSERT(err == SBI_ERR_INVALID_ADDRESS && !waited);
+	} else {
+		/* it slept until an interrupt it enabled was pending */
+		FUZZ_ASSERT(fz_csr[CSR_VSIP] & fz_csr[CSR_VSIE] & VS_IRQS);
+		FUZZ_ASSERT(fz_csr[CSR_HIE] == 0);
+		FUZZ_ASSERT(nonret || err == SBI_SUCCESS);
+	}
+}
+
+/* SUSP: the type, then the other vharts all stopped, then the address. */
+static void check_susp(const struct snapshot *s, unsigned long fid, const unsigned long *a,
+		       long err)
+{
+	if (fid != SBI_SUSP_SYSTEM_SUSPEND) {
+		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	if ((uint32_t)a[0] == SBI_SUSP_TO_RAM && !caller_alone(s))
+		FUZZ_ASSERT(err == SBI_ERR_DENIED && !waited);
+	else
+		check_suspend(a, err, (uint32_t)a[0] == SBI_SUSP_TO_RAM, true);
 }
 
 static void check_hsm(const struct snapshot *s, unsigned long fid, const unsigned long *a,
@@ -469,7 +687,15 @@ static void check_hsm(const struct snapshot *s, unsigned long fid, const unsigne
 			FUZZ_ASSERT(err == SBI_ERR_INVALID_PARAM);
 		else
 			FUZZ_ASSERT(err == 0 && val == (was->state == VCPU_STARTING ?
-							VCPU_START_PENDING : was->state));
+							VCPU_START_PENDING :
+							was->state == VCPU_RUNNING &&
+							was->arch.hsm_suspend ?
+							was->arch.hsm_suspend : was->state));
+		break;
+	case SBI_HSM_HART_SUSPEND:
+		check_suspend(a, err, (uint32_t)a[0] == SBI_HSM_SUSPEND_RET_DEFAULT ||
+				      (uint32_t)a[0] == SBI_HSM_SUSPEND_NON_RET_DEFAULT,
+			      (uint32_t)a[0] == SBI_HSM_SUSPEND_NON_RET_DEFAULT);
 		break;
 	}
 	/* anything but a successful start leaves every vhart as it was */
@@ -524,17 +750,32 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 	bool timer = ext == SBI_EXT_LEGACY_SET_TIMER || (ext == SBI_EXT_TIME && fid == 0);
 	long err = (long)r[10], val = (long)r[11];
 
-	/* registers: a0 (and a1 for v0.2+ calls) only; sepc past the ecall */
+	/* registers: a0 (and a1 for v0.2+ calls) only; sepc past the ecall
+	 * (or at the resume address) */
 	for (unsigned i = 0; i < 32; i++)
 		if (i != 10 && (i != 11 || is_legacy))
 			FUZZ_ASSERT(r[i] == s->regs[i]);
-	FUZZ_ASSERT(fz_csr[CSR_SEPC] == s->csr_sepc + 4);
+	if (resumed(s, ext, fid, a, o)) {
+		/* a non-retentive resume: at resume_addr, a0 = hart id, a1 =
+		 * opaque, satp 0, sstatus.SIE 0 */
+		FUZZ_ASSERT(fz_csr[CSR_SEPC] == a[1] && err == (long)caller->vhartid &&
+			    val == (long)a[2]);
+		FUZZ_ASSERT(fz_csr[CSR_VSATP] == 0 && !(fz_csr[CSR_VSSTATUS] & SSTATUS_SIE));
+		FUZZ_ASSERT((fz_csr[CSR_VSSTATUS] | SSTATUS_SIE) ==
+			    (s->csr_vsstatus | SSTATUS_SIE));
+	} else {
+		FUZZ_ASSERT(fz_csr[CSR_SEPC] == s->csr_sepc + 4);
+		FUZZ_ASSERT(fz_csr[CSR_VSATP] == s->csr_vsatp &&
+			    fz_csr[CSR_VSSTATUS] == s->csr_vsstatus);
+	}
+	FUZZ_ASSERT(fz_csr[CSR_HIE] == s->csr_hie || o == OUT_ASLEEP);
 	FUZZ_ASSERT(caller->stats.sbi_calls == s->vcpus[caller - fz_vcpus].stats.sbi_calls + 1);
 	/* the timer calls alone touch the timer CSRs, and only the timer bits */
 	FUZZ_ASSERT(!fw_timer_set || (timer && !riscv_sstc));
-	/* only a retentive suspend waits */
-	FUZZ_ASSERT(!waited || (ext == SBI_EXT_HSM && fid == SBI_HSM_HART_SUSPEND &&
-				a[0] == SBI_HSM_SUSPEND_RET_DEFAULT && err == 0));
+	/* only a suspend waits */
+	FUZZ_ASSERT(!waited || (ext == SBI_EXT_HSM && fid == SBI_HSM_HART_SUSPEND) ||
+		    (ext == SBI_EXT_SUSP && fid == SBI_SUSP_SYSTEM_SUSPEND));
+	FUZZ_ASSERT(o != OUT_ASLEEP || waited);
 	if (!timer) {
 		FUZZ_ASSERT(fz_csr[CSR_VSTIMECMP] == s->csr_vstimecmp);
 		FUZZ_ASSERT(fz_csr[CSR_HVIP] == s->csr_hvip && fz_csr[CSR_SIE] == s->csr_sie);
@@ -568,15 +809,19 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 	if (o == OUT_STOPPED)
 		FUZZ_ASSERT(ext == SBI_EXT_LEGACY_SHUTDOWN ||
 			    (ext == SBI_EXT_SRST && fid == SBI_SRST_RESET &&
-			     a[0] == SBI_SRST_TYPE_SHUTDOWN));
+			     (uint32_t)a[0] == SBI_SRST_TYPE_SHUTDOWN));
 	if (o == OUT_REBOOTED)
 		FUZZ_ASSERT(ext == SBI_EXT_SRST && fid == SBI_SRST_RESET &&
-			    (a[0] == SBI_SRST_TYPE_COLD_REBOOT || a[0] == SBI_SRST_TYPE_WARM_REBOOT));
+			    ((uint32_t)a[0] == SBI_SRST_TYPE_COLD_REBOOT ||
+			     (uint32_t)a[0] == SBI_SRST_TYPE_WARM_REBOOT));
+	/* reset_type and reset_reason are uint32_t: the low 32 bits count */
 	if (o == OUT_STOPPED || o == OUT_REBOOTED)
-		FUZZ_ASSERT(ext != SBI_EXT_SRST || a[1] <= 1 ||
-			    (a[1] >= 0xf0000000UL && a[1] <= 0xffffffffUL));
+		FUZZ_ASSERT(ext != SBI_EXT_SRST || (uint32_t)a[1] <= 1);
 	if (o == OUT_HART_STOPPED)
 		FUZZ_ASSERT(ext == SBI_EXT_HSM && fid == SBI_HSM_HART_STOP);
+	if (o == OUT_ASLEEP)	/* asleep in a suspend with nothing to wake it */
+		FUZZ_ASSERT(!(fz_csr[CSR_VSIE] & VS_IRQS) &&
+			    caller->arch.hsm_suspend == SBI_HSM_SUSPENDED);
 	if (o != GOES_ON)
 		return;
 	FUZZ_ASSERT(!(ext == SBI_EXT_HSM && fid == SBI_HSM_HART_STOP));
@@ -591,6 +836,11 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 			FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
 		return;
 	}
+	if (resumed(s, ext, fid, a, o)) {
+		/* a0, a1 are the resume's (checked above); nothing else moved */
+		FUZZ_ASSERT(vharts_unchanged(s));
+		return;
+	}
 	FUZZ_ASSERT(is_sbi_error(err));
 	if (!probe(ext))
 		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
@@ -600,6 +850,12 @@ static void check_call(const struct snapshot *s, unsigned long ext, unsigned lon
 		check_hsm(s, fid, a, err, val);
 	else
 		FUZZ_ASSERT(vharts_unchanged(s));
+	if (ext == SBI_EXT_SUSP)
+		check_susp(s, fid, a, err);
+	if (ext == SBI_EXT_FWFT)
+		check_fwft(s, fid, a, err, val);
+	else
+		FUZZ_ASSERT(fz_csr[CSR_HENVCFG] == s->csr_henvcfg && fw_fwft_sets == 0);
 	if (ext == SBI_EXT_IPI && fid == 0)
 		check_targets(s, REQ_VSSIP, a, err);
 	else if (ext == SBI_EXT_RFENCE && fid == SBI_RFENCE_FENCE_I)
@@ -657,6 +913,7 @@ static bool one_call(struct in *in)
 	fz_csr[CSR_SEPC] = in_u64(in) & ~1UL;
 	con_out = con_in_taken = served = 0;
 	fw_timer_set = waited = false;
+	fw_fwft_sets = 0;
 	memset(posted, 0, sizeof(posted));
 	memset(wakes, 0, sizeof(wakes));
 	if (ext == SBI_EXT_FERROVISOR && !db_built)
@@ -680,7 +937,7 @@ static bool one_call(struct in *in)
 		fprintf(stderr, "vhart %u: ext %#lx fid %#lx a0 %#lx a1 %#lx a2 %#lx -> %s %ld %ld\n",
 			caller->vhartid, ext, fid, a[0], a[1], a[2],
 			(const char *[]){ "returned", "cell stopped", "cell rebooted",
-					  "hart stopped" }[o], (long)r[10], (long)r[11]);
+					  "hart stopped", "asleep" }[o], (long)r[10], (long)r[11]);
 	return o == GOES_ON;
 }
 
@@ -700,6 +957,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(fz_csr, 0, sizeof(fz_csr));
 	fz_csr[CSR_HVIP] = in_u8(&in) & 0x666;
 	fz_csr[CSR_SIE] = in_u8(&in) & 0x222;
+	fz_csr[CSR_VSIE] = in_u8(&in) & VS_IRQS;
+	fz_csr[CSR_VSSTATUS] = in_u8(&in);
 	riscv_sstc = in_u8(&in) & 1;
 	build_cell(&in, 1, nr, NR_HARTS - nr);
 	build_cell(&in, 0, 0, nr);
@@ -707,6 +966,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	db_built = false;
 	caller = fz_cells[0].vcpu[in_u8(&in) % nr];
 	caller->state = VCPU_RUNNING;		/* it is making the call */
+	caller->arch.hsm_suspend = 0;
+	/* what its hart has of FWFT, and where the guest left it */
+	caller->arch.fwft_supported = in_u8(&in) & 0x3f;
+	caller->arch.fwft_locked = in_u8(&in) & 0x3f;
+	fz_csr[CSR_HENVCFG] = in_u64(&in);
 	for (unsigned calls = 0; calls < 8 && in.n; calls++)
 		if (!one_call(&in))
 			break;

@@ -33,7 +33,10 @@ SBITEST = f"{RUN}/sbitest-rtos.c"
 FAULTS_A = f"{RUN}/faults-a.c"
 FAULTS_B = f"{RUN}/faults-b.c"
 MUX_FOCUS = f"{RUN}/mux-focus.c"
-LAYOUTS = [TWO_RTOS, RTOS_SMP, STOP, RESET, SBITEST, FAULTS_A, FAULTS_B, MUX_FOCUS]
+LAYOUTS = [TWO_RTOS, RTOS_SMP, STOP, RESET, FAULTS_A, FAULTS_B, MUX_FOCUS]
+# The SBI checks' layout, with the SBI PMU (off by default) so that it is
+# checked too.
+SBITEST_CONFIG = "CONFIG_PMU=y"
 
 NO_SSTC = "rv64,sstc=false"
 TIMEBASE = 10_000_000           # QEMU virt
@@ -252,8 +255,8 @@ base.spec_version base.impl_id base.impl_version base.mvendorid base.marchid
 base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
-probe.legacy_shutdown probe.legacy_send_ipi probe.pmu probe.susp probe.cppc
-probe.unknown probe.ferrovisor
+probe.legacy_shutdown probe.legacy_send_ipi probe.susp probe.pmu probe.cppc
+probe.unknown probe.ferrovisor probe.fwft probe.dbtr
 ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
 ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
@@ -272,20 +275,56 @@ rfence.hfence_gvma_vmid rfence.hfence_gvma rfence.hfence_vvma_asid
 rfence.hfence_vvma
 time.set_timer time.set_timer_irq time.set_timer_not_early legacy.set_timer
 legacy.set_timer_irq legacy.set_timer_not_early time.cancel time.unknown_fid
-hsm.suspend_retentive hsm.suspend_woken_by_timer hsm.suspend_non_retentive
+hsm.suspend_retentive hsm.suspend_woken_by_timer hsm.suspend_wide_type
+hsm.suspend_wide_type_woken hsm.suspend_reserved_1 hsm.suspend_reserved_top
+hsm.suspend_reserved_nonret hsm.suspend_reserved_nonret_top
+hsm.suspend_wide_reserved hsm.suspend_platform hsm.suspend_platform_nonret
+hsm.suspend_nonret_bad_addr
+hsm.suspend_nonret hsm.suspend_nonret_a0 hsm.suspend_nonret_a1
+hsm.suspend_nonret_satp hsm.suspend_nonret_sie hsm.suspend_nonret_wide
+hsm.v1_suspend_start hsm.v1_suspend_suspended hsm.v1_suspend_stays_suspended
+susp.denied hsm.v1_suspend_wake hsm.v1_suspend_resumed hsm.v1_suspend_ret
+hsm.v1_suspend_stopped
+hsm.v1_nonret_start hsm.v1_nonret_suspended hsm.v1_nonret_stays_suspended
+hsm.v1_nonret_wake hsm.v1_nonret_resumed hsm.v1_nonret_ret hsm.v1_nonret_a0
+hsm.v1_nonret_a1 hsm.v1_nonret_satp hsm.v1_nonret_sie hsm.v1_nonret_stopped
+susp.reserved_type susp.platform_type susp.wide_reserved_type susp.unknown_fid
+susp.bad_addr susp.suspend_to_ram susp.suspend_to_ram_a0 susp.suspend_to_ram_a1
+susp.suspend_to_ram_satp susp.suspend_to_ram_sie
+fwft.misaligned_get fwft.misaligned_off_no_trap fwft.misaligned_off_value
+fwft.misaligned_set fwft.misaligned_get_set fwft.wide_feature fwft.bad_value
+fwft.bad_flags fwft.lock fwft.locked_set fwft.locked_get fwft.locked_no_trap
+fwft.lp_get fwft.lp_set fwft.lp_get_set fwft.lp_clear
+fwft.ss_get fwft.ss_set fwft.ss_get_set fwft.ss_clear
+fwft.dt_get fwft.dt_set fwft.dt_get_set fwft.dt_clear
+fwft.ad_get fwft.ad_set fwft.ad_get_set fwft.ad_clear
+fwft.pmlen_get fwft.pmlen_set fwft.pmlen_get_set fwft.pmlen_clear
+fwft.reserved fwft.platform fwft.global fwft.set_reserved fwft.unknown_fid
+pmu.num_counters pmu.info_cycle pmu.info_outside pmu.match_cycles
+pmu.cycles_count pmu.start_started pmu.stop pmu.stop_stopped pmu.match_instret
+pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
+pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
+dbtr.num_triggers dbtr.num_mcontrol6 dbtr.install_no_shmem
+dbtr.shmem_misaligned dbtr.shmem_hi dbtr.setup_shmem dbtr.install_m_mode
+dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.update
+dbtr.updated_quiet dbtr.update_back dbtr.updated_fires dbtr.disable
+dbtr.disabled_quiet dbtr.enable dbtr.enabled_fires dbtr.uninstall
+dbtr.uninstalled_quiet dbtr.uninstall_again dbtr.shmem_off dbtr.unknown_fid
 dbcn.write dbcn.write_outside dbcn.write_straddle_end dbcn.write_straddle_start
 dbcn.write_hi dbcn.write_hi_1 dbcn.write_wrap dbcn.write_wrap_top
 dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap
 dbcn.read_huge dbcn.read_hi dbcn.read dbcn.unknown_fid dbcn.write_byte
-srst.bad_type srst.bad_reason srst.unknown_fid
+srst.bad_type srst.bad_reason srst.wide_bad_type srst.wide_bad_reason
+srst.impl_reason srst.vendor_reason srst.unknown_fid
 legacy.getchar legacy.putchar
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
-exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter3
-exc.vu_csrr_hpmcounter3 exc.vs_sie_saved
+exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter31
+exc.vu_csrr_hpmcounter31 exc.vs_sie_saved
 """.split()
 
 # Every line sbitest may print in a good run.
 SBI_LINE = re.compile(r"sbitest: (?:[\w.]+ ok|[\w.]+ FAIL \S+ \S+|info impl_version 0x[0-9a-f]+|"
+                      r"info pmu_counters \d+|"
                       r"start vhart 0 vharts \d+ sstc (?:yes|no) timebase \d+ ram \S+ bad none|"
                       r"vhart 1 up|done pass=\d+ fail=\d+)$")
 
@@ -299,9 +338,9 @@ def version_code():
 
 @pytest.mark.parametrize("cpu,sstc", [("rv64", "yes"), (NO_SSTC, "no")],
                          ids=["sstc", "no-sstc"])
-def test_sbitest_every_check_passes(images, cpu, sstc):
+def test_sbitest_every_check_passes(cpu, sstc):
     stopped = "cell sbi: stopped (shutdown by its guest)"
-    with boot(images[SBITEST], cpu) as q:
+    with boot(build_layouts([SBITEST], SBITEST_CONFIG)[SBITEST], cpu) as q:
         q.expect(re.escape(stopped), timeout=40)
         at = q.text().index(stopped)
         text = run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 3,

@@ -22,8 +22,8 @@ LAYOUT = "tests/layouts/run/guest-exc.c"
 # cells/guests/sbitest/exc.c, each once
 EXC_CHECKS = """
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
-exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter3
-exc.vu_csrr_hpmcounter3 exc.vs_sie_saved
+exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter31
+exc.vu_csrr_hpmcounter31 exc.vs_sie_saved
 """.split()
 
 EXC_STOP = "cell exc: stopped (shutdown by its guest)"

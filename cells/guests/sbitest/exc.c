@@ -18,7 +18,7 @@ void run_user(void (*code)(void));
 PROBE(csrr_hstatus)
 PROBE(csrw_hgatp)
 PROBE(hfence_vvma)
-PROBE(csrr_hpmcounter3)
+PROBE(csrr_hpmcounter31)
 
 /* Where run_user's ecall resumes S-mode (0: not in run_user). */
 unsigned long user_return;
@@ -104,8 +104,8 @@ void exc_checks(void)
 		{ "exc.vs_csrr_hstatus", "exc.vu_csrr_hstatus", s_csrr_hstatus, u_csrr_hstatus },
 		{ "exc.vs_csrw_hgatp", "exc.vu_csrw_hgatp", s_csrw_hgatp, u_csrw_hgatp },
 		{ "exc.vs_hfence_vvma", "exc.vu_hfence_vvma", s_hfence_vvma, u_hfence_vvma },
-		{ "exc.vs_csrr_hpmcounter3", "exc.vu_csrr_hpmcounter3", s_csrr_hpmcounter3,
-		  u_csrr_hpmcounter3 },
+		{ "exc.vs_csrr_hpmcounter31", "exc.vu_csrr_hpmcounter31", s_csrr_hpmcounter31,
+		  u_csrr_hpmcounter31 },
 	};
 
 	for (unsigned i = 0; i < ARRAY_SIZE(p); i++) {
@@ -114,6 +114,23 @@ void exc_checks(void)
 	}
 	/* the trap saved sstatus.SIE in SPIE and cleared SIE */
 	probe("exc.vs_sie_saved", s_csrr_hstatus, false, true);
+}
+
+unsigned long exc_last_epc(void)
+{
+	return seen.epc;
+}
+
+long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret)
+{
+	seen.cause = ~0UL;
+	armed = true;
+	*ret = fn(arg);
+	if (armed) {
+		armed = false;
+		return -1;
+	}
+	return (long)seen.cause;
 }
 
 /* ---------------------------------------------------------------- bad=ptw */
@@ -139,4 +156,9 @@ unsigned long ptw_setup(uint64_t table)
 	csr_write(satp, SATP_SV39 | ((uintptr_t)ptw_root >> 12));
 	__asm__ volatile("sfence.vma" ::: "memory");
 	return PTW_VA;
+}
+
+void mmu_on(void)
+{
+	ptw_setup(0);	/* PTW_VA's gigabyte goes nowhere: never touched */
 }

@@ -193,18 +193,32 @@ static bool read_reg(const void *fdt, int node, uint64_t *addr, uint64_t *size)
 	return true;
 }
 
-static bool has_sstc(const void *fdt, int cpu)
+/* cfg.isa: the CPU's extensions, from riscv,isa-extensions, else from the
+ * multi-letter part of riscv,isa ("rv64imafdc_zicsr_sstc"). */
+static void read_isa(const void *fdt, int cpu)
 {
+	size_t n = 1;
 	const char *p;
 	int len;
 
+	cfg.isa[0] = ' ';
 	p = fdt_getprop(fdt, cpu, "riscv,isa-extensions", &len);
-	for (int i = 0; p && i < len; i += (int)strlen(p + i) + 1)
-		if (!strcmp(p + i, "sstc"))
-			return true;
-	p = fdt_getprop(fdt, cpu, "riscv,isa", &len);
-	for (int i = 0; p && i + 5 <= len; i++)
-		if (!strncmp(p + i, "_sstc", 5) && (p[i + 5] == '_' || p[i + 5] == '\0'))
+	for (int i = 0; p && i < len && n + 2 < sizeof(cfg.isa); i++)
+		cfg.isa[n++] = p[i] ? p[i] : ' ';
+	if (!p && (p = fdt_getprop(fdt, cpu, "riscv,isa", &len)) != NULL)
+		for (int i = 0; i < len && p[i] && n + 2 < sizeof(cfg.isa); i++)
+			cfg.isa[n++] = p[i] == '_' ? ' ' : p[i];
+	if (cfg.isa[n - 1] != ' ')
+		cfg.isa[n++] = ' ';
+	cfg.isa[n] = '\0';
+}
+
+bool has_isa_ext(const char *ext)
+{
+	size_t n = strlen(ext);
+
+	for (const char *p = cfg.isa; (p = strchr(p, ' ')) != NULL && p[1]; p++)
+		if (!strncmp(p + 1, ext, n) && p[1 + n] == ' ')
 			return true;
 	return false;
 }
@@ -276,8 +290,10 @@ static void read_dtb(const void *fdt)
 
 		if (!type || strcmp(type, "cpu"))
 			continue;
-		if (!cfg.nr_vharts)
-			cfg.sstc = has_sstc(fdt, node);
+		if (!cfg.nr_vharts) {
+			read_isa(fdt, node);
+			cfg.sstc = has_isa_ext("sstc");
+		}
 		cfg.nr_vharts++;
 	}
 	node = fdt_node_offset_by_prop_value(fdt, -1, "device_type", "memory", 7);
@@ -333,6 +349,10 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 	struct sbiret r;
 
 	read_dtb(fdt);
+	cfg.self = vhartid;
+	cfg.other = vhartid ^ 1;
+	r = sbi_call(SBI_EXT_BASE, 1, 0, 0, 0, 0, 0);
+	cfg.native = r.error || r.value != 0x4656;
 	r = sbi_call(SBI_EXT_BASE, 3, SBI_EXT_DBCN, 0, 0, 0, 0);
 	use_dbcn = !r.error && r.value;
 	out("sbitest: start vhart %lu vharts %u sstc %s timebase %llu ram %#llx-%#llx bad %s\n",
@@ -366,9 +386,31 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 		}
 		halt();
 	}
-	r = sbi_call(SBI_EXT_SRST, 0, 0, 0, 0, 0, 0);	/* shutdown */
+	/* reset_type and reset_reason are uint32_t: shutdown, no reason */
+	r = sbi_call(SBI_EXT_SRST, 0, 0xffffffff00000000UL, 0xffffffff00000000UL, 0, 0, 0);
+	out("sbitest: shutdown with wide arguments returned %ld\n", r.error);
+	r = sbi_call(SBI_EXT_SRST, 0, 0, 0, 0, 0, 0);
 	out("sbitest: shutdown returned %ld\n", r.error);
 	halt();
+}
+
+/* Suspend until vhart 0's IPI (sstatus.SIE clear: it wakes, not traps). */
+static void v1_suspend(unsigned long job)
+{
+	long r;
+
+	csr_set(sie, SIE_SSIE);
+	if (job == V1_NONRET)
+		mmu_on();	/* the resume must find satp 0 */
+	__atomic_store_n(&v1.suspending, 1, __ATOMIC_RELEASE);
+	r = suspend_call(SBI_EXT_HSM, 3, job == V1_NONRET ? HSM_SUSP_NON_RET : HSM_SUSP_RET,
+			 &v1.ctx);
+	csr_write(satp, 0);
+	__asm__ volatile("sfence.vma" ::: "memory");
+	csr_clear(sie, SIE_SSIE);
+	csr_clear(sip, SIP_SSIP);
+	v1.susp_ret = r;
+	__atomic_store_n(&v1.resumed, 1, __ATOMIC_RELEASE);
 }
 
 void sbitest_secondary(unsigned long vhartid, unsigned long job)
@@ -383,7 +425,7 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 		csr_set(sie, SIE_SSIE);
 		csr_set(sstatus, SSTATUS_SIE);
 		__atomic_store_n(&v1.up, 1, __ATOMIC_RELEASE);
-		if (wait_change(&ipis[1], 0, 2000))
+		if (wait_change(&ipis[vhartid], 0, 2000))
 			__atomic_store_n(&v1.got_ipi, 1, __ATOMIC_RELEASE);
 		csr_clear(sstatus, SSTATUS_SIE);
 		csr_clear(sie, SIE_SSIE);
@@ -393,6 +435,10 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 		break;
 	case V1_BAD:
 		do_bad(vhartid);
+		break;
+	case V1_SUSPEND:
+	case V1_NONRET:
+		v1_suspend(job);
 		break;
 	}
 	r = sbi_call(SBI_EXT_HSM, 1, 0, 0, 0, 0, 0);	/* hart_stop */

@@ -27,7 +27,7 @@ u_\name:
 	probe	csrr_hstatus, csrr a0, hstatus
 	probe	csrw_hgatp, csrw hgatp, zero
 	probe	hfence_vvma, hfence.vvma zero, zero
-	probe	csrr_hpmcounter3, csrr a0, 0xc03	/* hpmcounter3 */
+	probe	csrr_hpmcounter31, csrr a0, 0xc1f	/* hpmcounter31 */
 
 /*
  * run_user(code): run `code` in U-mode on this stack with interrupts off
@@ -47,3 +47,28 @@ run_user:
 	csrc	sstatus, t0
 	sret
 1:	ret
+
+/* unsigned long misaligned_load(addr): one 4-byte ld (so that a trap
+ * handler skipping it lands on the ret), for the FWFT checks. */
+	.text
+	.globl	misaligned_load
+	.balign	4
+misaligned_load:
+	.option	push
+	.option	norvc
+	ld	a0, 0(a0)
+	.option	pop
+	ret
+
+/* unsigned long dbtr_target(x): the address of a DBTR execute trigger;
+ * its first instruction is 4 bytes, so a trap handler that skips it
+ * lands on the ret (returns x + 1 when it ran). */
+	.text
+	.globl	dbtr_target
+	.balign	4
+dbtr_target:
+	.option	push
+	.option	norvc
+	addi	a0, a0, 1
+	.option	pop
+	ret

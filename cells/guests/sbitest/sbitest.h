@@ -25,17 +25,25 @@
 #define SBI_EXT_DBCN			0x4442434E
 #define SBI_EXT_SUSP			0x53555350
 #define SBI_EXT_CPPC			0x43505043
+#define SBI_EXT_FWFT			0x46574654
+#define SBI_EXT_DBTR			0x44425452
+#define SBI_ERR_DENIED_LOCKED		-14
 /* Ferrovisor's own: firmware-specific space, low 24 bits its impl ID */
 #define SBI_EXT_FERROVISOR		0x0A004656
 
 #define SBI_SUCCESS			0
+#define SBI_ERR_FAILED			-1
 #define SBI_ERR_NOT_SUPPORTED		-2
 #define SBI_ERR_INVALID_PARAM		-3
+#define SBI_ERR_DENIED			-4
 #define SBI_ERR_INVALID_ADDRESS		-5
 #define SBI_ERR_ALREADY_AVAILABLE	-6
 
 #define HSM_STARTED	0
 #define HSM_STOPPED	1
+#define HSM_SUSPENDED	4
+#define HSM_SUSP_RET		0x00000000UL	/* default retentive */
+#define HSM_SUSP_NON_RET	0x80000000UL	/* default non-retentive */
 
 /* An address no cell of the test layouts has: nothing is mapped there. */
 #define OUTSIDE		0x90000000UL
@@ -57,6 +65,8 @@ struct config {
 	uint64_t plic_base;
 	unsigned nr_vharts;
 	bool sstc;
+	char isa[1024];			/* the first CPU's ISA extensions, each
+					   between spaces: " sstc svadu " */
 	bool checks;			/* checks=0: skip them */
 	bool exc_only;			/* checks=exc: only exc_checks() */
 	char bad[16];			/* bad=<store|load|exec|mmio|ptw|none> */
@@ -64,9 +74,15 @@ struct config {
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
 	char doorbell[8];		/* doorbell=<ping|pong>: doorbell.c */
 	unsigned nr_doorbells;		/* ferrovisor,doorbell nodes */
+	unsigned long self, other;	/* our hart id and the other one's: in a
+					   cell 0 and 1, natively the firmware's
+					   boot hart and the other */
+	bool native;			/* not in a cell: on the firmware itself */
 };
 
 extern struct config cfg;
+/* The device tree's first CPU has ISA extension `ext` (lower case). */
+bool has_isa_ext(const char *ext);
 
 /* Interrupts taken, per vhart (the trap handler counts them). */
 #define MAX_VHARTS 2
@@ -78,11 +94,31 @@ enum v1_job {
 	V1_HELLO = 0x5e1f,	/* say "up", wait for an IPI, hart_stop */
 	V1_STOP,		/* hart_stop at once */
 	V1_BAD,			/* the bad access of bad=<what> */
+	V1_SUSPEND,		/* retentive hart_suspend until an IPI, hart_stop */
+	V1_NONRET,		/* non-retentive hart_suspend until an IPI, hart_stop */
 };
+
+/*
+ * suspend_call(ext, fid, type, ctx) (entry.S): an SBI suspend call
+ * (ext, fid, a0 = type, a1 = where to resume, a2 = ctx) that keeps our
+ * registers in `ctx` for a non-retentive resume.  Returns 1 once resumed
+ * there (with what the resume found in ctx), 0 after a retentive one, or
+ * the call's error.
+ */
+struct resume_ctx {
+	unsigned long regs[16];		/* ra sp gp tp s0-s11 */
+	unsigned long satp, sstatus, a0, a1;	/* as found at the resume */
+};
+long suspend_call(unsigned long ext, unsigned long fid, unsigned long type,
+		  struct resume_ctx *ctx);
+extern char suspend_resume[];		/* its resume address */
 
 /* vhart 1's reports to vhart 0. */
 struct v1_mailbox {
 	unsigned long up, up_again, got_ipi, a0, a1;
+	unsigned long suspending, resumed;	/* V1_SUSPEND, V1_NONRET */
+	long susp_ret;				/* what suspend_call returned */
+	struct resume_ctx ctx;
 };
 extern struct v1_mailbox v1;
 
@@ -110,11 +146,20 @@ unsigned checks_passed(void);
 unsigned checks_failed(void);
 /* "sbitest: <name> ok", or FAIL with both numbers, if got != expected. */
 void check(const char *name, long got, long expected);
+/* "sbitest: <name> skip": a check not run natively (README.md says why). */
+void skip(const char *name);
 
 /* Instructions the hart lacks (exc.c, probes.S): a check group, and the trap
  * handler's share (true if the trap was one exc.c expected). */
 void exc_checks(void);
 bool exc_trap(unsigned long cause);
+/* Run fn(arg) (its trapping instruction 4 bytes long) with the trap
+ * handler armed: the exception it took, or -1; *ret what fn returned. */
+long trap_cause(unsigned long (*fn)(unsigned long), unsigned long arg, unsigned long *ret);
+unsigned long misaligned_load(unsigned long addr);
+unsigned long dbtr_target(unsigned long x);
+/* sepc of the last exception trap_cause() saw. */
+unsigned long exc_last_epc(void);
 
 /* doorbell=ping|pong (doorbell.c): talk to the peer cell; and the trap
  * handler's share, an external interrupt. */
@@ -124,5 +169,7 @@ void doorbell_trap(void);
 /* bad=ptw: the guest's own page table sends PTW_VA's walk to `table`. */
 #define PTW_VA		0x40000000UL
 unsigned long ptw_setup(uint64_t table);
+/* Sv39 on with RAM mapped to itself (a resume must turn it off). */
+void mmu_on(void);
 
 #endif

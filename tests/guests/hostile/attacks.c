@@ -319,7 +319,8 @@ const struct attack attacks[] = {
 	SBI("legacy_remote_fence_i", VICTIM_GUARD, EXT_LEGACY_REMOTE_FENCE_I, 0,
 	    VICTIM_GUARD, 0, 0, 0),
 	SBI("srst_reserved_type", 3, EXT_SRST, 0, 3, 0, 0, 0),
-	SBI("srst_type_high_bits", 0x100000001UL, EXT_SRST, 0, 0x100000001UL, 0, 0, 0),
+	/* bits 32-63 do not count (a uint32_t): this is reserved type 3 */
+	SBI("srst_type_high_bits", 0x100000003UL, EXT_SRST, 0, 0x100000003UL, 0, 0, 0),
 	SBI("srst_vendor_type", 0xf0000000UL, EXT_SRST, 0, 0xf0000000UL, 0, 0, 0),
 	SBI("srst_reserved_reason", 2, EXT_SRST, 0, 0, 2, 0, 0),
 	SBI("srst_unknown_fid", 1, EXT_SRST, 1, 1, 0, 0, 0),

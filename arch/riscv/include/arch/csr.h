@@ -110,6 +110,12 @@
 /* henvcfg */
 #define HENVCFG_STCE	(1UL << 63)
 #define HENVCFG_PBMTE	(1UL << 62)
+#define HENVCFG_ADUE	(1UL << 61)	/* Svadu: A/D updated by the hart */
+#define HENVCFG_DTE	(1UL << 59)	/* Ssdbltrp */
+#define HENVCFG_PMM	(3UL << 32)	/* Ssnpm: 2 = PMLEN 7, 3 = PMLEN 16 */
+#define HENVCFG_PMM_SHIFT 32
+#define HENVCFG_SSE	(1UL << 3)	/* Zicfiss */
+#define HENVCFG_LPE	(1UL << 2)	/* Zicfilp */
 
 /* hgatp */
 #define HGATP_MODE_SHIFT 60
