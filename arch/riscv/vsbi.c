@@ -388,7 +388,7 @@ struct vsbi_ext {
 #define EXT_LEGACY	EXT_SLOTS	/* after the slots: legacy, unknown */
 #define EXT_OTHER	(EXT_SLOTS + 1)
 #define EXT(ext, fn, k)	[(ext) % EXT_SLOTS] = { (ext), (fn), FW_COUNT(k), 0 }
-static const struct vsbi_ext exts[EXT_SLOTS + 2] = {
+static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
 	EXT(SBI_EXT_LEGACY_SET_TIMER, call_legacy, FW_LEGACY),
 	EXT(SBI_EXT_BASE, call_base, FW_BASE),
 	EXT(SBI_EXT_TIME, call_time, FW_TIME),
@@ -402,19 +402,13 @@ static const struct vsbi_ext exts[EXT_SLOTS + 2] = {
 	[EXT_OTHER] = { 0, call_other, FW_COUNT(FW_OTHER), 0 },
 };
 
-_Static_assert(SBI_EXT_BASE % EXT_SLOTS && SBI_EXT_TIME % EXT_SLOTS &&
-	       SBI_EXT_IPI % EXT_SLOTS && SBI_EXT_RFENCE % EXT_SLOTS &&
-	       SBI_EXT_HSM % EXT_SLOTS && SBI_EXT_SRST % EXT_SLOTS &&
-	       SBI_EXT_DBCN % EXT_SLOTS && SBI_EXT_FERROVISOR % EXT_SLOTS,
-	       "slot 0 is the legacy calls'");
-
 static const struct vsbi_ext *find_ext(unsigned long ext)
 {
 	unsigned long i = ext % EXT_SLOTS;
 
-	if (unlikely(exts[i].id != ext))
+	if (unlikely(vsbi_exts[i].id != ext))
 		i = ext < 0x10 ? EXT_LEGACY : EXT_OTHER;
-	return &exts[i];
+	return &vsbi_exts[i];
 }
 
 /* From trap_entry.S on every guest ecall: the hot path, kept short. */
