@@ -50,12 +50,15 @@ static bool uart_rx(void *arg, char ch)
 }
 
 /* The guest's reads may make room in its receive FIFO: refill it. */
+/* A read of RBR (offset 0) makes room in the receive FIFO: refill it from
+ * the console's input at once. */
 static int cell_uart_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
 {
 	struct cell *c = d->owner;
-	int r = uart16550_emu_ops.read(d, off, width, val);
+	int r = uart16550_read(d->state, off, width, val);
 
-	mux_rx_drain(&c->con);
+	if (off == 0)
+		mux_rx_drain(&c->con);
 	return r;
 }
 

@@ -109,21 +109,44 @@ static const uint64_t width_mask[9] = {
  * other htinst (say the pseudo-instruction of an implicit access) is not
  * the instruction at pc: -1.
  */
-static int decode_access(struct cpu *c, unsigned long htinst, unsigned long pc,
-			 struct mmio_insn *m)
+static __attribute__((noinline)) int decode_at_pc(struct cpu *c, unsigned long pc,
+						   struct mmio_insn *m)
 {
 	uint32_t insn;
 
-	if (htinst)
-		return riscv_decode_htinst(htinst, m);
 	if (read_guest_insn(c, pc, &insn) < 0)
 		return -1;
 	return riscv_decode_mmio(insn, m);
 }
 
-/* A guest-physical address with no mapping: emulate the load or store if an
- * emulated device owns the address.  All guest registers are in
- * c->arch.regs here (trap_entry.S saved s0-s11 too). */
+static inline int decode_access(struct cpu *c, unsigned long htinst, unsigned long pc,
+				struct mmio_insn *m)
+{
+	if (likely(htinst))
+		return riscv_decode_htinst(htinst, m);
+	return decode_at_pc(c, pc, m);
+}
+
+/* The cell's emulated device at gpa: the one this hart's guest used last,
+ * else found in the cell's list and remembered. */
+static struct emu_dev *find_emu(struct cpu *c, struct cell *cell, gpaddr_t gpa)
+{
+	struct emu_dev *dev = c->arch.last_emu;
+
+	if (likely(dev && gpa - dev->base < dev->size))
+		return dev;
+	dev = cell_find_emu(cell, gpa);
+	if (dev)
+		c->arch.last_emu = dev;
+	return dev;
+}
+
+/*
+ * A guest-physical address with no mapping: emulate the load or store if an
+ * emulated device owns the address.  The register it names is in
+ * c->arch.regs here (trap_entry.S saves every register when it is one of
+ * those it does not always save).
+ */
 void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
@@ -134,31 +157,31 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	struct emu_dev *dev;
 	uint64_t val;
 
-	v->stats.traps[riscv_trap_kind(cause)]++;
-	dev = cell_find_emu(v->cell, gpa);
+	v->stats.traps[cause]++;	/* 20, 21 or 23 (trap_entry.S) */
+	dev = find_emu(c, v->cell, gpa);
 	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
 	 * device register, and the instruction at pc says nothing of it. */
-	if (riscv_htinst_is_implicit(htinst))
+	if (unlikely(riscv_htinst_is_implicit(htinst)))
 		cell_fault(v, dev ? "implicit access (page-table walk) to an emulated device"
 				  : "implicit access (page-table walk) outside the cell", gpa, pc);
-	if (cause == EXC_INST_GUEST_PAGE_FAULT)
+	if (unlikely(cause == EXC_INST_GUEST_PAGE_FAULT))
 		cell_fault(v, "instruction fetch outside the cell", gpa, pc);
-	if (!dev)
+	if (unlikely(!dev))
 		cell_fault(v, cause == EXC_LOAD_GUEST_PAGE_FAULT ?
 			   "load outside the cell" : "store outside the cell", gpa, pc);
-	if (decode_access(c, htinst, pc, &m) < 0)
+	if (unlikely(decode_access(c, htinst, pc, &m) < 0))
 		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
-	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
+	if (unlikely(m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
 
 	v->stats.mmio++;
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
 	if (m.store) {
 		val = m.reg ? c->arch.regs[m.reg] & width_mask[m.width] : 0;
-		if (dev->ops->write(dev, gpa - dev->base, m.width, val) < 0)
+		if (unlikely(dev->ops->write(dev, gpa - dev->base, m.width, val) < 0))
 			cell_fault(v, "refused store to an emulated device", gpa, pc);
 	} else {
-		if (dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0)
+		if (unlikely(dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0))
 			cell_fault(v, "refused load from an emulated device", gpa, pc);
 		val &= width_mask[m.width];
 		if (m.sign && m.width < 8 && (val >> (8 * m.width - 1)) & 1)

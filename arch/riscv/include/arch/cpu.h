@@ -17,6 +17,7 @@
 #include <fv/types.h>
 
 struct cpu;
+struct emu_dev;
 
 struct arch_cpu {
 	uintptr_t stack_top;
@@ -24,6 +25,10 @@ struct arch_cpu {
 	/* Guest-memory reads from HS-mode (hlv/hlvx) may fault: the handler
 	 * then sets FAULT_TAKEN and skips the instruction. */
 	volatile int fault;
+	/* The emulated device this hart's guest last accessed, tried first
+	 * (guest_trap.c): a hart runs one cell's guest only, so it is always
+	 * one of that cell's. */
+	struct emu_dev *last_emu;
 };
 
 #define FAULT_NONE	0
