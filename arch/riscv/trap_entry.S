@@ -10,9 +10,8 @@
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
  * and t2-t6 the C code never uses (-ffixed-x3 is GCC's own rule for gp,
  * -ffixed-x7 and -ffixed-x28..31 are in arch.mk; check_fixed_regs.sh
- * checks every linked image).  A guest page fault saves every register when the
- * load or store it emulates names one of the others, and goes to
- * riscv_guest_page_fault().
+ * checks every linked image).  A guest page fault whose load or store
+ * names one of the others saves every register first (below).
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
@@ -23,10 +22,8 @@
 
 #define HS_FRAME	(8 * 32)
 
-/* what C may clobber, to and from the per-hart area (tp: struct cpu);
- * as a mask of register numbers, with x0 */
-#define GUEST_CLOBBERED_MASK	((1 << 0) | (1 << 1) | (1 << 2) | (1 << 5) | \
-				 (1 << 6) | (0xff << 10))
+/* what C may clobber, to and from the per-hart area (tp: struct cpu):
+ * RISCV_GUEST_CLOBBERED in trap.h */
 .macro	guest_clobbered op
 	\op	ra, ARCH_CPU_REG(1)(tp)
 	\op	sp, ARCH_CPU_REG(2)(tp)
@@ -105,31 +102,19 @@ riscv_trap_entry:
 	j	.Lresume
 
 	/*
-	 * A guest page fault: usually a load or store of an emulated device
-	 * that the hart transformed into htinst (bit 0 set).  If the register
-	 * it loads (rd) or stores (rs2) is one saved above, that is all the
-	 * handler reads or writes; else, or with no htinst (the handler then
-	 * reads the instruction itself), every register is saved first.
+	 * A guest page fault: riscv_guest_page_fault() emulates the common
+	 * case, a load or store in htinst whose register is one saved above,
+	 * and returns 0; else (1) it has done nothing and, every register
+	 * saved, riscv_guest_page_fault_all() takes the fault.  The C code
+	 * kept s0-s11, so they still hold the guest's values here.
 	 */
 .Lguest_page_fault:
-	csrr	t0, htinst
-	andi	t1, t0, 1
-	beqz	t1, .Lpage_fault_all
-	andi	a2, t0, 0x20			/* opcode bit 5: a store */
-	srli	t1, t0, 7			/* rd */
-	beqz	a2, 1f
-	srli	t1, t0, 20			/* rs2 */
-1:	andi	t1, t1, 31
-	li	a2, GUEST_CLOBBERED_MASK
-	srl	a2, a2, t1
-	andi	a2, a2, 1
-	beqz	a2, .Lpage_fault_all
 	call	riscv_guest_page_fault		/* (cpu, scause) */
-	j	.Lresume
-
-.Lpage_fault_all:
+	beqz	a0, .Lresume
 	guest_kept sd
-	call	riscv_guest_page_fault		/* (cpu, scause) */
+	mv	a0, tp
+	csrr	a1, scause
+	call	riscv_guest_page_fault_all	/* (cpu, scause) */
 	/* fall through: a load may have written any register */
 
 	/* Resume with every register from the per-hart area: also the way
