@@ -41,6 +41,7 @@ ROWS = [
     ("ext_irq_lat:mean", "external interrupt latency (RTC alarm via PLIC)"),
     ("ext_irq_handle:mean", "external interrupt claim + ack + complete"),
     ("mmio_emul:mean", "emulated MMIO read (UART LSR)"),
+    ("mmio_vplic:mean", "emulated MMIO read (vPLIC priority)"),
     ("mmio_pass:mean", "passthrough MMIO read (RTC TIME_LOW)"),
     ("ipi_oneway:mean", "IPI, send to the other hart's handler"),
     ("ipi_rtt:mean", "IPI round trip between two harts"),

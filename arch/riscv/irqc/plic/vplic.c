@@ -150,24 +150,31 @@ static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
 	}
 }
 
-static uint32_t read_word(struct vplic *v, uint64_t off)
+/* A word below the context region (off < VPLIC_CONTEXT): read without
+ * the lock, one load per word (see vplic.h). */
+static inline uint32_t read_plain(const struct vplic *v, uint64_t off)
 {
 	uint64_t rel, c, reg;
 
 	if (off < VPLIC_PENDING)
-		return owns(v, off / 4) ? v->prio[off / 4] : 0;
+		return owns(v, off / 4) ? READ_ONCE(v->prio[off / 4]) : 0;
 	if (off < VPLIC_ENABLE) {
 		rel = (off - VPLIC_PENDING) / 4;
-		return rel < VPLIC_WORDS ? v->pending[rel] & v->owned[rel] : 0;
+		return rel < VPLIC_WORDS ? READ_ONCE(v->pending[rel]) & v->owned[rel] : 0;
 	}
-	if (off < VPLIC_CONTEXT) {
-		rel = off - VPLIC_ENABLE;
-		c = rel / VPLIC_ENABLE_STRIDE;
-		reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
-		if (c >= v->nr_ctx || reg >= VPLIC_WORDS)
-			return 0;
-		return v->ctx[c].enable[reg];
-	}
+	rel = off - VPLIC_ENABLE;
+	c = rel / VPLIC_ENABLE_STRIDE;
+	reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
+	if (c >= v->nr_ctx || reg >= VPLIC_WORDS)
+		return 0;
+	return READ_ONCE(v->ctx[c].enable[reg]);
+}
+
+/* A word of the context region (off >= VPLIC_CONTEXT), lock held. */
+static uint32_t read_context(struct vplic *v, uint64_t off)
+{
+	uint64_t rel, c, reg;
+
 	rel = off - VPLIC_CONTEXT;
 	c = rel / VPLIC_CONTEXT_STRIDE;
 	reg = rel % VPLIC_CONTEXT_STRIDE;
@@ -208,6 +215,12 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
 	else if (reg == VPLIC_CLAIM)
 		complete(v, val);
+}
+
+static bool is_claim(uint64_t off)
+{
+	return off >= VPLIC_CONTEXT &&
+	       (off - VPLIC_CONTEXT) % VPLIC_CONTEXT_STRIDE == VPLIC_CLAIM;
 }
 
 /* 32-bit registers; 64-bit only where it cannot claim (see vplic.h). */
@@ -265,18 +278,33 @@ int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw)
 	return 0;
 }
 
+/* A context register (off >= VPLIC_CONTEXT, width 4): threshold, claim. */
+static __attribute__((noinline)) int read_locked(struct vplic *v, uint64_t off,
+						 uint64_t *val)
+{
+	uint32_t r;
+
+	spin_lock(&v->lock);
+	r = read_context(v, off);
+	if (is_claim(off))	/* the only read that changes anything */
+		update(v);
+	spin_unlock(&v->lock);
+	*val = r;
+	return 0;
+}
+
 int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
 {
 	uint64_t r;
 
 	if (!access_ok(off, width))
 		return -1;
-	spin_lock(&v->lock);
-	r = read_word(v, off);
+	if (off >= VPLIC_CONTEXT)
+		return read_locked(v, off, val);
+	/* priorities, pending bits, enables: no side effects */
+	r = read_plain(v, off);
 	if (width == 8)
-		r |= (uint64_t)read_word(v, off + 4) << 32;
-	update(v);
-	spin_unlock(&v->lock);
+		r |= (uint64_t)read_plain(v, off + 4) << 32;
 	*val = r;
 	return 0;
 }
