@@ -53,11 +53,17 @@ static inline int riscv_decode_ls32(uint32_t insn, struct mmio_insn *m)
  */
 static inline int riscv_decode_htinst(unsigned long htinst, struct mmio_insn *m)
 {
-	if (!(htinst & 1))
-		return -1;	/* zero, or a pseudo-instruction of an implicit access */
-	if (riscv_decode_ls32((uint32_t)htinst | 3, m) < 0)
+	unsigned long f3 = (htinst >> 12) & 7, store = htinst & 0x20;
+
+	/* bit 0 set (zero or a pseudo-instruction of an implicit access
+	 * have it clear), opcode LOAD (0x03) or STORE (0x23) in bits 6:2 */
+	if ((htinst & 0x5d) != 0x01 || f3 == 7 || (store && f3 > 3))
 		return -1;
-	m->len = (htinst & 2) ? 4 : 2;
+	m->store = store;
+	m->sign = !store && !(f3 & 4);
+	m->width = 1u << (f3 & 3);
+	m->reg = (htinst >> (store ? 20 : 7)) & 31;	/* rs2, or rd */
+	m->len = 2 + (htinst & 2);	/* bit 1 clear: the original was compressed */
 	return 0;
 }
 
