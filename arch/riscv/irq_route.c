@@ -16,11 +16,13 @@
 
 static struct cell *irq_owner[PLIC_MAX_IRQS];
 static int claim_ctx[PLIC_MAX_IRQS];	/* -1: not claimed */
-static int cpu_plic_ctx[CONFIG_MAX_HARTS];	/* by cpu id, filled at boot */
+/* Each cpu's S-mode PLIC context + 1, by cpu id; 0 (none) until
+ * riscv_irq_route_prepare() has filled it in at boot. */
+static int cpu_plic_ctx1[CONFIG_MAX_HARTS];
 
 static int hart_plic_ctx(const struct cpu *c)
 {
-	return c->id < CONFIG_MAX_HARTS ? cpu_plic_ctx[c->id] : -1;
+	return c->id < CONFIG_MAX_HARTS ? cpu_plic_ctx1[c->id] - 1 : -1;
 }
 
 void riscv_irq_route_prepare(void)
@@ -30,7 +32,7 @@ void riscv_irq_route_prepare(void)
 	for (unsigned k = 0; k < CONFIG_MAX_HARTS; k++) {
 		int i = k < nr_cpus ? platform_hart_index(&platform, cpus[k].hwid) : -1;
 
-		cpu_plic_ctx[k] = i < 0 ? -1 : platform.harts[i].arch.plic_ctx_s;
+		cpu_plic_ctx1[k] = i < 0 ? 0 : platform.harts[i].arch.plic_ctx_s + 1;
 	}
 	plic_init(plic->base, plic->ndev);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
