@@ -379,15 +379,14 @@ struct vsbi_ext {
 	unsigned long id;
 	vsbi_fn call;
 	unsigned long count;	/* where in struct vcpu its fw_calls[] is */
-	unsigned long pad;	/* 32 bytes: the index is a shift */
-};
+} __aligned(32);		/* 32 bytes: the index is a shift */
 
 #define FW_COUNT(k)	__builtin_offsetof(struct vcpu, stats.fw_calls[k])
 
 #define EXT_SLOTS	32
 #define EXT_LEGACY	EXT_SLOTS	/* after the slots: legacy, unknown */
 #define EXT_OTHER	(EXT_SLOTS + 1)
-#define EXT(ext, fn, k)	[(ext) % EXT_SLOTS] = { (ext), (fn), FW_COUNT(k), 0 }
+#define EXT(ext, fn, k)	[(ext) % EXT_SLOTS] = { (ext), (fn), FW_COUNT(k) }
 static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
 	EXT(SBI_EXT_LEGACY_SET_TIMER, call_legacy, FW_LEGACY),
 	EXT(SBI_EXT_BASE, call_base, FW_BASE),
@@ -398,8 +397,8 @@ static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
 	EXT(SBI_EXT_SRST, call_srst, FW_SRST),
 	EXT(SBI_EXT_DBCN, call_dbcn, FW_DBCN),
 	EXT(SBI_EXT_FERROVISOR, call_ferrovisor, FW_FERROVISOR),
-	[EXT_LEGACY] = { 0, call_legacy, FW_COUNT(FW_LEGACY), 0 },
-	[EXT_OTHER] = { 0, call_other, FW_COUNT(FW_OTHER), 0 },
+	[EXT_LEGACY] = { 0, call_legacy, FW_COUNT(FW_LEGACY) },
+	[EXT_OTHER] = { 0, call_other, FW_COUNT(FW_OTHER) },
 };
 
 static const struct vsbi_ext *find_ext(unsigned long ext)
