@@ -8,10 +8,10 @@
  * straight to their handler: SBI calls to riscv_vsbi_call(), virtual
  * instructions to riscv_virtual_inst(), the rest to riscv_guest_trap().
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
- * and t2-t6 the C code never uses (-ffixed-x3 is GCC's own rule for gp,
- * -ffixed-x7 and -ffixed-x28..31 are in arch.mk; check_fixed_regs.sh
- * checks every linked image).  A guest page fault whose load or store
- * names one of the others saves every register first (below).
+ * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
+ * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
+ * every linked image).  A guest page fault whose load or store names one
+ * of the others saves every register first (below).
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
