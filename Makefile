@@ -134,6 +134,9 @@ layout-src-exists:
 	@test -f $(LAYOUT_SRC) || { echo "error: layout $(LAYOUT_SRC) does not exist" \
 		"(CONFIG_LAYOUT=\"$(LAYOUT)\"; see 'make menuconfig')" >&2; exit 1; }
 
+# the architecture's flags (arch.mk) are part of every object
+$(OBJS): arch/$(ARCH)/arch.mk
+
 $(O)/%.o: %.c $(AUTOCONF_H) | $(LIBFDT_DIR)/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -221,6 +224,7 @@ $(O)/ferrovisor.elf: $(OBJS) $(O)/ferrovisor.lds $(O)/layout.ok
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-T,$(O)/ferrovisor.lds \
 		-Wl,-Map,$(O)/ferrovisor.map -Wl,--no-warn-rwx-segments $(OBJS) -o $@
+	$(if $(ARCH_POSTLINK),$(Q)$(ARCH_POSTLINK) $@ || { rm -f $@; exit 1; })
 
 $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 	$(Q)$(OBJCOPY) -O binary $< $@

@@ -51,14 +51,24 @@ static bool uart_rx(void *arg, char ch)
 	return uart16550_rx_room(c->uart) && uart16550_rx(c->uart, ch);
 }
 
-/* The guest's reads may make room in its receive FIFO: refill it. */
-static int cell_uart_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+/* The guest's reads of RBR (offset 0) make room in its receive FIFO:
+ * refill it from the console at once.  The other registers go straight to
+ * the model. */
+static __attribute__((noinline)) int cell_uart_read_rbr(struct emu_dev *d, unsigned width,
+							uint64_t *val)
 {
 	struct cell *c = d->owner;
-	int r = uart16550_emu_ops.read(d, off, width, val);
+	int r = uart16550_read(d->state, 0, width, val);
 
 	mux_rx_drain(&c->con);
 	return r;
+}
+
+static int cell_uart_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+{
+	if (off == 0)
+		return cell_uart_read_rbr(d, width, val);
+	return uart16550_read(d->state, off, width, val);
 }
 
 static int cell_uart_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)

@@ -1,8 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # RISC-V 64: the hypervisor runs in HS-mode.  GCC 12 rejects 'h' in -march,
 # so the few hypervisor instructions use '.option arch, +h' locally.
+# t2 and t3-t6 stay the guest's while the hypervisor runs: no C code may
+# use them, so a trap from a guest need not save them (trap_entry.S).
+# t0 and t1 are not among them: GCC's prologues and `tail` use them.
+ARCH_FIXED_REGS := -ffixed-x7 -ffixed-x28 -ffixed-x29 -ffixed-x30 -ffixed-x31
+# run on the linked image: no code outside trap_entry.S names those
+ARCH_POSTLINK = $(srctree)/arch/riscv/check_fixed_regs.sh $(CROSS_COMPILE)objdump
 ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
-	-mstrict-align
+	-mstrict-align $(ARCH_FIXED_REGS)
 ARCH_ASFLAGS :=
 
 # Interrupt-controller variants, directories under irqc/: both are built

@@ -2,10 +2,11 @@
 /*
  * The way from trap_entry.S into riscv_guest_trap_c() (interrupts and
  * breakpoints).  Only while a debugger holds this hart's guest
- * (arch_cpu.dbg, gdb.c) does it save s0-s11 as well, so a hart parked
- * for the debugger has all of the guest's registers in its per-hart area,
- * and loads them back afterwards, with what the debugger wrote.  Without
- * a debugger it costs a load and a branch.
+ * (arch_cpu.dbg, gdb.c) does it save the registers trap_entry.S leaves
+ * in place as well (gp, t2-t6, s0-s11: the C code keeps them), so a hart
+ * parked for the debugger has all of the guest's registers in its
+ * per-hart area, and loads them back afterwards, with what the debugger
+ * wrote.  Without a debugger it costs a load and a branch.
  */
 #include <arch/cpu.h>
 
@@ -17,6 +18,12 @@ riscv_guest_trap:			/* (cpu = a0 = tp, scause) */
 	beqz	t0, riscv_guest_trap_c	/* the usual way: a tail call */
 	li	t0, 2
 	sw	t0, ARCH_CPU_DBG(a0)
+	sd	gp, ARCH_CPU_REG(3)(a0)
+	sd	t2, ARCH_CPU_REG(7)(a0)
+	sd	t3, ARCH_CPU_REG(28)(a0)
+	sd	t4, ARCH_CPU_REG(29)(a0)
+	sd	t5, ARCH_CPU_REG(30)(a0)
+	sd	t6, ARCH_CPU_REG(31)(a0)
 	sd	s0, ARCH_CPU_REG(8)(a0)
 	sd	s1, ARCH_CPU_REG(9)(a0)
 	sd	s2, ARCH_CPU_REG(18)(a0)
@@ -38,7 +45,13 @@ riscv_guest_trap:			/* (cpu = a0 = tp, scause) */
 	beqz	t0, 1f			/* the debugger left meanwhile */
 	li	t0, 1
 	sw	t0, ARCH_CPU_DBG(tp)
-1:	ld	s0, ARCH_CPU_REG(8)(tp)
+1:	ld	gp, ARCH_CPU_REG(3)(tp)
+	ld	t2, ARCH_CPU_REG(7)(tp)
+	ld	t3, ARCH_CPU_REG(28)(tp)
+	ld	t4, ARCH_CPU_REG(29)(tp)
+	ld	t5, ARCH_CPU_REG(30)(tp)
+	ld	t6, ARCH_CPU_REG(31)(tp)
+	ld	s0, ARCH_CPU_REG(8)(tp)
 	ld	s1, ARCH_CPU_REG(9)(tp)
 	ld	s2, ARCH_CPU_REG(18)(tp)
 	ld	s3, ARCH_CPU_REG(19)(tp)

@@ -101,44 +101,92 @@ void riscv_virtual_inst(struct cpu *c)
 	trace_trap_out(v, EXC_VIRTUAL_INST, csr_read(CSR_SEPC));
 }
 
-static const uint64_t width_mask[9] = {
-	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
-};
-
 /*
  * The load or store that faulted: the one the hart transformed into htinst,
  * or, only if htinst is 0 (nothing recorded), the instruction at pc.  Any
  * other htinst (say the pseudo-instruction of an implicit access) is not
- * the instruction at pc: -1.
+ * the instruction at pc.  Width 0: none.
  */
-static int decode_access(struct cpu *c, unsigned long htinst, unsigned long pc,
-			 struct mmio_insn *m)
+static __attribute__((noinline)) struct mmio_insn decode_at_pc(struct cpu *c,
+							       unsigned long pc)
 {
+	struct mmio_insn m = { .width = 0 };
 	uint32_t insn;
 
-	if (htinst)
-		return riscv_decode_htinst(htinst, m);
-	if (read_guest_insn(c, pc, &insn) < 0)
-		return -1;
-	return riscv_decode_mmio(insn, m);
+	if (read_guest_insn(c, pc, &insn) < 0 || riscv_decode_mmio(insn, &m) < 0)
+		m.width = 0;
+	return m;
 }
 
-/* A guest-physical address with no mapping: emulate the load or store if an
- * emulated device owns the address.  All guest registers are in
- * c->arch.regs here (trap_entry.S saved s0-s11 too). */
-void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
+static inline struct mmio_insn decode_access(struct cpu *c, unsigned long htinst,
+					     unsigned long pc)
+{
+	struct mmio_insn m = { .width = 0 };
+
+	if (!likely(htinst))
+		return decode_at_pc(c, pc);
+	if (riscv_decode_htinst(htinst, &m) < 0)
+		m.width = 0;
+	return m;
+}
+
+/* A device refused the access: stop the cell.  Cold, and it reads the
+ * address and pc again (a device model takes no trap, so htval, stval and
+ * sepc are still the fault's): the fast path keeps fewer values live. */
+static __noreturn __attribute__((noinline, cold)) void refused(struct cpu *c, bool store)
+{
+	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
+
+	cell_fault(c->vcpu, store ? "refused store to an emulated device"
+				  : "refused load from an emulated device",
+		   gpa, csr_read(CSR_SEPC));
+}
+
+/* The decoded access m at gpa of dev, checked: the device does it, a load
+ * writes its register, the guest resumes after the instruction. */
+static inline void emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
+			   struct mmio_insn m)
+{
+	unsigned sh = 64 - 8 * m.width;		/* width 1, 2, 4 or 8 */
+	uint64_t val;
+
+	c->vcpu->stats.mmio++;
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
+	if (m.store) {
+		val = m.reg ? c->arch.regs[m.reg] << sh >> sh : 0;
+		if (unlikely(dev->ops->write(dev, gpa - dev->base, m.width, val) < 0))
+			refused(c, true);
+	} else {
+		if (unlikely(dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0))
+			refused(c, false);
+		if (m.sign)
+			val = (uint64_t)((int64_t)(val << sh) >> sh);
+		else
+			val = val << sh >> sh;
+		if (m.reg)
+			c->arch.regs[m.reg] = val;
+	}
+	trace_mmio(c->vcpu, gpa, m.width, m.store, val);	/* the trap's end */
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + m.len);
+}
+
+/*
+ * A guest page fault riscv_guest_page_fault() did not take, with every
+ * guest register in c->arch.regs: find the device in the cell's list (and
+ * remember it), read the instruction if the hart gave no htinst, and stop
+ * the cell for anything but a load or store of an emulated device.
+ */
+void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
 	unsigned long pc = csr_read(CSR_SEPC);
 	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
 	unsigned long htinst = csr_read(CSR_HTINST);
+	struct emu_dev *dev = cell_find_emu(v->cell, gpa);
 	struct mmio_insn m;
-	struct emu_dev *dev;
-	uint64_t val;
 
-	v->stats.traps[riscv_trap_kind(cause)]++;
-	trace_trap_in(v, riscv_trap_kind(cause), pc);
-	dev = cell_find_emu(v->cell, gpa);
+	v->stats.traps[cause]++;	/* 20, 21 or 23 (trap_entry.S) */
+	trace_trap_in(v, cause, pc);
 	/* The guest's own VS-stage page-table walk reached gpa: a PTE is no
 	 * device register, and the instruction at pc says nothing of it. */
 	if (riscv_htinst_is_implicit(htinst))
@@ -149,28 +197,41 @@ void riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	if (!dev)
 		cell_fault(v, cause == EXC_LOAD_GUEST_PAGE_FAULT ?
 			   "load outside the cell" : "store outside the cell", gpa, pc);
-	if (decode_access(c, htinst, pc, &m) < 0)
+	m = decode_access(c, htinst, pc);
+	if (!m.width)
 		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
+	c->arch.last_emu = dev;
+	emulate(c, dev, gpa, m);
+}
 
-	v->stats.mmio++;
-	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
-	if (m.store) {
-		val = m.reg ? c->arch.regs[m.reg] & width_mask[m.width] : 0;
-		if (dev->ops->write(dev, gpa - dev->base, m.width, val) < 0)
-			cell_fault(v, "refused store to an emulated device", gpa, pc);
-	} else {
-		if (dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0)
-			cell_fault(v, "refused load from an emulated device", gpa, pc);
-		val &= width_mask[m.width];
-		if (m.sign && m.width < 8 && (val >> (8 * m.width - 1)) & 1)
-			val |= ~width_mask[m.width];
-		if (m.reg)
-			c->arch.regs[m.reg] = val;
-	}
-	trace_mmio(v, gpa, m.width, m.store, val);
-	csr_write(CSR_SEPC, pc + m.len);
+/*
+ * A guest-physical address with no mapping, only ra, sp, tp, t0, t1 and
+ * a0-a7 saved: emulate the common case, a load or store the hart
+ * transformed into htinst, that names one of those registers, of the
+ * device this hart's guest used last (a hart runs one cell's guest only,
+ * so that is one of its cell's), and return 0.  Anything else: 1, nothing
+ * done, and trap_entry.S saves every register and calls
+ * riscv_guest_page_fault_all().
+ */
+int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
+{
+	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
+	unsigned long htinst = csr_read(CSR_HTINST);
+	struct emu_dev *dev = c->arch.last_emu;
+	struct mmio_insn m;
+
+	if (unlikely(cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
+		     gpa - dev->base >= dev->size ||
+		     riscv_decode_htinst(htinst, &m) < 0 ||
+		     !((RISCV_GUEST_CLOBBERED >> m.reg) & 1) ||
+		     m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
+		return 1;
+	c->vcpu->stats.traps[cause]++;
+	trace_trap_in(c->vcpu, cause, csr_read(CSR_SEPC));
+	emulate(c, dev, gpa, m);
+	return 0;
 }
 
 static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)

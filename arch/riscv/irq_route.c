@@ -17,12 +17,13 @@
 
 static struct cell *irq_owner[PLIC_MAX_IRQS];
 static int claim_ctx[PLIC_MAX_IRQS];	/* -1: not claimed */
+/* Each cpu's S-mode PLIC context + 1, by cpu id; 0 (none) until
+ * riscv_irq_route_prepare() has filled it in at boot. */
+static int cpu_plic_ctx1[CONFIG_MAX_HARTS];
 
 static int hart_plic_ctx(const struct cpu *c)
 {
-	int i = platform_hart_index(&platform, c->hwid);
-
-	return i < 0 ? -1 : platform.harts[i].arch.plic_ctx_s;
+	return c->id < CONFIG_MAX_HARTS ? cpu_plic_ctx1[c->id] - 1 : -1;
 }
 
 void riscv_irq_route_prepare(void)
@@ -32,6 +33,11 @@ void riscv_irq_route_prepare(void)
 	if (riscv_aia) {		/* the AIA variant: irqc/aia/aia_route.c */
 		aia_route_prepare();
 		return;
+	}
+	for (unsigned k = 0; k < CONFIG_MAX_HARTS; k++) {
+		int i = k < nr_cpus ? platform_hart_index(&platform, cpus[k].hwid) : -1;
+
+		cpu_plic_ctx1[k] = i < 0 ? 0 : platform.harts[i].arch.plic_ctx_s + 1;
 	}
 	plic_init(plic->base, plic->ndev);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
@@ -107,33 +113,37 @@ void arch_console_irq_route(uint32_t irq, struct cpu *to)
 	plic_enable(ctx, irq, true);
 }
 
-/* A supervisor external interrupt: pass each claimed IRQ to its cell. */
+/* A supervisor external interrupt: pass the IRQ it claims to its cell.
+ * One per trap: another one pending keeps SEIP up, and the hart traps
+ * again as soon as it returns to the guest. */
 void riscv_external_irq(struct cpu *c)
 {
-	int ctx = hart_plic_ctx(c);
+	int ctx;
 	uint32_t irq;
+	struct cell *owner;
 
 	if (riscv_aia) {
 		aia_external_irq(c);
 		return;
 	}
-	while ((irq = plic_claim(ctx)) != 0) {
-		struct cell *owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
-
-		if (irq == console_irq) {
-			hk_console_irq();
-			plic_complete(ctx, irq);
-			continue;
-		}
-		if (!owner || owner->state != CELL_RUNNING) {
-			/* nobody may have it: silence it */
-			plic_enable(ctx, irq, false);
-			plic_complete(ctx, irq);
-			continue;
-		}
-		claim_ctx[irq] = ctx;
-		if (c->vcpu)
-			c->vcpu->stats.irqs++;
-		vplic_set_pending(&owner->arch.vplic, irq);
+	ctx = hart_plic_ctx(c);
+	irq = plic_claim(ctx);
+	owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
+	if (!irq)
+		return;
+	if (irq == console_irq) {
+		hk_console_irq();
+		plic_complete(ctx, irq);
+		return;
 	}
+	if (!owner || owner->state != CELL_RUNNING) {
+		/* nobody may have it: silence it */
+		plic_enable(ctx, irq, false);
+		plic_complete(ctx, irq);
+		return;
+	}
+	claim_ctx[irq] = ctx;
+	if (c->vcpu)
+		c->vcpu->stats.irqs++;
+	vplic_set_pending(&owner->arch.vplic, irq);
 }

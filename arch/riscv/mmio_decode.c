@@ -1,35 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Load/store decoding for MMIO emulation; see <arch/mmio.h>. */
+/* Load/store decoding for MMIO emulation; see <arch/mmio.h> (which has
+ * the 32-bit and htinst forms inline). */
 #include <arch/mmio.h>
-
-#define OP_LOAD		0x03
-#define OP_STORE	0x23
-
-static int decode32(uint32_t insn, struct mmio_insn *m)
-{
-	unsigned f3 = (insn >> 12) & 7;
-
-	m->len = 4;
-	switch (insn & 0x7f) {
-	case OP_LOAD:
-		if (f3 == 7)
-			return -1;
-		m->store = false;
-		m->width = 1u << (f3 & 3);
-		m->sign = !(f3 & 4);
-		m->reg = (insn >> 7) & 31;
-		return 0;
-	case OP_STORE:
-		if (f3 > 3)
-			return -1;
-		m->store = true;
-		m->width = 1u << f3;
-		m->sign = false;
-		m->reg = (insn >> 20) & 31;
-		return 0;
-	}
-	return -1;
-}
 
 /* RVC: c.lw c.ld c.sw c.sd (quadrant 0), c.lwsp c.ldsp c.swsp c.sdsp (2) */
 static int decode16(uint16_t insn, struct mmio_insn *m)
@@ -68,26 +40,6 @@ static int decode16(uint16_t insn, struct mmio_insn *m)
 int riscv_decode_mmio(uint32_t insn, struct mmio_insn *m)
 {
 	if ((insn & 3) == 3)
-		return decode32(insn, m);
+		return riscv_decode_ls32(insn, m);
 	return decode16((uint16_t)insn, m);
-}
-
-int riscv_decode_htinst(unsigned long htinst, struct mmio_insn *m)
-{
-	unsigned len;
-
-	if (!(htinst & 1))
-		return -1;	/* zero, or a pseudo-instruction of an implicit access */
-	len = (htinst & 2) ? 4 : 2;
-	if (decode32((uint32_t)htinst | 3, m) < 0)
-		return -1;
-	m->len = len;
-	if (m->store)
-		m->sign = false;
-	return 0;
-}
-
-bool riscv_htinst_is_implicit(unsigned long htinst)
-{
-	return htinst != 0 && !(htinst & 1);
 }

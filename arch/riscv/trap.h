@@ -26,6 +26,12 @@
 	 BIT(EXC_ECALL_U) | BIT(EXC_INST_PAGE_FAULT) |			\
 	 BIT(EXC_LOAD_PAGE_FAULT) | BIT(EXC_STORE_PAGE_FAULT))
 
+/* The guest registers every trap from a guest saves in c->arch.regs and
+ * loads back from there (trap_entry.S), as a mask of their numbers, x0
+ * included: ra, sp, tp, t0, t1, a0-a7. */
+#define RISCV_GUEST_CLOBBERED	(BIT(0) | BIT(1) | BIT(2) | BIT(4) | BIT(5) | \
+				 BIT(6) | (0xffUL << 10))
+
 /* vcpu_stats.traps[]: exceptions by scause, interrupts at 24 + their number */
 #define RISCV_TRAP_IRQ_BASE	24
 static inline unsigned riscv_trap_kind(unsigned long cause)
@@ -43,7 +49,8 @@ __noreturn void riscv_guest_resume(void);
 void riscv_hs_trap(unsigned long *frame);
 void riscv_guest_trap(struct cpu *c, unsigned long cause);	/* gdb_entry.S */
 void riscv_guest_trap_c(struct cpu *c, unsigned long cause);
-void riscv_guest_page_fault(struct cpu *c, unsigned long cause);
+int riscv_guest_page_fault(struct cpu *c, unsigned long cause);
+void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause);
 void riscv_virtual_inst(struct cpu *c);
 void riscv_forward_exception(struct cpu *c, unsigned long scause, unsigned long cause,
 			     unsigned long tval);

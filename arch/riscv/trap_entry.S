@@ -4,10 +4,14 @@
  * struct cpu while a guest runs, so one csrrw both finds the per-hart area
  * and tells where the trap came from.
  *
- * Guest traps save only the caller-saved registers and go straight to
- * their handler: SBI calls to riscv_vsbi_call(), virtual instructions to
- * riscv_virtual_inst(), guest page faults (after saving s0-s11 as well) to
- * riscv_guest_page_fault(), the rest to riscv_guest_trap().
+ * Guest traps save only what the hypervisor's C code may change and go
+ * straight to their handler: SBI calls to riscv_vsbi_call(), virtual
+ * instructions to riscv_virtual_inst(), the rest to riscv_guest_trap().
+ * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
+ * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
+ * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
+ * every linked image).  A guest page fault whose load or store names one
+ * of the others saves every register first (below).
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
@@ -18,6 +22,53 @@
 
 #define HS_FRAME	(8 * 32)
 
+/* what C may clobber, to and from the per-hart area (tp: struct cpu):
+ * RISCV_GUEST_CLOBBERED in trap.h */
+.macro	guest_clobbered op
+	\op	ra, ARCH_CPU_REG(1)(tp)
+	\op	sp, ARCH_CPU_REG(2)(tp)
+	\op	t0, ARCH_CPU_REG(5)(tp)
+	\op	t1, ARCH_CPU_REG(6)(tp)
+	\op	a0, ARCH_CPU_REG(10)(tp)
+	\op	a1, ARCH_CPU_REG(11)(tp)
+	\op	a2, ARCH_CPU_REG(12)(tp)
+	\op	a3, ARCH_CPU_REG(13)(tp)
+	\op	a4, ARCH_CPU_REG(14)(tp)
+	\op	a5, ARCH_CPU_REG(15)(tp)
+	\op	a6, ARCH_CPU_REG(16)(tp)
+	\op	a7, ARCH_CPU_REG(17)(tp)
+.endm
+
+/* the rest: gp, t2-t6, s0-s11 */
+.macro	guest_kept op
+	\op	gp, ARCH_CPU_REG(3)(tp)
+	\op	t2, ARCH_CPU_REG(7)(tp)
+	\op	s0, ARCH_CPU_REG(8)(tp)
+	\op	s1, ARCH_CPU_REG(9)(tp)
+	\op	s2, ARCH_CPU_REG(18)(tp)
+	\op	s3, ARCH_CPU_REG(19)(tp)
+	\op	s4, ARCH_CPU_REG(20)(tp)
+	\op	s5, ARCH_CPU_REG(21)(tp)
+	\op	s6, ARCH_CPU_REG(22)(tp)
+	\op	s7, ARCH_CPU_REG(23)(tp)
+	\op	s8, ARCH_CPU_REG(24)(tp)
+	\op	s9, ARCH_CPU_REG(25)(tp)
+	\op	s10, ARCH_CPU_REG(26)(tp)
+	\op	s11, ARCH_CPU_REG(27)(tp)
+	\op	t3, ARCH_CPU_REG(28)(tp)
+	\op	t4, ARCH_CPU_REG(29)(tp)
+	\op	t5, ARCH_CPU_REG(30)(tp)
+	\op	t6, ARCH_CPU_REG(31)(tp)
+.endm
+
+/* back to the guest: sscratch = struct cpu again, then its own tp */
+.macro	guest_return
+	csrw	sscratch, tp
+	guest_clobbered ld
+	ld	tp, ARCH_CPU_REG(4)(tp)
+	sret
+.endm
+
 	.text
 	.balign	4
 	.global riscv_trap_entry
@@ -25,109 +76,53 @@ riscv_trap_entry:
 	csrrw	tp, sscratch, tp
 	beqz	tp, .Lfrom_hs
 
-	/*
-	 * From the guest: save what C code may clobber (the caller-saved
-	 * registers) in the per-hart area.  s0-s11 stay live: the C code
-	 * preserves them, except on guest page faults, where emulating a
-	 * load or store may name any register, so they are saved too.
-	 */
-	sd	ra, ARCH_CPU_REG(1)(tp)
-	sd	sp, ARCH_CPU_REG(2)(tp)
-	sd	gp, ARCH_CPU_REG(3)(tp)
-	sd	t0, ARCH_CPU_REG(5)(tp)
-	sd	t1, ARCH_CPU_REG(6)(tp)
-	sd	t2, ARCH_CPU_REG(7)(tp)
-	sd	a0, ARCH_CPU_REG(10)(tp)
-	sd	a1, ARCH_CPU_REG(11)(tp)
-	sd	a2, ARCH_CPU_REG(12)(tp)
-	sd	a3, ARCH_CPU_REG(13)(tp)
-	sd	a4, ARCH_CPU_REG(14)(tp)
-	sd	a5, ARCH_CPU_REG(15)(tp)
-	sd	a6, ARCH_CPU_REG(16)(tp)
-	sd	a7, ARCH_CPU_REG(17)(tp)
-	sd	t3, ARCH_CPU_REG(28)(tp)
-	sd	t4, ARCH_CPU_REG(29)(tp)
-	sd	t5, ARCH_CPU_REG(30)(tp)
-	sd	t6, ARCH_CPU_REG(31)(tp)
+	guest_clobbered sd
 	csrrw	t0, sscratch, zero
 	sd	t0, ARCH_CPU_REG(4)(tp)
 	csrr	a1, scause
 	ld	sp, ARCH_CPU_STACK_TOP(tp)
 	mv	a0, tp
 	li	t1, EXC_ECALL_VS
-	beq	a1, t1, .Lecall
+	bne	a1, t1, .Lnot_ecall
+	call	riscv_vsbi_call			/* (cpu) */
+.Lresume:
+	guest_return
+
+.Lnot_ecall:
 	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
 	beq	a1, t1, .Lvirtual_inst
 	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
-	li	t2, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
-	bleu	t1, t2, .Lguest_page_fault
+	li	t0, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
+	bleu	t1, t0, .Lguest_page_fault
 	call	riscv_guest_trap		/* (cpu, scause): interrupts, faults */
-	j	.Lresume
-
-.Lecall:
-	call	riscv_vsbi_call			/* (cpu) */
 	j	.Lresume
 
 .Lvirtual_inst:
 	call	riscv_virtual_inst		/* (cpu): given back as illegal */
 	j	.Lresume
 
+	/*
+	 * A guest page fault: riscv_guest_page_fault() emulates the common
+	 * case, a load or store in htinst whose register is one saved above,
+	 * and returns 0; else (1) it has done nothing and, every register
+	 * saved, riscv_guest_page_fault_all() takes the fault.  The C code
+	 * kept s0-s11, so they still hold the guest's values here.
+	 */
 .Lguest_page_fault:
-	sd	s0, ARCH_CPU_REG(8)(tp)
-	sd	s1, ARCH_CPU_REG(9)(tp)
-	sd	s2, ARCH_CPU_REG(18)(tp)
-	sd	s3, ARCH_CPU_REG(19)(tp)
-	sd	s4, ARCH_CPU_REG(20)(tp)
-	sd	s5, ARCH_CPU_REG(21)(tp)
-	sd	s6, ARCH_CPU_REG(22)(tp)
-	sd	s7, ARCH_CPU_REG(23)(tp)
-	sd	s8, ARCH_CPU_REG(24)(tp)
-	sd	s9, ARCH_CPU_REG(25)(tp)
-	sd	s10, ARCH_CPU_REG(26)(tp)
-	sd	s11, ARCH_CPU_REG(27)(tp)
 	call	riscv_guest_page_fault		/* (cpu, scause) */
+	beqz	a0, .Lresume
+	guest_kept sd
+	mv	a0, tp
+	csrr	a1, scause
+	call	riscv_guest_page_fault_all	/* (cpu, scause) */
 	/* fall through: a load may have written any register */
 
 	/* Resume with every register from the per-hart area: also the way
 	 * into a guest for the first time (riscv_vcpu_enter). */
 	.global riscv_guest_resume
 riscv_guest_resume:
-	ld	s0, ARCH_CPU_REG(8)(tp)
-	ld	s1, ARCH_CPU_REG(9)(tp)
-	ld	s2, ARCH_CPU_REG(18)(tp)
-	ld	s3, ARCH_CPU_REG(19)(tp)
-	ld	s4, ARCH_CPU_REG(20)(tp)
-	ld	s5, ARCH_CPU_REG(21)(tp)
-	ld	s6, ARCH_CPU_REG(22)(tp)
-	ld	s7, ARCH_CPU_REG(23)(tp)
-	ld	s8, ARCH_CPU_REG(24)(tp)
-	ld	s9, ARCH_CPU_REG(25)(tp)
-	ld	s10, ARCH_CPU_REG(26)(tp)
-	ld	s11, ARCH_CPU_REG(27)(tp)
-
-.Lresume:
-	/* tp = this hart's struct cpu; interrupts are off in HS-mode */
-	csrw	sscratch, tp
-	ld	ra, ARCH_CPU_REG(1)(tp)
-	ld	sp, ARCH_CPU_REG(2)(tp)
-	ld	gp, ARCH_CPU_REG(3)(tp)
-	ld	t0, ARCH_CPU_REG(5)(tp)
-	ld	t1, ARCH_CPU_REG(6)(tp)
-	ld	t2, ARCH_CPU_REG(7)(tp)
-	ld	a0, ARCH_CPU_REG(10)(tp)
-	ld	a1, ARCH_CPU_REG(11)(tp)
-	ld	a2, ARCH_CPU_REG(12)(tp)
-	ld	a3, ARCH_CPU_REG(13)(tp)
-	ld	a4, ARCH_CPU_REG(14)(tp)
-	ld	a5, ARCH_CPU_REG(15)(tp)
-	ld	a6, ARCH_CPU_REG(16)(tp)
-	ld	a7, ARCH_CPU_REG(17)(tp)
-	ld	t3, ARCH_CPU_REG(28)(tp)
-	ld	t4, ARCH_CPU_REG(29)(tp)
-	ld	t5, ARCH_CPU_REG(30)(tp)
-	ld	t6, ARCH_CPU_REG(31)(tp)
-	ld	tp, ARCH_CPU_REG(4)(tp)
-	sret
+	guest_kept ld
+	guest_return
 
 .Lfrom_hs:
 	/* tp = 0 and sscratch = our tp: swap back, keep sscratch 0 */

@@ -213,25 +213,6 @@ static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long
 enum { FW_LEGACY, FW_BASE, FW_TIME, FW_IPI, FW_RFENCE, FW_HSM, FW_SRST, FW_DBCN,
        FW_FERROVISOR, FW_OTHER, FW_SUSP, FW_FWFT, FW_PMU, FW_DBTR, FW_KINDS };
 
-static unsigned fw_kind(unsigned long ext)
-{
-	switch (ext) {
-	case SBI_EXT_BASE: return FW_BASE;
-	case SBI_EXT_TIME: return FW_TIME;
-	case SBI_EXT_IPI: return FW_IPI;
-	case SBI_EXT_RFENCE: return FW_RFENCE;
-	case SBI_EXT_HSM: return FW_HSM;
-	case SBI_EXT_SRST: return FW_SRST;
-	case SBI_EXT_DBCN: return FW_DBCN;
-	case SBI_EXT_SUSP: return FW_SUSP;
-	case SBI_EXT_FWFT: return FW_FWFT;
-	case SBI_EXT_PMU: return FW_PMU;
-	case SBI_EXT_DBTR: return FW_DBTR;
-	case SBI_EXT_FERROVISOR: return FW_FERROVISOR;
-	default: return ext < 0x10 ? FW_LEGACY : FW_OTHER;
-	}
-}
-
 _Static_assert(FW_KINDS <= VCPU_FW_KINDS, "vcpu_stats.fw_calls[] is too small");
 
 const char *arch_fw_call_kind_name(unsigned kind)
@@ -269,70 +250,183 @@ static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
 	return true;
 }
 
+/*
+ * Dispatch by table.  Each extension's call stores its own result in the
+ * guest's a0/a1, so riscv_vsbi_call() ends in a tail call.
+ */
+typedef void (*vsbi_fn)(unsigned long *a, struct vcpu *v);	/* a: a0..a7 */
+
+static void put(unsigned long *a, struct sbiret r)
+{
+	a[0] = (unsigned long)r.error;
+	a[1] = (unsigned long)r.value;
+}
+
+static void call_legacy(unsigned long *a, struct vcpu *v)
+{
+	legacy(v, a[7], a);
+}
+
+static void call_base(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	(void)v;
+	put(a, base(fid, a[0]));
+}
+
+static void call_time(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	(void)v;
+	if (fid != 0) {
+		put(a, (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 });
+		return;
+	}
+	set_timer(a[0]);
+	put(a, (struct sbiret){ 0, 0 });
+}
+
+static void call_ipi(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, ipi(v, fid, a));
+}
+
+static void call_rfence(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, rfence(v, fid, a));
+}
+
+static void call_hsm(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, vsbi_hsm(v, fid, a));
+}
+
+static void call_srst(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, srst(v, fid, a));
+}
+
+static void call_dbcn(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, dbcn(v, fid, a));
+}
+
+static void call_susp(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, vsbi_susp(v, fid, a));
+}
+
+static void call_fwft(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, vsbi_fwft(v, fid, a));
+}
+
+static void call_pmu(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, vsbi_pmu(v, fid, a));
+}
+
+static void call_dbtr(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, vsbi_dbtr(v, fid, a));
+}
+
+static void call_ferrovisor(unsigned long *a, struct vcpu *v)
+{
+	unsigned long fid = a[6];
+
+	put(a, ferrovisor(v, fid, a));
+}
+
+static void call_other(unsigned long *a, struct vcpu *v)
+{
+	(void)v;
+	put(a, (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 });
+}
+
+/*
+ * The extensions by a hash of their IDs, (id ^ id >> 5) % 64, which is
+ * different for each of them and not 0 (two in one slot would be an
+ * "initialized field overwritten" error): a call's slot is its
+ * extension's if the whole ID matches, else it is a legacy call (below
+ * 0x10) or an unknown one.  Slot 0 is legacy call 0's (the hash of a
+ * legacy ID is the ID); an empty slot's ID 0 matches no call that lands
+ * there.
+ */
+struct vsbi_ext {
+	unsigned long id;
+	vsbi_fn call;
+	unsigned long count;	/* where in struct vcpu its fw_calls[] is */
+} __aligned(32);		/* 32 bytes: the index is a shift */
+
+#define FW_COUNT(k)	__builtin_offsetof(struct vcpu, stats.fw_calls[k])
+
+#define EXT_SLOTS	64
+#define EXT_SLOT(ext)	(((ext) ^ ((ext) >> 5)) % EXT_SLOTS)
+#define EXT_LEGACY	EXT_SLOTS	/* after the slots: legacy, unknown */
+#define EXT_OTHER	(EXT_SLOTS + 1)
+#define EXT(ext, fn, k)	[EXT_SLOT(ext)] = { (ext), (fn), FW_COUNT(k) }
+static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
+	EXT(SBI_EXT_LEGACY_SET_TIMER, call_legacy, FW_LEGACY),
+	EXT(SBI_EXT_BASE, call_base, FW_BASE),
+	EXT(SBI_EXT_TIME, call_time, FW_TIME),
+	EXT(SBI_EXT_IPI, call_ipi, FW_IPI),
+	EXT(SBI_EXT_RFENCE, call_rfence, FW_RFENCE),
+	EXT(SBI_EXT_HSM, call_hsm, FW_HSM),
+	EXT(SBI_EXT_SRST, call_srst, FW_SRST),
+	EXT(SBI_EXT_DBCN, call_dbcn, FW_DBCN),
+	EXT(SBI_EXT_SUSP, call_susp, FW_SUSP),
+	EXT(SBI_EXT_FWFT, call_fwft, FW_FWFT),
+	EXT(SBI_EXT_PMU, call_pmu, FW_PMU),
+	EXT(SBI_EXT_DBTR, call_dbtr, FW_DBTR),
+	EXT(SBI_EXT_FERROVISOR, call_ferrovisor, FW_FERROVISOR),
+	[EXT_LEGACY] = { 0, call_legacy, FW_COUNT(FW_LEGACY) },
+	[EXT_OTHER] = { 0, call_other, FW_COUNT(FW_OTHER) },
+};
+
+static const struct vsbi_ext *find_ext(unsigned long ext)
+{
+	unsigned long i = EXT_SLOT(ext);
+
+	if (unlikely(vsbi_exts[i].id != ext))
+		i = ext < 0x10 ? EXT_LEGACY : EXT_OTHER;
+	return &vsbi_exts[i];
+}
+
 /* From trap_entry.S on every guest ecall: the hot path, kept short. */
 void riscv_vsbi_call(struct cpu *c)
 {
 	unsigned long *a = &c->arch.regs[10];	/* a0..a7 */
-	unsigned long ext = a[7], fid = a[6];
+	unsigned long ext = a[7];
 	struct vcpu *v = c->vcpu;
-	struct sbiret r;
+	const struct vsbi_ext *e = find_ext(ext);
 
 	trace_trap_in(v, EXC_ECALL_VS, csr_read(CSR_SEPC));
 	v->stats.sbi_calls++;
 	v->stats.traps[EXC_ECALL_VS]++;
-	v->stats.fw_calls[fw_kind(ext)]++;
+	(*(uint64_t *)((char *)v + e->count))++;	/* stats.fw_calls[kind] */
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
-	if (ext < 0x10 && legacy(v, ext, a)) {
-		trace_sbi(v, a[7], a[6], (long)a[0]);
-		return;
-	}
-	switch (ext) {
-	case SBI_EXT_BASE:
-		r = base(fid, a[0]);
-		break;
-	case SBI_EXT_TIME:
-		if (fid == 0) {
-			set_timer(a[0]);
-			r = (struct sbiret){ 0, 0 };
-		} else {
-			r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-		}
-		break;
-	case SBI_EXT_IPI:
-		r = ipi(v, fid, a);
-		break;
-	case SBI_EXT_RFENCE:
-		r = rfence(v, fid, a);
-		break;
-	case SBI_EXT_HSM:
-		r = vsbi_hsm(v, fid, a);
-		break;
-	case SBI_EXT_SRST:
-		r = srst(v, fid, a);
-		break;
-	case SBI_EXT_DBCN:
-		r = dbcn(v, fid, a);
-		break;
-	case SBI_EXT_SUSP:
-		r = vsbi_susp(v, fid, a);
-		break;
-	case SBI_EXT_FWFT:
-		r = vsbi_fwft(v, fid, a);
-		break;
-	case SBI_EXT_PMU:
-		r = vsbi_pmu(v, fid, a);
-		break;
-	case SBI_EXT_DBTR:
-		r = vsbi_dbtr(v, fid, a);
-		break;
-	case SBI_EXT_FERROVISOR:
-		r = ferrovisor(v, fid, a);
-		break;
-	default:
-		r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
-	}
-	a[0] = (unsigned long)r.error;
-	a[1] = (unsigned long)r.value;
+	e->call(a, v);
 	trace_sbi(v, a[7], a[6], (long)a[0]);	/* a6, a7 as the guest left them */
 }

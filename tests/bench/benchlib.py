@@ -40,7 +40,7 @@ SMP, MEM = 4, "1G"
 CPU_SSTC, CPU_NO_SSTC = "rv64", "rv64,sstc=false"
 
 # Figures every complete run prints (timer_*_sstc only with Sstc).
-FIGURES = ["sbi_call", "mmio_emul", "mmio_pass", "timer_cost_sbi", "timer_lat_sbi",
+FIGURES = ["sbi_call", "mmio_emul", "mmio_vplic", "mmio_pass", "timer_cost_sbi", "timer_lat_sbi",
            "ipi_rtt", "ipi_oneway", "ext_irq_lat", "ext_irq_handle"]
 SSTC_FIGURES = ["timer_cost_sstc", "timer_lat_sstc"]
 # Figures of a bench=io run (the doorbell ones only in the cell), counted

@@ -87,7 +87,10 @@ def test_rings_are_counted(console):
     assert len(got) == 1, pong
     rings, irqs, other = map(int, got[0].groups())
     assert rings == 10 and other == 0, got[0][0]
-    assert 6 <= irqs <= 10, got[0][0]     # rings of the burst may share an interrupt
+    # each of the 4 answered rings takes its own interrupt; the burst's 5
+    # and the "bye" may all share one (how many do depends on how fast the
+    # hypervisor passes them on, against the peer's hart taking its IPI)
+    assert 5 <= irqs <= 10, got[0][0]
     # every interrupt pong took was reported with its count; they add up
     counts = [int(m[1]) for m in (re.match(r"sbitest: doorbell irq 11 rings (\d+) ", l)
                                   for l in pong) if m]

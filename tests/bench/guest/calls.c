@@ -2,7 +2,8 @@
 /*
  * Round trips that are one instruction for the guest: a trivial SBI call
  * (BASE get_spec_version), a read of the UART's line status register (in
- * a cell the hypervisor emulates the UART) and a read of the goldfish
+ * a cell the hypervisor emulates the UART), of the PLIC's priority of the
+ * RTC's interrupt (in a cell the virtual PLIC's) and of the goldfish
  * RTC's TIME_LOW (passed through to the cell).  Each sample is the cycles
  * between two rdcycle around the instruction, less those of an empty
  * pair, so an instruction that does not trap costs 1.
@@ -77,6 +78,11 @@ void bench_calls(void)
 		mmio_read("mmio_emul", mach.uart + (5U << mach.uart_shift), true, empty);
 	else
 		out("bench: mmio_emul skipped (no UART)");
+	/* the priority of the RTC's interrupt: in a cell a vPLIC register */
+	if (mach.plic && mach.rtc_irq)
+		mmio_read("mmio_vplic", mach.plic + 4 * mach.rtc_irq, false, empty);
+	else
+		out("bench: mmio_vplic skipped (no PLIC or RTC interrupt)");
 	if (mach.rtc)
 		mmio_read("mmio_pass", mach.rtc, false, empty);
 	else

@@ -18,6 +18,7 @@
 #include <fv/types.h>
 
 struct cpu;
+struct emu_dev;
 
 struct arch_cpu {
 	uintptr_t stack_top;
@@ -28,6 +29,10 @@ struct arch_cpu {
 	/* A debugger holds this hart's guest (gdb.c): 0 no; 1 yes, so a trap
 	 * saves every register (gdb_entry.S); 2 in such a trap, all saved. */
 	volatile int dbg;
+	/* The emulated device this hart's guest last accessed, tried first
+	 * (guest_trap.c): a hart runs one cell's guest only, so it is always
+	 * one of that cell's. */
+	struct emu_dev *last_emu;
 };
 
 #define FAULT_NONE	0

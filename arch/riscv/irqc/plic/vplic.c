@@ -24,29 +24,17 @@ static void id_assign(uint32_t *map, uint32_t id, bool on)
 		map[id / 32] &= ~(1U << (id % 32));
 }
 
-/* Index of the lowest set bit of x != 0.  Not __builtin_ctz: without Zbb
- * that is a libgcc call, and the hypervisor links no libgcc. */
+/* Index of the lowest set bit of x != 0: a de Bruijn sequence, not
+ * __builtin_ctz (without Zbb that is a libgcc call, and the hypervisor
+ * links no libgcc). */
 static unsigned lowest_bit(uint32_t x)
 {
-	unsigned n = 0;
+	static const uint8_t pos[32] = {
+		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9,
+	};
 
-	if (!(x & 0xffff)) {
-		n += 16;
-		x >>= 16;
-	}
-	if (!(x & 0xff)) {
-		n += 8;
-		x >>= 8;
-	}
-	if (!(x & 0xf)) {
-		n += 4;
-		x >>= 4;
-	}
-	if (!(x & 0x3)) {
-		n += 2;
-		x >>= 2;
-	}
-	return n + !(x & 1);
+	return pos[(uint32_t)((x & -x) * 0x077cb531u) >> 27];
 }
 
 /* Every guest-supplied ID goes through here before indexing anything. */
@@ -84,8 +72,10 @@ static uint32_t best_irq(const struct vplic *v, unsigned c)
 	const struct vplic_ctx *x = &v->ctx[c];
 	uint32_t best = 0, best_prio = x->threshold;
 
+#pragma GCC unroll 4
 	for (unsigned w = 0; w < VPLIC_WORDS; w++) {
-		uint32_t cand = v->pending[w] & v->owned[w] & x->enable[w];
+		/* pending bits are only ever set for owned IDs */
+		uint32_t cand = v->pending[w] & x->enable[w];
 
 		while (cand) {
 			uint32_t id = w * 32 + lowest_bit(cand);
@@ -100,11 +90,23 @@ static uint32_t best_irq(const struct vplic *v, unsigned c)
 	return best;
 }
 
+static bool any_pending(const struct vplic *v)
+{
+	uint32_t any = 0;
+
+#pragma GCC unroll 4
+	for (unsigned w = 0; w < VPLIC_WORDS; w++)
+		any |= v->pending[w];
+	return any != 0;
+}
+
 /* Recompute every context's output; tell the hypervisor about edges only. */
 static void update(struct vplic *v)
 {
+	bool some = any_pending(v);
+
 	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		bool on = best_irq(v, c) != 0;
+		bool on = some && best_irq(v, c) != 0;
 
 		if (on != v->ctx[c].eip) {
 			v->ctx[c].eip = on;
@@ -113,13 +115,60 @@ static void update(struct vplic *v)
 	}
 }
 
+/*
+ * A change of one pending bit moves only the outputs of the contexts that
+ * enable that ID above their threshold, and only one way: a new request
+ * may raise them (outputs_up), a withdrawn one may let them fall
+ * (outputs_down, which looks again at what else is pending).  Anything
+ * else (priorities, enables, thresholds) takes update().
+ */
+static bool counts_in(const struct vplic *v, const struct vplic_ctx *x, uint32_t id)
+{
+	return id_test(x->enable, id) && v->prio[id] > x->threshold;
+}
+
+static void outputs_up(struct vplic *v, uint32_t id)
+{
+	for (unsigned c = 0; c < v->nr_ctx; c++) {
+		struct vplic_ctx *x = &v->ctx[c];
+
+		if (!x->eip && counts_in(v, x, id)) {
+			x->eip = true;
+			cb_set_eip(v, c, true);
+		}
+	}
+}
+
+static void outputs_down(struct vplic *v, uint32_t id)
+{
+	for (unsigned c = 0; c < v->nr_ctx; c++) {
+		struct vplic_ctx *x = &v->ctx[c];
+
+		if (x->eip && counts_in(v, x, id) && !best_irq(v, c)) {
+			x->eip = false;
+			cb_set_eip(v, c, false);
+		}
+	}
+}
+
+static void set_pending(struct vplic *v, uint32_t id, bool on)
+{
+	if (id_test(v->pending, id) == on)
+		return;
+	id_assign(v->pending, id, on);
+	if (on)
+		outputs_up(v, id);
+	else
+		outputs_down(v, id);
+}
+
 static uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = best_irq(v, c);
 
 	if (id) {
-		id_assign(v->pending, id, false);
 		id_assign(v->active, id, true);
+		set_pending(v, id, false);
 	}
 	return id;
 }
@@ -132,7 +181,7 @@ static void complete(struct vplic *v, uint32_t id)
 	if (id_test(v->hw, id))
 		cb_hw_complete(v, id);
 	else if (id_test(v->level, id))
-		id_assign(v->pending, id, true);	/* still asserted */
+		set_pending(v, id, true);	/* still asserted */
 }
 
 static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
@@ -150,24 +199,31 @@ static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
 	}
 }
 
-static uint32_t read_word(struct vplic *v, uint64_t off)
+/* A word below the context region (off < VPLIC_CONTEXT): read without
+ * the lock, one load per word (see vplic.h). */
+static inline uint32_t read_plain(const struct vplic *v, uint64_t off)
 {
 	uint64_t rel, c, reg;
 
 	if (off < VPLIC_PENDING)
-		return owns(v, off / 4) ? v->prio[off / 4] : 0;
+		return owns(v, off / 4) ? READ_ONCE(v->prio[off / 4]) : 0;
 	if (off < VPLIC_ENABLE) {
 		rel = (off - VPLIC_PENDING) / 4;
-		return rel < VPLIC_WORDS ? v->pending[rel] & v->owned[rel] : 0;
+		return rel < VPLIC_WORDS ? READ_ONCE(v->pending[rel]) & v->owned[rel] : 0;
 	}
-	if (off < VPLIC_CONTEXT) {
-		rel = off - VPLIC_ENABLE;
-		c = rel / VPLIC_ENABLE_STRIDE;
-		reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
-		if (c >= v->nr_ctx || reg >= VPLIC_WORDS)
-			return 0;
-		return v->ctx[c].enable[reg];
-	}
+	rel = off - VPLIC_ENABLE;
+	c = rel / VPLIC_ENABLE_STRIDE;
+	reg = (rel % VPLIC_ENABLE_STRIDE) / 4;
+	if (c >= v->nr_ctx || reg >= VPLIC_WORDS)
+		return 0;
+	return READ_ONCE(v->ctx[c].enable[reg]);
+}
+
+/* A word of the context region (off >= VPLIC_CONTEXT), lock held. */
+static uint32_t read_context(struct vplic *v, uint64_t off)
+{
+	uint64_t rel, c, reg;
+
 	rel = off - VPLIC_CONTEXT;
 	c = rel / VPLIC_CONTEXT_STRIDE;
 	reg = rel % VPLIC_CONTEXT_STRIDE;
@@ -208,6 +264,12 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
 	else if (reg == VPLIC_CLAIM)
 		complete(v, val);
+}
+
+static bool is_claim(uint64_t off)
+{
+	return off >= VPLIC_CONTEXT &&
+	       (off - VPLIC_CONTEXT) % VPLIC_CONTEXT_STRIDE == VPLIC_CLAIM;
 }
 
 /* 32-bit registers; 64-bit only where it cannot claim (see vplic.h). */
@@ -265,18 +327,31 @@ int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw)
 	return 0;
 }
 
+/* A context register (off >= VPLIC_CONTEXT, width 4): threshold, claim. */
+static __attribute__((noinline)) int read_locked(struct vplic *v, uint64_t off,
+						 uint64_t *val)
+{
+	uint32_t r;
+
+	spin_lock(&v->lock);
+	r = read_context(v, off);	/* a claim updates the outputs */
+	spin_unlock(&v->lock);
+	*val = r;
+	return 0;
+}
+
 int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
 {
 	uint64_t r;
 
 	if (!access_ok(off, width))
 		return -1;
-	spin_lock(&v->lock);
-	r = read_word(v, off);
+	if (off >= VPLIC_CONTEXT)
+		return read_locked(v, off, val);
+	/* priorities, pending bits, enables: no side effects */
+	r = read_plain(v, off);
 	if (width == 8)
-		r |= (uint64_t)read_word(v, off + 4) << 32;
-	update(v);
-	spin_unlock(&v->lock);
+		r |= (uint64_t)read_plain(v, off + 4) << 32;
 	*val = r;
 	return 0;
 }
@@ -289,7 +364,8 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
 	write_word(v, off, (uint32_t)val);
 	if (width == 8)
 		write_word(v, off + 4, (uint32_t)(val >> 32));
-	update(v);
+	if (!is_claim(off))	/* a completion updates the outputs itself */
+		update(v);
 	spin_unlock(&v->lock);
 	return 0;
 }
@@ -297,10 +373,8 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
 void vplic_set_pending(struct vplic *v, uint32_t irq)
 {
 	spin_lock(&v->lock);
-	if (owns(v, irq) && !id_test(v->active, irq)) {
-		id_assign(v->pending, irq, true);
-		update(v);
-	}
+	if (owns(v, irq) && !id_test(v->active, irq))
+		set_pending(v, irq, true);
 	spin_unlock(&v->lock);
 }
 
@@ -311,8 +385,7 @@ void vplic_set_level(struct vplic *v, uint32_t irq, bool level)
 		id_assign(v->level, irq, level);
 		/* in service: kept for complete(); else the request follows */
 		if (!id_test(v->active, irq))
-			id_assign(v->pending, irq, level);
-		update(v);
+			set_pending(v, irq, level);
 	}
 	spin_unlock(&v->lock);
 }

@@ -29,9 +29,11 @@
  * enabled; Linux's plic_irq_eoi copes either way).  Writes of other IDs are
  * ignored, so a passthrough ID is completed physically once per claim.
  *
- * Locking: one spinlock per vplic, taken by every entry point.  All
- * callbacks are called with that lock held: they must not call back into
- * the same vplic.  Lock order: an emulated device's lock (it calls
+ * Locking: one spinlock per vplic, taken by every entry point but the
+ * reads of priorities, pending bits and enables, which read one word (or
+ * two, for a 64-bit access) as it stands, the lock not needed for that;
+ * `owned` and `hw` change only at boot.  All callbacks are called with
+ * that lock held: they must not call back into the same vplic.  Lock order: an emulated device's lock (it calls
  * vplic_set_level) before the vplic lock, before whatever the callbacks
  * take.
  */
