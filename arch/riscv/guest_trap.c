@@ -143,9 +143,10 @@ static __noreturn __attribute__((noinline, cold)) void refused(struct cpu *c, bo
 }
 
 /* The decoded access m at gpa of dev, checked: the device does it, a load
- * writes its register, the guest resumes after the instruction. */
-static inline void emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
-			   struct mmio_insn m)
+ * writes its register, the guest resumes after the instruction.  Returns
+ * the value loaded or stored (for the trace). */
+static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
+			       struct mmio_insn m)
 {
 	unsigned sh = 64 - 8 * m.width;		/* width 1, 2, 4 or 8 */
 	uint64_t val;
@@ -166,8 +167,8 @@ static inline void emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
 		if (m.reg)
 			c->arch.regs[m.reg] = val;
 	}
-	trace_mmio(c->vcpu, gpa, m.width, m.store, val);	/* the trap's end */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + m.len);
+	return val;
 }
 
 /*
@@ -184,6 +185,7 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 	unsigned long htinst = csr_read(CSR_HTINST);
 	struct emu_dev *dev = cell_find_emu(v->cell, gpa);
 	struct mmio_insn m;
+	uint64_t val;
 
 	v->stats.traps[cause]++;	/* 20, 21 or 23 (trap_entry.S) */
 	trace_trap_in(v, cause, pc);
@@ -203,7 +205,8 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
 	c->arch.last_emu = dev;
-	emulate(c, dev, gpa, m);
+	val = emulate(c, dev, gpa, m);
+	trace_mmio(v, gpa, m.width, m.store, val);	/* the trap's end */
 }
 
 /*
@@ -211,8 +214,9 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
  * a0-a7 saved: emulate the common case, a load or store the hart
  * transformed into htinst, that names one of those registers, of the
  * device this hart's guest used last (a hart runs one cell's guest only,
- * so that is one of its cell's), and return 0.  Anything else: 1, nothing
- * done, and trap_entry.S saves every register and calls
+ * so that is one of its cell's), and return 0.  Anything else, or any
+ * access while the trace is on (which records it there): 1, nothing done,
+ * and trap_entry.S saves every register and calls
  * riscv_guest_page_fault_all().
  */
 int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
@@ -222,14 +226,13 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	struct emu_dev *dev = c->arch.last_emu;
 	struct mmio_insn m;
 
-	if (unlikely(cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
+	if (unlikely(trace_active() || cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
 		     gpa - dev->base >= dev->size ||
 		     riscv_decode_htinst(htinst, &m) < 0 ||
 		     !((RISCV_GUEST_CLOBBERED >> m.reg) & 1) ||
 		     m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
 		return 1;
 	c->vcpu->stats.traps[cause]++;
-	trace_trap_in(c->vcpu, cause, csr_read(CSR_SEPC));
 	emulate(c, dev, gpa, m);
 	return 0;
 }

@@ -86,7 +86,7 @@ static struct sbiret base(unsigned long fid, unsigned long a0)
 	case SBI_BASE_GET_SPEC_VERSION: return (struct sbiret){ 0, VSBI_SPEC_VERSION };
 	case SBI_BASE_GET_IMPL_ID: return (struct sbiret){ 0, VSBI_IMPL_ID };
 	case SBI_BASE_GET_IMPL_VERSION: return (struct sbiret){ 0, 0x000100 };
-	case SBI_BASE_PROBE_EXT: return (struct sbiret){ 0, probe(a0) };
+	case SBI_BASE_PROBE_EXT: return (struct sbiret){ 0, probe(a0) };	/* see call_base */
 	case SBI_BASE_GET_MVENDORID:
 	case SBI_BASE_GET_MARCHID:
 	case SBI_BASE_GET_MIMPID: return (struct sbiret){ 0, 0 };
@@ -267,11 +267,22 @@ static void call_legacy(unsigned long *a, struct vcpu *v)
 	legacy(v, a[7], a);
 }
 
+/* probe_ext calls out (PMU, DBTR): apart, so the other BASE calls need
+ * no stack frame. */
+static __attribute__((noinline)) void call_base_probe(unsigned long *a)
+{
+	put(a, base(SBI_BASE_PROBE_EXT, a[0]));
+}
+
 static void call_base(unsigned long *a, struct vcpu *v)
 {
 	unsigned long fid = a[6];
 
 	(void)v;
+	if (fid == SBI_BASE_PROBE_EXT) {
+		call_base_probe(a);
+		return;
+	}
 	put(a, base(fid, a[0]));
 }
 
@@ -413,6 +424,23 @@ static const struct vsbi_ext *find_ext(unsigned long ext)
 	return &vsbi_exts[i];
 }
 
+/* The same call with the trace on: apart, so that with it off the hot
+ * path below has no call but its last and needs no stack frame. */
+static __attribute__((noinline)) void vsbi_call_traced(struct cpu *c,
+						      const struct vsbi_ext *e)
+{
+	unsigned long *a = &c->arch.regs[10];
+	struct vcpu *v = c->vcpu;
+
+	trace_trap_in(v, EXC_ECALL_VS, csr_read(CSR_SEPC));
+	v->stats.sbi_calls++;
+	v->stats.traps[EXC_ECALL_VS]++;
+	(*(uint64_t *)((char *)v + e->count))++;	/* stats.fw_calls[kind] */
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
+	e->call(a, v);
+	trace_sbi(v, a[7], a[6], (long)a[0]);	/* a6, a7 as the guest left them */
+}
+
 /* From trap_entry.S on every guest ecall: the hot path, kept short. */
 void riscv_vsbi_call(struct cpu *c)
 {
@@ -421,12 +449,14 @@ void riscv_vsbi_call(struct cpu *c)
 	struct vcpu *v = c->vcpu;
 	const struct vsbi_ext *e = find_ext(ext);
 
-	trace_trap_in(v, EXC_ECALL_VS, csr_read(CSR_SEPC));
+	if (trace_active()) {
+		vsbi_call_traced(c, e);
+		return;
+	}
 	v->stats.sbi_calls++;
 	v->stats.traps[EXC_ECALL_VS]++;
 	(*(uint64_t *)((char *)v + e->count))++;	/* stats.fw_calls[kind] */
 	/* the ecall is done whatever happens: return past it */
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 4);
-	e->call(a, v);
-	trace_sbi(v, a[7], a[6], (long)a[0]);	/* a6, a7 as the guest left them */
+	e->call(a, v);		/* a tail call */
 }

@@ -19,10 +19,10 @@ NOTES = """\
 - The bench cell's image built three ways: without CONFIG_TRACE (make
   bench's own), with it but tracing off (the default at boot), and with
   CONFIG_TRACE_AT_BOOT (on, every event recorded).  In brackets: the
-  difference to the image without it.  Off, each hook on the path is a
-  move of tp, a load of the hart's flag and a branch: two hooks on an SBI
-  call (entry, and its sbi event at the exit), two on an emulated access
-  (entry, and its mmio event at the exit).
+  difference to the image without it.  Off, each path checks the hart's
+  flag once (a move of tp, a load, a branch); on, an SBI call takes a
+  copy of its path with the hooks, and an emulated access the full path
+  (every register saved), which records its entry and its mmio event.
 """
 CONFIGS = [("out", ""),
            ("off", "CONFIG_TRACE=y"),
