@@ -299,75 +299,22 @@ static void call_time(unsigned long *a, struct vcpu *v)
 	put(a, (struct sbiret){ 0, 0 });
 }
 
-static void call_ipi(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, ipi(v, fid, a));
-}
-
-static void call_rfence(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, rfence(v, fid, a));
-}
-
-static void call_hsm(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, vsbi_hsm(v, fid, a));
-}
-
-static void call_srst(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, srst(v, fid, a));
-}
-
-static void call_dbcn(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, dbcn(v, fid, a));
-}
-
-static void call_susp(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, vsbi_susp(v, fid, a));
-}
-
-static void call_fwft(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, vsbi_fwft(v, fid, a));
-}
-
-static void call_pmu(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, vsbi_pmu(v, fid, a));
-}
-
-static void call_dbtr(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, vsbi_dbtr(v, fid, a));
-}
-
-static void call_ferrovisor(unsigned long *a, struct vcpu *v)
-{
-	unsigned long fid = a[6];
-
-	put(a, ferrovisor(v, fid, a));
-}
+/* The extensions whose handler is fn(v, fid, a): their table entries. */
+#define VSBI_CALL(name, fn)						\
+	static void name(unsigned long *a, struct vcpu *v)		\
+	{								\
+		put(a, fn(v, a[6], a));					\
+	}
+VSBI_CALL(call_ipi, ipi)
+VSBI_CALL(call_rfence, rfence)
+VSBI_CALL(call_hsm, vsbi_hsm)
+VSBI_CALL(call_srst, srst)
+VSBI_CALL(call_dbcn, dbcn)
+VSBI_CALL(call_susp, vsbi_susp)
+VSBI_CALL(call_fwft, vsbi_fwft)
+VSBI_CALL(call_pmu, vsbi_pmu)
+VSBI_CALL(call_dbtr, vsbi_dbtr)
+VSBI_CALL(call_ferrovisor, ferrovisor)
 
 static void call_other(unsigned long *a, struct vcpu *v)
 {
