@@ -7,9 +7,13 @@
 static struct pl011_emu models[CONFIG_MAX_CELLS * LAYOUT_MAX_EMUS];
 static unsigned nr_models;
 
+/* Straight into the cell's console port (cell.c calls this file, not
+ * the other way round). */
 static void tx(void *arg, char ch)
 {
-	cell_console_putc(arg, ch);
+	struct cell *c = arg;
+
+	mux_putc(&c->con, ch);
 }
 
 static void irq(void *arg, bool level)
