@@ -304,7 +304,8 @@ static void maybe_end(void)
 	WRITE_ONCE(dbg.cell, NULL);
 }
 
-/* REQ_DEBUG on any hart: home's news, or a stop for this hart's guest. */
+/* REQ_DEBUG on any hart, or its vCPU starting: home's news, or a stop
+ * for this hart's guest. */
 static void debug_request(struct cpu *c)
 {
 	struct vcpu *v = c->vcpu;
@@ -323,8 +324,12 @@ static void debug_request(struct cpu *c)
 	if (dbg.ending) {
 		if (READ_ONCE(dbg.vh[v->vhartid].state) != VH_PARKED)
 			arch_gdb_session(c, false);	/* not parked: just undo */
-	} else if (dbg.stop_wanted && READ_ONCE(dbg.vh[v->vhartid].state) != VH_PARKED) {
-		arch_gdb_poke(c);	/* its next trap parks */
+	} else {
+		/* also a vhart the guest started during the session: its
+		 * breakpoints come to us like the others' */
+		arch_gdb_session(c, true);
+		if (dbg.stop_wanted && READ_ONCE(dbg.vh[v->vhartid].state) != VH_PARKED)
+			arch_gdb_poke(c);	/* its next trap parks */
 	}
 }
 

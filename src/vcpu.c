@@ -30,6 +30,16 @@ void vcpu_set_debug_handler(void (*fn)(struct cpu *c))
 	__atomic_store_n(&debug_handler, fn, __ATOMIC_RELEASE);
 }
 
+/* REQ_DEBUG, or this hart's vCPU starting: a debugger's session on its
+ * cell covers it too (the handler checks). */
+static void debug_news(struct cpu *c)
+{
+	void (*fn)(struct cpu *) = __atomic_load_n(&debug_handler, __ATOMIC_ACQUIRE);
+
+	if (fn)
+		fn(c);
+}
+
 static unsigned long take_requests(struct cpu *c)
 {
 	return __atomic_exchange_n(&c->req, 0, __ATOMIC_ACQUIRE);
@@ -51,12 +61,8 @@ static void common_requests(struct cpu *c, unsigned long req)
 		cell_virtio_sync(c->vcpu->cell);
 		cell_doorbell_sync(c->vcpu->cell);
 	}
-	if (req & REQ_DEBUG) {
-		void (*fn)(struct cpu *) = __atomic_load_n(&debug_handler, __ATOMIC_ACQUIRE);
-
-		if (fn)
-			fn(c);
-	}
+	if (req & REQ_DEBUG)
+		debug_news(c);
 }
 
 /*
@@ -110,6 +116,7 @@ static __noreturn void idle_loop(struct cpu *c)
 				continue;
 			}
 			WRITE_ONCE(v->state, VCPU_RUNNING);
+			debug_news(c);	/* started while its cell is debugged */
 			arch_vcpu_enter(v, v->start_pc, v->vhartid, v->start_arg);
 		}
 		arch_cpu_wait();

@@ -48,7 +48,8 @@ static void setup_hart(struct vcpu *v)
 	if (platform.arch.isa_common & BIT(ISA_SVPBMT))
 		henvcfg |= HENVCFG_PBMTE;
 
-	csr_write(CSR_HEDELEG, HEDELEG);
+	/* breakpoints to us while a debugger holds the cell (gdb.c) */
+	riscv_breakpoints_to_hs(READ_ONCE(v->cpu->arch.dbg) != 0);
 	csr_write(CSR_HIDELEG, HIDELEG);
 	csr_write(CSR_HCOUNTEREN, hcounteren);
 	csr_write(CSR_HENVCFG, henvcfg);
