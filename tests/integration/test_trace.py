@@ -161,8 +161,17 @@ def test_trace(image, tmp_path):
                   "rtos0 to restart")
         ticks_after(q, "rtos0", before, 2, "rtos0 ticking after its restart")
         m.line("trace off", r"trace: off")
-        _, evs, _, _, skipped = dump(m, "rtos0")
+        text, evs, _, _, skipped = dump(m, "rtos0")
         assert skipped == 0
+        per_hart = int(re.search(r"(\d+) events per hart", text).group(1))
         cell_events = [(e["what"], e["detail"]) for e in evs if e["event"] == "cell"]
-        assert ("restart", "0x0") in cell_events and ("start", "0x2") in cell_events, cell_events
+        if len(evs) < per_hart:
+            # the ring did not go round since the clear: all of it is there
+            assert ("restart", "0x0") in cell_events and ("start", "0x2") in cell_events, \
+                cell_events
+        else:
+            # under -icount a cell runs as far as the host lets it before
+            # 'trace off' arrives: on a loaded host its own traps may have
+            # overwritten the restart; the records are still whole and its own
+            assert hv_message(q.text()[before:], "cell rtos0: restarting")
         assert all(e["cell"] == "rtos0" for e in evs)
