@@ -235,9 +235,11 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 # make lint: cppcheck and clang-tidy (.clang-tidy) over our own C: src/,
 # arch/$(ARCH)/ and platform/ -- not libfdt, tests or guests.  Both read
 # $(O)/compile_commands.json, written here from the build's own flags:
-# clang for the riscv64 target with CFLAGS minus what clang 14 does not take
-# (it rejects _zicsr_zifencei in -march: they are still part of its 'i'),
-# and the host tools (src/host/) with HOST_CFLAGS.  Sources the .config
+# clang for the configured architecture's target (ARCH_LINT_TARGET, from
+# arch/$(ARCH)/arch.mk) with CFLAGS minus what clang 14 does not take (it
+# rejects _zicsr_zifencei in -march: they are still part of riscv's 'i'),
+# and the host tools (src/host/) with HOST_CFLAGS.  make test lints both
+# architectures: the configured one in O, ARM64 in O/lint-arm64.  Sources the .config
 # leaves out (src/trace.c, src/trace_ring.c) are checked with their options set.
 # cppcheck takes -D and -I from the database but not -include, hence
 # --include; -D__CPPCHECK__ picks the IS_ENABLED() it can expand
@@ -247,8 +249,9 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 LINT_SRCS := $(filter-out src/host/%,$(wildcard src/*.c src/*/*.c)) \
 	$(wildcard $(patsubst %.o,%.c,$(arch-y) $(platform-y)))
 LINT_HOST_SRCS := $(wildcard src/host/*.c)
-LINT_CFLAGS := --target=riscv64-unknown-elf -march=rv64imac \
-	$(filter-out -march=% -mstrict-align -nostdlib -Werror -MMD -MP,$(CFLAGS))
+lint-comma := ,
+LINT_CFLAGS := $(ARCH_LINT_TARGET) \
+	$(filter-out -march=% -mstrict-align -nostdlib -Werror -MMD -MP -Wl$(lint-comma)%,$(CFLAGS))
 LINT_HOST_CFLAGS := $(filter-out -Werror -MMD -MP,$(HOST_CFLAGS))
 LINT_FLAGS_src/trace.c := $(if $(CONFIG_TRACE),,-DCONFIG_TRACE=1 -DCONFIG_TRACE_ENTRIES=64)
 LINT_FLAGS_src/trace_ring.c := $(LINT_FLAGS_src/trace.c)
@@ -259,7 +262,6 @@ lint-flags = $(if $(filter src/host/%,$(1)),$(LINT_HOST_CFLAGS),$(LINT_CFLAGS) \
 lint-entry = $(if $(filter-out $(firstword $(LINT_ALL)),$(1)),$(lint-comma))$(lint-nl){ \
 	"directory": "$(srctree)", "file": "$(1)", \
 	"arguments": ["clang", $(foreach a,$(call lint-flags,$(1)),"$(a)",) "-c", "$(1)"] }
-lint-comma := ,
 define lint-nl
 
 
@@ -313,6 +315,9 @@ test:
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) unit
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) fuzz-replay
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O) lint
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64 \
+		qemu-aarch64-virt_defconfig >/dev/null
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64 lint
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
 # `make test` while stress-ng keeps both cores busy (tests/README.md).

@@ -10,6 +10,8 @@ ARCH_CFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align -mno-outline-at
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -D_LIBC_LIMITS_H_ \
 	-Wl,--build-id=none
 ARCH_ASFLAGS :=
+# clang's target for make lint (clang-tidy, cppcheck's database)
+ARCH_LINT_TARGET := --target=aarch64-none-elf -march=armv8-a
 ARCH_INCLUDES :=
 
 arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \

@@ -137,6 +137,7 @@ bool gic_ready(void)
 void gic_send_kick(uint64_t mpidr)
 {
 	uint64_t aff0 = mpidr & 0xff;
+	/* cppcheck-suppress badBitmaskCheck ; the kick is SGI 0, kept for the layout */
 	uint64_t v = 1ULL << (aff0 & 15) | ((mpidr >> 8) & 0xff) << 16 |
 		     (uint64_t)GIC_SGI_KICK << 24 | ((mpidr >> 16) & 0xff) << 32 |
 		     (aff0 >> 4) << 44 | ((mpidr >> 32) & 0xff) << 48;

@@ -81,8 +81,9 @@ static void probe_gic(const void *fdt, struct arch_platform *a)
 	/* architectural maximum of SPIs; the distributor says how many exist */
 	a->gic_nr_irqs = 1019;
 	own_node(fdt, node, a);
-	fdt_for_each_subnode(child, fdt, node)
+	fdt_for_each_subnode(child, fdt, node) {
 		own_node(fdt, child, a);
+	}
 }
 
 /* The console UART's interrupt as a GIC INTID: the core read the first

@@ -126,7 +126,7 @@ static uint64_t gicr_reg(struct vgic *g, unsigned k, uint64_t off)
 	case GICR_ICFGR1: return c->icfgr1;
 	default:
 		if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR + 32) {
-			unsigned i = (unsigned)(off - GICR_IPRIORITYR);
+			unsigned i = (unsigned)(off - GICR_IPRIORITYR) & ~3U;	/* 0..28 */
 
 			return c->prio[i] | (uint32_t)c->prio[i + 1] << 8 |
 			       (uint32_t)c->prio[i + 2] << 16 | (uint32_t)c->prio[i + 3] << 24;

@@ -51,7 +51,7 @@ const char *arch_fw_call_kind_name(unsigned kind)
 /* The vCPU index an MPIDR names, or -1 (Aff1..Aff3 must be zero). */
 static long mpidr_to_vhart(uint64_t mpidr)
 {
-	return mpidr & ~0xffULL ? -1 : (long)(mpidr & 0xff);
+	return (mpidr & ~0xffULL) ? -1 : (long)(mpidr & 0xff);
 }
 
 static long cpu_on(struct vcpu *v, uint64_t target, uint64_t pc, uint64_t ctx)

@@ -10,6 +10,8 @@ ARCH_POSTLINK = $(srctree)/arch/riscv/check_fixed_regs.sh $(CROSS_COMPILE)objdum
 ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-mstrict-align $(ARCH_FIXED_REGS)
 ARCH_ASFLAGS :=
+# clang's target for make lint (clang-tidy, cppcheck's database)
+ARCH_LINT_TARGET := --target=riscv64-unknown-elf -march=rv64imac
 
 # Interrupt-controller variants, directories under irqc/: both are built
 # in, and the platform's device tree chooses one at boot (a PLIC, or an
