@@ -100,11 +100,17 @@ static void boot_msi(struct hart *h)
 	reply = true;
 }
 
+/* Answers whatever came, so that a wrong identity fails the run rather
+ * than hanging it. */
 static void partner_msi(struct hart *h)
 {
+	uint32_t id;
+
 	partner_at = entry_cycle(h);
-	if (aia_claim() == IPI_ID)
-		aia_send(boot_file, IPI_ID);
+	id = aia_claim();
+	if (id != IPI_ID)
+		wrong_id = id;
+	aia_send(boot_file, IPI_ID);
 }
 
 static __noreturn void partner(struct hart *h)
