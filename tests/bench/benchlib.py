@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
 import fvqemu  # noqa: E402
+from fvqemu import AIA_CONFIG, AIA_MACHINE  # noqa: E402,F401
 
 BENCH_LAYOUT = "tests/bench/layouts/bench.c"
 LINUX_LAYOUT = "tests/bench/layouts/bench-linux.c"
@@ -27,6 +28,9 @@ IO_LAYOUT = "tests/bench/layouts/bench-io.c"
 # Linux reading its virtio-blk disk, and two Linux cells' nc transfer.
 LINUX_DD_LAYOUT = "tests/bench/layouts/bench-linux-dd.c"
 LINUX_NET_LAYOUT = "tests/bench/layouts/bench-linux-linux.c"
+# The AIA figures (bench=aia): the bench cell with guest interrupt files
+# and a virtual APLIC, in an image for the AIA machine (AIA_CONFIG).
+AIA_LAYOUT = "tests/bench/layouts/bench-aia.c"
 # The interference figure: the RTOS cell alone, and beside a noisy cell.
 ALONE_LAYOUT = "tests/bench/layouts/interference-alone.c"
 NOISY_LAYOUT = "tests/bench/layouts/interference.c"
@@ -48,6 +52,8 @@ SSTC_FIGURES = ["timer_cost_sstc", "timer_lat_sstc"]
 BLK_FIGURES = ["blk_read_4k", "blk_seq_64k", "blk_seq_4k"]
 DOORBELL_FIGURES = ["doorbell_rtt", "doorbell_rtt_sbi", "doorbell_oneway",
                     "doorbell_oneway_sbi"]
+# Figures of a bench=aia run, natively and in the bench-aia cell.
+AIA_FIGURES = ["aia_ext_lat", "aia_ext_handle", "aia_ipi_oneway", "aia_ipi_rtt"]
 
 LINE = re.compile(r"bench: (\w+) cycles_mean=(\d+)\.(\d) cycles_min=(\d+) "
                   r"cycles_max=(\d+) n=(\d+)(.*)$", re.M)
@@ -58,6 +64,14 @@ CLOCK = re.compile(r"bench: clock cycles_per_tick=(\d+) aligned=(\w+)")
 def guest_cmd(kernel, cpu=CPU_SSTC):
     """QEMU under -icount for an image (the bare guest or the hypervisor)."""
     return fvqemu.qemu_cmd(kernel, smp=SMP, mem=MEM, cpu=cpu, icount=True)
+
+
+def aia_cmd(kernel, native):
+    """The AIA machine (QEMU virt, aia=aplic-imsic, 7 guest files a hart)
+    under -icount: natively the bare guest with bench=aia, else the
+    bench-aia image (whose cell has that bootarg)."""
+    return fvqemu.qemu_cmd(kernel, smp=SMP, mem=MEM, cpu=CPU_SSTC, machine=AIA_MACHINE,
+                           append="bench=aia" if native else None, icount=True)
 
 
 def io_native_cmd(guest, disk):

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The benchmark guest (tests/bench) runs once in its cell and prints every
-figure with plausible numbers.  No timing is judged here: `make bench`
-measures, this only checks that it can.
+figure with plausible numbers; its AIA figures (bench=aia) once natively
+and once in their cell on the AIA machine.  No timing is judged here:
+`make bench` measures, this only checks that it can.
 """
 import os
+import re
 import sys
 
 import pytest
@@ -63,6 +65,53 @@ def test_clock_and_entry(bench_log):
     # -icount shift=0 at QEMU virt's 10 MHz: 100 cycles a tick, aligned
     assert figs.get("clock") == (100, True), bench_log[-2000:]
     assert figs.get("entry", 0) > 0
+
+
+@pytest.fixture(scope="module")
+def aia_logs():
+    """bench=aia on the AIA machine: {"native": console, "cell": console},
+    the bare guest on OpenSBI and the bench-aia cell."""
+    elf = build_layout(benchlib.AIA_LAYOUT, benchlib.AIA_CONFIG)
+    guest = os.path.join(os.path.dirname(elf), "guests", "bench", "bench.bin")
+    logs = {}
+    for side, kernel in (("native", guest), ("cell", elf)):
+        with Qemu(benchlib.aia_cmd(kernel, native=side == "native"), timeout=120,
+                  logname=f"bench-aia-{side}") as q:
+            q.expect(r"bench: (done|error)")
+            logs[side] = q.wait_exit(timeout=60)
+    return logs
+
+
+@pytest.mark.parametrize("side", ["native", "cell"])
+def test_every_aia_figure(aia_logs, side):
+    """Each AIA row is printed and parses, natively (S-level IMSIC files,
+    QEMU's APLIC) and in the cell (guest interrupt files, the virtual
+    APLIC); how fast is make bench's business."""
+    log = aia_logs[side]
+    assert not benchlib.errors(log), log[-3000:]
+    assert "bench: done" in log, log[-3000:]
+    figs = benchlib.parse(log)
+    for name in benchlib.AIA_FIGURES:
+        assert name in figs, f"no {name} line\n{log[-3000:]}"
+        f = figs[name]
+        assert f["n"] > 0 and 0 < f["min"] <= f["mean"] <= f["max"], (name, f)
+
+
+def test_aia_cell_files(aia_logs):
+    """In the cell the guest found its vharts' guest files a page apart and
+    the virtual APLIC at the layout's addresses."""
+    assert ("bench: aia file 0x28000000 idx 0 other 0x28001000 ids 255 aplic 0xd000000"
+            in aia_logs["cell"]), aia_logs["cell"][-3000:]
+    assert "cell bench: stopped (shutdown by its guest)" in aia_logs["cell"]
+
+
+def test_aia_no_trap_per_interrupt(aia_logs):
+    """A count, not a time: the 300 RTC alarms and 1000 IPIs reach the
+    guest files directly, so the cell's traps (its console lines, SBI
+    calls) stay fewer than the alarms alone."""
+    m = re.search(r"cell bench: totals: traps (\d+)", aia_logs["cell"])
+    assert m, aia_logs["cell"][-3000:]
+    assert int(m.group(1)) < 300, m.group(0)
 
 
 def test_cell_devices(bench_log):

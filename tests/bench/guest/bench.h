@@ -39,8 +39,15 @@ struct machine {
 	unsigned uart_shift;
 	uintptr_t plic;			/* PLIC and this hart's S-mode context */
 	int plic_ctx;
-	uintptr_t rtc;			/* goldfish RTC and its PLIC source */
+	uintptr_t rtc;			/* goldfish RTC and its interrupt source */
 	uint32_t rtc_irq;
+	/* AIA: the S-level interrupt files of this hart and the other, this
+	 * hart's index in the IMSIC (an APLIC target's hart index), its
+	 * identities, and the APLIC domain that sends to these files */
+	uintptr_t imsic_self, imsic_other;
+	unsigned imsic_idx;
+	uint32_t imsic_ids;
+	uintptr_t aplic;
 	const void *fdt;
 	const char *bootargs;		/* /chosen/bootargs, "" if none */
 	unsigned cycles_per_tick;	/* measured: 100 under -icount shift=0 */
@@ -72,6 +79,17 @@ static inline uint64_t entry_cycle(const struct hart *h)
 	return h->stamp - 1;
 }
 
+/* goldfish RTC registers */
+#define RTC_TIME_LOW	0x00
+#define RTC_TIME_HIGH	0x04
+#define RTC_ALARM_LOW	0x08
+#define RTC_ALARM_HIGH	0x0c
+#define RTC_IRQ_ENABLED	0x10
+#define RTC_CLEAR_IRQ	0x1c
+
+/* extirq.c: RTC nanoseconds now, and RTC time minus cycle count */
+uint64_t rtc_now(int64_t *offset);
+
 /* dtb.c */
 int dtb_read(const void *fdt, unsigned long hartid, struct machine *m);
 
@@ -91,6 +109,7 @@ void bench_calls(void);		/* sbi_call, mmio_emul, mmio_pass */
 void bench_timer(void);		/* timer_cost_*, timer_lat_* */
 void bench_ipi(void);		/* ipi_rtt */
 void bench_extirq(void);	/* ext_irq_lat, ext_irq_handle */
+void bench_aia(void);		/* aia_ext_lat, aia_ext_handle, aia_ipi_* */
 void bench_blk(void);		/* blk_read_4k, blk_seq_64k, blk_seq_4k */
 void bench_doorbell(void);	/* doorbell_rtt, doorbell_oneway (_sbi) */
 void echo_main(void) __noreturn;	/* bench=echo: the doorbell's peer */

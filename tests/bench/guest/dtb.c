@@ -2,7 +2,8 @@
 /*
  * What the guest knows about its machine, read from the device tree it was
  * handed: harts and timebase, Sstc, the console UART, the PLIC (and this
- * hart's S-mode context in it), the goldfish RTC and the bootargs.  The same code reads
+ * hart's S-mode context in it) or on an AIA machine the IMSIC files and
+ * the APLIC, the goldfish RTC and the bootargs.  The same code reads
  * QEMU's tree natively and the hypervisor's generated tree in a cell.
  */
 #include <libfdt.h>
@@ -62,8 +63,20 @@ static bool has_sstc(const void *fdt, int cpu)
 	return false;
 }
 
+/* The phandle of a cpu node's riscv,cpu-intc, 0 if none. */
+static uint32_t cpu_intc(const void *fdt, int cpu)
+{
+	int sub;
+
+	fdt_for_each_subnode(sub, fdt, cpu)
+		if (!fdt_node_check_compatible(fdt, sub, "riscv,cpu-intc"))
+			return fdt_get_phandle(fdt, sub);
+	return 0;
+}
+
+/* intc[0]: this hart's interrupt controller, intc[1]: the other hart's */
 static void read_cpus(const void *fdt, unsigned long hartid, struct machine *m,
-		      uint32_t *intc)
+		      uint32_t intc[2])
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
 	const fdt32_t *tb = fdt_getprop(fdt, cpus, "timebase-frequency", &len);
@@ -73,7 +86,6 @@ static void read_cpus(const void *fdt, unsigned long hartid, struct machine *m,
 	fdt_for_each_subnode(node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		unsigned long id = (unsigned long)prop_u32(fdt, node, "reg", -1);
-		int sub;
 
 		if (!type || strcmp(type, "cpu") || !okay(fdt, node))
 			continue;
@@ -81,13 +93,12 @@ static void read_cpus(const void *fdt, unsigned long hartid, struct machine *m,
 			if (!m->have_other) {
 				m->have_other = true;
 				m->other_hartid = id;
+				intc[1] = cpu_intc(fdt, node);
 			}
 			continue;
 		}
 		m->sstc = has_sstc(fdt, node);
-		fdt_for_each_subnode(sub, fdt, node)
-			if (!fdt_node_check_compatible(fdt, sub, "riscv,cpu-intc"))
-				*intc = fdt_get_phandle(fdt, sub);
+		intc[0] = cpu_intc(fdt, node);
 	}
 }
 
@@ -129,19 +140,71 @@ static void read_plic(const void *fdt, uint32_t intc, struct machine *m)
 	}
 }
 
+/* The RTC's source: the first cell of its interrupts (one cell under a
+ * PLIC or the cell's virtual APLIC, two under QEMU's APLIC). */
 static void read_rtc(const void *fdt, struct machine *m)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "google,goldfish-rtc");
+	int node = fdt_node_offset_by_compatible(fdt, -1, "google,goldfish-rtc"), len;
+	const fdt32_t *irq;
 
 	if (node < 0 || !okay(fdt, node))
 		return;
 	m->rtc = reg_base(fdt, node);
-	m->rtc_irq = prop_u32(fdt, node, "interrupts", 0);
+	irq = fdt_getprop(fdt, node, "interrupts", &len);
+	m->rtc_irq = irq && len >= 4 ? fdt32_to_cpu(irq[0]) : 0;
+}
+
+/*
+ * AIA: the IMSIC whose interrupts-extended names S-level external
+ * interrupts (<intc 9>), and in it the files of this hart and the other:
+ * the file of the i-th pair is at base + i * (4 KiB << riscv,guest-index-bits)
+ * (natively a hart's S-level file is followed by its guest files; in a
+ * cell the files are a page apart).  Returns its phandle.
+ */
+static uint32_t read_imsic(const void *fdt, const uint32_t intc[2], struct machine *m)
+{
+	int node, len;
+
+	for (node = fdt_node_offset_by_compatible(fdt, -1, "riscv,imsics"); node >= 0;
+	     node = fdt_node_offset_by_compatible(fdt, node, "riscv,imsics")) {
+		const fdt32_t *ie = fdt_getprop(fdt, node, "interrupts-extended", &len);
+		uintptr_t base = reg_base(fdt, node);
+		uintptr_t stride = 0x1000UL << prop_u32(fdt, node, "riscv,guest-index-bits", 0);
+
+		if (!okay(fdt, node) || !ie || len < 8 || fdt32_to_cpu(ie[1]) != 9)
+			continue;
+		for (int i = 0; i < len / 8; i++) {
+			uint32_t ph = fdt32_to_cpu(ie[2 * i]);
+
+			if (ph == intc[0]) {
+				m->imsic_self = base + i * stride;
+				m->imsic_idx = (unsigned)i;
+			} else if (ph == intc[1] && intc[1]) {
+				m->imsic_other = base + i * stride;
+			}
+		}
+		m->imsic_ids = (uint32_t)prop_u32(fdt, node, "riscv,num-ids", 0);
+		return m->imsic_self ? fdt_get_phandle(fdt, node) : 0;
+	}
+	return 0;
+}
+
+/* The APLIC domain in MSI mode whose messages go to that IMSIC. */
+static void read_aplic(const void *fdt, uint32_t imsic, struct machine *m)
+{
+	int node;
+
+	if (!imsic)
+		return;
+	for (node = fdt_node_offset_by_compatible(fdt, -1, "riscv,aplic"); node >= 0;
+	     node = fdt_node_offset_by_compatible(fdt, node, "riscv,aplic"))
+		if (okay(fdt, node) && (uint32_t)prop_u32(fdt, node, "msi-parent", 0) == imsic)
+			m->aplic = reg_base(fdt, node);
 }
 
 int dtb_read(const void *fdt, unsigned long hartid, struct machine *m)
 {
-	uint32_t intc = 0;
+	uint32_t intc[2] = { 0, 0 };
 
 	if (fdt_check_header(fdt))
 		return -1;
@@ -151,9 +214,10 @@ int dtb_read(const void *fdt, unsigned long hartid, struct machine *m)
 	m->bootargs = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
 	if (!m->bootargs)
 		m->bootargs = "";
-	read_cpus(fdt, hartid, m, &intc);
+	read_cpus(fdt, hartid, m, intc);
 	read_uart(fdt, m);
-	read_plic(fdt, intc, m);
+	read_plic(fdt, intc[0], m);
 	read_rtc(fdt, m);
+	read_aplic(fdt, read_imsic(fdt, intc, m), m);
 	return m->timebase ? 0 : -1;
 }

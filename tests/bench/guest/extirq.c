@@ -15,13 +15,6 @@
 #define N		300
 #define AHEAD_NS	20000
 
-#define RTC_TIME_LOW	0x00
-#define RTC_TIME_HIGH	0x04
-#define RTC_ALARM_LOW	0x08
-#define RTC_ALARM_HIGH	0x0c
-#define RTC_IRQ_ENABLED	0x10
-#define RTC_CLEAR_IRQ	0x1c
-
 #define PLIC_PRIO(irq)		(4 * (irq))
 #define PLIC_ENABLE(ctx, irq)	(0x2000 + 0x80 * (ctx) + 4 * ((irq) / 32))
 #define PLIC_THRESHOLD(ctx)	(0x200000 + 0x1000 * (ctx))
@@ -48,7 +41,7 @@ static void rtc_irq(struct hart *h)
 }
 
 /* RTC nanoseconds now, and RTC time minus cycle count. */
-static uint64_t rtc_now(int64_t *offset)
+uint64_t rtc_now(int64_t *offset)
 {
 	uint64_t c0, lo, hi;
 

@@ -6,7 +6,8 @@
  * OpenSBI, in a cell in VS-mode; the code is the same.
  *
  * The bootarg bench=io runs the I/O figures instead (virtio-blk, and the
- * doorbell round trip when the cell has a doorbell), bench=echo makes the
+ * doorbell round trip when the cell has a doorbell), bench=aia the AIA
+ * machine's interrupt figures (IMSIC files, APLIC), bench=echo makes the
  * guest the doorbell's peer: separate runs, so that the device and the
  * second cell they need leave the other figures' machine as it was.
  */
@@ -148,6 +149,8 @@ void bench_main(unsigned long hartid, const void *fdt, uint64_t entered)
 	if (has_arg("bench=io")) {
 		bench_blk();
 		bench_doorbell();
+	} else if (has_arg("bench=aia")) {
+		bench_aia();
 	} else {
 		bench_calls();
 		bench_timer();
