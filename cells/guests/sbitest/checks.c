@@ -85,8 +85,13 @@ static void base_checks(void)
 		{ "probe.legacy_set_timer", SBI_EXT_LEGACY_SET_TIMER, 1 },
 		{ "probe.legacy_putchar", SBI_EXT_LEGACY_PUTCHAR, 1 },
 		{ "probe.legacy_getchar", SBI_EXT_LEGACY_GETCHAR, 1 },
+		{ "probe.legacy_clear_ipi", SBI_EXT_LEGACY_CLEAR_IPI, 1 },
+		{ "probe.legacy_send_ipi", SBI_EXT_LEGACY_SEND_IPI, 1 },
+		{ "probe.legacy_remote_fence_i", SBI_EXT_LEGACY_FENCE_I, 1 },
+		{ "probe.legacy_remote_sfence_vma", SBI_EXT_LEGACY_SFENCE_VMA, 1 },
+		{ "probe.legacy_remote_sfence_vma_asid", SBI_EXT_LEGACY_SFENCE_VMA_ASID, 1 },
 		{ "probe.legacy_shutdown", SBI_EXT_LEGACY_SHUTDOWN, 1 },
-		{ "probe.legacy_send_ipi", SBI_EXT_LEGACY_SEND_IPI, 0 },
+		{ "probe.legacy_09", 0x09, 0 },
 		{ "probe.susp", SBI_EXT_SUSP, 1 },
 		{ "probe.pmu", SBI_EXT_PMU, 1 },
 		{ "probe.cppc", SBI_EXT_CPPC, 0 },
@@ -127,8 +132,10 @@ static void base_checks(void)
 	r = ecall(SBI_EXT_FERROVISOR, 1, 0, 0, 0);
 	check("fv.unknown_fid", r.error, SBI_ERR_NOT_SUPPORTED);
 	check("ext.legacy_reserved", legacy(0x0F, 0), SBI_ERR_NOT_SUPPORTED);
-	check("legacy.clear_ipi", legacy(SBI_EXT_LEGACY_CLEAR_IPI, 0), SBI_ERR_NOT_SUPPORTED);
-	check("legacy.send_ipi", legacy(SBI_EXT_LEGACY_SEND_IPI, 0), SBI_ERR_NOT_SUPPORTED);
+	/* no extension 0x09-0x0f: a1 is 0, as for any unknown one */
+	r = sbi_call(0x09, 0, 0, 0x5a5a, 0, 0, 0);
+	check("ext.legacy_09", r.error, SBI_ERR_NOT_SUPPORTED);
+	check("ext.legacy_09_a1", r.value, 0);
 }
 
 static long hsm_status(unsigned long vhart)
@@ -827,6 +834,7 @@ static void legacy_checks(void)
 		check("legacy.putchar", bad, 0);
 	else
 		passed++;
+	legacy_mask_checks();
 }
 
 void run_checks(void)

@@ -433,6 +433,18 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 	case V1_STOP:
 		__atomic_store_n(&v1.up_again, 1, __ATOMIC_RELEASE);
 		break;
+	case V1_LEGACY: {
+		unsigned long n = ipis[vhartid];
+
+		csr_set(sie, SIE_SSIE);
+		csr_set(sstatus, SSTATUS_SIE);
+		__atomic_store_n(&v1.legacy_up, 1, __ATOMIC_RELEASE);
+		if (wait_change(&ipis[vhartid], n, 2000))
+			__atomic_store_n(&v1.legacy_ipi, 1, __ATOMIC_RELEASE);
+		csr_clear(sstatus, SSTATUS_SIE);
+		csr_clear(sie, SIE_SSIE);
+		break;
+	}
 	case V1_BAD:
 		do_bad(vhartid);
 		break;
