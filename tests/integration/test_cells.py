@@ -305,7 +305,8 @@ fwft.reserved fwft.platform fwft.global fwft.set_reserved fwft.unknown_fid
 pmu.num_counters pmu.info_cycle pmu.info_outside pmu.match_cycles
 pmu.cycles_count pmu.start_started pmu.stop pmu.stop_stopped pmu.match_instret
 pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
-pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
+pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.snapshot_shmem
+pmu.start_from_snapshot pmu.stop_take_snapshot pmu.unknown_fid
 dbtr.num_triggers dbtr.num_mcontrol6 dbtr.install_no_shmem
 dbtr.shmem_misaligned dbtr.shmem_hi dbtr.setup_shmem dbtr.install_m_mode
 dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.update

@@ -528,6 +528,9 @@ static void dbcn_refused(const char *name, unsigned long fid, unsigned long n,
 #define PMU_EVENT_HW_INSTRUCTIONS 0x00002
 #define PMU_EVENT_FW(code)	(0xf0000 | (code))
 
+/* A snapshot shared memory, as the spec wants it: 4 KiB, aligned. */
+static uint64_t pmu_snapshot[512] __aligned(4096);
+
 static struct sbiret pmu(unsigned long fid, unsigned long a0, unsigned long a1,
 			 unsigned long a2, unsigned long a3, unsigned long a4)
 {
@@ -561,6 +564,7 @@ static void pmu_checks(void)
 		"pmu.stop", "pmu.stop_stopped", "pmu.match_instret", "pmu.stop_reset",
 		"pmu.match_unknown_event", "pmu.start_outside", "pmu.fw_match",
 		"pmu.fw_read", "pmu.fw_read_hi", "pmu.fw_stop", "pmu.snapshot",
+		"pmu.snapshot_shmem", "pmu.start_from_snapshot", "pmu.stop_take_snapshot",
 		"pmu.unknown_fid",
 	};
 	struct sbiret r;
@@ -605,7 +609,14 @@ static void pmu_checks(void)
 	check("pmu.fw_read", value_or_error(pmu(5, (unsigned long)fw, 0, 0, 0, 0)), 0);
 	check("pmu.fw_read_hi", value_or_error(pmu(6, (unsigned long)fw, 0, 0, 0, 0)), 0);
 	check("pmu.fw_stop", pmu(4, (unsigned long)fw, 1, 1, 0, 0).error, 0);
+	/* OpenSBI 1.5.1 has no snapshot: no shared memory for one, and the
+	 * flags that need it (INIT_FROM_SNAPSHOT, TAKE_SNAPSHOT: 1 << 1)
+	 * find none */
 	check("pmu.snapshot", pmu(7, ~0UL, ~0UL, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
+	check("pmu.snapshot_shmem", pmu(7, (unsigned long)pmu_snapshot, 0, 0, 0, 0).error,
+	      SBI_ERR_NOT_SUPPORTED);
+	check("pmu.start_from_snapshot", pmu(3, 0, 1, 2, 0, 0).error, SBI_ERR_NO_SHMEM);
+	check("pmu.stop_take_snapshot", pmu(4, 0, 1, 2, 0, 0).error, SBI_ERR_NO_SHMEM);
 	check("pmu.unknown_fid", pmu(9, 0, 0, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
 }
 

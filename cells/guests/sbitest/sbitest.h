@@ -41,6 +41,7 @@
 #define SBI_ERR_DENIED			-4
 #define SBI_ERR_INVALID_ADDRESS		-5
 #define SBI_ERR_ALREADY_AVAILABLE	-6
+#define SBI_ERR_NO_SHMEM		-9
 
 #define HSM_STARTED	0
 #define HSM_STOPPED	1
