@@ -25,12 +25,13 @@ import pytest
 
 from conftest import build_layouts
 from fvqemu import BUILD, ROOT, Qemu, have_qemu, qemu_cmd
-from test_cells import (SBI_CHECKS, SBITEST, SBITEST_CONFIG, boot, cell_lines, run_until,
-                        statuses)
+from test_cells import (RUN, SBI_CHECKS, SBITEST, SBITEST_CONFIG, assert_ticking, boot,
+                        cell_lines, run_until, statuses)
 
 pytestmark = pytest.mark.skipif(not have_qemu(), reason="QEMU or OpenSBI missing")
 
 GUEST_SRC = os.path.join(ROOT, "cells", "guests", "sbitest")
+LEGACY_SHUTDOWN = f"{RUN}/sbitest-legacy.c"
 OUT = os.path.join(BUILD, "guests", "sbitest")
 
 LEGACY_MASK_CALLS = ("send_ipi", "remote_fence_i", "remote_sfence_vma",
@@ -199,3 +200,28 @@ def test_native_and_cell_agree(native, in_cell):
     assert len(info[0]) == 1 and info[0] == info[1], info
     # every allowed difference still is one: a fixed one leaves the table
     assert all(nat.get(c) == NATIVE_DIFFERS[c][0] for c in NATIVE_DIFFERS)
+
+
+def test_legacy_shutdown():
+    """SBI v0.1 shutdown (0x08): natively OpenSBI powers the board off; in
+    a cell it stops that cell only, and the RTOS beside it ticks on."""
+    subprocess.run(["make", "-s", "-C", GUEST_SRC, f"O={OUT}"], check=True)
+    cmd = qemu_cmd(os.path.join(OUT, "sbitest.elf"), smp=2, mem="256M",
+                   cpu="rv64,h=false", append="checks=0 shutdown=legacy", icount=True)
+    with Qemu(cmd, timeout=30) as q:
+        text = q.wait_exit(timeout=30)
+    assert "sbitest: start vhart" in text and "shutdown returned" not in text, text[-2000:]
+
+    stopped = "cell sbi: stopped (shutdown by its guest)"
+    with boot(build_layouts([LEGACY_SHUTDOWN])[LEGACY_SHUTDOWN]) as q:
+        q.expect(re.escape(stopped), timeout=40)
+        at = q.text().index(stopped)
+        text = run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 3,
+                         20, "3 RTOS status lines after the sbi cell stopped")
+    lines = [l.text for l in cell_lines(text, "sbi", "sbitest: ")]
+    assert not [l for l in lines if "shutdown returned" in l], lines
+    events = re.findall(r"cell (\w+): (?!starting|totals)([^\r\n]*)", text)
+    assert events == [("sbi", "stopped (shutdown by its guest)")], events
+    st = statuses(text, "rtos")
+    assert_ticking(st, 100, "rtos")
+    assert st[-1].tick > max(s.tick for s in st if s.pos < at)

@@ -261,6 +261,8 @@ static void parse_bootargs(const char *s)
 			cfg.checks = cfg.exc_only || parse_uint(eq, n) != 0;
 		} else if (k == 8 && !strncmp(w, "delay_ms", 8)) {
 			cfg.delay_ms = parse_uint(eq, n);
+		} else if (k == 8 && !strncmp(w, "shutdown", 8)) {
+			cfg.legacy_shutdown = n == 6 && !strncmp(eq, "legacy", 6);
 		} else if (k == 8 && !strncmp(w, "doorbell", 8)) {
 			n = MIN(n, sizeof(cfg.doorbell) - 1);
 			memcpy(cfg.doorbell, eq, n);
@@ -384,6 +386,11 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 			sleep_ms(2000);
 			out("sbitest: vhart %lu still running\n", vhartid);
 		}
+		halt();
+	}
+	if (cfg.legacy_shutdown) {	/* SBI v0.1 shutdown: it must not return */
+		r = sbi_call(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0, 0, 0);
+		out("sbitest: legacy shutdown returned %ld\n", r.error);
 		halt();
 	}
 	/* reset_type and reset_reason are uint32_t: shutdown, no reason */

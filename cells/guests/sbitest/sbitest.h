@@ -77,6 +77,7 @@ struct config {
 	unsigned bad_vhart;		/* bad_vhart=N: which vhart does it */
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
 	char doorbell[8];		/* doorbell=<ping|pong>: doorbell.c */
+	bool legacy_shutdown;		/* shutdown=legacy: by SBI v0.1, not SRST */
 	unsigned nr_doorbells;		/* ferrovisor,doorbell nodes */
 	unsigned long self, other;	/* our hart id and the other one's: in a
 					   cell 0 and 1, natively the firmware's
