@@ -9,8 +9,8 @@
  * the guest's translation with hlv, so the G-stage keeps it inside the
  * cell (bare, it must also lie in the cell's memory, not a device), and
  * a fault of that read is caught and gives SBI_ERR_INVALID_ADDRESS,
- * never a fault here.  (OpenSBI gives the guest
- * the load fault instead; v0.1 lets the implementation choose its error.)
+ * never a fault here.  (OpenSBI gives the guest the load fault instead;
+ * v0.1 lets the implementation choose its error.)
  * NULL means every hart, as in OpenSBI.  Mask bits name vharts of the
  * calling cell only; bits past its last vhart are ignored, as OpenSBI
  * ignores harts that do not exist (v0.1 has no error for them).  Shutdown
@@ -45,7 +45,7 @@ static bool read_guest_ulong(struct cpu *c, unsigned long va, unsigned long *out
 {
 	unsigned long sepc = csr_read(CSR_SEPC), sstatus = csr_read(CSR_SSTATUS);
 	unsigned long hstatus = csr_read(CSR_HSTATUS);
-	uint8_t b[sizeof(long)];
+	uint8_t b[sizeof(long)] = { 0 };
 	bool ok = true;
 
 	csr_write(CSR_HSTATUS, hstatus | HSTATUS_SPVP);
