@@ -84,6 +84,11 @@ NATIVE_DIFFERS = {
     **{f"legacy.{c}_unmapped": ("FAIL 113 -5",
                                 "as legacy.*_bad_ptr, with Sv39 and the pointer unmapped: a "
                                 "load page fault natively") for c in LEGACY_MASK_CALLS},
+    **{f"legacy.{c}_device": ("FAIL 105 -5",
+                              "the PLIC takes 32-bit accesses only: OpenSBI's 64-bit read of "
+                              "the mask faults and the guest gets the access fault; the cell "
+                              "refuses a device as a mask (INVALID_ADDRESS)")
+       for c in LEGACY_MASK_CALLS},
     **{f"legacy.{c}_below_ram": ("FAIL 0 -5",
                                  "natively just below RAM is QEMU virt's PCIe MMIO window, "
                                  "which reads as a mask; in the cell it is no memory of "

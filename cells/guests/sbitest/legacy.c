@@ -5,7 +5,7 @@
  * v0.1 a hart mask is a pointer to the mask, a virtual address: tried
  * here in bare mode, through an alias mapping (Sv39), misaligned, NULL
  * (all harts), naming harts the machine lacks (ignored, as OpenSBI
- * does), and bad (outside the cell's memory, or unmapped).  A bad one
+ * does), and bad (outside the cell's memory, a device, unmapped).  A bad one
  * is SBI_ERR_INVALID_ADDRESS in a cell; natively OpenSBI gives us the
  * load fault instead, at the ecall, which the check reports as 100 +
  * its cause (the v0.1 spec leaves the error to the implementation).
@@ -130,6 +130,8 @@ static void ipi_checks(void)
 	/* outside the cell's memory (OUTSIDE, just below it) */
 	all_calls("_bad_ptr", OUTSIDE, SBI_ERR_INVALID_ADDRESS);
 	all_calls("_below_ram", cfg.ram_base - sizeof(long), SBI_ERR_INVALID_ADDRESS);
+	/* a device of the cell's own (its PLIC) is no memory for a mask */
+	all_calls("_device", cfg.plic_base, SBI_ERR_INVALID_ADDRESS);
 	drop_ipi();
 }
 
