@@ -2,9 +2,8 @@
 /*
  * The virtual SBI: BASE, TIME, IPI, RFENCE, HSM (vsbi_hsm.c), SRST, DBCN,
  * SUSP (vsbi_susp.c), FWFT (vsbi_fwft.c), PMU (vsbi_pmu.c), DBTR
- * (vsbi_dbtr.c), the legacy
- * console, set_timer and shutdown calls, and our own extension
- * (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
+ * (vsbi_dbtr.c), the legacy v0.1 calls (vsbi_legacy.c), and our own
+ * extension (doorbells).  Hart masks, hart ids, addresses and doorbell indexes are
  * checked against the calling cell before anything is done; a request
  * outside the cell gets an SBI error, never a fault here.
  */
@@ -21,7 +20,7 @@
 #include "vsbi.h"
 
 
-static void set_timer(uint64_t when)
+void vsbi_set_timer(uint64_t when)
 {
 	if (riscv_sstc) {
 		csr_write(CSR_VSTIMECMP, when);
@@ -34,7 +33,7 @@ static void set_timer(uint64_t when)
 }
 
 /* Post `req` to the vharts in `m` (running ones), do our own share here. */
-static void to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned long req,
+void vsbi_to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned long req,
 		      bool wait)
 {
 	struct cell *cell = self->cell;
@@ -72,8 +71,7 @@ static long probe(unsigned long ext)
 	case SBI_EXT_BASE: case SBI_EXT_TIME: case SBI_EXT_IPI: case SBI_EXT_RFENCE:
 	case SBI_EXT_HSM: case SBI_EXT_SRST: case SBI_EXT_DBCN: case SBI_EXT_SUSP:
 	case SBI_EXT_FWFT:
-	case SBI_EXT_LEGACY_SET_TIMER: case SBI_EXT_LEGACY_PUTCHAR:
-	case SBI_EXT_LEGACY_GETCHAR: case SBI_EXT_LEGACY_SHUTDOWN:
+	case SBI_EXT_LEGACY_SET_TIMER ... SBI_EXT_LEGACY_SHUTDOWN:	/* vsbi_legacy.c */
 	case SBI_EXT_FERROVISOR:
 		return 1;
 	}
@@ -103,7 +101,7 @@ static struct sbiret ipi(struct vcpu *v, unsigned long fid, unsigned long *a)
 		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 	err = vsbi_hart_mask(v->cell->nr_vcpus, a[0], a[1], &m);
 	if (!err)
-		to_vharts(v, &m, REQ_VSSIP, false);
+		vsbi_to_vharts(v, &m, REQ_VSSIP, false);
 	return (struct sbiret){ err, 0 };
 }
 
@@ -126,7 +124,7 @@ static struct sbiret rfence(struct vcpu *v, unsigned long fid, unsigned long *a)
 	}
 	err = vsbi_hart_mask(v->cell->nr_vcpus, a[0], a[1], &m);
 	if (!err)
-		to_vharts(v, &m, req, true);
+		vsbi_to_vharts(v, &m, req, true);
 	return (struct sbiret){ err, 0 };
 }
 
@@ -228,28 +226,6 @@ const char *arch_fw_call_kind_name(unsigned kind)
 	return kind < FW_KINDS ? names[kind] : NULL;
 }
 
-/* Legacy (v0.1) calls return only a0. */
-static bool legacy(struct vcpu *v, unsigned long ext, unsigned long *a)
-{
-	switch (ext) {
-	case SBI_EXT_LEGACY_SET_TIMER:
-		set_timer(a[0]);
-		a[0] = 0;
-		return true;
-	case SBI_EXT_LEGACY_PUTCHAR:
-		cell_console_putc(v->cell, (char)a[0]);
-		a[0] = 0;
-		return true;
-	case SBI_EXT_LEGACY_GETCHAR:
-		a[0] = (unsigned long)(long)cell_console_getc(v->cell);
-		return true;
-	case SBI_EXT_LEGACY_SHUTDOWN:
-		cell_stop(v, "shutdown by its guest");
-	}
-	a[0] = (unsigned long)SBI_ERR_NOT_SUPPORTED;	/* other v0.1 calls */
-	return true;
-}
-
 /*
  * Dispatch by table.  Each extension's call stores its own result in the
  * guest's a0/a1, so riscv_vsbi_call() ends in a tail call.
@@ -260,11 +236,6 @@ static void put(unsigned long *a, struct sbiret r)
 {
 	a[0] = (unsigned long)r.error;
 	a[1] = (unsigned long)r.value;
-}
-
-static void call_legacy(unsigned long *a, struct vcpu *v)
-{
-	legacy(v, a[7], a);
 }
 
 /* probe_ext calls out (PMU, DBTR): apart, so the other BASE calls need
@@ -295,7 +266,7 @@ static void call_time(unsigned long *a, struct vcpu *v)
 		put(a, (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 });
 		return;
 	}
-	set_timer(a[0]);
+	vsbi_set_timer(a[0]);
 	put(a, (struct sbiret){ 0, 0 });
 }
 
@@ -345,7 +316,7 @@ struct vsbi_ext {
 #define EXT_OTHER	(EXT_SLOTS + 1)
 #define EXT(ext, fn, k)	[EXT_SLOT(ext)] = { (ext), (fn), FW_COUNT(k) }
 static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
-	EXT(SBI_EXT_LEGACY_SET_TIMER, call_legacy, FW_LEGACY),
+	EXT(SBI_EXT_LEGACY_SET_TIMER, vsbi_legacy, FW_LEGACY),
 	EXT(SBI_EXT_BASE, call_base, FW_BASE),
 	EXT(SBI_EXT_TIME, call_time, FW_TIME),
 	EXT(SBI_EXT_IPI, call_ipi, FW_IPI),
@@ -358,7 +329,7 @@ static const struct vsbi_ext vsbi_exts[EXT_SLOTS + 2] = {
 	EXT(SBI_EXT_PMU, call_pmu, FW_PMU),
 	EXT(SBI_EXT_DBTR, call_dbtr, FW_DBTR),
 	EXT(SBI_EXT_FERROVISOR, call_ferrovisor, FW_FERROVISOR),
-	[EXT_LEGACY] = { 0, call_legacy, FW_COUNT(FW_LEGACY) },
+	[EXT_LEGACY] = { 0, vsbi_legacy, FW_COUNT(FW_LEGACY) },
 	[EXT_OTHER] = { 0, call_other, FW_COUNT(FW_OTHER) },
 };
 

@@ -42,6 +42,13 @@ struct sbiret vsbi_dbtr(struct vcpu *v, unsigned long fid, unsigned long *a);
 /* DBTR (vsbi_dbtr.c): offered at all; a starting vhart's triggers gone. */
 bool vsbi_dbtr_offered(void);
 void vsbi_dbtr_reset(struct vcpu *v);
+/* The legacy v0.1 calls, 0x00-0x0f (vsbi_legacy.c): a = a0..a7, a7 the
+ * extension; they use vsbi_set_timer() and vsbi_to_vharts() (vsbi.c). */
+void vsbi_legacy(unsigned long *a, struct vcpu *v);
+void vsbi_set_timer(uint64_t when);
+struct vsbi_mask;
+void vsbi_to_vharts(struct vcpu *self, const struct vsbi_mask *m, unsigned long req,
+		    bool wait);
 /* FWFT state of a starting vhart, found on its own hart (vsbi_fwft.c). */
 void vsbi_fwft_reset(struct vcpu *v);
 
@@ -66,5 +73,9 @@ struct vsbi_mask {
  * an SBI error when it names a hart outside the cell. */
 long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
 		    struct vsbi_mask *out);
+/* A legacy (v0.1) mask, from hart 0 up: the vharts of the cell it names;
+ * bits past the cell's last vhart are ignored, as OpenSBI ignores harts
+ * that do not exist. */
+void vsbi_hart_mask_legacy(unsigned nr, unsigned long mask, struct vsbi_mask *out);
 
 #endif

@@ -31,3 +31,8 @@ long vsbi_hart_mask(unsigned nr, unsigned long mask, unsigned long base,
 	}
 	return SBI_SUCCESS;
 }
+
+void vsbi_hart_mask_legacy(unsigned nr, unsigned long mask, struct vsbi_mask *out)
+{
+	out->bits = nr >= 64 ? mask : mask & ((1UL << nr) - 1);
+}

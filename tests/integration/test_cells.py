@@ -255,10 +255,12 @@ base.spec_version base.impl_id base.impl_version base.mvendorid base.marchid
 base.mimpid base.unknown_fid
 probe.base probe.time probe.ipi probe.rfence probe.hsm probe.srst probe.dbcn
 probe.legacy_set_timer probe.legacy_putchar probe.legacy_getchar
-probe.legacy_shutdown probe.legacy_send_ipi probe.susp probe.pmu probe.cppc
+probe.legacy_clear_ipi probe.legacy_send_ipi probe.legacy_remote_fence_i
+probe.legacy_remote_sfence_vma probe.legacy_remote_sfence_vma_asid
+probe.legacy_shutdown probe.legacy_09 probe.susp probe.pmu probe.cppc
 probe.unknown probe.ferrovisor probe.fwft probe.dbtr
 ext.unknown fv.ring_past_last fv.ring_huge fv.unknown_fid
-ext.legacy_reserved legacy.clear_ipi legacy.send_ipi
+ext.legacy_reserved ext.legacy_09 ext.legacy_09_a1
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
 hsm.status_huge hsm.start_outside hsm.start_bad_addr hsm.start_below_ram
 hsm.start_self hsm.status_v1_still_stopped hsm.start_v1 hsm.v1_up hsm.v1_a0
@@ -303,7 +305,8 @@ fwft.reserved fwft.platform fwft.global fwft.set_reserved fwft.unknown_fid
 pmu.num_counters pmu.info_cycle pmu.info_outside pmu.match_cycles
 pmu.cycles_count pmu.start_started pmu.stop pmu.stop_stopped pmu.match_instret
 pmu.stop_reset pmu.match_unknown_event pmu.start_outside pmu.fw_match
-pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.unknown_fid
+pmu.fw_read pmu.fw_read_hi pmu.fw_stop pmu.snapshot pmu.snapshot_shmem
+pmu.start_from_snapshot pmu.stop_take_snapshot pmu.unknown_fid
 dbtr.num_triggers dbtr.num_mcontrol6 dbtr.install_no_shmem
 dbtr.shmem_misaligned dbtr.shmem_hi dbtr.setup_shmem dbtr.install_m_mode
 dbtr.install dbtr.breakpoint_fires dbtr.breakpoint_epc dbtr.update
@@ -316,7 +319,26 @@ dbcn.write_past_end dbcn.write_huge dbcn.read_outside dbcn.read_wrap
 dbcn.read_huge dbcn.read_hi dbcn.read dbcn.unknown_fid dbcn.write_byte
 srst.bad_type srst.bad_reason srst.wide_bad_type srst.wide_bad_reason
 srst.impl_reason srst.vendor_reason srst.unknown_fid
-legacy.getchar legacy.putchar
+legacy.getchar legacy.putchar legacy.keeps_a1
+legacy.clear_ipi_pending legacy.clear_ipi legacy.clear_ipi_cleared
+legacy.send_ipi legacy.send_ipi_arrives legacy.send_ipi_null
+legacy.send_ipi_null_arrives legacy.send_ipi_outside legacy.send_ipi_outside_arrives
+legacy.send_ipi_empty legacy.send_ipi_empty_arrives legacy.send_ipi_misaligned
+legacy.send_ipi_misaligned_arrives
+legacy.remote_fence_i legacy.remote_fence_i_null legacy.remote_fence_i_outside
+legacy.remote_sfence_vma legacy.remote_sfence_vma_null legacy.remote_sfence_vma_outside
+legacy.remote_sfence_vma_asid legacy.remote_sfence_vma_asid_null
+legacy.remote_sfence_vma_asid_outside
+legacy.send_ipi_bad_ptr legacy.remote_fence_i_bad_ptr legacy.remote_sfence_vma_bad_ptr
+legacy.remote_sfence_vma_asid_bad_ptr legacy.send_ipi_below_ram
+legacy.remote_fence_i_below_ram legacy.remote_sfence_vma_below_ram
+legacy.remote_sfence_vma_asid_below_ram legacy.send_ipi_device legacy.remote_fence_i_device
+legacy.remote_sfence_vma_device legacy.remote_sfence_vma_asid_device
+legacy.send_ipi_va legacy.send_ipi_va_arrives legacy.remote_sfence_vma_va
+legacy.send_ipi_unmapped legacy.remote_fence_i_unmapped legacy.remote_sfence_vma_unmapped
+legacy.remote_sfence_vma_asid_unmapped
+legacy.v1_start legacy.v1_up legacy.remote_fence_i_v1 legacy.remote_sfence_vma_v1
+legacy.remote_sfence_vma_asid_v1 legacy.send_ipi_v1 legacy.v1_received legacy.v1_stopped
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
 exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter31
 exc.vu_csrr_hpmcounter31 exc.vs_sie_saved

@@ -185,8 +185,8 @@ EXPECTED = [
     ("unknown_base_fid", sbi(NOT_SUPPORTED)),
     ("pmu_ext", sbi(NOT_SUPPORTED)),
     ("unknown_time_fid", sbi(NOT_SUPPORTED)),
-    ("legacy_send_ipi", sbi(NOT_SUPPORTED)),
-    ("legacy_remote_fence_i", sbi(NOT_SUPPORTED)),
+    ("legacy_send_ipi", sbi(INVALID_ADDRESS)),      # v0.1: a0 points to the mask
+    ("legacy_remote_fence_i", sbi(INVALID_ADDRESS)),
     ("srst_reserved_type", sbi(INVALID_PARAM)),
     ("srst_type_high_bits", sbi(INVALID_PARAM)),
     ("srst_vendor_type", sbi(INVALID_PARAM)),

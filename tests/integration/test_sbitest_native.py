@@ -25,13 +25,17 @@ import pytest
 
 from conftest import build_layouts
 from fvqemu import BUILD, ROOT, Qemu, have_qemu, qemu_cmd
-from test_cells import (SBI_CHECKS, SBITEST, SBITEST_CONFIG, boot, cell_lines, run_until,
-                        statuses)
+from test_cells import (RUN, SBI_CHECKS, SBITEST, SBITEST_CONFIG, assert_ticking, boot,
+                        cell_lines, run_until, statuses)
 
 pytestmark = pytest.mark.skipif(not have_qemu(), reason="QEMU or OpenSBI missing")
 
 GUEST_SRC = os.path.join(ROOT, "cells", "guests", "sbitest")
+LEGACY_SHUTDOWN = f"{RUN}/sbitest-legacy.c"
 OUT = os.path.join(BUILD, "guests", "sbitest")
+
+LEGACY_MASK_CALLS = ("send_ipi", "remote_fence_i", "remote_sfence_vma",
+                     "remote_sfence_vma_asid")
 
 # check -> (what the native run gives, why the spec lets it differ or why
 # the native firmware is the one that deviates)
@@ -39,11 +43,6 @@ NATIVE_DIFFERS = {
     "base.impl_id": ("FAIL 1 0x4656",
                      "OpenSBI's implementation ID; the cell gives Ferrovisor's (the spec "
                      "leaves it to the implementation)"),
-    "probe.legacy_send_ipi": ("FAIL 1 0",
-                              "OpenSBI has the legacy v0.1 IPI and fence calls; the cell does "
-                              "not (v0.1 is deprecated and optional: not done yet)"),
-    "legacy.clear_ipi": ("FAIL 0 -2", "as probe.legacy_send_ipi"),
-    "legacy.send_ipi": ("FAIL 0 -2", "as probe.legacy_send_ipi"),
     "probe.susp": ("FAIL 0 1",
                    "OpenSBI on QEMU virt has no system-suspend device, so no SUSP; the cell "
                    "suspends itself (the extension is optional)"),
@@ -74,6 +73,26 @@ NATIVE_DIFFERS = {
     "fwft.locked_set": ("FAIL -4 -14",
                         "OpenSBI 1.5.1 (before SBI 3.0 was final) answers DENIED for a "
                         "locked feature; SBI 3.0 says DENIED_LOCKED"),
+    # v0.1 hart masks are pointers: OpenSBI reads them with the guest's
+    # translation and gives the guest the load fault of a bad one (at the
+    # ecall: the check reports 100 + its cause); the cell answers
+    # INVALID_ADDRESS.  v0.1 leaves the error to the implementation.
+    **{f"legacy.{c}_bad_ptr": ("FAIL 105 -5",
+                               "0x90000000 is no memory: OpenSBI redirects the load access "
+                               "fault to the guest; the cell gives INVALID_ADDRESS (v0.1: an "
+                               "implementation-specific error)") for c in LEGACY_MASK_CALLS},
+    **{f"legacy.{c}_unmapped": ("FAIL 113 -5",
+                                "as legacy.*_bad_ptr, with Sv39 and the pointer unmapped: a "
+                                "load page fault natively") for c in LEGACY_MASK_CALLS},
+    **{f"legacy.{c}_device": ("FAIL 105 -5",
+                              "the PLIC takes 32-bit accesses only: OpenSBI's 64-bit read of "
+                              "the mask faults and the guest gets the access fault; the cell "
+                              "refuses a device as a mask (INVALID_ADDRESS)")
+       for c in LEGACY_MASK_CALLS},
+    **{f"legacy.{c}_below_ram": ("FAIL 0 -5",
+                                 "natively just below RAM is QEMU virt's PCIe MMIO window, "
+                                 "which reads as a mask; in the cell it is no memory of "
+                                 "its own") for c in LEGACY_MASK_CALLS},
     **{f"fwft.pmlen_{w}": ("FAIL -4 -2",
                            "OpenSBI 1.5.1 predates the pointer-masking feature (5) and calls "
                            "it reserved (DENIED); SBI 3.0 defines it, and without Ssnpm it is "
@@ -186,3 +205,28 @@ def test_native_and_cell_agree(native, in_cell):
     assert len(info[0]) == 1 and info[0] == info[1], info
     # every allowed difference still is one: a fixed one leaves the table
     assert all(nat.get(c) == NATIVE_DIFFERS[c][0] for c in NATIVE_DIFFERS)
+
+
+def test_legacy_shutdown():
+    """SBI v0.1 shutdown (0x08): natively OpenSBI powers the board off; in
+    a cell it stops that cell only, and the RTOS beside it ticks on."""
+    subprocess.run(["make", "-s", "-C", GUEST_SRC, f"O={OUT}"], check=True)
+    cmd = qemu_cmd(os.path.join(OUT, "sbitest.elf"), smp=2, mem="256M",
+                   cpu="rv64,h=false", append="checks=0 shutdown=legacy", icount=True)
+    with Qemu(cmd, timeout=30) as q:
+        text = q.wait_exit(timeout=30)
+    assert "sbitest: start vhart" in text and "shutdown returned" not in text, text[-2000:]
+
+    stopped = "cell sbi: stopped (shutdown by its guest)"
+    with boot(build_layouts([LEGACY_SHUTDOWN])[LEGACY_SHUTDOWN]) as q:
+        q.expect(re.escape(stopped), timeout=40)
+        at = q.text().index(stopped)
+        text = run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 3,
+                         20, "3 RTOS status lines after the sbi cell stopped")
+    lines = [l.text for l in cell_lines(text, "sbi", "sbitest: ")]
+    assert not [l for l in lines if "shutdown returned" in l], lines
+    events = re.findall(r"cell (\w+): (?!starting|totals)([^\r\n]*)", text)
+    assert events == [("sbi", "stopped (shutdown by its guest)")], events
+    st = statuses(text, "rtos")
+    assert_ticking(st, 100, "rtos")
+    assert st[-1].tick > max(s.tick for s in st if s.pos < at)

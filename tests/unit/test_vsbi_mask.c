@@ -55,5 +55,21 @@ int main(void)
 	CHECK_EQ(resolve(0, 0x1, 0, &err), 0);		/* a cell of no vharts */
 	CHECK_EQ(err, SBI_ERR_INVALID_PARAM);
 
+	/* legacy (v0.1) masks: bits past the cell's last vhart are ignored */
+	struct vsbi_mask m = { 0xdead };
+
+	vsbi_hart_mask_legacy(2, 0x3, &m);
+	CHECK_EQ(m.bits, 0x3);
+	vsbi_hart_mask_legacy(2, ~0UL, &m);
+	CHECK_EQ(m.bits, 0x3);
+	vsbi_hart_mask_legacy(2, 1UL << 63 | 0x4, &m);
+	CHECK_EQ(m.bits, 0);
+	vsbi_hart_mask_legacy(64, ~0UL, &m);
+	CHECK_EQ(m.bits, ~0UL);
+	vsbi_hart_mask_legacy(100, 0x5, &m);
+	CHECK_EQ(m.bits, 0x5);
+	vsbi_hart_mask_legacy(0, ~0UL, &m);
+	CHECK_EQ(m.bits, 0);
+
 	return test_report("test_vsbi_mask");
 }

@@ -162,3 +162,12 @@ void mmu_on(void)
 {
 	ptw_setup(0);	/* PTW_VA's gigabyte goes nowhere: never touched */
 }
+
+/* mmu_on(), and RAM's gigabyte also at ALIAS_VA's: what lies at physical
+ * address p is then at p - 0x80000000 + ALIAS_VA too. */
+void mmu_on_alias(void)
+{
+	mmu_on();
+	ptw_root[ALIAS_VA >> 30] = ptw_root[2];
+	__asm__ volatile("sfence.vma" ::: "memory");
+}

@@ -261,6 +261,8 @@ static void parse_bootargs(const char *s)
 			cfg.checks = cfg.exc_only || parse_uint(eq, n) != 0;
 		} else if (k == 8 && !strncmp(w, "delay_ms", 8)) {
 			cfg.delay_ms = parse_uint(eq, n);
+		} else if (k == 8 && !strncmp(w, "shutdown", 8)) {
+			cfg.legacy_shutdown = n == 6 && !strncmp(eq, "legacy", 6);
 		} else if (k == 8 && !strncmp(w, "doorbell", 8)) {
 			n = MIN(n, sizeof(cfg.doorbell) - 1);
 			memcpy(cfg.doorbell, eq, n);
@@ -386,6 +388,11 @@ void sbitest_main(unsigned long vhartid, const void *fdt)
 		}
 		halt();
 	}
+	if (cfg.legacy_shutdown) {	/* SBI v0.1 shutdown: it must not return */
+		r = sbi_call(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0, 0, 0);
+		out("sbitest: legacy shutdown returned %ld\n", r.error);
+		halt();
+	}
 	/* reset_type and reset_reason are uint32_t: shutdown, no reason */
 	r = sbi_call(SBI_EXT_SRST, 0, 0xffffffff00000000UL, 0xffffffff00000000UL, 0, 0, 0);
 	out("sbitest: shutdown with wide arguments returned %ld\n", r.error);
@@ -433,6 +440,18 @@ void sbitest_secondary(unsigned long vhartid, unsigned long job)
 	case V1_STOP:
 		__atomic_store_n(&v1.up_again, 1, __ATOMIC_RELEASE);
 		break;
+	case V1_LEGACY: {
+		unsigned long n = ipis[vhartid];
+
+		csr_set(sie, SIE_SSIE);
+		csr_set(sstatus, SSTATUS_SIE);
+		__atomic_store_n(&v1.legacy_up, 1, __ATOMIC_RELEASE);
+		if (wait_change(&ipis[vhartid], n, 2000))
+			__atomic_store_n(&v1.legacy_ipi, 1, __ATOMIC_RELEASE);
+		csr_clear(sstatus, SSTATUS_SIE);
+		csr_clear(sie, SIE_SSIE);
+		break;
+	}
 	case V1_BAD:
 		do_bad(vhartid);
 		break;

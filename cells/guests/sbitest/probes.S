@@ -72,3 +72,29 @@ dbtr_target:
 	addi	a0, a0, 1
 	.option	pop
 	ret
+
+/*
+ * unsigned long legacy_<call>(mask_ptr): SBI v0.1 send_ipi or a remote
+ * fence of all (start 0, size -1, ASID 0) with the hart mask at
+ * `mask_ptr`, for legacy.c; returns a0.  The ecall is 4 bytes, so a
+ * trap handler that skips it (natively OpenSBI gives a bad pointer's
+ * load fault to us, at the ecall) lands on the ret with a0 unchanged.
+ */
+	.macro	legacy_ptr name, ext
+	.text
+	.globl	legacy_\name
+	.balign	4
+legacy_\name:
+	li	a7, \ext
+	li	a6, 0
+	li	a1, 0
+	li	a2, -1
+	li	a3, 0
+	ecall
+	ret
+	.endm
+
+	legacy_ptr	send_ipi, 0x04
+	legacy_ptr	remote_fence_i, 0x05
+	legacy_ptr	remote_sfence_vma, 0x06
+	legacy_ptr	remote_sfence_vma_asid, 0x07

@@ -14,6 +14,9 @@
 #define SBI_EXT_LEGACY_GETCHAR		0x02
 #define SBI_EXT_LEGACY_CLEAR_IPI	0x03
 #define SBI_EXT_LEGACY_SEND_IPI		0x04
+#define SBI_EXT_LEGACY_FENCE_I		0x05
+#define SBI_EXT_LEGACY_SFENCE_VMA	0x06
+#define SBI_EXT_LEGACY_SFENCE_VMA_ASID	0x07
 #define SBI_EXT_LEGACY_SHUTDOWN		0x08
 #define SBI_EXT_BASE			0x10
 #define SBI_EXT_TIME			0x54494D45
@@ -38,6 +41,7 @@
 #define SBI_ERR_DENIED			-4
 #define SBI_ERR_INVALID_ADDRESS		-5
 #define SBI_ERR_ALREADY_AVAILABLE	-6
+#define SBI_ERR_NO_SHMEM		-9
 
 #define HSM_STARTED	0
 #define HSM_STOPPED	1
@@ -73,6 +77,7 @@ struct config {
 	unsigned bad_vhart;		/* bad_vhart=N: which vhart does it */
 	unsigned delay_ms;		/* delay_ms=N: wait before the bad thing */
 	char doorbell[8];		/* doorbell=<ping|pong>: doorbell.c */
+	bool legacy_shutdown;		/* shutdown=legacy: by SBI v0.1, not SRST */
 	unsigned nr_doorbells;		/* ferrovisor,doorbell nodes */
 	unsigned long self, other;	/* our hart id and the other one's: in a
 					   cell 0 and 1, natively the firmware's
@@ -96,6 +101,7 @@ enum v1_job {
 	V1_BAD,			/* the bad access of bad=<what> */
 	V1_SUSPEND,		/* retentive hart_suspend until an IPI, hart_stop */
 	V1_NONRET,		/* non-retentive hart_suspend until an IPI, hart_stop */
+	V1_LEGACY,		/* wait for an IPI (legacy.c), hart_stop */
 };
 
 /*
@@ -118,6 +124,7 @@ struct v1_mailbox {
 	unsigned long up, up_again, got_ipi, a0, a1;
 	unsigned long suspending, resumed;	/* V1_SUSPEND, V1_NONRET */
 	long susp_ret;				/* what suspend_call returned */
+	unsigned long legacy_up, legacy_ipi;	/* V1_LEGACY */
 	struct resume_ctx ctx;
 };
 extern struct v1_mailbox v1;
@@ -171,5 +178,17 @@ void doorbell_trap(void);
 unsigned long ptw_setup(uint64_t table);
 /* Sv39 on with RAM mapped to itself (a resume must turn it off). */
 void mmu_on(void);
+/* The same, and RAM's gigabyte (0x80000000) also at ALIAS_VA's. */
+#define ALIAS_VA	0xc0000000UL
+void mmu_on_alias(void);
+
+/* The SBI v0.1 calls (legacy.c, probes.S): a check group (after
+ * checks.c's getchar and putchar), and the calls
+ * that take a pointer to a hart mask, returning a0. */
+void legacy_mask_checks(void);
+unsigned long legacy_send_ipi(unsigned long mask_ptr);
+unsigned long legacy_remote_fence_i(unsigned long mask_ptr);
+unsigned long legacy_remote_sfence_vma(unsigned long mask_ptr);
+unsigned long legacy_remote_sfence_vma_asid(unsigned long mask_ptr);
 
 #endif
