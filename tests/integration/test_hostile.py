@@ -453,6 +453,24 @@ def print_table(attacks, outcomes, guards):
         print(f"{a.n:>3}  {EXPECTED[a.n][0]:<28} {outcome:<{w}} {intact}")
 
 
+def assert_victim_ticking(st):
+    """The victim prints every 50 ticks.  Under -icount QEMU runs the harts
+    in turn, and a busy attacker hart (the plain busy loop of "spin" as
+    much as the livelocks) delays the victim's timer interrupt by up to
+    ~25 ms, so one status line may come late and the next on time: a gap
+    between two lines is anywhere in 1..2 periods (plus the delay), and
+    the rate is judged over the whole run, where one late line does not
+    weigh.  Its tick count, period and messages must not suffer."""
+    assert len(st) >= 3, f"victim: {len(st)} status lines"
+    for a, b in zip(st, st[1:]):
+        assert 0 < b.tick - a.tick <= 2 * 50 + 25, f"victim: tick {a.tick} -> {b.tick}"
+        assert b.msgs > a.msgs, f"victim: messages stalled at {b}"
+    rate = (st[-1].time - st[0].time) / (st[-1].tick - st[0].tick)
+    assert 0.95 * tc.TICK <= rate <= 1.05 * tc.TICK, \
+        f"victim: {rate:.0f} timebase ticks per tick over ticks {st[0].tick}..{st[-1].tick}"
+    assert all(s.errors == 0 for s in st), f"victim: errors {[s.errors for s in st]}"
+
+
 def test_hostile_guest_is_contained(image):
     with ti.boot(image) as q:
         text = tc.run_until(q, done, 150, "the hostile guest's last attack")
@@ -502,12 +520,7 @@ def test_hostile_guest_is_contained(image):
     first, last = attacks[0].tries[0][0], attacks[-1].tries[-1][0]
     assert any(s.pos < first for s in st) and len([s for s in st if s.pos > last]) >= 3
     assert len([s for s in st if first < s.pos < last]) >= 3, "the victim stalled"
-    # every=100 where the victim prints every 50 ticks: under -icount QEMU
-    # runs the harts in turn, and a busy attacker hart (the plain busy
-    # loop of "spin" as much as the livelocks) delays the victim's timer
-    # interrupt by up to ~25 ms, so a status line may come a period late.
-    # Its tick count, period and messages must not suffer.
-    tc.assert_ticking(st, 100, "victim")
+    assert_victim_ticking(st)
     assert all(m[2] for _, m in guards), [m[0] for _, m in guards if not m[2]]
     assert [int(m[2]) for _, m in guards] == list(range(1, len(guards) + 1))
     assert len(guards) >= len(st) - 1
