@@ -175,3 +175,19 @@ def test_trace(image, tmp_path):
             # overwritten the restart; the records are still whole and its own
             assert hv_message(q.text()[before:], "cell rtos0: restarting")
         assert all(e["cell"] == "rtos0" for e in evs)
+
+        # a stop is recorded, and nothing of the cell after it: its hart
+        # idles, so the ring keeps the stop however loaded the host is
+        m.line("trace clear", r"trace: cleared")
+        m.line("trace on", r"trace: on")
+        before = len(q.text())
+        m.line("stop rtos1", r"stop rtos1: asked \(its hart 2 does it\)")
+        run_until(q, lambda t: hv_message(t[before:], "cell rtos1: stopped (asked from the monitor)"),
+                  30, "rtos1 to stop")
+        ticks_after(q, "rtos0", before, 2, "rtos0 ticking after rtos1 stopped")
+        m.line("trace off", r"trace: off")
+        _, evs, _, _, skipped = dump(m, "rtos1")
+        assert skipped == 0 and all(e["cell"] == "rtos1" for e in evs)
+        cell_events = [(e["what"], e["detail"]) for e in evs if e["event"] == "cell"]
+        assert cell_events == [("stop", "0x0")], cell_events    # CELL_STOPPED
+        assert evs[-1]["event"] == "cell", f"rtos1 ran on after its stop: {evs[-3:]}"
