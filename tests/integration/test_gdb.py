@@ -21,7 +21,7 @@ import tempfile
 import pexpect
 import pytest
 
-from conftest import build_layouts
+from conftest import build_layout, build_layouts
 from fvqemu import OPENSBI, QEMU, ROOT, Qemu, qemu_cmd
 
 LAYOUT = "tests/layouts/run/gdb.c"
@@ -303,4 +303,25 @@ def test_console_hand_over_and_abort(image):
                                      for c, n, _ in TICK.findall(t[at:])),
                        60, "rtos0 ticking after the abort")
         q.send("\x1dm")                                         # keys work again
+        q.expect(re.escape("[fv] monitor: type help"))
+
+
+def test_image_without_the_stub():
+    """CONFIG_GDBSTUB=n: the protocol's code is not in the image (its link
+    map), Ctrl-] g says so, and the console and the cell go on as before."""
+    elf = build_layout(LAYOUT, "CONFIG_GDBSTUB=n")
+    with open(os.path.join(os.path.dirname(elf), "ferrovisor.map")) as f:
+        linked = f.read()
+    assert "gdb_none.o" in linked and "gdbstub_rx" not in linked and "gdb_cell.o" not in linked
+    with Qemu(qemu_cmd(elf, smp=4, mem="1G"), timeout=60) as q:
+        q.expect(r"(?m)^\[rtos0\] rtos: hart 0 tick \d+ time \d+ [^\n]*\n")
+        q.send("\x1dg")
+        q.expect(re.escape("[fv] gdb: no debugger stub in this image (CONFIG_GDBSTUB, "
+                           "RISC-V only for now)"))
+        at = q.pos()
+        last = max(int(t) for c, t, _ in TICK.findall(q.text()[:at]) if c == "rtos0")
+        q.wait_for(lambda t: any(c == "rtos0" and int(n) > last
+                                 for c, n, _ in TICK.findall(t[at:])),
+                   60, "rtos0 ticking after Ctrl-] g")
+        q.send("\x1dm")
         q.expect(re.escape("[fv] monitor: type help"))
