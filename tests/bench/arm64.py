@@ -64,8 +64,11 @@ NOTES = """\
 def build():
     """The hypervisor image with the bench cell, and the guest binary it
     embeds (the very file the native run boots)."""
-    hv = arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{LAYOUT}"',
-                         name="arm64-bench")
+    try:
+        hv = arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{LAYOUT}"',
+                             name="arm64-bench")
+    except BaseException as e:          # pytest.fail() outside pytest
+        sys.exit(f"bench: ARM64 build failed: {e}")
     return hv, os.path.join(os.path.dirname(hv), "guests", "bench-arm64", "bench.bin")
 
 
