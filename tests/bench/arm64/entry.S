@@ -38,6 +38,19 @@ start:
 	b	3b
 	.ltorg
 
+/* A second CPU, from PSCI CPU_ON (sgi.c): its own stack and the vectors. */
+	.global secondary_entry
+secondary_entry:
+	ldr	x1, =stack1_top
+	mov	sp, x1
+	adr	x1, vectors
+	msr	vbar_el1, x1
+	isb
+	bl	bench_secondary
+5:	wfi
+	b	5b
+	.ltorg
+
 /* Any vector but an IRQ at EL1h: report it and power off. */
 	.macro	unexpected kind
 	.balign	0x80
@@ -106,3 +119,5 @@ irq_entry:
 	.balign	16
 	.space	16384
 stack_top:
+	.space	8192
+stack1_top:

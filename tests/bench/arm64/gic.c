@@ -29,7 +29,20 @@
 #define ICC_IAR1_EL1	S3_0_C12_C12_0
 #define ICC_EOIR1_EL1	S3_0_C12_C12_1
 
-static volatile uint8_t *gicd, *gicr;
+#define GICD_IGROUPR	0x0080
+#define GICD_ISENABLER	0x0100
+#define GICD_IPRIORITYR	0x0400
+#define GICD_IROUTER	0x6000
+
+#define MAX_CPUS	8
+
+static volatile uint8_t *gicd, *gicr_of[MAX_CPUS];
+
+/* this CPU's redistributor */
+static volatile uint8_t *gicr(void)
+{
+	return gicr_of[sysreg_rd(mpidr_el1) & (MAX_CPUS - 1)];
+}
 
 static volatile uint32_t *reg32(volatile uint8_t *base, unsigned off)
 {
@@ -47,12 +60,20 @@ static int wait_clear(volatile uint32_t *r, uint32_t bits)
 int gic_init(uintptr_t d, uintptr_t r)
 {
 	gicd = (volatile uint8_t *)d;
-	gicr = (volatile uint8_t *)r;
 	*reg32(gicd, GICD_CTLR) = CTLR_ARE | CTLR_GRP1 | CTLR_GRP0;
 	if (wait_clear(reg32(gicd, GICD_CTLR), CTLR_RWP))
 		return -1;
-	*reg32(gicr, GICR_WAKER) &= ~WAKER_SLEEP;
-	if (wait_clear(reg32(gicr, GICR_WAKER), WAKER_ASLEEP))
+	return gic_cpu_init(r);
+}
+
+/* This CPU's redistributor (`r`) awake and its CPU interface on. */
+int gic_cpu_init(uintptr_t r)
+{
+	volatile uint8_t *rd = (volatile uint8_t *)r;
+
+	gicr_of[sysreg_rd(mpidr_el1) & (MAX_CPUS - 1)] = rd;
+	*reg32(rd, GICR_WAKER) &= ~WAKER_SLEEP;
+	if (wait_clear(reg32(rd, GICR_WAKER), WAKER_ASLEEP))
 		return -1;
 	sysreg_wr(ICC_SRE_EL1, 1);
 	sysreg_wr(ICC_PMR_EL1, 0xff);
@@ -61,11 +82,23 @@ int gic_init(uintptr_t d, uintptr_t r)
 	return 0;
 }
 
+/* an SGI or PPI of this CPU */
 void gic_enable_ppi(unsigned intid)
 {
-	*reg32(gicr, GICR_IGROUPR0) |= 1U << intid;
-	gicr[GICR_IPRIORITYR + intid] = 0x80;
-	*reg32(gicr, GICR_ISENABLER0) = 1U << intid;
+	volatile uint8_t *rd = gicr();
+
+	*reg32(rd, GICR_IGROUPR0) |= 1U << intid;
+	rd[GICR_IPRIORITYR + intid] = 0x80;
+	*reg32(rd, GICR_ISENABLER0) = 1U << intid;
+}
+
+/* an SPI, group 1, routed to the CPU `mpidr` (its affinity fields) */
+void gic_enable_spi(unsigned intid, uint64_t mpidr)
+{
+	*(volatile uint64_t *)(gicd + GICD_IROUTER + 8 * intid) = mpidr & 0xff00ffffffULL;
+	*reg32(gicd, GICD_IGROUPR + 4 * (intid / 32)) |= 1U << (intid % 32);
+	gicd[GICD_IPRIORITYR + intid] = 0x80;
+	*reg32(gicd, GICD_ISENABLER + 4 * (intid / 32)) = 1U << (intid % 32);
 }
 
 /* SPIs the distributor has: 32 x ITLinesNumber (none: 0) */

@@ -91,3 +91,21 @@ probe_clock:
 	stp	x14, x15, [x18, #112]
 	stp	x16, x17, [x18, #128]
 	ret
+
+/* probe_store32_at(addr, val): the cycle counter one instruction before
+ * a 32-bit store (a device's write instant, e.g. the PL031's match) */
+	.global probe_store32_at
+probe_store32_at:
+	mrs	x2, pmccntr_el0
+	str	w1, [x0]
+	mov	x0, x2
+	ret
+
+/* probe_sgi1r_at(val): the same before an ICC_SGI1R_EL1 write */
+	.global probe_sgi1r_at
+probe_sgi1r_at:
+	mrs	x2, pmccntr_el0
+	msr	S3_0_C12_C11_5, x0
+	isb
+	mov	x0, x2
+	ret
