@@ -56,9 +56,14 @@ NOTES = """\
   Native: the same image at EL1 on `-M virt,virtualization=off` (no EL2;
   QEMU's PSCI is then reached by HVC and answered inside QEMU: one
   instruction).  In cell: `virtualization=on`, the guest at EL1 in its cell.
-- Latencies: ns of virtual time from the deadline to the vector's first
-  instruction (1 = the instruction right after it), the least of 64; the
-  mean includes a cell's first interrupt (see README).
+- Latencies: ns of virtual time from the deadline (CNTV's compare value,
+  the PL031 alarm's instant) to the IRQ vector's first instruction
+  (1 = the instruction right after it), the least of the rounds (64 timer,
+  8 alarms); in a cell the mean also holds the first timer interrupt,
+  which costs more (see README, "Performance").
+- n/a in cell: the virtual distributor has no SPI lines yet (the PL031 is
+  passed through and waits for SPI injection), and the cell has one vCPU
+  (a trapped ICC_SGI1R_EL1 write stops a cell today).
 """
 
 
