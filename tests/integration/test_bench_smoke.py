@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The benchmark guest (tests/bench) runs once in its cell and prints every
 figure with plausible numbers; its AIA figures (bench=aia) once natively
-and once in their cell on the AIA machine.  No timing is judged here:
-`make bench` measures, this only checks that it can.
+and once in their cell on the AIA machine; the ARM64 bench guest
+(tests/bench/arm64) natively on qemu-system-aarch64 and in its cell.  No
+timing is judged here: `make bench` measures, this only checks that it can.
 """
 import os
 import re

@@ -49,7 +49,7 @@ static volatile uint32_t *reg32(volatile uint8_t *base, unsigned off)
 	return (volatile uint32_t *)(base + off);
 }
 
-static int wait_clear(volatile uint32_t *r, uint32_t bits)
+static int wait_clear(const volatile uint32_t *r, uint32_t bits)
 {
 	for (unsigned i = 0; i < 1000000; i++)
 		if (!(*r & bits))

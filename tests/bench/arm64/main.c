@@ -11,8 +11,9 @@
  *
  *   bench: <name> cycles_mean=<m.d> cycles_min=<a> cycles_max=<b> n=<n>
  *
- * or "bench: <name> n/a (<why>)" for one this machine cannot give; then
- * "bench: done" and PSCI SYSTEM_OFF.  "bench: error ..." on failure.
+ * or "bench: <name> n/a (<why>)" for one this machine cannot give (the
+ * SPI rows, spi.c, without a PL031 or SPI lines; the SGI rows, sgi.c,
+ * with one CPU); then "bench: done" and PSCI SYSTEM_OFF.  "bench: error ..." on failure.
  */
 #include <libfdt.h>
 #include <fv/string.h>
@@ -267,7 +268,7 @@ static int probe_tree(const void *fdt, uintptr_t *uart, uintptr_t *gicd, uintptr
 
 void bench_main(const void *fdt)
 {
-	uintptr_t uart, gicd, gicr;
+	uintptr_t uart = 0, gicd = 0, gicr = 0;
 	uint64_t freq = sysreg_rd(cntfrq_el0);
 
 	if (fdt_check_header(fdt) || probe_tree(fdt, &uart, &gicd, &gicr) == -1)
@@ -291,7 +292,9 @@ void bench_main(const void *fdt)
 	fig_timer_lat();
 	settle();
 	fig_timer_cost();
+	settle();
 	fig_spi();
+	settle();
 	fig_sgi();
 	say("bench: done (%u other interrupts)\n", other_irqs);
 	power_off();
