@@ -22,6 +22,7 @@ import shlex
 import subprocess
 import sys
 
+import arm64
 import benchlib
 import linuxboot
 import linuxio
@@ -432,6 +433,8 @@ def main():
     g10rows = goals10(res, linux)
     print("bench: the RTOS cell alone and beside a noisy neighbour", flush=True)
     irows = interference(elfs, args.check)
+    print("bench: ARM64: the bench guest natively and in its cell", flush=True)
+    arm64_text, arm64_md = arm64.section(args.check)
     loc = subprocess.run([os.path.join(benchlib.HERE, "cloc.sh"), "-m"], capture_output=True,
                          text=True, check=True).stdout
     loc_total = loc.strip().splitlines()[-1]
@@ -459,6 +462,8 @@ def main():
     print()
     print(render(trows, False))
     print()
+    print(arm64_text)
+    print()
     for line in footprint(elfs, logs):
         print(line)
     print("- lines of C/asm, hypervisor: " + " ".join(loc_total.strip("| ").split(" | ")[1:]) +
@@ -477,6 +482,7 @@ def main():
         f.write("## Goals\n\n" + render(grows, True) + "\n\n" + render(g10rows, True) + "\n\n")
         f.write("## Interference\n\n" + render(irows, True) + "\n\n" + INTERFERENCE_NOTES + "\n")
         f.write("## Trace cost\n\n" + render(trows, True) + "\n\n" + tracecost.NOTES + "\n")
+        f.write(arm64_md + "\n")
         f.write("## Footprint\n\n" + "\n".join(footprint(elfs, logs)) + "\n\n")
         f.write("Lines of C and assembly (non-blank, non-comment; `tests/bench/cloc.sh`):\n\n")
         f.write(loc + "\n")

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The benchmark guest (tests/bench) runs once in its cell and prints every
 figure with plausible numbers; its AIA figures (bench=aia) once natively
-and once in their cell on the AIA machine.  No timing is judged here:
-`make bench` measures, this only checks that it can.
+and once in their cell on the AIA machine; the ARM64 bench guest
+(tests/bench/arm64) natively on qemu-system-aarch64 and in its cell.  No
+timing is judged here: `make bench` measures, this only checks that it can.
 """
 import os
 import re
@@ -120,3 +121,35 @@ def test_cell_devices(bench_log):
     assert ("bench: start hart 0 other 1 timebase 10000000 sstc yes uart 0x10000000 "
             "plic 0xc000000 ctx 0 rtc 0x101000 irq 11") in bench_log
     assert "cell bench: stopped (shutdown by its guest)" in bench_log
+
+
+@pytest.fixture(scope="module")
+def arm64_logs():
+    """The ARM64 bench guest (tests/bench/arm64) natively at EL1 on
+    qemu-system-aarch64 and in its cell: {"native": console, "cell": ...}."""
+    import arm64  # tests/bench/arm64.py
+    hv, guest = arm64.build()
+    logs = {}
+    for side, cmd in arm64.commands(hv, guest).items():
+        with Qemu(cmd, timeout=120, logname=f"bench-arm64-{side}") as q:
+            q.expect(r"bench: (done|error)")
+            logs[side] = q.wait_exit(timeout=60)
+    return logs
+
+
+@pytest.mark.parametrize("side", ["native", "cell"])
+def test_every_arm64_row(arm64_logs, side):
+    """Every row of make bench's ARM64 table is printed, as a figure that
+    parses or as n/a with its reason; no timing is judged."""
+    import arm64
+    log = arm64_logs[side]
+    assert not benchlib.errors(log), log[-3000:]
+    assert "bench: done" in log, log[-3000:]
+    figs = arm64.parse(log)
+    for name in arm64.FIGURES:
+        assert name in figs, f"no {name} line\n{log[-3000:]}"
+        f = figs[name]
+        assert isinstance(f, str) or (f["n"] > 0 and f["min"] <= f["mean"] <= f["max"]), (name, f)
+    assert "bench: arm64 EL1 psci hvc cntfrq" in log
+    if side == "cell":
+        assert "cell bench: stopped (shutdown by its guest)" in log

@@ -1,0 +1,194 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""make bench's ARM64 section: the ARM64 bench guest (tests/bench/arm64)
+natively at EL1 on qemu-system-aarch64 and unchanged in a Ferrovisor cell
+(tests/bench/layouts/arm64-bench.c) on the same QEMU machine, under
+-icount shift=0,sleep=off, as figure | native | in cell | ratio, and the
+issue's ARM64 goals met or not.  Kept apart from run.py (the RISC-V
+board's) so that each board's bench changes alone; run.py calls
+section() once.  Alone:
+
+    O=build tests/bench/arm64.py [--check]
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import shlex
+import sys
+
+import benchlib
+from benchlib import fvqemu
+
+sys.path.insert(0, os.path.join(benchlib.ROOT, "tests", "integration"))
+import arm64qemu  # noqa: E402
+
+LAYOUT = "tests/bench/layouts/arm64-bench.c"
+# The PL031 on the virtual clock, so its alarm is a count of instructions.
+ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2024-01-01T00:00:00,clock=vm"]
+# Natively: the same machine without EL2 (QEMU enters the guest at EL1 and
+# its PSCI conduit is then HVC, which QEMU answers itself).
+NATIVE_MACHINE = {"virt": False}
+
+# (figure:stat, label); every one the guest prints, figure or n/a
+ROWS = [
+    ("psci_call:mean", "HVC round trip (PSCI_VERSION; native: QEMU's PSCI)"),
+    ("mmio_emul:mean", "emulated MMIO read (PL011 UARTFR)"),
+    ("vtimer_lat:min", "virtual timer latency (CNTV, PPI 27): deadline to handler"),
+    ("vtimer_cost:mean", "virtual timer interrupt cost (every 10 us)"),
+    ("spi_lat:min", "passthrough SPI latency (PL031 alarm, SPI 2)"),
+    ("spi_handle:mean", "passthrough SPI ack + EOI"),
+    ("sgi_oneway:mean", "SGI to the other vCPU's handler"),
+    ("sgi_rtt:mean", "SGI round trip between two vCPUs"),
+]
+FIGURES = [k.partition(":")[0] for k, _ in ROWS]
+# The issue's goals: (figure:stat, label, limit as a multiple of native)
+GOALS = [
+    ("spi_lat:min", "passthrough SPI latency", 2.0),
+    ("vtimer_lat:min", "virtual timer latency", 1.0),
+]
+NA = re.compile(r"bench: (\w+) n/a \(([^)]*)\)")
+
+NOTES = """\
+- ARM64: cycles are PMCCNTR_EL0, which QEMU derives from its virtual clock
+  at 1 GHz: under -icount shift=0 one per instruction of every CPU at any
+  EL (the guest sets PMCCFILTR_EL0.NSH, so the hypervisor's EL2 counts).
+  Native: the same image at EL1 on `-M virt,virtualization=off` (no EL2;
+  QEMU's PSCI is then reached by HVC and answered inside QEMU: one
+  instruction).  In cell: `virtualization=on`, the guest at EL1 in its cell.
+- Latencies: ns of virtual time from the deadline (CNTV's compare value,
+  the PL031 alarm's instant) to the IRQ vector's first instruction
+  (1 = the instruction right after it), the least of the rounds (64 timer,
+  8 alarms); in a cell the mean also holds the first timer interrupt,
+  which costs more (see README, "Performance").
+- n/a in cell: the virtual distributor has no SPI lines yet (the PL031 is
+  passed through and waits for SPI injection), and the cell has one vCPU
+  (a trapped ICC_SGI1R_EL1 write stops a cell today).
+"""
+
+
+def build():
+    """The hypervisor image with the bench cell, and the guest binary it
+    embeds (the very file the native run boots)."""
+    try:
+        hv = arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{LAYOUT}"',
+                             name="arm64-bench")
+    except BaseException as e:          # pytest.fail() outside pytest
+        sys.exit(f"bench: ARM64 build failed: {e}")
+    return hv, os.path.join(os.path.dirname(hv), "guests", "bench-arm64", "bench.bin")
+
+
+def commands(hv, guest):
+    return {"native": arm64qemu.qemu_cmd(guest, extra=ICOUNT, **NATIVE_MACHINE),
+            "cell": arm64qemu.qemu_cmd(hv, extra=ICOUNT)}
+
+
+def parse(text):
+    """{figure: stats, or the reason it is n/a}"""
+    figs = dict(benchlib.parse(text))
+    figs.update({m.group(1): m.group(2) for m in NA.finditer(text)})
+    return figs
+
+
+def run(cmds, check=False):
+    """{side: parse()}; exits unless both sides ran to 'bench: done' (and,
+    with check, printed the same twice)."""
+    rounds = 2 if check else 1
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = {(s, r): pool.submit(benchlib.run, c) for s, c in cmds.items()
+                for r in range(rounds)}
+        texts = {s: [jobs[(s, r)].result() for r in range(rounds)] for s in cmds}
+    res = {}
+    for side, outs in texts.items():
+        errs = benchlib.errors(outs[0])
+        if errs or "bench: done" not in outs[0]:
+            sys.exit(f"bench: the ARM64 {side} run failed: {errs}\n{outs[0][-3000:]}")
+        if check and parse(outs[1]) != parse(outs[0]):
+            sys.exit(f"bench: the ARM64 {side} run is not deterministic")
+        res[side] = parse(outs[0])
+    return res
+
+
+def value(figs, key):
+    """A number, a string (why n/a) or None (not printed)."""
+    name, _, stat = key.partition(":")
+    f = figs.get(name)
+    return f[stat] if isinstance(f, dict) else f
+
+
+def fmt(v):
+    if v is None:
+        return "missing"
+    if isinstance(v, str):
+        return f"n/a ({v})"
+    return f"{v:.1f}" if v != int(v) else str(int(v))
+
+
+def ratio(n, c):
+    return f"{c / n:.2f}" if isinstance(n, (int, float)) and isinstance(c, (int, float)) \
+        and n else "-"
+
+
+def table(res):
+    rows = [("figure (cycles), ARM64", "native", "in cell", "ratio"), None]
+    for key, label in ROWS:
+        n, c = value(res["native"], key), value(res["cell"], key)
+        rows.append((label, fmt(n), fmt(c), ratio(n, c)))
+    return rows
+
+
+def goals(res):
+    rows = [("ARM64 goal", "native", "in cell", "limit", "met"), None]
+    for key, label, mult in GOALS:
+        n, c = value(res["native"], key), value(res["cell"], key)
+        if isinstance(n, (int, float)) and isinstance(c, (int, float)):
+            limit = f"{mult:g}x native ({mult * n:g})"
+            met = "yes" if c <= mult * n else f"no ({ratio(n, c)}x)"
+        else:
+            limit, met = f"{mult:g}x native", "n/a (not measured)"
+        rows.append((label, fmt(n), fmt(c), limit, met))
+    return rows
+
+
+def render(rows, markdown):
+    w = [max(len(r[i]) for r in rows if r) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        if r is None:
+            out.append("| " + " | ".join(["-" * w[0]] + ["-" * (x - 1) + ":" for x in w[1:]])
+                       + " |" if markdown else "  ".join("-" * x for x in w))
+            continue
+        cells = [r[0].ljust(w[0])] + [c.rjust(x) for c, x in zip(r[1:], w[1:])]
+        out.append("| " + " | ".join(cells) + " |" if markdown else "  ".join(cells))
+    return "\n".join(out)
+
+
+def section(check=False):
+    """Build, run, and return (text for the terminal, markdown for bench.md)."""
+    hv, guest = build()
+    cmds = commands(hv, guest)
+    res = run(cmds, check)
+    rows, grows = table(res), goals(res)
+    how = [f"ARM64 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
+    text = "\n\n".join([render(rows, False), render(grows, False), "\n".join(how)])
+    md = ("## ARM64\n\n" + render(rows, True) + "\n\n" + render(grows, True) + "\n\n" +
+          NOTES + "\n" + "\n".join(f"- `{h.split(': ', 1)[1]}` ({h.split(': ')[0]})"
+                                    for h in how) + "\n")
+    return text, md
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="run twice, compare")
+    args = ap.parse_args()
+    print(f"bench: ARM64 (O={fvqemu.BUILD})", flush=True)
+    text, md = section(args.check)
+    print(text)
+    path = os.path.join(fvqemu.BUILD, "bench-arm64.md")
+    with open(path, "w") as f:
+        f.write(md)
+    print(f"\nbench: ARM64 table written to {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The SGI rows: CPU 0 sends SGI 1 to a second CPU (PSCI CPU_ON, its
+ * redistributor the next one), whose handler sends one back.  One way is
+ * CPU 0's write to the other's vector, each CPU's cycle counter turned
+ * into ns of the shared virtual clock (clock_offset() on each); the round
+ * trip is CPU 0's write to its own vector.  Both wait in WFI: under
+ * icount a spinning CPU would keep the other from running.  In a cell
+ * this needs two vCPUs and SGIs between them; a one-CPU tree says n/a.
+ */
+#include <libfdt.h>
+#include <fv/string.h>
+#include "bench.h"
+
+#define PSCI_CPU_ON	0xc4000003U
+#define SGI_ROUNDS	32
+#define GICR_STRIDE	0x20000		/* RD_base + SGI_base frames */
+
+extern char secondary_entry[];
+
+static const char *why = "one CPU in the device tree";
+static uint64_t other_mpidr;
+static uintptr_t other_gicr;
+static volatile bool other_ready;
+static volatile uint64_t other_off, other_at, back_at;
+static volatile unsigned other_irqs, back_irqs;
+
+/* ICC_SGI1R_EL1 for SGI_INTID to the CPU `mpidr` */
+static uint64_t sgi1r(uint64_t mpidr)
+{
+	return (uint64_t)SGI_INTID << 24 | ((mpidr >> 8) & 0xff) << 16 |
+	       ((mpidr >> 16) & 0xff) << 32 | 1U << (mpidr & 0xf);
+}
+
+/* The second CPU of the tree, if any; 0 if there is one to start. */
+int sgi_init(const void *fdt, uintptr_t gicr)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, n = 0;
+	uint64_t me = sysreg_rd(mpidr_el1) & 0xff00ffffffULL;
+
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", NULL);
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		if (!reg || !type || strcmp(type, "cpu"))
+			continue;
+		if (fdt32_ld(&reg[0]) != me && !other_mpidr)
+			other_mpidr = fdt32_ld(&reg[0]);
+		n++;
+	}
+	if (n < 2 || !other_mpidr)
+		return -1;
+	other_gicr = gicr + GICR_STRIDE * (other_mpidr & 0xff);
+	gic_enable_ppi(SGI_INTID);
+	if (smccc(PSCI_CPU_ON, other_mpidr, (uintptr_t)secondary_entry, 0)) {
+		why = "PSCI CPU_ON refused";
+		return -1;
+	}
+	while (!other_ready)
+		__asm__ volatile("wfe" ::: "memory");	/* QEMU: a yield */
+	why = NULL;
+	return 0;
+}
+
+/* The second CPU: its GIC, its clock offset, then idle in WFI. */
+void bench_secondary(void)
+{
+	if (pmu_init() || gic_cpu_init(other_gicr))
+		for (;;)
+			__asm__ volatile("wfi");
+	gic_enable_ppi(SGI_INTID);
+	other_off = clock_offset();
+	__asm__ volatile("dmb ish" ::: "memory");
+	other_ready = true;
+	__asm__ volatile("sev");
+	irqs_on();
+	for (;;)
+		__asm__ volatile("wfi" ::: "memory");
+}
+
+bool sgi_irq(uint32_t intid, uint64_t at)
+{
+	if (intid != SGI_INTID)
+		return false;
+	if ((sysreg_rd(mpidr_el1) & 0xff) == (other_mpidr & 0xff)) {
+		other_at = at;
+		other_irqs++;
+		probe_sgi1r_at(sgi1r(0));	/* back to CPU 0 (MPIDR 0) */
+	} else {
+		back_at = at;
+		back_irqs++;
+	}
+	return true;
+}
+
+static void sgi_once(struct stat *oneway, struct stat *rtt, uint64_t off)
+{
+	unsigned before = back_irqs;
+	uint64_t t0;
+
+	irqs_on();
+	t0 = probe_sgi1r_at(sgi1r(other_mpidr));
+	while (back_irqs == before)
+		__asm__ volatile("wfi" ::: "memory");
+	add(oneway, other_at + other_off - (t0 + off));
+	add(rtt, back_at - t0);
+}
+
+void fig_sgi(void)
+{
+	struct stat oneway = { 0 }, rtt = { 0 };
+	uint64_t off;
+
+	if (why) {
+		say("bench: sgi_oneway n/a (%s)\n", why);
+		say("bench: sgi_rtt n/a (%s)\n", why);
+		return;
+	}
+	irqs_off();
+	off = clock_offset();
+	for (unsigned i = 0; i < SGI_ROUNDS; i++)
+		sgi_once(&oneway, &rtt, off);
+	report("sgi_oneway", &oneway);
+	report("sgi_rtt", &rtt);
+}
