@@ -176,10 +176,22 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	return cell_fdt_imsic(c, fdt);
 }
 
+/* Bits of the vhart index in a file's address: ceil(log2(n)). */
+static uint32_t hart_index_bits(unsigned n)
+{
+	uint32_t b = 0;
+
+	while ((1u << b) < n)
+		b++;
+	return b;
+}
+
 /*
  * The cell's guest interrupt files, as an S-level IMSIC of its own: one
  * file per vhart, a page apart (no guest index bits), with the identities
- * of the physical files.
+ * of the physical files.  Linux finds the files' base by clearing the
+ * hart index bits of the first address, so they are said explicitly (the
+ * checker keeps imsic_gpa aligned to them).
  */
 static int cell_fdt_imsic(struct cell *c, void *fdt)
 {
@@ -202,7 +214,9 @@ static int cell_fdt_imsic(struct cell *c, void *fdt)
 	TRY(fdt_property_u32(fdt, "#interrupt-cells", 0));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property(fdt, "msi-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "#msi-cells", 0));
 	TRY(fdt_property_u32(fdt, "riscv,num-ids", platform.arch.imsic_s.ndev));
+	TRY(fdt_property_u32(fdt, "riscv,hart-index-bits", hart_index_bits(n)));
 	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
 	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_IMSIC));
 	return fdt_end_node(fdt);
@@ -210,8 +224,9 @@ static int cell_fdt_imsic(struct cell *c, void *fdt)
 
 /*
  * The cell's virtual APLIC: one MSI-mode domain (msi-parent: its files)
- * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  One
- * interrupt cell per device, as the core writes them.
+ * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  Two
+ * interrupt cells, as Linux's APLIC binding wants: the source and its
+ * trigger type (arch_cell_fdt_irqs).
  */
 static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 {
@@ -224,7 +239,7 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 	TRY(fdt_property_string(fdt, "compatible", "riscv,aplic"));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
 	TRY(fdt_property_u32(fdt, "#address-cells", 0));
-	TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 2));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property_u32(fdt, "msi-parent", PHANDLE_IMSIC));
 	TRY(fdt_property_u32(fdt, "riscv,num-sources", VAPLIC_MAX_SRCS - 1));
@@ -232,12 +247,23 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 	return fdt_end_node(fdt);
 }
 
-/* The PLIC's specifier: one cell, the source number. */
-int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n)
-{
-	fdt32_t v[LAYOUT_DEV_IRQS];
+/* Linux's IRQ_TYPE_LEVEL_HIGH: every interrupt we give a cell is a level
+ * (the emulated devices' lines, and QEMU's passthrough devices'). */
+#define IRQ_TYPE_LEVEL_HIGH	4
 
-	for (unsigned i = 0; i < n && i < LAYOUT_DEV_IRQS; i++)
-		v[i] = cpu_to_fdt32(irqs[i]);
-	return fdt_property(fdt, "interrupts", v, (int)(n * sizeof(fdt32_t)));
+/* The specifier: the PLIC's is the source number; the APLIC's the
+ * source and its trigger type. */
+int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, unsigned n)
+{
+	fdt32_t v[2 * LAYOUT_DEV_IRQS];
+	unsigned nc = c->arch.has_vaplic ? 2 : 1;
+
+	if (n > LAYOUT_DEV_IRQS)
+		n = LAYOUT_DEV_IRQS;
+	for (unsigned i = 0; i < n; i++) {
+		v[nc * i] = cpu_to_fdt32(irqs[i]);
+		if (nc == 2)
+			v[nc * i + 1] = cpu_to_fdt32(IRQ_TYPE_LEVEL_HIGH);
+	}
+	return fdt_property(fdt, "interrupts", v, (int)(n * nc * sizeof(fdt32_t)));
 }
