@@ -14,6 +14,5 @@ const struct layout fv_layout = {
 		MEMORY(RAM16(0x84000000)),
 		BOOT,
 		.arch.imsic_gpa = 0x28001000,
-		.arch.aplic_gpa = 0x0d000000,
 	}),
 };
