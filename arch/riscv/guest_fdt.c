@@ -15,10 +15,28 @@
 #define PHANDLE_INTC(k)	(2 + (k))
 #define PHANDLE_IMSIC	(2 + LAYOUT_MAX_HARTS)
 
-/* Does the cell's guest get interrupt files (and so Ssaia)? */
+/*
+ * The cell's interrupt controller as aia_cell_init() makes it, decided
+ * from its layout and the board alone, so that the host's `make
+ * dtb-<cell>` writes the tree the hypervisor will: guest interrupt files
+ * (and so Ssaia) with imsic_gpa on an AIA board, and with them a virtual
+ * APLIC with aplic_gpa; else the virtual PLIC.
+ */
+static bool aia_board(void)
+{
+	const struct arch_platform *a = &platform.arch;
+
+	return !a->plic.present && a->aplic_s.present && a->imsic_s.present;
+}
+
 static bool has_guest_files(const struct cell *c)
 {
-	return c->arch.guest_file[0] != 0;
+	return c->desc->arch.imsic_gpa && aia_board();
+}
+
+static bool has_vaplic(const struct cell *c)
+{
+	return c->desc->arch.aplic_gpa && has_guest_files(c);
 }
 
 /*
@@ -154,7 +172,7 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	char name[32];
 	unsigned n = c->desc->nr_harts;
 
-	if (c->arch.has_vaplic) {
+	if (has_vaplic(c)) {
 		TRY(cell_fdt_imsic(c, fdt));
 		return cell_fdt_aplic(c, fdt, phandle);
 	}
@@ -256,7 +274,7 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, unsigned n)
 {
 	fdt32_t v[2 * LAYOUT_DEV_IRQS];
-	unsigned nc = c->arch.has_vaplic ? 2 : 1;
+	unsigned nc = has_vaplic(c) ? 2 : 1;
 
 	if (n > LAYOUT_DEV_IRQS)
 		n = LAYOUT_DEV_IRQS;
