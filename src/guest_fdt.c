@@ -74,39 +74,39 @@ static int write_chosen(struct cell *c, void *fdt)
 	return fdt_end_node(fdt);
 }
 
-static int write_uart(void *fdt, const struct layout_emu *e)
+static int write_uart(const struct cell *c, void *fdt, const struct layout_emu *e)
 {
 	TRY(begin_node_at(fdt, "serial", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "ns16550a"));
 	TRY(prop_reg(fdt, e->gpa, UART16550_SIZE));
 	TRY(fdt_property_u32(fdt, "clock-frequency", 3686400));
-	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
+	TRY(arch_cell_fdt_irqs(c, fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
 
 /* The PL011 model (<fv/emul_pl011.h>); no clocks yet (Linux's amba
  * driver wants an apb_pclk, our test guest does not). */
-static int write_pl011(void *fdt, const struct layout_emu *e)
+static int write_pl011(const struct cell *c, void *fdt, const struct layout_emu *e)
 {
 	static const char compat[] = "arm,pl011\0arm,primecell";
 
 	TRY(begin_node_at(fdt, "serial", e->gpa));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(prop_reg(fdt, e->gpa, PL011_SIZE));
-	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
+	TRY(arch_cell_fdt_irqs(c, fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
 
 /* A virtio-mmio transport: Linux's virtio_mmio driver binds by the
  * compatible alone and reads from the device what kind it is. */
-static int write_virtio(void *fdt, const struct layout_emu *e)
+static int write_virtio(const struct cell *c, void *fdt, const struct layout_emu *e)
 {
 	TRY(begin_node_at(fdt, "virtio_mmio", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
 	TRY(prop_reg(fdt, e->gpa, VIRTIO_MMIO_WINDOW));
-	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
+	TRY(arch_cell_fdt_irqs(c, fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -131,7 +131,7 @@ static int write_doorbell(struct cell *c, void *fdt, const struct layout_emu *e)
 	TRY(begin_node_at(fdt, "doorbell", e->gpa));
 	TRY(fdt_property_string(fdt, "compatible", "ferrovisor,doorbell"));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
-	TRY(arch_cell_fdt_irqs(fdt, &e->irq, 1));
+	TRY(arch_cell_fdt_irqs(c, fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
 }
@@ -167,7 +167,7 @@ static int find_platform_node(paddr_t base, uint64_t size)
 	return -1;
 }
 
-static int write_passthrough(void *fdt, const struct layout_dev *dv)
+static int write_passthrough(const struct cell *c, void *fdt, const struct layout_dev *dv)
 {
 	const void *pfdt = platform.fdt;
 	int node = find_platform_node(dv->hpa, dv->size), off;
@@ -199,7 +199,7 @@ static int write_passthrough(void *fdt, const struct layout_dev *dv)
 	while (n < LAYOUT_DEV_IRQS && dv->irqs[n])
 		n++;
 	if (n) {
-		TRY(arch_cell_fdt_irqs(fdt, dv->irqs, n));
+		TRY(arch_cell_fdt_irqs(c, fdt, dv->irqs, n));
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	}
 	return fdt_end_node(fdt);
@@ -221,16 +221,16 @@ static int write_soc(struct cell *c, void *fdt)
 		const struct layout_emu *e = &d->emus[i];
 
 		if (e->type == EMU_UART16550)
-			TRY(write_uart(fdt, e));
+			TRY(write_uart(c, fdt, e));
 		else if (e->type == EMU_PL011)
-			TRY(write_pl011(fdt, e));
+			TRY(write_pl011(c, fdt, e));
 		else if (layout_emu_is_virtio(e->type))
-			TRY(write_virtio(fdt, e));
+			TRY(write_virtio(c, fdt, e));
 		else if (e->type == EMU_DOORBELL)
 			TRY(write_doorbell(c, fdt, e));
 	}
 	for (unsigned i = 0; i < d->nr_devs; i++)
-		TRY(write_passthrough(fdt, &d->devs[i]));
+		TRY(write_passthrough(c, fdt, &d->devs[i]));
 	return fdt_end_node(fdt);
 }
 

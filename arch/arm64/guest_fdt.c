@@ -93,8 +93,9 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 
 /* The GIC's specifier: three cells per interrupt, SPI (INTID - 32) or PPI
  * (INTID - 16), level-high. */
-int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n)
+int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, unsigned n)
 {
+	(void)c;
 	fdt32_t v[3 * LAYOUT_DEV_IRQS];
 
 	for (unsigned i = 0; i < n && i < LAYOUT_DEV_IRQS; i++) {

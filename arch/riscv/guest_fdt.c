@@ -15,10 +15,28 @@
 #define PHANDLE_INTC(k)	(2 + (k))
 #define PHANDLE_IMSIC	(2 + LAYOUT_MAX_HARTS)
 
-/* Does the cell's guest get interrupt files (and so Ssaia)? */
+/*
+ * The cell's interrupt controller as aia_cell_init() makes it, decided
+ * from its layout and the board alone, so that the host's `make
+ * dtb-<cell>` writes the tree the hypervisor will: guest interrupt files
+ * (and so Ssaia) with imsic_gpa on an AIA board, and with them a virtual
+ * APLIC with aplic_gpa; else the virtual PLIC.
+ */
+static bool aia_board(void)
+{
+	const struct arch_platform *a = &platform.arch;
+
+	return !a->plic.present && a->aplic_s.present && a->imsic_s.present;
+}
+
 static bool has_guest_files(const struct cell *c)
 {
-	return c->arch.guest_file[0] != 0;
+	return c->desc->arch.imsic_gpa && aia_board();
+}
+
+static bool has_vaplic(const struct cell *c)
+{
+	return c->desc->arch.aplic_gpa && has_guest_files(c);
 }
 
 /*
@@ -154,7 +172,7 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	char name[32];
 	unsigned n = c->desc->nr_harts;
 
-	if (c->arch.has_vaplic) {
+	if (has_vaplic(c)) {
 		TRY(cell_fdt_imsic(c, fdt));
 		return cell_fdt_aplic(c, fdt, phandle);
 	}
@@ -176,10 +194,22 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 	return cell_fdt_imsic(c, fdt);
 }
 
+/* Bits of the vhart index in a file's address: ceil(log2(n)). */
+static uint32_t hart_index_bits(unsigned n)
+{
+	uint32_t b = 0;
+
+	while ((1u << b) < n)
+		b++;
+	return b;
+}
+
 /*
  * The cell's guest interrupt files, as an S-level IMSIC of its own: one
  * file per vhart, a page apart (no guest index bits), with the identities
- * of the physical files.
+ * of the physical files.  Linux finds the files' base by clearing the
+ * hart index bits of the first address, so they are said explicitly (the
+ * checker keeps imsic_gpa aligned to them).
  */
 static int cell_fdt_imsic(struct cell *c, void *fdt)
 {
@@ -202,7 +232,9 @@ static int cell_fdt_imsic(struct cell *c, void *fdt)
 	TRY(fdt_property_u32(fdt, "#interrupt-cells", 0));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property(fdt, "msi-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "#msi-cells", 0));
 	TRY(fdt_property_u32(fdt, "riscv,num-ids", platform.arch.imsic_s.ndev));
+	TRY(fdt_property_u32(fdt, "riscv,hart-index-bits", hart_index_bits(n)));
 	TRY(fdt_property(fdt, "interrupts-extended", ie, n * 2 * sizeof(fdt32_t)));
 	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_IMSIC));
 	return fdt_end_node(fdt);
@@ -210,8 +242,9 @@ static int cell_fdt_imsic(struct cell *c, void *fdt)
 
 /*
  * The cell's virtual APLIC: one MSI-mode domain (msi-parent: its files)
- * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  One
- * interrupt cell per device, as the core writes them.
+ * with the sources 1..VAPLIC_MAX_SRCS-1, of which the cell's exist.  Two
+ * interrupt cells, as Linux's APLIC binding wants: the source and its
+ * trigger type (arch_cell_fdt_irqs).
  */
 static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 {
@@ -224,7 +257,7 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 	TRY(fdt_property_string(fdt, "compatible", "riscv,aplic"));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
 	TRY(fdt_property_u32(fdt, "#address-cells", 0));
-	TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 2));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property_u32(fdt, "msi-parent", PHANDLE_IMSIC));
 	TRY(fdt_property_u32(fdt, "riscv,num-sources", VAPLIC_MAX_SRCS - 1));
@@ -232,12 +265,23 @@ static int cell_fdt_aplic(struct cell *c, void *fdt, uint32_t phandle)
 	return fdt_end_node(fdt);
 }
 
-/* The PLIC's specifier: one cell, the source number. */
-int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n)
-{
-	fdt32_t v[LAYOUT_DEV_IRQS];
+/* Linux's IRQ_TYPE_LEVEL_HIGH: every interrupt we give a cell is a level
+ * (the emulated devices' lines, and QEMU's passthrough devices'). */
+#define IRQ_TYPE_LEVEL_HIGH	4
 
-	for (unsigned i = 0; i < n && i < LAYOUT_DEV_IRQS; i++)
-		v[i] = cpu_to_fdt32(irqs[i]);
-	return fdt_property(fdt, "interrupts", v, (int)(n * sizeof(fdt32_t)));
+/* The specifier: the PLIC's is the source number; the APLIC's the
+ * source and its trigger type. */
+int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, unsigned n)
+{
+	fdt32_t v[2 * LAYOUT_DEV_IRQS];
+	unsigned nc = has_vaplic(c) ? 2 : 1;
+
+	if (n > LAYOUT_DEV_IRQS)
+		n = LAYOUT_DEV_IRQS;
+	for (unsigned i = 0; i < n; i++) {
+		v[nc * i] = cpu_to_fdt32(irqs[i]);
+		if (nc == 2)
+			v[nc * i + 1] = cpu_to_fdt32(IRQ_TYPE_LEVEL_HIGH);
+	}
+	return fdt_property(fdt, "interrupts", v, (int)(n * nc * sizeof(fdt32_t)));
 }

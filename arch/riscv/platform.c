@@ -421,12 +421,32 @@ static void check_aia_cell(const struct platform *p, const struct layout_cell *l
 		       lc->devs[d].irqs[0]);
 }
 
+/*
+ * The guest's IMSIC node says vhart k's file is at imsic_gpa + k pages,
+ * k in ceil(log2(harts)) hart index bits; Linux takes the files' base to
+ * be imsic_gpa with those bits cleared, so they must be clear.
+ */
+static void check_imsic_align(const struct layout_cell *lc, arch_layout_report report,
+			      void *arg)
+{
+	uint64_t span = 0x1000;
+
+	while (span < (uint64_t)lc->nr_harts * 0x1000)
+		span <<= 1;
+	if (lc->arch.imsic_gpa & (span - 1))
+		report(arg, "arch.imsic_gpa %#llx is not aligned to its %u vharts' files "
+		       "(%#llx: a power of two of pages)", (unsigned long long)lc->arch.imsic_gpa,
+		       lc->nr_harts, (unsigned long long)span);
+}
+
 void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
 			    arch_layout_report report, void *arg)
 {
 	const struct arch_layout_cell *a = &lc->arch;
 	bool aia = !p->arch.plic.present && p->arch.aplic_s.present && p->arch.imsic_s.present;
 
+	if (a->imsic_gpa)
+		check_imsic_align(lc, report, arg);
 	if (a->aplic_gpa && !a->imsic_gpa)
 		report(arg, "arch.aplic_gpa needs arch.imsic_gpa: the virtual APLIC delivers "
 		       "into the vharts' guest interrupt files");

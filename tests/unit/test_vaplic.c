@@ -20,11 +20,16 @@
 #define CLRIPNUM	0x1ddc
 #define SETIE(w)	(0x1e00 + 4 * (w))
 #define SETIENUM	0x1edc
+#define CLRIE(w)	(0x1f00 + 4 * (w))
 #define CLRIENUM	0x1fdc
+#define SETIPNUM_LE	0x2000
+#define SMSIADDRCFG	0x1bc8
+#define SMSIADDRCFGH	0x1bcc
 #define GENMSI		0x3000
 #define TARGET(s)	(0x3004 + 4 * ((s) - 1))
 #define T(hart, guest, eiid) (((uint32_t)(hart) << 18) | ((uint32_t)(guest) << 12) | (eiid))
 #define IE		(1u << 8)
+#define DM		(1u << 2)
 #define EDGE1		4
 #define LEVEL1		6
 #define LEVEL0		7
@@ -278,6 +283,66 @@ static void test_unowned_and_access(void)
 	CHECK_EQ(rd(0x1bc8), 0);		/* smsiaddrcfg: not the guest's */
 }
 
+/*
+ * What Linux's APLIC driver in MSI mode does with a domain of its own (a
+ * supervisor domain does not write the msiaddrcfg registers): every
+ * source disabled, made inactive and given target 1, the domain off,
+ * then on in MSI mode (read back to check); a source's trigger type, its
+ * message (hart index and identity from the IMSIC file's address; all
+ * zero while it has none), unmask with a retrigger through setipnum_le,
+ * and after each handler a retrigger that sends again only while the
+ * line is still high.  Nothing is refused.
+ */
+static void test_linux_driver(void)
+{
+	uint32_t val;
+
+	setup();
+	n_refused = 0;
+	for (uint32_t w = 0; w < VAPLIC_MAX_SRCS / 32; w++)
+		wr(CLRIE(w), 0xffffffff);
+	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++) {
+		wr(SOURCECFG(s), 0);
+		wr(TARGET(s), 1);
+	}
+	wr(DOMAINCFG, 0);
+	wr(SMSIADDRCFG, 0x28000);		/* ignored: not the guest's to set */
+	wr(SMSIADDRCFGH, 0);
+	CHECK_EQ(rd(SMSIADDRCFG), 0);
+	val = rd(DOMAINCFG) | IE | DM;
+	wr(DOMAINCFG, val);
+	CHECK_EQ(rd(DOMAINCFG), val);		/* else Linux warns */
+	wr(SOURCECFG(10), LEVEL1);
+	wr(TARGET(10), 0);			/* no message yet */
+	wr(TARGET(10), T(1, 0, 34));
+	wr(SETIENUM, 10);
+	wr(SETIPNUM_LE, 10);			/* unmask's retrigger: line low */
+	CHECK_EQ(n_msi, 0);
+	vaplic_set_level(&v, 10, true);
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(last_hart, 1);
+	CHECK_EQ(last_eiid, 34);
+	wr(SETIPNUM_LE, 10);			/* end of handler, still high */
+	CHECK_EQ(n_msi, 2);
+	vaplic_set_level(&v, 10, false);
+	wr(SETIPNUM_LE, 10);			/* served: nothing more */
+	CHECK_EQ(n_msi, 2);
+	wr(TARGET(10), T(0, 0, 35));		/* moved to the other vhart */
+	vaplic_set_level(&v, 10, true);
+	CHECK_EQ(n_msi, 3);
+	CHECK_EQ(last_hart, 0);
+	CHECK_EQ(last_eiid, 35);
+	wr(CLRIENUM, 10);			/* masked: held pending */
+	vaplic_set_level(&v, 10, false);
+	vaplic_set_level(&v, 10, true);
+	CHECK_EQ(n_msi, 3);
+	CHECK_EQ(rd(SETIP(0)), 1u << 10);
+	wr(SETIENUM, 10);
+	CHECK_EQ(n_msi, 4);
+	CHECK_EQ(n_refused, 0);
+	CHECK_EQ(bad_msi, 0);
+}
+
 /* Random writes: never a message outside the cell, callbacks locked. */
 static void test_random(void)
 {
@@ -307,6 +372,7 @@ int main(void)
 	test_passthrough();
 	test_refused();
 	test_unowned_and_access();
+	test_linux_driver();
 	test_random();
 	return test_report("test_vaplic");
 }

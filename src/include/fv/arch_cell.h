@@ -27,9 +27,10 @@ void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
  * is what the core's device nodes use as interrupt-parent. */
 int arch_cell_fdt_cpus(struct cell *c, void *fdt);
 int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle_irqc);
-/* The "interrupts" property of a device node for interrupts irqs[0..n)
- * (n <= LAYOUT_DEV_IRQS), in the specifier format of that controller. */
-int arch_cell_fdt_irqs(void *fdt, const uint32_t *irqs, unsigned n);
+/* The "interrupts" property of a device node of cell `c` for interrupts
+ * irqs[0..n) (n <= LAYOUT_DEV_IRQS), in the specifier format of the
+ * controller arch_cell_fdt_irqc() gave that cell. */
+int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, unsigned n);
 
 /* What vcpu_stats.traps[kind] and .fw_calls[kind] count, for the
  * monitor; NULL: nothing. */
