@@ -141,7 +141,7 @@ static void read_plic(const void *fdt, uint32_t intc, struct machine *m)
 }
 
 /* The RTC's source: the first cell of its interrupts (one cell under a
- * PLIC or the cell's virtual APLIC, two under QEMU's APLIC). */
+ * PLIC, two under an APLIC, QEMU's or a cell's virtual one). */
 static void read_rtc(const void *fdt, struct machine *m)
 {
 	int node = fdt_node_offset_by_compatible(fdt, -1, "google,goldfish-rtc"), len;
