@@ -42,6 +42,11 @@ SECTIONS
 	. = ALIGN(16);
 	__bss_end = .;
 
+	/* never read before written (the stacks): not cleared at boot */
+	.noinit (NOLOAD) : {
+		*(.noinit .noinit.*)
+	}
+
 	. = ALIGN(4096);
 	hv_image_end = .;
 
