@@ -1652,7 +1652,7 @@ int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt)
 	fdt_for_each_subnode(node, fdt, parent) {
 		const char *name = fdt_get_name(fdt, node, NULL);
 
-		for (int idx = 0; idx < 64 && !fdt_read_reg(fdt, node, idx, &r); idx++)
+		for (int idx = 0; idx < 64 && !fdt_read_reg_under(fdt, parent, node, idx, &r); idx++)
 			if (r.size)
 				lost += layout_check_add_reserved(env, r.base, r.size, name) < 0;
 	}
