@@ -25,11 +25,12 @@ const char *riscv_isa_ext_name(enum riscv_isa_ext e)
 
 static uint64_t ext_bit(const char *name, size_t len)
 {
-	/* strncmp first: it stops at the first differing letter (a strlen of
-	 * each name, for each of ~50 extensions of each hart, was 58 k
-	 * instructions at boot) */
+	/* the first letter, then strncmp, which stops at the first difference
+	 * (a strlen of each name, for each of ~50 extensions of each hart, was
+	 * 58 k instructions at boot) */
 	for (int e = 0; e < ISA_NR; e++)
-		if (!strncmp(name, ext_names[e], len) && ext_names[e][len] == '\0')
+		if (ext_names[e][0] == name[0] && !strncmp(name, ext_names[e], len) &&
+		    ext_names[e][len] == '\0')
 			return BIT(e);
 	return 0;
 }
