@@ -160,12 +160,31 @@ static bool strings_ok(const void *fdt)
 	return !n || ((const char *)fdt + fdt_off_dt_strings(fdt))[n - 1] == '\0';
 }
 
+/* The node whose FDT_BEGIN_NODE is at `off`: its name and properties into
+ * `n`; returns where its subnodes start, or -1 if it is malformed. */
+static int read_node(const void *fdt, int off, struct fdt_wnode *n)
+{
+	const uint8_t *st = st_block(fdt);
+	uint32_t size = fdt_size_dt_struct(fdt);
+	const char *name = (const char *)st + off + 4;
+	size_t max = size - ((uint32_t)off + 4), nlen = strnlen(name, max);
+
+	if (nlen == max)
+		return -1;
+	n->fdt = fdt;
+	n->offset = off;
+	n->name = name;
+	n->props = (int)TAG_ALIGN((uint32_t)off + 4 + nlen + 1);
+	n->props_end = scan_props(fdt, n->props);
+	return n->props_end;
+}
+
 int fdt_walk(const void *fdt, int (*fn)(const struct fdt_wnode *n, void *arg), void *arg)
 {
-	struct fdt_wnode stack[WALK_MAX_DEPTH];
+	struct fdt_wnode stack[WALK_MAX_DEPTH], deep;
 	const uint8_t *st;
 	uint32_t size;
-	int off = 0, depth = -1, r;
+	int off = 0, depth = -1, stop;
 
 	if (fdt_check_header(fdt) || (fdt_off_dt_struct(fdt) & 3) || !strings_ok(fdt))
 		return -FDT_ERR_BADSTRUCTURE;
@@ -173,6 +192,8 @@ int fdt_walk(const void *fdt, int (*fn)(const struct fdt_wnode *n, void *arg), v
 	size = fdt_size_dt_struct(fdt);
 	while ((uint32_t)off + 4 <= size) {
 		uint32_t tag = be32(st + off);
+		/* a node deeper than anything probed is read, not shown */
+		struct fdt_wnode *n = depth + 1 < WALK_MAX_DEPTH ? &stack[depth + 1] : &deep;
 
 		if (tag == FDT_NOP) {
 			off += 4;
@@ -181,26 +202,14 @@ int fdt_walk(const void *fdt, int (*fn)(const struct fdt_wnode *n, void *arg), v
 			if (--depth < 0)
 				return 0;
 		} else if (tag == FDT_BEGIN_NODE) {
-			const char *name = (const char *)st + off + 4;
-			size_t max = size - ((uint32_t)off + 4), nlen = strnlen(name, max);
-			int props;
-
-			if (nlen == max || ++depth < 0)
+			if ((off = read_node(fdt, off, n)) < 0)
 				return -FDT_ERR_BADSTRUCTURE;
-			props = (int)TAG_ALIGN((uint32_t)off + 4 + nlen + 1);
-			r = scan_props(fdt, props);
-			if (r < 0)
-				return -FDT_ERR_BADSTRUCTURE;
-			if (depth < WALK_MAX_DEPTH) {	/* deeper than anything probed */
-				stack[depth] = (struct fdt_wnode){
-					fdt, off, depth, name, depth ? &stack[depth - 1] : NULL,
-					props, r };
-				int stop = fn(&stack[depth], arg);
-
-				if (stop)
-					return stop;
-			}
-			off = r;
+			n->depth = ++depth;
+			if (n == &deep)
+				continue;
+			n->parent = depth ? &stack[depth - 1] : NULL;
+			if ((stop = fn(n, arg)) != 0)
+				return stop;
 		} else {
 			return -FDT_ERR_BADSTRUCTURE;	/* FDT_END inside a node, or junk */
 		}
@@ -316,6 +325,8 @@ static bool on_stdout_path(const struct fdt_wnode *n, struct probe *pr)
 	const char *end = pr->stdout_path + pr->stdout_len, *c = pr->path_next, *ce;
 	size_t clen, nlen = strlen(n->name);
 
+	if (!n->depth)
+		return false;		/* the root: the path starts below it */
 	if (n->depth <= pr->path_depth)
 		pr->path_done = true;	/* the rest of the path is not in the tree */
 	if (pr->path_done || n->depth != pr->path_depth + 1 || c >= end || *c != '/')
