@@ -356,11 +356,12 @@ static int probe_node(const struct fdt_wnode *n, void *arg)
 {
 	struct probe *pr = arg;
 	struct platform *p = pr->p;
-	const fdt32_t *tb;
 
 	if (n->depth == 1 && !strcmp(n->name, "cpus")) {
+		const fdt32_t *tb = fdt_wnode_prop(n, "timebase-frequency", NULL);
+
 		pr->saw_cpus = true;
-		if ((tb = fdt_wnode_prop(n, "timebase-frequency", NULL)))
+		if (tb)
 			p->timebase_hz = fdt32_to_cpu(*tb);
 	}
 	if (n->depth == 1) {
@@ -395,12 +396,11 @@ static int probe_model(const struct fdt_wnode *n, void *arg)
  * look, for the UART only. */
 static void probe_uart_late(const void *fdt, struct probe *pr)
 {
-	int node;
-
 	static char path[PLAT_PATH_MAX];
 
 	if (pr->stdout_path[0] != '/') {
-		node = fdt_path_offset_namelen(fdt, pr->stdout_path, pr->stdout_len);
+		int node = fdt_path_offset_namelen(fdt, pr->stdout_path, pr->stdout_len);
+
 		if (node < 0 || fdt_get_path(fdt, node, path, sizeof(path)) < 0)
 			return;
 		pr->stdout_path = path;
@@ -443,7 +443,7 @@ int platform_probe(const void *fdt, struct platform *p)
 	}
 	if (pr.stdout_path && !p->uart.present)
 		probe_uart_late(fdt, &pr);
-	if (p->uart.present && pr.stdout_path[0] == '/' &&
+	if (p->uart.present && pr.stdout_path && pr.stdout_path[0] == '/' &&
 	    (size_t)pr.stdout_len < sizeof(p->uart.path))
 		memcpy(p->uart.path, pr.stdout_path, (size_t)pr.stdout_len);
 	if (arch_platform_probe(fdt, p) < 0)

@@ -195,10 +195,11 @@ static void probe_cpu_intc(const struct fdt_wnode *n, const char *compat, int le
 
 	if (!fdt_stringlist_contains(compat, len, "riscv,cpu-intc"))
 		return;
-	for (unsigned h = 0; h < p->nr_harts; h++)
-		if (p->harts[h].node == n->parent->offset && !p->harts[h].arch.intc_phandle &&
-		    ((ph = fdt_wnode_prop(n, "phandle", NULL)) ||
-		     (ph = fdt_wnode_prop(n, "linux,phandle", NULL))))
+	ph = fdt_wnode_prop(n, "phandle", NULL);
+	if (!ph)
+		ph = fdt_wnode_prop(n, "linux,phandle", NULL);
+	for (unsigned h = 0; ph && h < p->nr_harts; h++)
+		if (p->harts[h].node == n->parent->offset && !p->harts[h].arch.intc_phandle)
 			p->harts[h].arch.intc_phandle = fdt32_to_cpu(*ph);
 }
 
