@@ -224,6 +224,7 @@ $(O)/ferrovisor.elf: $(OBJS) $(O)/ferrovisor.lds $(O)/layout.ok
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-T,$(O)/ferrovisor.lds \
 		-Wl,-Map,$(O)/ferrovisor.map -Wl,--no-warn-rwx-segments $(OBJS) -o $@
+	$(Q)$(PYTHON) $(srctree)/ci/ro-sum.py $(CROSS_COMPILE)nm $@ || { rm -f $@; exit 1; }
 	$(if $(ARCH_POSTLINK),$(Q)$(ARCH_POSTLINK) $@ || { rm -f $@; exit 1; })
 
 $(O)/ferrovisor.bin: $(O)/ferrovisor.elf

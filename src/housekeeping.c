@@ -70,7 +70,6 @@ void hk_start(void)
 {
 	struct cpu *f = free_cpu();
 
-	monitor_init();
 	hk_free = f != NULL;
 	hk_cpu = f ? f : focused_cell_cpu();
 	if (hk_free)

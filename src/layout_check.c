@@ -1638,23 +1638,35 @@ int layout_check_add_reserved(struct layout_check_env *env, paddr_t base,
 	return 0;
 }
 
+struct reserved_walk {
+	struct layout_check_env *env;
+	int lost;
+};
+
+/* Each reg range of a child of /reserved-memory. */
+static int reserved_node(const struct fdt_wnode *n, void *arg)
+{
+	struct reserved_walk *w = arg;
+	struct plat_range r;
+
+	if (n->depth != 2 || strcmp(n->parent->name, "reserved-memory"))
+		return 0;
+	for (int idx = 0; idx < 64 && !fdt_wnode_reg(n, idx, &r); idx++)
+		if (r.size)
+			w->lost += layout_check_add_reserved(w->env, r.base, r.size, n->name) < 0;
+	return 0;
+}
+
 int layout_check_add_fdt_reserved(struct layout_check_env *env, const void *fdt)
 {
-	int node, parent = fdt_path_offset(fdt, "/reserved-memory"), lost = 0;
+	struct reserved_walk w = { env, 0 };
 	uint64_t base, size;
-	struct plat_range r;
 
 	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
 		if (!fdt_get_mem_rsv(fdt, i, &base, &size) && size)
-			lost += layout_check_add_reserved(env, base, size, "/memreserve/") < 0;
-	if (parent < 0)
-		return lost;
-	fdt_for_each_subnode(node, fdt, parent) {
-		const char *name = fdt_get_name(fdt, node, NULL);
-
-		for (int idx = 0; idx < 64 && !fdt_read_reg(fdt, node, idx, &r); idx++)
-			if (r.size)
-				lost += layout_check_add_reserved(env, r.base, r.size, name) < 0;
-	}
-	return lost;
+			w.lost += layout_check_add_reserved(env, base, size, "/memreserve/") < 0;
+	/* one pass over the tree (platform.c), no lookup from its root; a
+	 * malformed tree never gets here (platform_probe() refused it) */
+	fdt_walk(fdt, reserved_node, &w);
+	return w.lost;
 }

@@ -23,6 +23,7 @@ SECTIONS
 	. = ALIGN(4096);
 	.guest_images : {
 		KEEP(*(.guest_images))
+		. = ALIGN(8);	/* the checksum's last word: in the file, not RAM's */
 	}
 	hv_ro_end = .;	/* text, rodata and guest images: never written */
 
@@ -41,6 +42,11 @@ SECTIONS
 	}
 	. = ALIGN(16);
 	__bss_end = .;
+
+	/* never read before written (the stacks): not cleared at boot */
+	.noinit (NOLOAD) : {
+		*(.noinit .noinit.*)
+	}
 
 	. = ALIGN(4096);
 	hv_image_end = .;

@@ -2,7 +2,7 @@
 /*
  * Freestanding string functions.  Simple byte loops, but for memcpy and
  * memset of aligned memory: those carry every VirtIO buffer (blk, net) and
- * clear a restarting cell's RAM, so they move 64 bytes per round.
+ * clear a restarting cell's RAM, so they move 64 or 128 bytes per round.
  */
 #include <fv/string.h>
 
@@ -26,17 +26,22 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
-/* 8 words per round: 8 loads, then 8 stores, then one loop step. */
+/* 16 words per round: 16 loads, then 16 stores, then one loop step (with
+ * 8 the loop step was a sixth of a 4 MiB image copy at boot). */
 static size_t copy_words(uint64_t *d, const uint64_t *s, size_t n)
 {
-	size_t done = n & ~(size_t)63;
+	size_t done = n & ~(size_t)127;
 
-	for (; n >= 64; n -= 64, d += 8, s += 8) {
+	for (; n >= 128; n -= 128, d += 16, s += 16) {
 		uint64_t a = s[0], b = s[1], c = s[2], e = s[3];
 		uint64_t f = s[4], g = s[5], h = s[6], i = s[7];
+		uint64_t j = s[8], k = s[9], l = s[10], m = s[11];
+		uint64_t o = s[12], p = s[13], q = s[14], r = s[15];
 
 		d[0] = a; d[1] = b; d[2] = c; d[3] = e;
 		d[4] = f; d[5] = g; d[6] = h; d[7] = i;
+		d[8] = j; d[9] = k; d[10] = l; d[11] = m;
+		d[12] = o; d[13] = p; d[14] = q; d[15] = r;
 	}
 	for (; n >= 8; n -= 8, done += 8)
 		*d++ = *s++;

@@ -26,7 +26,8 @@ RESTART_INPUT = f"{RUN}/restart-input.c"
 RESTART_STOP = f"{RUN}/restart-stop.c"
 STOP_IDLE = f"{RUN}/stop-idle.c"
 RESET_CHECK = f"{RUN}/reset-check.c"
-LAYOUTS = [RESTART_INPUT, RESTART_STOP, STOP_IDLE, RESET_CHECK]
+RESET_IMAGE = f"{RUN}/reset-image.c"
+LAYOUTS = [RESTART_INPUT, RESTART_STOP, STOP_IDLE, RESET_CHECK, RESET_IMAGE]
 
 ESC = "\x1d"
 MONITOR_ROW = re.compile(
@@ -162,6 +163,12 @@ def test_stopped_hart_sleeps_and_housekeeping_stays_off_other_cells(images, smp)
 
 RESET_LINE = re.compile(r"rtos: reset check keep (\d+) mark (\d+) uart_scr (\d+) "
                         r"fp ([0-9a-f]+) vec (.*)$")
+IMAGE_MARK = 1234567    # the first word of reset-image.mk's pattern
+
+
+def reset_checks(text):
+    return [m for m in (RESET_LINE.match(l.text) for l in tc.cell_lines(text, "rtos0", "rtos: "))
+            if m]
 
 
 @pytest.mark.parametrize("cpu", ["rv64", "rv64,v=true"])
@@ -171,16 +178,27 @@ def test_restart_starts_the_cell_as_at_boot(images, cpu):
     UART's scratch register and f0 read 0 every time (RAM zeroed, UART and
     FP reset); on a hart with vectors, vl is 0, vtype.vill set and v0 and
     v31 zero every time (the vector unit as at reset)."""
-    def checks(t):
-        return [m for m in (RESET_LINE.match(l.text)
-                            for l in tc.cell_lines(t, "rtos0", "rtos: ")) if m]
-
     q = Qemu(qemu_cmd(images[RESET_CHECK], smp=4, mem="1G", cpu=cpu, icount=True),
              timeout=60)
     with q:
-        text = tc.run_until(q, lambda t: len(checks(t)) >= 4, 60, "4 boots of rtos0")
-    got = [(int(m[1]), int(m[2]), int(m[3]), int(m[4], 16), m[5]) for m in checks(text)]
+        text = tc.run_until(q, lambda t: len(reset_checks(t)) >= 4, 60, "4 boots of rtos0")
+    got = [(int(m[1]), int(m[2]), int(m[3]), int(m[4], 16), m[5]) for m in reset_checks(text)]
     vec = "vl 0 vill 1 v0 0 v31 0" if "v=true" in cpu else "none"
     assert got[:4] == [(k, 0, 0, 0, vec) for k in range(4)], got
     assert len(tc.hv_message(text, "cell rtos0: restarting")) >= 3
+    tc.assert_ticking(tc.statuses(text, "rtos1"), 100, "rtos1")
+
+
+def test_restart_reloads_the_images(images):
+    """rtos0's initrd is a pattern whose first word the RTOS reads at each
+    boot and then increments: every boot reads it as built, so each restart
+    copied the images again (not only cleared the memory, which reads 0,
+    nor left them, which reads one more), while the MEM_KEEP counter shows
+    it is the same cell's boots 0, 1, 2."""
+    q = boot(images[RESET_IMAGE])
+    with q:
+        text = tc.run_until(q, lambda t: len(reset_checks(t)) >= 3, 60, "3 boots of rtos0")
+    got = [(int(m[1]), int(m[2])) for m in reset_checks(text)]
+    assert got[:3] == [(k, IMAGE_MARK) for k in range(3)], got
+    assert len(tc.hv_message(text, "cell rtos0: restarting")) >= 2
     tc.assert_ticking(tc.statuses(text, "rtos1"), 100, "rtos1")

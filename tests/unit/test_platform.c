@@ -161,6 +161,41 @@ static void test_broken(void)
 	free(fdt);
 }
 
+/* The one-pass walk: stdout-path as an alias or without the unit
+ * address, and a property whose length runs past the structure block. */
+static void test_walk(void)
+{
+	static struct platform p;
+	void *fdt = load("virt-smp4-1G.dtb");
+	int chosen;
+	uint8_t *len;
+
+	CHECK_EQ(platform_probe(fdt, &p), 0);
+	CHECK(!strcmp(p.uart.path, "/soc/serial@10000000"));
+	CHECK_EQ(p.uart.reg.base, 0x10000000);
+	CHECK_EQ(p.uart.irq, 10);
+	fdt_open_into(fdt, fdt, 1 << 20);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	fdt_setprop_string(fdt, chosen, "stdout-path", "serial0:115200");
+	CHECK_EQ(platform_probe(fdt, &p), 0);
+	CHECK(p.uart.present && p.uart.reg.base == 0x10000000);
+	CHECK(!strcmp(p.uart.path, "/soc/serial@10000000"));
+	fdt_setprop_string(fdt, chosen, "stdout-path", "/soc/serial");
+	CHECK_EQ(platform_probe(fdt, &p), 0);
+	CHECK(p.uart.present && p.uart.reg.base == 0x10000000);
+	fdt_setprop_string(fdt, chosen, "stdout-path", "/soc/serial@10000001");
+	CHECK_EQ(platform_probe(fdt, &p), 0);
+	CHECK(!p.uart.present);
+
+	/* the root's first property: its length field made huge */
+	len = (uint8_t *)fdt + fdt_off_dt_struct(fdt) + fdt_first_property_offset(fdt, 0) + 4;
+	len[0] = 0x7f;
+	stub_log_clear();
+	CHECK(platform_probe(fdt, &p) < 0);
+	CHECK(strstr(stub_log, "malformed") != NULL);
+	free(fdt);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -174,5 +209,6 @@ int main(int argc, char **argv)
 	test_virt_no_h();
 	test_more_harts_than_config();
 	test_broken();
+	test_walk();
 	return test_report("test_platform");
 }

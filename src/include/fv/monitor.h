@@ -6,8 +6,6 @@
 
 #include <fv/types.h>
 
-/* Once, before the cells start: what the checks compare against. */
-void monitor_init(void);
 /* With the console lock held. */
 void monitor_print_locked(void);
 /* Per vCPU: traps by kind and waits on locks shared between cells. */

@@ -75,4 +75,28 @@ int fdt_read_reg(const void *fdt, int node, int idx, struct plat_range *r);
  * the parent it saw). */
 int fdt_read_reg_under(const void *fdt, int parent, int node, int idx, struct plat_range *r);
 
+/*
+ * One pass over a device tree (see platform.c): `fn` sees every node, in
+ * tree order, parents before children, with its properties found and
+ * bounds-checked once.  A node and its parents are valid during the call
+ * only.  Returns 0, a negative libfdt error for a malformed tree, or what
+ * `fn` returned when it stopped the walk with a value other than 0.
+ */
+struct fdt_wnode {
+	const void *fdt;
+	int offset;			/* libfdt's offset of the node */
+	int depth;			/* 0: the root */
+	const char *name;
+	const struct fdt_wnode *parent;	/* NULL for the root */
+	int props, props_end;		/* its properties (structure block) */
+};
+
+int fdt_walk(const void *fdt, int (*fn)(const struct fdt_wnode *n, void *arg), void *arg);
+/* A property of a walked node (no walk), or NULL. */
+const void *fdt_wnode_prop(const struct fdt_wnode *n, const char *name, int *len);
+/* Its reg entry `idx`, read with its parent's #address-cells and #size-cells. */
+int fdt_wnode_reg(const struct fdt_wnode *n, int idx, struct plat_range *r);
+/* A missing status, "okay" or "ok". */
+bool fdt_wnode_ok(const struct fdt_wnode *n);
+
 #endif
