@@ -39,6 +39,12 @@ static void vgic_spi_hw(void *arg, unsigned intid, unsigned k, bool on)
 		gic_spi_route(intid, v->cpu->hwid, on);
 }
 
+static void vgic_spi_end(void *arg, unsigned intid)
+{
+	(void)arg;
+	gic_spi_deactivate(intid);
+}
+
 /* The raiser's own CPU syncs on its way back to the guest (vlr.c). */
 static void vgic_kick(void *arg, unsigned k)
 {
@@ -49,7 +55,8 @@ static void vgic_kick(void *arg, unsigned k)
 }
 
 static const struct vgic_ops vgic_ops = {
-	.ppi_enable = vgic_ppi_enable, .spi_hw = vgic_spi_hw, .kick = vgic_kick,
+	.ppi_enable = vgic_ppi_enable, .spi_hw = vgic_spi_hw, .spi_end = vgic_spi_end,
+	.kick = vgic_kick,
 };
 
 /* The SPIs the layout gives the cell (the checker made sure they are

@@ -70,7 +70,8 @@ int vgic_add_spi(struct vgic *g, unsigned intid, bool hw)
 	return 0;
 }
 
-/* Cell reset, lock held: every SPI off, its physical one too. */
+/* Cell reset, lock held: every SPI off, its physical one too, and ended
+ * if it was taken (latched, or in a list register) and never ended. */
 void vgicd_reset_locked(struct vgic *g)
 {
 	for (unsigned i = 0; i < g->nr_spis; i++) {
@@ -78,6 +79,8 @@ void vgicd_reset_locked(struct vgic *g)
 
 		if (s->hw && s->enabled && g->ops && g->ops->spi_hw)
 			g->ops->spi_hw(g->arg, s->intid, s->target, false);
+		if (s->hw && (s->pending || s->lr != VGIC_NO_LR) && g->ops && g->ops->spi_end)
+			g->ops->spi_end(g->arg, s->intid);
 		spi_reset(s);
 	}
 }

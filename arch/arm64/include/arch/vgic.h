@@ -43,6 +43,9 @@ struct vgic_ops {
 	/* passthrough SPI `intid`: route the physical one to vCPU `k`'s CPU
 	 * and enable it (on), or disable it */
 	void (*spi_hw)(void *arg, unsigned intid, unsigned k, bool on);
+	/* passthrough SPI `intid` is active physically and no guest will end
+	 * it (a reset): deactivate it */
+	void (*spi_end)(void *arg, unsigned intid);
 	/* something may be waiting for vCPU `k` (it is marked dirty) */
 	void (*kick)(void *arg, unsigned k);
 };
