@@ -91,7 +91,7 @@ static void passthrough_spi(struct vcpu *v, unsigned intid)
 {
 	gic_eoi(intid, false);
 	if (vgic_hw_fired(&v->cell->arch.vgic, intid))
-		v->stats.virqs[VIRQ_EXT]++;
+		v->stats.irqs++;
 	else
 		gic_spi_deactivate(intid);
 }

@@ -128,8 +128,9 @@ static void relist(struct vgic_spi *s)
 	s->pending = false;
 }
 
-/* True if some SPI had to wait for a free list register. */
-static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k)
+/* True if some SPI had to wait for a free list register; `listed`
+ * counts those that went in. */
+static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint64_t *listed)
 {
 	bool more = false;
 
@@ -149,6 +150,7 @@ static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k)
 			continue;
 		}
 		take_lr(vc, n, s->intid, spi_lr(s));
+		(*listed)++;
 		s->lr = (uint8_t)n;
 		s->lr_vcpu = (uint8_t)k;
 		s->lr_state = 1;
@@ -157,7 +159,7 @@ static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k)
 	return more;
 }
 
-static unsigned listed(const struct vgic_cpu *vc, unsigned intid)
+static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
 {
 	for (unsigned n = 1; n < VGIC_LRS; n++)
 		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == intid)
@@ -165,7 +167,7 @@ static unsigned listed(const struct vgic_cpu *vc, unsigned intid)
 	return 0;
 }
 
-static bool fill_sgis(struct vgic_cpu *vc)
+static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
 {
 	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
 
@@ -174,7 +176,7 @@ static bool fill_sgis(struct vgic_cpu *vc)
 
 		if (!(want & 1))
 			continue;
-		if ((n = listed(vc, sgi))) {
+		if ((n = lr_of(vc, sgi))) {
 			uint64_t lr = lr_read(n);
 
 			if (LR_STATE(lr) == ST_ACTIVE)
@@ -182,6 +184,7 @@ static bool fill_sgis(struct vgic_cpu *vc)
 		} else if ((n = free_lr(vc))) {
 			take_lr(vc, n, sgi, LR_PENDING | (uint64_t)vc->prio[sgi] << 48 | sgi |
 				((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+			(*listed)++;
 		} else {
 			return true;
 		}
@@ -203,8 +206,8 @@ void arm64_vlr_sync(struct vcpu *v)
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
-	more = fill_spis(g, vc, v->vhartid);
-	more |= fill_sgis(vc);
+	more = fill_spis(g, vc, v->vhartid, &v->stats.virqs[VIRQ_EXT]);
+	more |= fill_sgis(vc, &v->stats.virqs[VIRQ_SOFT]);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
