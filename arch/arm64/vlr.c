@@ -201,8 +201,8 @@ void arm64_vlr_sync(struct vcpu *v)
 	struct vgic_cpu *vc = &g->cpu[v->vhartid];
 	bool more;
 
-	if (!READ_ONCE(vc->dirty) && !vc->lr_used)
-		return;
+	if ((!READ_ONCE(vc->dirty) && !vc->lr_used) || !gic_ready())
+		return;	/* (a GICv2 host has no list registers here) */
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
