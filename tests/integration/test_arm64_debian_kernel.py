@@ -3,8 +3,10 @@
 in an ARM64 cell of two vCPUs, with our busybox initramfs
 (tests/layouts/run/arm64-debian-linux.c; ci/fetch-debian-kernel-arm64.sh
 fetches both): it finds its GICv3 (the virtual one), starts its second
-vCPU with PSCI, takes its timer, its UART's interrupts and the SGIs it
-sends between its CPUs through the virtual GIC, and gives a shell.  The
+vCPU with PSCI, takes its timer, its PL011's interrupts (the emulated one,
+ttyAMA0) and the SGIs it sends between its CPUs through the virtual GIC,
+takes an alarm of the PL031 RTC passed through to it (the physical SPI
+injected with the HW bit), and gives a shell.  The
 download is not optional: without the mirror (and nothing cached) the
 test fails, it does not skip."""
 import re
@@ -64,7 +66,11 @@ def test_debian_arm64_kernel_boots_to_a_shell(image):
         uname = shell(q, "uname -m -r")
         gic = shell(q, "grep -c GICv3 /proc/interrupts")
         ipis = shell(q, "grep -E '^ *IPI0:' /proc/interrupts")
-        serial = shell(q, "grep -E 'ttyS|serial' /proc/interrupts")
+        serial = shell(q, "grep pl011 /proc/interrupts")
+        # an alarm 2 s ahead; then wait for its interrupt, however long
+        rtc = shell(q, "echo +2 > /sys/class/rtc/rtc0/wakealarm; "
+                       "until [ $(awk '/pl031/ { print $2 + $3 }' /proc/interrupts) -gt 0 ]; "
+                       "do sleep 1; done; grep pl031 /proc/interrupts")
         q.send("poweroff -f\n")
         text = q.wait_exit(timeout=120)
     assert nproc == 2
@@ -72,8 +78,12 @@ def test_debian_arm64_kernel_boots_to_a_shell(image):
     assert int(gic) >= 2, gic                         # timer, UART at least
     m = re.match(r"IPI0:\s+(\d+)\s+(\d+)", ipis)      # rescheduling IPIs: SGIs
     assert m and int(m.group(1)) + int(m.group(2)) > 0, ipis
-    assert re.search(r"GICv3\s+33 Level", serial), serial    # INTID 33, level
+    assert re.search(r"GICv3\s+33 Level\s+uart-pl011", serial), serial
+    m = re.match(r"\d+:\s+(\d+)\s+(\d+)\s+GICv3\s+34 Level\s+rtc-pl031", rtc)
+    assert m and int(m.group(1)) + int(m.group(2)) >= 1, rtc  # the alarm
     lt = linux_text(text)
     assert "GICv3: CPU1: found redistributor 1" in lt
     assert "smp: Brought up 1 node, 2 CPUs" in lt
+    assert "ttyAMA0 at MMIO 0x9000000" in lt
+    assert "rtc-pl031 9010000.pl031: registered as rtc0" in lt
     assert re.search(r"^cell linux: stopped \(shutdown by its guest\)$", text, re.M), text

@@ -21,13 +21,16 @@ const struct layout fv_layout = {
 		HARTS(1, 2),
 		MEMORY({ .gpa = 0x40000000, .hpa = 0x48000000, .size = 512 * MiB,
 			 .flags = MEM_RWX }),
-		EMULATED({ .type = EMU_UART16550, .gpa = 0x09000000, .irq = 33 }),
+		EMULATED({ .type = EMU_PL011, .gpa = 0x09000000, .irq = 33 }),
+		/* QEMU virt's PL031 RTC, its SPI 2 (INTID 34) with it */
+		DEVICES({ .gpa = 0x09010000, .hpa = 0x09010000, .size = 0x1000,
+			  .irqs = { 34 } }),
 		.arch = { .vgicd_gpa = 0x08000000, .vgicr_gpa = 0x080a0000 },
 		/* 2 MiB into RAM, text_offset 0: the Image's header */
 		.kernel = IMAGE(debian_image, 0x40200000),
 		.initrd = IMAGE(initrd, 0x48000000),
 		.entry = 0x40200000,
-		.bootargs = "console=ttyS0 earlycon=uart8250,mmio,0x9000000",
+		.bootargs = "console=ttyAMA0 earlycon=pl011,0x9000000",
 		.on_fault = POLICY_STOP,
 		.on_reboot = POLICY_RESTART,
 	}),
