@@ -74,12 +74,13 @@ system_mirror() {
 	done
 }
 
-# riscv64_apt SUITE apt-get|apt-cache ARGS...: run apt with the private
-# riscv64 configuration of SUITE (made on first use).  FV_DEBIAN_MIRROR and
-# FV_DEBIAN_KEYRING override the system's mirror and keyring.
-riscv64_apt() {
-	local suite=$1 cmd=$2 a=$FV_CACHE/apt-riscv64/$1 mirror='' keyring=''
-	shift 2
+# debian_apt ARCH SUITE apt-get|apt-cache ARGS...: run apt with the
+# private ARCH configuration of SUITE, in $FV_CACHE/apt-ARCH/SUITE (made on
+# first use).  FV_DEBIAN_MIRROR and FV_DEBIAN_KEYRING override the
+# system's mirror and keyring.
+debian_apt() {
+	local arch=$1 suite=$2 cmd=$3 a=$FV_CACHE/apt-$1/$2 mirror='' keyring=''
+	shift 3
 	read -r mirror keyring < <(system_mirror | head -n1) || true
 	mirror=${FV_DEBIAN_MIRROR:-$mirror}
 	keyring=${FV_DEBIAN_KEYRING:-${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}}
@@ -87,7 +88,7 @@ riscv64_apt() {
 	[ -f "$keyring" ] || die "keyring $keyring not found"
 	mkdir -p "$a/lists/partial" "$a/cache/archives/partial" "$a/debs"
 	: > "$a/status"
-	echo "deb [arch=riscv64 signed-by=$keyring] $mirror $suite main" > "$a/sources.list"
+	echo "deb [arch=$arch signed-by=$keyring] $mirror $suite main" > "$a/sources.list"
 	"$cmd" -q \
 		-o Dir::Etc::SourceList="$a/sources.list" \
 		-o Dir::Etc::SourceParts=/dev/null \
@@ -96,11 +97,16 @@ riscv64_apt() {
 		-o Dir::State::Lists="$a/lists" \
 		-o Dir::State::status="$a/status" \
 		-o Dir::Cache="$a/cache" \
-		-o APT::Architecture=riscv64 \
-		-o APT::Architectures::=riscv64 \
+		-o APT::Architecture="$arch" \
+		-o APT::Architectures::="$arch" \
 		-o Acquire::Languages=none \
 		-o APT::Sandbox::User=root \
 		"$@"
+}
+
+# riscv64_apt SUITE apt-get|apt-cache ARGS...: debian_apt for riscv64.
+riscv64_apt() {
+	debian_apt riscv64 "$@"
 }
 
 # riscv64_apt_update SUITE: fetch SUITE's riscv64 index (with retries).

@@ -13,6 +13,8 @@
 #include <fv/uart16550.h>
 
 #define PHANDLE_IRQC	1	/* the cell's interrupt controller */
+#define PHANDLE_CLK	2	/* a fixed clock, for AMBA devices (below) */
+#define APB_CLK_HZ	24000000
 
 /* Abort the tree on the first libfdt error. */
 #define TRY(x) do { int __e = (x); if (__e < 0) return __e; } while (0)
@@ -85,15 +87,28 @@ static int write_uart(const struct cell *c, void *fdt, const struct layout_emu *
 	return fdt_end_node(fdt);
 }
 
-/* The PL011 model (<fv/emul_pl011.h>); no clocks yet (Linux's amba
- * driver wants an apb_pclk, our test guest does not). */
+/* `n` references to the fixed clock, as a "clocks" property. */
+static int prop_clocks(void *fdt, unsigned n)
+{
+	fdt32_t v[4];
+
+	for (unsigned i = 0; i < n && i < 4; i++)
+		v[i] = cpu_to_fdt32(PHANDLE_CLK);
+	return fdt_property(fdt, "clocks", v, (int)((n < 4 ? n : 4) * sizeof(fdt32_t)));
+}
+
+/* The PL011 model (<fv/emul_pl011.h>), with the clocks Linux's AMBA bus
+ * and its driver want (uartclk, apb_pclk: the fixed clock). */
 static int write_pl011(const struct cell *c, void *fdt, const struct layout_emu *e)
 {
 	static const char compat[] = "arm,pl011\0arm,primecell";
+	static const char clock_names[] = "uartclk\0apb_pclk";
 
 	TRY(begin_node_at(fdt, "serial", e->gpa));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
 	TRY(prop_reg(fdt, e->gpa, PL011_SIZE));
+	TRY(prop_clocks(fdt, 2));
+	TRY(fdt_property(fdt, "clock-names", clock_names, sizeof(clock_names)));
 	TRY(arch_cell_fdt_irqs(c, fdt, &e->irq, 1));
 	TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	return fdt_end_node(fdt);
@@ -167,6 +182,20 @@ static int find_platform_node(paddr_t base, uint64_t size)
 	return -1;
 }
 
+/* How many clocks a platform node names (its clock-names; 1 without). */
+static unsigned nr_clock_names(const void *pfdt, int node)
+{
+	int len;
+	const char *names = fdt_getprop(pfdt, node, "clock-names", &len);
+	unsigned n = 0;
+
+	for (int i = 0; names && i < len; i++)
+		n += names[i] == '\0';
+	return n ? n : 1;
+}
+
+/* A passed-through device's platform clocks are not the cell's: each
+ * becomes the fixed clock, enough for Linux's AMBA bus to probe it. */
 static int write_passthrough(const struct cell *c, void *fdt, const struct layout_dev *dv)
 {
 	const void *pfdt = platform.fdt;
@@ -196,12 +225,42 @@ static int write_passthrough(const struct cell *c, void *fdt, const struct layou
 		}
 	}
 	TRY(prop_reg(fdt, dv->gpa, dv->size));
+	if (node >= 0 && fdt_getprop(pfdt, node, "clocks", NULL))
+		TRY(prop_clocks(fdt, nr_clock_names(pfdt, node)));
 	while (n < LAYOUT_DEV_IRQS && dv->irqs[n])
 		n++;
 	if (n) {
 		TRY(arch_cell_fdt_irqs(c, fdt, dv->irqs, n));
 		TRY(fdt_property_u32(fdt, "interrupt-parent", PHANDLE_IRQC));
 	}
+	return fdt_end_node(fdt);
+}
+
+/* Does any node of the cell's tree use the fixed clock? */
+static bool wants_clock(const struct cell *c)
+{
+	const struct layout_cell *d = c->desc;
+
+	for (unsigned i = 0; i < d->nr_emus; i++)
+		if (d->emus[i].type == EMU_PL011)
+			return true;
+	for (unsigned i = 0; i < d->nr_devs; i++) {
+		int node = find_platform_node(d->devs[i].hpa, d->devs[i].size);
+
+		if (node >= 0 && fdt_getprop(platform.fdt, node, "clocks", NULL))
+			return true;
+	}
+	return false;
+}
+
+static int write_clock(void *fdt)
+{
+	TRY(fdt_begin_node(fdt, "apb-pclk"));
+	TRY(fdt_property_string(fdt, "compatible", "fixed-clock"));
+	TRY(fdt_property_u32(fdt, "#clock-cells", 0));
+	TRY(fdt_property_u32(fdt, "clock-frequency", APB_CLK_HZ));
+	TRY(fdt_property_string(fdt, "clock-output-names", "clk24mhz"));
+	TRY(fdt_property_u32(fdt, "phandle", PHANDLE_CLK));
 	return fdt_end_node(fdt);
 }
 
@@ -253,6 +312,8 @@ int guest_fdt_write(struct cell *c, void *buf, int bufsize)
 	TRY(write_chosen(c, fdt));
 	TRY(arch_cell_fdt_cpus(c, fdt));
 	TRY(write_memory(c, fdt));
+	if (wants_clock(c))
+		TRY(write_clock(fdt));
 	TRY(write_soc(c, fdt));
 	TRY(fdt_end_node(fdt));
 	TRY(fdt_finish(fdt));

@@ -2,11 +2,14 @@
 /*
  * ARM64 cells: stage-2 tables and VMID (the IPA size is the CPU's
  * physical address size, read once) and the virtual GIC's distributor and
- * redistributors (<arch/vgic.h>).  An emulated device's interrupt line
- * goes nowhere yet: the virtual GIC has no SPIs.
+ * redistributors (<arch/vgic.h>), which own the cell's SPIs: its
+ * emulated devices' lines (arch_cell_set_irq) and its passthrough
+ * devices' physical SPIs, routed to the CPU of the vCPU the guest names
+ * while the guest has them enabled.
  */
 #include <arch/stage2.h>
 #include <arch/sysreg.h>
+#include <arch/gic.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
 #include "guest.h"
@@ -28,7 +31,49 @@ static void vgic_ppi_enable(void *arg, unsigned k, unsigned intid, bool on)
 	arm64_virq_ppi_enable(arg, k, intid, on);
 }
 
-static const struct vgic_ops vgic_ops = { .ppi_enable = vgic_ppi_enable };
+static void vgic_spi_hw(void *arg, unsigned intid, unsigned k, bool on)
+{
+	struct vcpu *v = cell_vcpu(arg, k);
+
+	if (v)
+		gic_spi_route(intid, v->cpu->hwid, on);
+}
+
+static void vgic_spi_end(void *arg, unsigned intid)
+{
+	(void)arg;
+	gic_spi_deactivate(intid);
+}
+
+/* The raiser's own CPU syncs on its way back to the guest (vlr.c). */
+static void vgic_kick(void *arg, unsigned k)
+{
+	struct vcpu *v = cell_vcpu(arg, k);
+
+	if (v && v->cpu != this_cpu())
+		cpu_request(v->cpu, REQ_VIRQ);
+}
+
+static const struct vgic_ops vgic_ops = {
+	.ppi_enable = vgic_ppi_enable, .spi_hw = vgic_spi_hw, .spi_end = vgic_spi_end,
+	.kick = vgic_kick,
+};
+
+/* The SPIs the layout gives the cell (the checker made sure they are
+ * SPIs and its own). */
+static int add_spis(struct cell *c)
+{
+	const struct layout_cell *d = c->desc;
+
+	for (unsigned i = 0; i < d->nr_devs; i++)
+		for (unsigned k = 0; k < LAYOUT_DEV_IRQS && d->devs[i].irqs[k]; k++)
+			if (vgic_add_spi(&c->arch.vgic, d->devs[i].irqs[k], true) < 0)
+				return -1;
+	for (unsigned i = 0; i < d->nr_emus; i++)
+		if (vgic_add_spi(&c->arch.vgic, d->emus[i].irq, false) < 0)
+			return -1;
+	return 0;
+}
 
 static void add_window(struct cell *c, const char *name, const struct emu_ops *ops,
 		       gpaddr_t base, uint64_t size)
@@ -53,6 +98,10 @@ int arch_cell_init(struct cell *c)
 	c->arch.vttbr = stage2_vttbr(&c->arch.s2, c->arch.vmid);
 	arm64_vtcr = stage2_vtcr(&c->arch.s2, parange);
 	vgic_init(&c->arch.vgic, c->desc->nr_harts, &vgic_ops, c);
+	if (add_spis(c) < 0) {
+		kprintf("cell %s: an interrupt of the layout is no SPI (32..1019)\n", c->name);
+		return -1;
+	}
 	add_window(c, "vgicd", &vgicd_emu_ops, c->desc->arch.vgicd_gpa, VGICD_SIZE);
 	add_window(c, "vgicr", &vgicr_emu_ops, c->desc->arch.vgicr_gpa, VGICR_SIZE);
 	return 0;
@@ -76,5 +125,5 @@ void arch_cell_reset(struct cell *c)
 
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 {
-	(void)c, (void)irq, (void)level;	/* the virtual GIC has no SPIs yet */
+	vgic_set_level(&c->arch.vgic, irq, level);
 }

@@ -10,9 +10,11 @@
 #define GICD_CTLR_ARE		(1U << 4)
 #define GICD_CTLR_GRP1		(1U << 1)
 #define GICD_CTLR_GRP0		(1U << 0)
+#define GICD_TYPER		0x0004
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
+#define GICD_ICACTIVER		0x0380
 #define GICD_IPRIORITYR		0x0400
 #define GICD_IROUTER		0x6000
 
@@ -87,7 +89,7 @@ static uintptr_t gicr_of(uint64_t mpidr)
 void gic_init_cpu(void)
 {
 	uintptr_t r;
-	uint32_t bits = 1U << GIC_SGI_KICK | 1U << GIC_PPI_HYP_TIMER;
+	uint32_t bits = 1U << GIC_SGI_KICK | 1U << GIC_PPI_HYP_TIMER | 1U << GIC_PPI_MAINT;
 
 	if (!ready || !(r = gicr_of(read_sysreg(mpidr_el1)))) {
 		if (ready)
@@ -102,6 +104,7 @@ void gic_init_cpu(void)
 	/* GICR_IPRIORITYR<n> are byte-accessible: one byte per INTID */
 	*(volatile uint8_t *)(r + GICR_IPRIORITYR + GIC_PPI_HYP_TIMER) = 0xa0;
 	*(volatile uint8_t *)(r + GICR_IPRIORITYR + GIC_SGI_KICK) = 0xa0;
+	*(volatile uint8_t *)(r + GICR_IPRIORITYR + GIC_PPI_MAINT) = 0xa0;
 	wr32(r + GICR_ISENABLER0, bits);
 
 	write_sysreg(ICC_SRE_EL2, SRE_SRE | SRE_ENABLE);
@@ -122,6 +125,10 @@ void gic_init(const struct platform *p)
 	gicd = (uintptr_t)p->arch.gicd.base;
 	gicr_base = (uintptr_t)p->arch.gicr.base;
 	gicr_size = p->arch.gicr.size;
+	/* every SPI group 1, once: no read-modify-write of a register that
+	 * CPUs of several cells would share later */
+	for (unsigned w = 1; w <= (rd32(gicd + GICD_TYPER) & 0x1f); w++)
+		wr32(gicd + GICD_IGROUPR + 4 * w, ~0U);
 	wr32(gicd + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_GRP1 | GICD_CTLR_GRP0);
 	while (rd32(gicd + GICD_CTLR) & GICD_CTLR_RWP)
 		;
@@ -199,8 +206,13 @@ void gic_spi_route(unsigned intid, uint64_t mpidr, bool on)
 		wr32(gicd + GICD_ICENABLER + word, (uint32_t)bit);
 		return;
 	}
-	wr32(gicd + GICD_IGROUPR + word, rd32(gicd + GICD_IGROUPR + word) | (uint32_t)bit);
 	*(volatile uint8_t *)(gicd + GICD_IPRIORITYR + intid) = 0xa0;
 	*(volatile uint64_t *)(gicd + GICD_IROUTER + 8 * intid) = irouter_aff(mpidr);
 	wr32(gicd + GICD_ISENABLER + word, (uint32_t)bit);
+}
+
+void gic_spi_deactivate(unsigned intid)
+{
+	if (ready && intid >= 32 && intid < 1020)
+		wr32(gicd + GICD_ICACTIVER + 4 * (intid / 32), 1U << (intid % 32));
 }

@@ -16,6 +16,17 @@ void arm64_guest_irq(struct cpu *c);
  * goes to its x0. */
 void arm64_vpsci_call(struct cpu *c);
 
+/* Arch request: the vGIC has news for this CPU's vCPU (vlr.c syncs). */
+#define REQ_VIRQ	(1UL << (REQ_ARCH_SHIFT + 0))
+
+/* List registers (vlr.c). */
+unsigned arm64_nr_lrs(void);
+void arm64_lr_write(unsigned n, uint64_t v);
+void arm64_vlr_sync(struct vcpu *v);
+void arm64_vlr_drop(struct vcpu *v);
+/* A guest's ICC_SGI1R_EL1 write (vsgi.c). */
+void arm64_vsgi_write(struct vcpu *v, uint64_t val);
+
 /* Virtual interrupts (virq.c). */
 void arm64_virq_enter(struct vcpu *v);
 void arm64_virq_quiesce(struct cpu *c);

@@ -2,7 +2,8 @@
 /*
  * Exceptions from a guest: PSCI calls (HVC, and SMC, which HCR_EL2.TSC
  * traps), data aborts on emulated devices (the access decoded from the
- * syndrome, ESR_EL2.ISV), and what stops the cell: an access outside the
+ * syndrome, ESR_EL2.ISV), SGIs (ICC_SGI1R_EL1 writes trap through
+ * HCR_EL2.IMO), and what stops the cell: an access outside the
  * cell, an instruction fetch outside it, anything else no guest of a
  * static partition may do.  Nothing here trusts a guest value.
  */
@@ -27,6 +28,16 @@
 #define ISS_SF		(1U << 15)
 #define ISS_S1PTW	(1U << 7)
 #define ISS_WNR		(1U << 6)
+
+/* ISS of a trapped system register access: all but Rt and direction */
+#define ISS_SYSREG_KEY(i)	((i) & 0x3ffc1eU)
+#define ISS_SYSREG_RT(i)	(((i) >> 5) & 31)
+#define ISS_SYSREG_READ		(1U << 0)
+#define SYSREG_KEY(op0, op1, crn, crm, op2) \
+	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
+#define KEY_ICC_SGI1R	SYSREG_KEY(3U, 0U, 12U, 11U, 5U)
+#define KEY_ICC_ASGI1R	SYSREG_KEY(3U, 0U, 12U, 11U, 6U)
+#define KEY_ICC_SGI0R	SYSREG_KEY(3U, 0U, 12U, 11U, 7U)
 
 static const uint64_t width_mask[9] = {
 	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
@@ -81,6 +92,29 @@ static void data_abort(struct cpu *c, struct vcpu *v, uint32_t iss)
 	skip_insn();
 }
 
+/* A trapped system register: SGI generation is the one the guest may
+ * use (group 0 and alternate-group SGIs are ignored: the cell's SGIs
+ * are group 1); false: the cell stops. */
+static bool sysreg(struct cpu *c, struct vcpu *v, uint32_t iss)
+{
+	unsigned rt = ISS_SYSREG_RT(iss);
+	uint64_t val = rt == 31 ? 0 : c->arch.regs[rt];
+
+	if (iss & ISS_SYSREG_READ)
+		return false;
+	switch (ISS_SYSREG_KEY(iss)) {
+	case KEY_ICC_SGI1R:
+		arm64_vsgi_write(v, val);
+		break;
+	case KEY_ICC_ASGI1R: case KEY_ICC_SGI0R:
+		break;
+	default:
+		return false;
+	}
+	skip_insn();
+	return true;
+}
+
 void arm64_guest_sync(struct cpu *c)
 {
 	struct vcpu *v = c->vcpu;
@@ -93,17 +127,23 @@ void arm64_guest_sync(struct cpu *c)
 		v->stats.traps[TK_HVC]++;
 		v->stats.sbi_calls++;
 		arm64_vpsci_call(c);
-		return;
+		break;
 	case EC_SMC64:		/* trapped: ELR_EL2 is the SMC itself */
 		v->stats.traps[TK_SMC]++;
 		v->stats.sbi_calls++;
 		skip_insn();
 		arm64_vpsci_call(c);
-		return;
+		break;
 	case EC_DABT_LOW:
 		v->stats.traps[TK_DABT]++;
 		data_abort(c, v, iss);
-		return;
+		break;
+	case EC_SYSREG:
+		v->stats.traps[TK_SYSREG]++;
+		if (sysreg(c, v, iss))
+			break;
+		v->stats.exits++;
+		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	case EC_IABT_LOW:
 		v->stats.exits++;
 		v->stats.traps[TK_IABT]++;
@@ -111,9 +151,10 @@ void arm64_guest_sync(struct cpu *c)
 			   read_sysreg(elr_el2));
 	default:
 		v->stats.exits++;
-		v->stats.traps[ec == EC_SYSREG ? TK_SYSREG : TK_OTHER]++;
+		v->stats.traps[TK_OTHER]++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	}
+	arm64_vlr_sync(v);	/* an access may have raised an interrupt */
 }
 
 /* A physical interrupt while the guest ran (HCR_EL2.IMO): a kick from
@@ -128,6 +169,7 @@ void arm64_guest_irq(struct cpu *c)
 	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;
 	cpu_handle_requests(c, REQS_MAY_ADMIN);
+	arm64_vlr_sync(v);
 }
 
 const char *arch_trap_kind_name(unsigned kind)

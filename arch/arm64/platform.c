@@ -9,6 +9,7 @@
 #include <arch/psci.h>
 #include <fv/arch_platform.h>
 #include <fv/console.h>
+#include <fv/layout.h>
 #include <fv/string.h>
 
 /* The host checker cannot read CNTFRQ_EL0 and needs no time: any non-zero
@@ -157,16 +158,32 @@ bool arch_platform_is_hv_owned(const struct platform *p, paddr_t base, uint64_t 
 	return false;
 }
 
+/* A layout's interrupt must be an SPI: SGIs and PPIs are per vCPU (the
+ * virtual redistributors'), and INTIDs from 1020 on are special. */
+static bool is_spi(uint32_t irq)
+{
+	return irq >= 32 && irq <= 1019;
+}
+
 /*
  * The arch part of an ARM64 cell (its vGIC windows) needs nothing from
  * the platform beyond what the core checks through arch_layout_windows():
- * the same layout is good on a GICv2 and a GICv3 board.
+ * the same layout is good on a GICv2 and a GICv3 board.  Every interrupt
+ * the cell names must be an SPI; that a passthrough SPI has one owner is
+ * the core's check (src/layout_check.c, "is also owned by").
  */
 void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
 			    arch_layout_report report, void *arg)
 {
 	(void)p;
-	(void)lc;
-	(void)report;
-	(void)arg;
+	for (unsigned i = 0; i < lc->nr_devs && i < LAYOUT_MAX_DEVS; i++)
+		for (unsigned q = 0; q < LAYOUT_DEV_IRQS && lc->devs[i].irqs[q]; q++)
+			if (!is_spi(lc->devs[i].irqs[q]))
+				report(arg, "devs[%u] irq %u is no SPI (INTID 32..1019): SGIs and "
+				       "PPIs are the vCPUs' own, never passed through", i,
+				       lc->devs[i].irqs[q]);
+	for (unsigned i = 0; i < lc->nr_emus && i < LAYOUT_MAX_EMUS; i++)
+		if (lc->emus[i].irq && !is_spi(lc->emus[i].irq))
+			report(arg, "emus[%u] irq %u is no SPI (INTID 32..1019): the virtual "
+			       "GIC gives emulated devices SPIs", i, lc->emus[i].irq);
 }

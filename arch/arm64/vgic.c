@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The virtual GICv3's distributor and redistributors; see <arch/vgic.h>.
+/* The virtual GICv3's redistributors, SGIs between a cell's vCPUs, and
+ * what the distributor (vgicd.c) shares with them; see <arch/vgic.h>.
  * Register offsets from Arm's GICv3/v4 specification (IHI 0069). */
 #include <fv/string.h>
 #include <arch/vgic.h>
 
-#define GICD_CTLR	0x0000
-#define GICD_TYPER	0x0004
-#define GICD_IIDR	0x0008
 #define GIC_PIDR2	0xffe8
 #define PIDR2_GICV3	0x30		/* ArchRev 3 */
-#define CTLR_DS		(1U << 6)
-#define CTLR_ARE	(1U << 4)
-#define CTLR_GRP1	(1U << 1)
-#define CTLR_GRP0	(1U << 0)
-#define TYPER_IDBITS_10	(9U << 19)	/* INTIDs of 10 bits */
 
 #define GICR_TYPER	0x0008
 #define GICR_WAKER	0x0014
@@ -23,6 +16,8 @@
 #define GICR_IGROUPR0	(SGI_BASE + 0x080)
 #define GICR_ISENABLER0	(SGI_BASE + 0x100)
 #define GICR_ICENABLER0	(SGI_BASE + 0x180)
+#define GICR_ISPENDR0	(SGI_BASE + 0x200)
+#define GICR_ICPENDR0	(SGI_BASE + 0x280)
 #define GICR_IPRIORITYR	(SGI_BASE + 0x400)
 #define GICR_ICFGR0	(SGI_BASE + 0xc00)
 #define GICR_ICFGR1	(SGI_BASE + 0xc04)
@@ -31,9 +26,35 @@
 static void reset_locked(struct vgic *g)
 {
 	g->gicd_ctlr = 0;
+	vgicd_reset_locked(g);
 	memset(g->cpu, 0, sizeof(g->cpu));
 	for (unsigned k = 0; k < LAYOUT_MAX_HARTS; k++)
 		g->cpu[k].sleep = true;
+}
+
+void vgic_notify(struct vgic *g, unsigned k)
+{
+	if (k >= g->nr_vcpus)
+		return;
+	WRITE_ONCE(g->cpu[k].dirty, true);
+	if (g->ops && g->ops->kick)
+		g->ops->kick(g->arg, k);
+}
+
+/* Targets outside the cell are not there to name: ignored. */
+void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all)
+{
+	if (sgi >= 16)
+		return;
+	spin_lock(&g->lock);
+	for (unsigned k = 0; k < g->nr_vcpus; k++) {
+		if (all ? k == from : !((targets >> k) & 1))
+			continue;
+		g->cpu[k].sgi_pending |= (uint16_t)(1U << sgi);
+		if ((g->cpu[k].enable >> sgi) & 1)
+			vgic_notify(g, k);
+	}
+	spin_unlock(&g->lock);
 }
 
 void vgic_init(struct vgic *g, unsigned nr_vcpus, const struct vgic_ops *ops, void *arg)
@@ -42,6 +63,8 @@ void vgic_init(struct vgic *g, unsigned nr_vcpus, const struct vgic_ops *ops, vo
 	g->ops = ops;
 	g->arg = arg;
 	g->nr_vcpus = nr_vcpus < LAYOUT_MAX_HARTS ? nr_vcpus : LAYOUT_MAX_HARTS;
+	g->nr_spis = 0;
+	g->nr_intids = 0;
 	reset_locked(g);
 }
 
@@ -74,36 +97,6 @@ static bool width_ok(uint64_t off, unsigned width)
 	return (width == 1 || width == 4 || width == 8) && !(off & (width - 1));
 }
 
-/* ------------------------------------------------------------ distributor */
-
-static int gicd_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
-{
-	struct vgic *g = d->state;
-
-	if (!width_ok(off, width) || width != 4)
-		return -1;
-	switch (off) {
-	case GICD_CTLR: *val = READ_ONCE(g->gicd_ctlr) | CTLR_ARE | CTLR_DS; break;
-	case GICD_TYPER: *val = TYPER_IDBITS_10; break;	/* ITLinesNumber 0: 32 */
-	case GIC_PIDR2: *val = PIDR2_GICV3; break;
-	default: *val = 0; break;
-	}
-	return 0;
-}
-
-static int gicd_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
-{
-	struct vgic *g = d->state;
-
-	if (!width_ok(off, width) || width != 4)
-		return -1;
-	if (off == GICD_CTLR)
-		WRITE_ONCE(g->gicd_ctlr, (uint32_t)val & (CTLR_GRP0 | CTLR_GRP1));
-	return 0;
-}
-
-const struct emu_ops vgicd_emu_ops = { gicd_read, gicd_write };
-
 /* ----------------------------------------------------------- redistributor */
 
 static uint64_t gicr_typer(const struct vgic *g, unsigned k)
@@ -122,6 +115,7 @@ static uint64_t gicr_reg(struct vgic *g, unsigned k, uint64_t off)
 	case GIC_PIDR2: return PIDR2_GICV3;
 	case GICR_IGROUPR0: return c->group;
 	case GICR_ISENABLER0: case GICR_ICENABLER0: return c->enable;
+	case GICR_ISPENDR0: case GICR_ICPENDR0: return c->sgi_pending;
 	case GICR_ICFGR0: return ICFGR0_SGIS;
 	case GICR_ICFGR1: return c->icfgr1;
 	default:
@@ -177,6 +171,8 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 	case GICR_ISENABLER0: c->enable |= v; break;
 	case GICR_ICENABLER0: c->enable &= ~v; break;
 	case GICR_ICFGR1: c->icfgr1 = v; break;
+	case GICR_ISPENDR0: c->sgi_pending |= (uint16_t)v; break;	/* SGIs only */
+	case GICR_ICPENDR0: c->sgi_pending &= (uint16_t)~v; break;
 	default:
 		if (r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 			for (unsigned i = 0; i < 4; i++)
@@ -184,6 +180,8 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 		break;
 	}
 	enables_changed(g, k, before);
+	if (c->sgi_pending & c->enable)
+		vgic_notify(g, k);
 }
 
 static int gicr_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Virtual interrupts through the GICv3 virtual CPU interface: the list
- * registers (ICH_LR<n>_EL2).  The one interrupt forwarded so far is the
- * guest's virtual timer (PPI 27): the physical PPI is enabled on the
- * vCPU's CPU only while the guest has it enabled in its virtual
- * redistributor, and when it fires it is injected with the HW bit, so the
- * guest's own end of interrupt deactivates the physical one.
+ * Virtual interrupts through the GICv3 virtual CPU interface: which
+ * physical interrupt taken while a guest ran is the guest's.  The guest's
+ * virtual timer (PPI 27): the physical PPI is enabled on the vCPU's CPU
+ * only while the guest has it enabled in its virtual redistributor, and
+ * when it fires it is injected with the HW bit (LR 0), so the guest's own
+ * end of interrupt deactivates the physical one.  A passthrough SPI of
+ * the cell likewise: its priority dropped here, it goes to the virtual
+ * distributor as pending and into a list register with the HW bit
+ * (vlr.c).  The maintenance interrupt asks for a list-register sync.
  */
 #include <arch/gic.h>
 #include <arch/sysreg.h>
@@ -14,7 +17,6 @@
 #include <arch/vgic.h>
 
 #define ICH_HCR_EL2	S3_4_C12_C11_0
-#define ICH_VTR_EL2	S3_4_C12_C11_1
 #define ICH_VMCR_EL2	S3_4_C12_C11_7
 #define ICH_HCR_EN	(1ULL << 0)
 #define LR_PENDING	(1ULL << 62)
@@ -22,28 +24,10 @@
 #define LR_GROUP1	(1ULL << 60)
 #define LR_STATE	(3ULL << 62)
 
-static void write_lr(unsigned n, uint64_t v)
-{
-	switch (n) {
-	case 0: write_sysreg(S3_4_C12_C12_0, v); break;
-	case 1: write_sysreg(S3_4_C12_C12_1, v); break;
-	case 2: write_sysreg(S3_4_C12_C12_2, v); break;
-	case 3: write_sysreg(S3_4_C12_C12_3, v); break;
-	default: break;
-	}
-}
-
-static unsigned nr_lrs(void)
-{
-	unsigned n = (unsigned)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
-
-	return n < 4 ? n : 4;
-}
-
 static void clear_lrs(void)
 {
-	for (unsigned n = 0; n < nr_lrs(); n++)
-		write_lr(n, 0);
+	for (unsigned n = 0; n < arm64_nr_lrs(); n++)
+		arm64_lr_write(n, 0);
 }
 
 void arm64_virq_enter(struct vcpu *v)
@@ -51,10 +35,12 @@ void arm64_virq_enter(struct vcpu *v)
 	if (!gic_ready())
 		return;
 	gic_ppi_enable(v->cpu->hwid, GIC_PPI_VTIMER, false);
+	arm64_vlr_drop(v);
 	clear_lrs();
 	write_sysreg(ICH_VMCR_EL2, 0);
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
 	isb();
+	arm64_vlr_sync(v);
 }
 
 void arm64_virq_quiesce(struct cpu *c)
@@ -62,6 +48,8 @@ void arm64_virq_quiesce(struct cpu *c)
 	if (!gic_ready())
 		return;
 	gic_ppi_enable(c->hwid, GIC_PPI_VTIMER, false);
+	if (c->vcpu)
+		arm64_vlr_drop(c->vcpu);
 	write_sysreg(ICH_HCR_EL2, 0);
 	clear_lrs();
 	isb();
@@ -83,13 +71,35 @@ static void inject_vtimer(struct vcpu *v)
 {
 	uint64_t prio = vgic_priority(&v->cell->arch.vgic, v->vhartid, GIC_PPI_VTIMER);
 
-	write_lr(0, LR_PENDING | LR_HW | LR_GROUP1 | prio << 48 |
+	arm64_lr_write(0, LR_PENDING | LR_HW | LR_GROUP1 | prio << 48 |
 		 (uint64_t)GIC_PPI_VTIMER << 32 | GIC_PPI_VTIMER);
 	v->stats.virqs[VIRQ_TIMER]++;
 }
 
-/* A physical interrupt while a guest ran: the virtual timer's goes to
- * the guest, the rest are the hypervisor's (irq_route.c). */
+/* The table of the cell's SPIs is fixed at boot: read without the lock. */
+static bool is_passthrough(struct vgic *g, unsigned intid)
+{
+	const struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+
+	return s && s->hw;
+}
+
+/* A passthrough SPI of the cell: its priority dropped, pending in the
+ * virtual distributor, deactivated by the guest through the HW bit; if
+ * the guest has it disabled after all, deactivated here. */
+static void passthrough_spi(struct vcpu *v, unsigned intid)
+{
+	gic_eoi(intid, false);
+	if (vgic_hw_fired(&v->cell->arch.vgic, intid))
+		v->stats.irqs++;
+	else
+		gic_spi_deactivate(intid);
+}
+
+/* A physical interrupt while a guest ran: the virtual timer's and the
+ * cell's passthrough SPIs go to the guest, the maintenance interrupt
+ * asks for a list-register sync (first: it stays raised until then), the
+ * rest are the hypervisor's (irq_route.c). */
 void arm64_virq_physical(struct vcpu *v)
 {
 	for (;;) {
@@ -101,8 +111,14 @@ void arm64_virq_physical(struct vcpu *v)
 		    vgic_ppi_enabled(&v->cell->arch.vgic, v->vhartid, intid)) {
 			inject_vtimer(v);
 			gic_eoi(intid, false);
-			continue;
+		} else if (intid == GIC_PPI_MAINT) {
+			WRITE_ONCE(v->cell->arch.vgic.cpu[v->vhartid].dirty, true);
+			arm64_vlr_sync(v);
+			gic_eoi(intid, true);
+		} else if (is_passthrough(&v->cell->arch.vgic, intid)) {
+			passthrough_spi(v, intid);
+		} else {
+			arm64_hv_irq(intid);
 		}
-		arm64_hv_irq(intid);
 	}
 }

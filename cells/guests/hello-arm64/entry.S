@@ -28,6 +28,48 @@ secondary_entry:
 	b	4b
 	.ltorg
 
+/* EL1 vectors (VBAR_EL1, irq.c sets it): only an IRQ taken at EL1 with
+ * SP_EL1 is expected; it goes to guest_irq with the caller-saved
+ * registers kept.  Anything else stops this vCPU where it is. */
+	.balign	2048
+	.global vectors
+vectors:
+	b	.
+	.org	vectors + 0x200
+	b	.
+	.org	vectors + 0x280
+	b	irq_entry
+	.org	vectors + 0x300
+	b	.
+	.org	vectors + 0x800
+irq_entry:
+	sub	sp, sp, #176
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x29, [sp, #144]
+	str	x30, [sp, #160]
+	bl	guest_irq
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x29, [sp, #144]
+	ldr	x30, [sp, #160]
+	add	sp, sp, #176
+	eret
+
 	.bss
 	.align	4
 	.space	8192

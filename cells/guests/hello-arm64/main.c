@@ -16,26 +16,27 @@
  *                  virtual GIC (its redistributor found in the device
  *                  tree, its CPU interface the ICC registers), 10 ms
  *                  apart; then SYSTEM_OFF
+ *   irq, spy=<n>   interrupts through the virtual GIC: see irq.c
  *   (nothing)      print "alive <n>" lines for ever
  */
 #include <libfdt.h>
 #include <fv/fmt.h>
 #include <fv/string.h>
+#include "hello.h"
 
 #define PSCI_VERSION	0x84000000U
 #define PSCI_SYSTEM_OFF	0x84000008U
 #define PSCI_CPU_OFF	0x84000002U
-#define PSCI_CPU_ON	0xc4000003U
 #define PSCI_AFFINITY	0xc4000004U
 #define LSR		5	/* ns16550 */
 #define LSR_THRE	0x20
 #define UARTFR		0x18	/* pl011 */
 #define FR_TXFF		0x20
 
-static volatile uint8_t *uart;
+volatile uint8_t *hello_uart;
 static bool pl011;
 
-static long hvc3(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+long hello_hvc3(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
@@ -50,30 +51,30 @@ static long hvc3(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 
 static long hvc(uint64_t fn, uint64_t a1)
 {
-	return hvc3(fn, a1, 0, 0);
+	return hello_hvc3(fn, a1, 0, 0);
 }
 
 static void out(char c, void *arg)
 {
 	(void)arg;
-	if (!uart)
+	if (!hello_uart)
 		return;
 	if (c == '\n')
 		out('\r', arg);
 	if (pl011) {
-		volatile uint32_t *r = (volatile uint32_t *)uart;
+		volatile uint32_t *r = (volatile uint32_t *)hello_uart;
 
 		while (r[UARTFR / 4] & FR_TXFF)
 			;
 		r[0] = (uint8_t)c;
 		return;
 	}
-	while (!(uart[LSR] & LSR_THRE))
+	while (!(hello_uart[LSR] & LSR_THRE))
 		;
-	uart[0] = (uint8_t)c;
+	hello_uart[0] = (uint8_t)c;
 }
 
-static void say(const char *fmt, ...)
+void say(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -90,7 +91,7 @@ static void find_uart(const void *fdt)
 	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", NULL) : NULL;
 
 	if (reg)
-		uart = (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[0]);
+		hello_uart = (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[0]);
 	pl011 = node >= 0 && !fdt_node_check_compatible(fdt, node, "arm,pl011");
 }
 
@@ -108,6 +109,15 @@ static uintptr_t parse_hex(const char *s)
 			return v;
 		v = v << 4 | d;
 	}
+}
+
+static unsigned parse_dec(const char *s)
+{
+	unsigned v = 0;
+
+	while (*s >= '0' && *s <= '9')
+		v = v * 10 + (unsigned)(*s++ - '0');
+	return v;
 }
 
 static const char *bootargs(const void *fdt)
@@ -129,6 +139,8 @@ void guest_secondary(uint64_t ctx)
 	if (ctx == BUSY)
 		for (;;)
 			__asm__ volatile("nop");
+	if (ctx == SGI_CTX)
+		irq_secondary();
 	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
 	say("hello-arm64: cpu %lu up, context %#lx\n", (unsigned long)(mpidr & 0xff),
 	    (unsigned long)ctx);
@@ -144,10 +156,10 @@ static void smp(void)
 	long bad_cpu, bad_entry, on, r = -1;
 
 	/* nothing printed while vCPU 1 may print: lines would mix */
-	bad_cpu = hvc3(PSCI_CPU_ON, 7, entry, 0);
-	bad_entry = hvc3(PSCI_CPU_ON, 1, 0x48000000, 0);
-	on = hvc3(PSCI_CPU_ON, 1, entry, 0x1234);
-	while (on == 0 && (r = hvc3(PSCI_AFFINITY, 1, 0, 0)) != 1)	/* OFF */
+	bad_cpu = hello_hvc3(PSCI_CPU_ON, 7, entry, 0);
+	bad_entry = hello_hvc3(PSCI_CPU_ON, 1, 0x48000000, 0);
+	on = hello_hvc3(PSCI_CPU_ON, 1, entry, 0x1234);
+	while (on == 0 && (r = hello_hvc3(PSCI_AFFINITY, 1, 0, 0)) != 1)	/* OFF */
 		;
 	say("hello-arm64: cpu_on mpidr 7: %ld\n", bad_cpu);
 	say("hello-arm64: cpu_on entry 0x48000000: %ld\n", bad_entry);
@@ -157,9 +169,9 @@ static void smp(void)
 
 static void smp_busy(void)
 {
-	long on = hvc3(PSCI_CPU_ON, 1, (uintptr_t)secondary_entry, BUSY);
+	long on = hello_hvc3(PSCI_CPU_ON, 1, (uintptr_t)secondary_entry, BUSY);
 
-	while (on == 0 && hvc3(PSCI_AFFINITY, 1, 0, 0) != 0)	/* ON */
+	while (on == 0 && hello_hvc3(PSCI_AFFINITY, 1, 0, 0) != 0)	/* ON */
 		;
 	say("hello-arm64: cpu_on mpidr 1: %ld, it spins\n", on);
 }
@@ -255,6 +267,10 @@ void guest_main(const void *fdt)
 		smp_busy();
 	if (!strcmp(args, "timer"))
 		timer(fdt);
+	if (!strcmp(args, "irq"))
+		irq_main(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
+	if (!strncmp(args, "spy=", 4))
+		spy_main(fdt, parse_dec(args + 4));
 	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer")) {
 		say("hello-arm64: system off\n");
 		v = hvc(PSCI_SYSTEM_OFF, 0);

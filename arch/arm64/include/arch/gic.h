@@ -2,9 +2,10 @@
 /*
  * The hypervisor's own use of a GICv3 (gic.c): a software-generated
  * interrupt (SGI 0) is the kick between CPUs, the EL2 physical timer
- * (PPI 26) ends a wait, the console UART's SPI brings typed input, and
- * the guest's virtual timer (PPI 27) is forwarded (virq.c).  Only those
- * are enabled; the
+ * (PPI 26) ends a wait, the console UART's SPI brings typed input, the
+ * guest's virtual timer (PPI 27) and the cells' passthrough SPIs are
+ * forwarded (virq.c), and the maintenance interrupt (PPI 25) asks for a
+ * list-register sync (vlr.c).  Only those are enabled; the
  * hypervisor takes them with PSTATE.I masked, from WFI or, while a guest
  * runs, through HCR_EL2.IMO.  Without a GICv3 (a GICv2 board) kicks stay
  * SEV and waits WFE.
@@ -15,6 +16,7 @@
 #include <fv/platform.h>
 
 #define GIC_SGI_KICK		0
+#define GIC_PPI_MAINT		25	/* the virtual CPU interface's maintenance */
 #define GIC_PPI_HYP_TIMER	26
 #define GIC_PPI_VTIMER		27	/* the guest's virtual timer: forwarded */
 
@@ -36,6 +38,8 @@ void gic_eoi(unsigned intid, bool deactivate);
 /* Route SPI `intid` to the CPU with affinity `mpidr` and enable it, or
  * (on false) disable it. */
 void gic_spi_route(unsigned intid, uint64_t mpidr, bool on);
+/* Deactivate SPI `intid` (from any CPU: through the distributor). */
+void gic_spi_deactivate(unsigned intid);
 /* Enable or disable PPI `intid` on the CPU with affinity `mpidr`. */
 void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on);
 

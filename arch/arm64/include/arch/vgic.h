@@ -4,13 +4,21 @@
  * distributor (64 KiB at .arch.vgicd_gpa) and one redistributor frame
  * pair (128 KiB) per vCPU from .arch.vgicr_gpa.  The CPU interface is the
  * hardware's virtual one (ICH_*_EL2; the guest's ICC_* registers reach it
- * through HCR_EL2.IMO).  So far only PPIs and SGIs of the redistributors
- * are modelled: their group, enable, priority and configuration bits;
- * the distributor has no SPIs yet (GICD_TYPER says 32 INTIDs) and answers
- * its identification registers.  A guest enabling or disabling a PPI the
- * hypervisor forwards (the virtual timer's) is told to ops->ppi_enable.
- * Accesses: widths 1 (priorities), 4 and 8 (GICR_TYPER), aligned;
- * anything else is refused (-1).
+ * through HCR_EL2.IMO).  The redistributors model PPIs and SGIs (group,
+ * enable, priority, configuration; SGIs pending per vCPU); the
+ * distributor models the cell's own SPIs only (its emulated devices' and
+ * its passthrough devices' lines, added at boot with vgic_add_spi):
+ * group, enable, pending, active, priority, configuration and IROUTER.
+ * Every other SPI reads as zero and ignores writes, so a guest cannot see
+ * or touch another cell's interrupt.  GICD_TYPER covers the highest SPI
+ * the cell owns.  A guest enabling or disabling a PPI the hypervisor
+ * forwards (the virtual timer's) is told to ops->ppi_enable; a
+ * passthrough SPI is enabled and routed physically through ops->spi_hw.
+ * Accesses: widths 1 (priorities), 4 and 8 (GICR_TYPER, GICD_IROUTER),
+ * aligned; anything else is refused (-1).
+ *
+ * What the list registers hold is vgic_lr.c's business: the model only
+ * says, per vCPU, whether something may be waiting for it (dirty).
  */
 #ifndef ARCH_VGIC_H
 #define ARCH_VGIC_H
@@ -23,14 +31,46 @@
 #define VGICR_FRAME	0x20000
 #define VGICR_SIZE	(VGICR_FRAME * LAYOUT_MAX_HARTS)	/* the layout's window */
 
+/* SPIs a cell may own: its passthrough devices' and emulated devices' */
+#define VGIC_MAX_SPIS	(LAYOUT_MAX_DEVS * LAYOUT_DEV_IRQS + LAYOUT_MAX_EMUS)
+#define VGIC_LRS	4	/* list registers used (QEMU has 4); LR 0: vtimer */
+#define VGIC_NO_LR	0xff
+#define VGIC_NO_VCPU	0xff
+
 struct vgic_ops {
 	/* vCPU `k` enabled (on) or disabled PPI/SGI `intid` */
 	void (*ppi_enable)(void *arg, unsigned k, unsigned intid, bool on);
+	/* passthrough SPI `intid`: route the physical one to vCPU `k`'s CPU
+	 * and enable it (on), or disable it */
+	void (*spi_hw)(void *arg, unsigned intid, unsigned k, bool on);
+	/* passthrough SPI `intid` is active physically and no guest will end
+	 * it (a reset): deactivate it */
+	void (*spi_end)(void *arg, unsigned intid);
+	/* something may be waiting for vCPU `k` (it is marked dirty) */
+	void (*kick)(void *arg, unsigned k);
+};
+
+struct vgic_spi {
+	uint16_t intid;
+	bool hw;		/* passthrough: the physical SPI of that INTID */
+	bool group, enabled, edge;
+	bool pending;		/* latched, not yet in a list register */
+	bool level;		/* an emulated device's line */
+	uint8_t lr_state;	/* its list register's state when last seen */
+	uint8_t prio;
+	uint8_t target;		/* vCPU from IROUTER, or VGIC_NO_VCPU */
+	uint8_t lr;		/* list register on the target's CPU, or VGIC_NO_LR */
+	uint8_t lr_vcpu;	/* whose list register */
+	uint64_t irouter;
 };
 
 struct vgic_cpu {
 	uint32_t group, enable, icfgr1;
 	bool sleep;			/* GICR_WAKER.ProcessorSleep */
+	bool dirty;			/* the list registers want a look */
+	uint16_t sgi_pending;
+	uint8_t lr_used;		/* bit n: LR n holds lr_intid[n] */
+	uint16_t lr_intid[VGIC_LRS];
 	uint8_t prio[32];
 };
 
@@ -40,6 +80,8 @@ struct vgic {
 	void *arg;
 	unsigned nr_vcpus;
 	uint32_t gicd_ctlr;
+	unsigned nr_spis, nr_intids;	/* GICD_TYPER's ITLinesNumber: from max */
+	struct vgic_spi spi[VGIC_MAX_SPIS];
 	struct vgic_cpu cpu[LAYOUT_MAX_HARTS];
 };
 
@@ -48,6 +90,24 @@ void vgic_reset(struct vgic *g);
 bool vgic_ppi_enabled(struct vgic *g, unsigned k, unsigned intid);
 /* The priority the guest gave PPI/SGI `intid` of vCPU `k`. */
 uint8_t vgic_priority(struct vgic *g, unsigned k, unsigned intid);
+/* At boot, before any vCPU runs: SPI `intid` (32..1019) is the cell's;
+ * hw: a passthrough one.  -1 if the table is full or it is no SPI. */
+int vgic_add_spi(struct vgic *g, unsigned intid, bool hw);
+/* The cell's SPI `intid`, or NULL; with g->lock held. */
+struct vgic_spi *vgic_find_spi(struct vgic *g, unsigned intid);
+/* An emulated device's line (any CPU of the cell). */
+void vgic_set_level(struct vgic *g, unsigned intid, bool level);
+/* Passthrough SPI `intid` fired on the CPU of vCPU `k`, which dropped
+ * its priority: true if it is to be injected (pending now), false if the
+ * caller must deactivate it (not the cell's, or disabled). */
+bool vgic_hw_fired(struct vgic *g, unsigned intid);
+/* SGI `sgi` from vCPU `from` to the vCPUs in `targets` (bit k: vCPU k;
+ * others are ignored), or to all others (`all`). */
+void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all);
+/* Mark vCPU `k` dirty and kick it (lock held). */
+void vgic_notify(struct vgic *g, unsigned k);
+/* vgicd.c, for vgic_reset(): the SPIs back to reset, physical ones off */
+void vgicd_reset_locked(struct vgic *g);
 
 /* emu_dev adapters: emu_dev->state is the struct vgic */
 extern const struct emu_ops vgicd_emu_ops, vgicr_emu_ops;

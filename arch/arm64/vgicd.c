@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The virtual GICv3 distributor of a cell and its SPIs; see <arch/vgic.h>.
+ * Why a table and not a bitmap of 988 SPIs: a cell owns a handful (its
+ * devices' lines), and every register access first asks "is this INTID
+ * the cell's?", which the table answers and which is all the isolation
+ * there is: an SPI not in it reads as zero and ignores writes.
+ * Register offsets from Arm's GICv3/v4 specification (IHI 0069).
+ */
+#include <fv/string.h>
+#include <arch/vgic.h>
+
+#define GICD_CTLR	0x0000
+#define GICD_TYPER	0x0004
+#define GICD_IGROUPR	0x0080
+#define GICD_ISENABLER	0x0100
+#define GICD_ICENABLER	0x0180
+#define GICD_ISPENDR	0x0200
+#define GICD_ICPENDR	0x0280
+#define GICD_ISACTIVER	0x0300
+#define GICD_ICACTIVER	0x0380
+#define GICD_IPRIORITYR	0x0400
+#define GICD_ICFGR	0x0c00
+#define GICD_IROUTER	0x6000
+#define GIC_PIDR2	0xffe8
+#define PIDR2_GICV3	0x30		/* ArchRev 3 */
+#define CTLR_DS		(1U << 6)
+#define CTLR_ARE	(1U << 4)
+#define CTLR_GRP1	(1U << 1)
+#define CTLR_GRP0	(1U << 0)
+#define TYPER_IDBITS_10	(9U << 19)	/* INTIDs of 10 bits */
+#define IROUTER_IRM	(1ULL << 31)
+#define IROUTER_MASK	(0xff00ffffffULL | IROUTER_IRM)
+#define LR_STATE_ACTIVE	2
+
+struct vgic_spi *vgic_find_spi(struct vgic *g, unsigned intid)
+{
+	for (unsigned i = 0; i < g->nr_spis; i++)
+		if (g->spi[i].intid == intid)
+			return &g->spi[i];
+	return NULL;
+}
+
+static void spi_reset(struct vgic_spi *s)
+{
+	uint16_t intid = s->intid;
+	bool hw = s->hw;
+
+	memset(s, 0, sizeof(*s));
+	s->intid = intid;
+	s->hw = hw;
+	s->target = 0;		/* IROUTER 0: vCPU 0 */
+	s->lr = VGIC_NO_LR;
+}
+
+int vgic_add_spi(struct vgic *g, unsigned intid, bool hw)
+{
+	struct vgic_spi *s;
+
+	if (intid < 32 || intid > 1019 || g->nr_spis == VGIC_MAX_SPIS)
+		return -1;
+	if (vgic_find_spi(g, intid))
+		return 0;
+	s = &g->spi[g->nr_spis++];
+	s->intid = (uint16_t)intid;
+	s->hw = hw;
+	spi_reset(s);
+	if (intid + 1 > g->nr_intids)
+		g->nr_intids = intid + 1;
+	return 0;
+}
+
+/* Cell reset, lock held: every SPI off, its physical one too, and ended
+ * if it was taken (latched, or in a list register) and never ended. */
+void vgicd_reset_locked(struct vgic *g)
+{
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		struct vgic_spi *s = &g->spi[i];
+
+		if (s->hw && s->enabled && g->ops && g->ops->spi_hw)
+			g->ops->spi_hw(g->arg, s->intid, s->target, false);
+		if (s->hw && (s->pending || s->lr != VGIC_NO_LR) && g->ops && g->ops->spi_end)
+			g->ops->spi_end(g->arg, s->intid);
+		spi_reset(s);
+	}
+}
+
+/* Could the SPI go into a list register now?  Then its target looks. */
+static void spi_changed(struct vgic *g, const struct vgic_spi *s)
+{
+	if (s->pending && s->enabled && s->target != VGIC_NO_VCPU)
+		vgic_notify(g, s->target);
+}
+
+void vgic_set_level(struct vgic *g, unsigned intid, bool level)
+{
+	struct vgic_spi *s;
+
+	spin_lock(&g->lock);
+	s = vgic_find_spi(g, intid);
+	if (s && !s->hw) {
+		if (level && (!s->level || !s->edge))
+			s->pending = true;	/* a rising edge, or a level */
+		if (!level && !s->edge)
+			s->pending = false;
+		s->level = level;
+		spi_changed(g, s);
+	}
+	spin_unlock(&g->lock);
+}
+
+bool vgic_hw_fired(struct vgic *g, unsigned intid)
+{
+	struct vgic_spi *s;
+	bool take;
+
+	spin_lock(&g->lock);
+	s = vgic_find_spi(g, intid);
+	take = s && s->hw && s->enabled && s->target != VGIC_NO_VCPU;
+	if (take) {
+		s->pending = true;
+		spi_changed(g, s);
+	}
+	spin_unlock(&g->lock);
+	return take;
+}
+
+/* The physical side of a passthrough SPI follows its enable and target. */
+static void hw_follow(struct vgic *g, struct vgic_spi *s, bool was_on, unsigned was_target)
+{
+	bool on = s->enabled && s->target != VGIC_NO_VCPU;
+
+	if (!s->hw || !g->ops || !g->ops->spi_hw)
+		return;
+	if (was_on && (!on || was_target != s->target))
+		g->ops->spi_hw(g->arg, s->intid, was_target, false);
+	if (on && (!was_on || was_target != s->target))
+		g->ops->spi_hw(g->arg, s->intid, s->target, true);
+}
+
+/* GICD_IROUTER<n>: a vCPU of the cell by Aff0 (Aff1..3 zero); 1-of-N
+ * (IRM) goes to vCPU 0.  Any other value is kept, and the SPI goes
+ * nowhere until it names a vCPU of the cell. */
+static void set_irouter(struct vgic *g, struct vgic_spi *s, uint64_t v)
+{
+	bool was_on = s->enabled && s->target != VGIC_NO_VCPU;
+	unsigned was = s->target;
+
+	s->irouter = v & IROUTER_MASK;
+	if (v & IROUTER_IRM)
+		s->target = 0;
+	else if ((v & 0xff00ffff00ULL) == 0 && (v & 0xff) < g->nr_vcpus)
+		s->target = (uint8_t)(v & 0xff);
+	else
+		s->target = VGIC_NO_VCPU;
+	hw_follow(g, s, was_on, was);
+	spi_changed(g, s);
+}
+
+/* ------------------------------------------------- the one-bit registers */
+
+static bool spi_bit(const struct vgic_spi *s, uint64_t base)
+{
+	switch (base) {
+	case GICD_IGROUPR: return s->group;
+	case GICD_ISENABLER: case GICD_ICENABLER: return s->enabled;
+	case GICD_ISPENDR: case GICD_ICPENDR: return s->pending || (s->lr_state & 1);
+	default: return s->lr_state & LR_STATE_ACTIVE;	/* I[SC]ACTIVER */
+	}
+}
+
+/*
+ * Bit `s` of register `base` written (`one`: a 1).  A passthrough SPI is
+ * made pending by its device only (ISPENDR ignored: the HW bit needs the
+ * physical one active); the active state belongs to the list registers
+ * and the guest's own end of interrupt, so I[SC]ACTIVER writes are
+ * ignored.
+ */
+static void set_bit_reg(struct vgic *g, struct vgic_spi *s, uint64_t base, bool one)
+{
+	bool was_on = s->enabled && s->target != VGIC_NO_VCPU;
+
+	switch (base) {
+	case GICD_IGROUPR: s->group = one; break;
+	case GICD_ISENABLER: if (one) s->enabled = true; break;
+	case GICD_ICENABLER: if (one) s->enabled = false; break;
+	case GICD_ISPENDR: if (one && !s->hw) s->pending = true; break;
+	case GICD_ICPENDR: if (one) s->pending = false; break;
+	default: return;
+	}
+	hw_follow(g, s, was_on, s->target);
+	spi_changed(g, s);
+}
+
+static uint32_t bits_read(struct vgic *g, uint64_t base, unsigned first)
+{
+	uint32_t v = 0;
+
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		const struct vgic_spi *s = &g->spi[i];
+
+		if (s->intid >= first && s->intid < first + 32 && spi_bit(s, base))
+			v |= 1U << (s->intid - first);
+	}
+	return v;
+}
+
+static void bits_write(struct vgic *g, uint64_t base, unsigned first, uint32_t v)
+{
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		struct vgic_spi *s = &g->spi[i];
+
+		if (s->intid >= first && s->intid < first + 32)
+			set_bit_reg(g, s, base, (v >> (s->intid - first)) & 1);
+	}
+}
+
+/* ------------------------------------------------- priorities, config */
+
+static uint32_t bytes_read(struct vgic *g, unsigned first, unsigned width)
+{
+	uint32_t v = 0;
+
+	for (unsigned b = 0; b < width; b++) {
+		const struct vgic_spi *s = vgic_find_spi(g, first + b);
+
+		if (s)
+			v |= (uint32_t)s->prio << (8 * b);
+	}
+	return v;
+}
+
+static void bytes_write(struct vgic *g, unsigned first, unsigned width, uint32_t v)
+{
+	for (unsigned b = 0; b < width; b++) {
+		struct vgic_spi *s = vgic_find_spi(g, first + b);
+
+		if (s)
+			s->prio = (uint8_t)(v >> (8 * b));
+	}
+}
+
+/* GICD_ICFGR: two bits per INTID, bit 1 of each = edge. */
+static uint32_t cfg_read(struct vgic *g, unsigned first)
+{
+	uint32_t v = 0;
+
+	for (unsigned i = 0; i < 16; i++) {
+		const struct vgic_spi *s = vgic_find_spi(g, first + i);
+
+		if (s && s->edge)
+			v |= 2U << (2 * i);
+	}
+	return v;
+}
+
+static void cfg_write(struct vgic *g, unsigned first, uint32_t v)
+{
+	for (unsigned i = 0; i < 16; i++) {
+		struct vgic_spi *s = vgic_find_spi(g, first + i);
+
+		if (s && !s->hw)	/* a passthrough line is the board's */
+			s->edge = (v >> (2 * i + 1)) & 1;
+	}
+}
+
+/* ----------------------------------------------------------- the window */
+
+static bool in(uint64_t off, uint64_t base, uint64_t size)
+{
+	return off >= base && off < base + size;
+}
+
+static uint32_t gicd_typer(const struct vgic *g)
+{
+	unsigned lines = g->nr_intids ? (g->nr_intids + 31) / 32 - 1 : 0;
+
+	return TYPER_IDBITS_10 | lines;
+}
+
+/* 32-bit and byte registers, lock held; INTIDs below 32 are the
+ * redistributors' (affinity routing): zero here. */
+static uint32_t reg_read(struct vgic *g, uint64_t off, unsigned width)
+{
+	if (off == GICD_CTLR)
+		return g->gicd_ctlr | CTLR_ARE | CTLR_DS;
+	if (off == GICD_TYPER)
+		return gicd_typer(g);
+	if (off == GIC_PIDR2)
+		return PIDR2_GICV3;
+	if (in(off, GICD_IGROUPR, 0x380))
+		return bits_read(g, off & ~0x7fULL, (unsigned)(off & 0x7f) * 8);
+	if (in(off, GICD_IPRIORITYR, 0x400))
+		return bytes_read(g, (unsigned)(off - GICD_IPRIORITYR), width);
+	if (in(off, GICD_ICFGR, 0x100))
+		return cfg_read(g, (unsigned)(off - GICD_ICFGR) * 4);
+	return 0;
+}
+
+static void reg_write(struct vgic *g, uint64_t off, unsigned width, uint32_t v)
+{
+	if (off == GICD_CTLR) {
+		g->gicd_ctlr = v & (CTLR_GRP0 | CTLR_GRP1);
+		for (unsigned i = 0; i < g->nr_spis; i++)
+			spi_changed(g, &g->spi[i]);
+	} else if (in(off, GICD_IGROUPR, 0x380)) {
+		bits_write(g, off & ~0x7fULL, (unsigned)(off & 0x7f) * 8, v);
+	} else if (in(off, GICD_IPRIORITYR, 0x400)) {
+		bytes_write(g, (unsigned)(off - GICD_IPRIORITYR), width, v);
+	} else if (in(off, GICD_ICFGR, 0x100)) {
+		cfg_write(g, (unsigned)(off - GICD_ICFGR) * 4, v);
+	}
+}
+
+/* Widths: 1 for priorities, 8 (or 4, either half) for IROUTER, else 4. */
+static bool access_ok(uint64_t off, unsigned width)
+{
+	if ((width != 1 && width != 4 && width != 8) || (off & (width - 1)))
+		return false;
+	if (in(off, GICD_IROUTER, 0x2000))
+		return width != 1;
+	if (width == 1)
+		return in(off, GICD_IPRIORITYR, 0x400);
+	return width == 4;
+}
+
+static int gicd_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+{
+	struct vgic *g = d->state;
+
+	if (!access_ok(off, width))
+		return -1;
+	spin_lock(&g->lock);
+	if (in(off, GICD_IROUTER, 0x2000)) {
+		const struct vgic_spi *s = vgic_find_spi(g, (unsigned)(off - GICD_IROUTER) / 8);
+
+		*val = s ? s->irouter >> (8 * (off & 4)) : 0;
+	} else {
+		*val = reg_read(g, off, width);
+	}
+	spin_unlock(&g->lock);
+	return 0;
+}
+
+static int gicd_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
+{
+	struct vgic *g = d->state;
+
+	if (!access_ok(off, width))
+		return -1;
+	spin_lock(&g->lock);
+	if (in(off, GICD_IROUTER, 0x2000)) {
+		struct vgic_spi *s = vgic_find_spi(g, (unsigned)(off - GICD_IROUTER) / 8);
+		uint64_t v = s ? s->irouter : 0;
+
+		if (width == 8)
+			v = val;
+		else if (off & 4)
+			v = (v & 0xffffffffULL) | val << 32;
+		else
+			v = (v & ~0xffffffffULL) | (val & 0xffffffffULL);
+		if (s)
+			set_irouter(g, s, v);
+	} else {
+		reg_write(g, off, width, (uint32_t)val);
+	}
+	spin_unlock(&g->lock);
+	return 0;
+}
+
+const struct emu_ops vgicd_emu_ops = { gicd_read, gicd_write };

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The list registers (ICH_LR<n>_EL2) of the vCPU on this CPU, kept in
+ * step with its cell's virtual GIC model.  Why a sync on the way back
+ * into the guest and not a write where an interrupt is raised: a list
+ * register can only be written on its own CPU, while an SPI or SGI may be
+ * raised on any CPU of the cell; the raiser marks the target vCPU dirty
+ * and kicks its CPU (vgic_notify), and that CPU, before it returns to its
+ * guest, retires the list registers the guest is done with and fills the
+ * free ones.  LR 0 stays the virtual timer's (virq.c).
+ *
+ * An emulated level SPI goes in with the EOI bit, so the guest's end of
+ * it raises the maintenance interrupt and the line is looked at again;
+ * with more waiting than there are free list registers, the underflow
+ * maintenance interrupt (ICH_HCR_EL2.UIE) asks for the next sync.
+ */
+#include <arch/gic.h>
+#include <arch/sysreg.h>
+#include <fv/arch_cell.h>
+#include "guest.h"
+
+#define ICH_HCR_EL2	S3_4_C12_C11_0
+#define ICH_VTR_EL2	S3_4_C12_C11_1
+#define ICH_HCR_EN	(1ULL << 0)
+#define ICH_HCR_UIE	(1ULL << 1)
+#define LR_STATE(lr)	((unsigned)((lr) >> 62))
+#define LR_PENDING	(1ULL << 62)
+#define LR_ACTIVE	(1ULL << 63)
+#define LR_HW		(1ULL << 61)
+#define LR_GROUP1	(1ULL << 60)
+#define LR_EOI		(1ULL << 41)
+#define ST_ACTIVE	2
+#define CTLR_GRP1	(1U << 1)
+#define CTLR_GRP0	(1U << 0)
+
+void arm64_lr_write(unsigned n, uint64_t v)
+{
+	switch (n) {
+	case 0: write_sysreg(S3_4_C12_C12_0, v); break;
+	case 1: write_sysreg(S3_4_C12_C12_1, v); break;
+	case 2: write_sysreg(S3_4_C12_C12_2, v); break;
+	case 3: write_sysreg(S3_4_C12_C12_3, v); break;
+	default: break;
+	}
+}
+
+static uint64_t lr_read(unsigned n)
+{
+	switch (n) {
+	case 0: return read_sysreg(S3_4_C12_C12_0);
+	case 1: return read_sysreg(S3_4_C12_C12_1);
+	case 2: return read_sysreg(S3_4_C12_C12_2);
+	case 3: return read_sysreg(S3_4_C12_C12_3);
+	default: return 0;
+	}
+}
+
+unsigned arm64_nr_lrs(void)
+{
+	unsigned n = (unsigned)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+
+	return n < VGIC_LRS ? n : VGIC_LRS;
+}
+
+static unsigned free_lr(const struct vgic_cpu *vc)
+{
+	for (unsigned n = 1; n < arm64_nr_lrs(); n++)
+		if (!((vc->lr_used >> n) & 1))
+			return n;
+	return 0;
+}
+
+static void take_lr(struct vgic_cpu *vc, unsigned n, unsigned intid, uint64_t lr)
+{
+	arm64_lr_write(n, lr);
+	vc->lr_used |= (uint8_t)(1U << n);
+	vc->lr_intid[n] = (uint16_t)intid;
+}
+
+/* The guest is done with LRs whose state went invalid. */
+static void retire(struct vgic *g, struct vgic_cpu *vc)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++) {
+		struct vgic_spi *s;
+		unsigned st;
+
+		if (!((vc->lr_used >> n) & 1))
+			continue;
+		st = LR_STATE(lr_read(n));
+		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
+		if (s)
+			s->lr_state = (uint8_t)st;
+		if (st)
+			continue;
+		arm64_lr_write(n, 0);	/* its EOI request answered */
+		vc->lr_used &= (uint8_t)~(1U << n);
+		if (!s)
+			continue;
+		s->lr = VGIC_NO_LR;
+		if (!s->hw && !s->edge && s->level)
+			s->pending = true;	/* the line is still up */
+	}
+}
+
+static bool deliverable(const struct vgic *g, const struct vgic_spi *s)
+{
+	return s->pending && s->enabled &&
+	       (g->gicd_ctlr & (s->group ? CTLR_GRP1 : CTLR_GRP0));
+}
+
+static uint64_t spi_lr(const struct vgic_spi *s)
+{
+	uint64_t lr = LR_PENDING | (uint64_t)s->prio << 48 | s->intid |
+		      (s->group ? LR_GROUP1 : 0);
+
+	if (s->hw)
+		return lr | LR_HW | (uint64_t)s->intid << 32;
+	return s->edge ? lr : lr | LR_EOI;
+}
+
+/* An SPI already listed: pending again while the guest has it active. */
+static void relist(struct vgic_spi *s)
+{
+	if (s->lr_state == ST_ACTIVE) {
+		arm64_lr_write(s->lr, lr_read(s->lr) | LR_PENDING);
+		s->lr_state |= 1;
+	}
+	s->pending = false;
+}
+
+/* True if some SPI had to wait for a free list register; `listed`
+ * counts those that went in. */
+static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint64_t *listed)
+{
+	bool more = false;
+
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		struct vgic_spi *s = &g->spi[i];
+		unsigned n;
+
+		if (s->target != k || !deliverable(g, s))
+			continue;
+		if (s->lr != VGIC_NO_LR) {
+			if (s->lr_vcpu == k)
+				relist(s);
+			continue;
+		}
+		if (!(n = free_lr(vc))) {
+			more = true;
+			continue;
+		}
+		take_lr(vc, n, s->intid, spi_lr(s));
+		(*listed)++;
+		s->lr = (uint8_t)n;
+		s->lr_vcpu = (uint8_t)k;
+		s->lr_state = 1;
+		s->pending = false;
+	}
+	return more;
+}
+
+static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == intid)
+			return n;
+	return 0;
+}
+
+static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
+{
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+
+	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
+		unsigned n;
+
+		if (!(want & 1))
+			continue;
+		if ((n = lr_of(vc, sgi))) {
+			uint64_t lr = lr_read(n);
+
+			if (LR_STATE(lr) == ST_ACTIVE)
+				arm64_lr_write(n, lr | LR_PENDING);
+		} else if ((n = free_lr(vc))) {
+			take_lr(vc, n, sgi, LR_PENDING | (uint64_t)vc->prio[sgi] << 48 | sgi |
+				((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+			(*listed)++;
+		} else {
+			return true;
+		}
+		vc->sgi_pending &= (uint16_t)~(1U << sgi);
+	}
+	return false;
+}
+
+/* Before this CPU returns to vCPU `v`: retire and fill its list registers
+ * if anything may have changed. */
+void arm64_vlr_sync(struct vcpu *v)
+{
+	struct vgic *g = &v->cell->arch.vgic;
+	struct vgic_cpu *vc = &g->cpu[v->vhartid];
+	bool more;
+
+	if ((!READ_ONCE(vc->dirty) && !vc->lr_used) || !gic_ready())
+		return;	/* (a GICv2 host has no list registers here) */
+	spin_lock(&g->lock);
+	WRITE_ONCE(vc->dirty, false);
+	retire(g, vc);
+	more = fill_spis(g, vc, v->vhartid, &v->stats.virqs[VIRQ_EXT]);
+	more |= fill_sgis(vc, &v->stats.virqs[VIRQ_SOFT]);
+	spin_unlock(&g->lock);
+	/* underflow only helps with two free LRs or more (else it would
+	 * stay raised) */
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN | (more && arm64_nr_lrs() > 2 ? ICH_HCR_UIE : 0));
+	isb();
+}
+
+/* vCPU `v` leaves its guest or starts afresh: what its list registers
+ * held is dropped; a passthrough SPI in one is deactivated physically
+ * (its guest will never end it). */
+void arm64_vlr_drop(struct vcpu *v)
+{
+	struct vgic *g = &v->cell->arch.vgic;
+	struct vgic_cpu *vc = &g->cpu[v->vhartid];
+
+	spin_lock(&g->lock);
+	for (unsigned n = 1; n < VGIC_LRS; n++) {
+		struct vgic_spi *s;
+
+		if (!((vc->lr_used >> n) & 1))
+			continue;
+		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
+		if (s && s->hw)
+			gic_spi_deactivate(s->intid);
+		if (s) {
+			s->lr = VGIC_NO_LR;
+			s->lr_state = 0;
+		}
+	}
+	vc->lr_used = 0;
+	WRITE_ONCE(vc->dirty, true);	/* latched ones go in at the next entry */
+	spin_unlock(&g->lock);
+}
