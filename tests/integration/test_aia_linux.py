@@ -198,7 +198,9 @@ def test_rtos_restart_leaves_linux_interrupts_working(booted):
                      len([s for s in statuses(t, "rtos") if s.pos > at]) >= 2,
                      90, "the RTOS's RTC alarms and two status lines after its restart")
     again = [s for s in statuses(text, "rtos") if s.pos > at]
-    assert again[0].tick <= 1000, f"the RTOS did not start from scratch: {again}"
+    # its first line comes at tick 1000 of the new run, or a few ticks
+    # later when its timer interrupt was late (1004 was seen under load)
+    assert again[0].tick < 1500, f"the RTOS did not start from scratch: {again}"
     uart0, ipi0 = uart_row(q)[0], cross_ipis(ipis(q))
     assert shell(q, SPREAD, timeout=120) == "spread"
     uart1, ipi1 = uart_row(q)[0], cross_ipis(ipis(q))
