@@ -24,6 +24,9 @@ unsigned arm64_nr_lrs(void);
 void arm64_lr_write(unsigned n, uint64_t v);
 void arm64_vlr_sync(struct vcpu *v);
 void arm64_vlr_drop(struct vcpu *v);
+bool arm64_vlr_pending(void);
+/* EL1 as after a warm boot at `pc` (vcpu.c; CPU_SUSPEND to powerdown). */
+void arm64_vcpu_warm_entry(struct cpu *c, unsigned long pc);
 /* A guest's ICC_SGI1R_EL1 write (vsgi.c). */
 void arm64_vsgi_write(struct vcpu *v, uint64_t val);
 

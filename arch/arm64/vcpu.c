@@ -82,6 +82,20 @@ static void reset_el1(void)
 	isb();
 }
 
+/* After a powerdown CPU_SUSPEND: EL1h at `pc`, its MMU and caches off and
+ * its interrupts masked, as a warm boot leaves them; registers zero (the
+ * caller puts the context id in x0).  The rest of EL1 is as it was, which
+ * a warm boot may leave UNKNOWN. */
+void arm64_vcpu_warm_entry(struct cpu *c, unsigned long pc)
+{
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	for (int i = 0; i < 31; i++)
+		c->arch.regs[i] = 0;
+	write_sysreg(elr_el2, pc);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+	isb();
+}
+
 void arch_vcpu_init(struct vcpu *v)
 {
 	(void)v;

@@ -193,6 +193,18 @@ static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
 	return false;
 }
 
+/* Something in this CPU's list registers is pending for its guest (a
+ * vCPU in CPU_SUSPEND must not wait then: vpsci.c). */
+bool arm64_vlr_pending(void)
+{
+	if (!gic_ready())
+		return false;
+	for (unsigned n = 0; n < arm64_nr_lrs() && n < VGIC_LRS; n++)
+		if (lr_read(n) & LR_PENDING)
+			return true;
+	return false;
+}
+
 /* Before this CPU returns to vCPU `v`: retire and fill its list registers
  * if anything may have changed. */
 void arm64_vlr_sync(struct vcpu *v)

@@ -32,6 +32,7 @@ def images():
         "smp": custom("tests/layouts/run/arm64-smp.c"),
         "busy": custom("tests/layouts/run/arm64-smp-busy.c"),
         "timer": custom("tests/layouts/run/arm64-timer.c"),
+        "suspend": custom("tests/layouts/run/arm64-suspend.c"),
     }
 
 
@@ -155,6 +156,26 @@ def test_virtual_timer_through_the_virtual_gic(images):
     got = [l for _, l in lines(text, "timer")]
     assert got[2:] == ["hello-arm64: timer: 10 interrupts of intid 27, 0 others, "
                        "at least 10 periods apart", "hello-arm64: system off"], got
+
+
+def test_psci_cpu_suspend(images):
+    """CPU_SUSPEND: a standby returns once the guest's virtual timer is due
+    (its interrupt pending, though masked; a vPSCI that only returned
+    would need far more than 100 calls for 10 ms), a reserved bit and a
+    powerdown entry point outside the cell are refused, and a powerdown
+    resumes at its entry point with the context id and the MMU off."""
+    with Qemu(arm64qemu.qemu_cmd(images["suspend"]), timeout=120) as q:
+        text = q.wait_exit(timeout=90)
+    got = [l for _, l in lines(text, "suspend")]
+    standby = [re.fullmatch(r"hello-arm64: suspend standby: 0, (\d+) calls, after its "
+                            r"deadline: yes, pending intid 27", l) for l in got]
+    standby = [m for m in standby if m]
+    assert len(standby) == 1 and int(standby[0][1]) < 100, got
+    assert got[-4:] == [
+        "hello-arm64: suspend reserved bit: -2",
+        "hello-arm64: suspend powerdown entry 0x48000000: -9",
+        "hello-arm64: suspend powerdown: resumed, context 0x5e5, mmu off",
+        "hello-arm64: system off"], got
 
 
 def test_console_input_reaches_the_monitor(images):

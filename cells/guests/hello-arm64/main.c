@@ -17,6 +17,14 @@
  *                  tree, its CPU interface the ICC registers), 10 ms
  *                  apart; then SYSTEM_OFF
  *   irq, spy=<n>   interrupts through the virtual GIC: see irq.c
+ *   suspend        PSCI CPU_SUSPEND: a standby with its virtual timer
+ *                  armed 10 ms ahead (interrupts masked) must return only
+ *                  once the timer is due (a few wake-ups before are
+ *                  allowed, a spinning return is not); a reserved bit of
+ *                  power_state and a powerdown with its entry point
+ *                  outside the cell are refused; a powerdown resumes at
+ *                  its entry point with the context id and the MMU off;
+ *                  then SYSTEM_OFF
  *   (nothing)      print "alive <n>" lines for ever
  */
 #include <libfdt.h>
@@ -28,6 +36,9 @@
 #define PSCI_SYSTEM_OFF	0x84000008U
 #define PSCI_CPU_OFF	0x84000002U
 #define PSCI_AFFINITY	0xc4000004U
+#define PSCI_SUSPEND	0xc4000001U
+#define PS_POWERDOWN	(1U << 16)
+#define RESUME_CTX	0x5e5		/* secondary_entry's context: resumed */
 #define LSR		5	/* ns16550 */
 #define LSR_THRE	0x20
 #define UARTFR		0x18	/* pl011 */
@@ -141,6 +152,15 @@ void guest_secondary(uint64_t ctx)
 			__asm__ volatile("nop");
 	if (ctx == SGI_CTX)
 		irq_secondary();
+	if (ctx == RESUME_CTX) {
+		uint64_t sctlr;
+
+		__asm__ volatile("mrs %0, sctlr_el1" : "=r"(sctlr));
+		say("hello-arm64: suspend powerdown: resumed, context %#lx, mmu %s\n",
+		    (unsigned long)ctx, (sctlr & 1) ? "on" : "off");
+		say("hello-arm64: system off\n");
+		hvc(PSCI_SYSTEM_OFF, 0);
+	}
 	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
 	say("hello-arm64: cpu %lu up, context %#lx\n", (unsigned long)(mpidr & 0xff),
 	    (unsigned long)ctx);
@@ -237,6 +257,49 @@ static void timer(const void *fdt)
 	    t1 - t0 >= 10 * period ? "at least 10 periods apart" : "TOO EARLY");
 }
 
+/* CPU_SUSPEND: see the top of the file. */
+static void suspend(const void *fdt)
+{
+	volatile uint8_t *gicr = find_gicr(fdt);
+	uint64_t deadline, iar, period = sysreg_rd(cntfrq_el0) / 100;
+	unsigned calls = 0;
+	long r;
+
+	if (!gicr) {
+		say("hello-arm64: suspend: no GICv3 in the device tree\n");
+		return;
+	}
+	sysreg_wr(ICC_SRE_EL1, 1);
+	*(volatile uint32_t *)(gicr + 0x14) = 0;		/* GICR_WAKER: awake */
+	while (*(volatile uint32_t *)(gicr + 0x14) & 4)
+		;
+	*(volatile uint32_t *)(gicr + 0x10080) = 1U << VTIMER;	/* group 1 */
+	*(volatile uint32_t *)(gicr + 0x10100) = 1U << VTIMER;	/* enable */
+	sysreg_wr(ICC_PMR_EL1, 0xff);
+	sysreg_wr(ICC_IGRPEN1_EL1, 1);
+	deadline = sysreg_rd(cntvct_el0) + period;
+	sysreg_wr(cntv_cval_el0, deadline);
+	sysreg_wr(cntv_ctl_el0, 1);
+	do {
+		r = hello_hvc3(PSCI_SUSPEND, 0, 0, 0);		/* standby */
+		calls++;
+	} while (r == 0 && sysreg_rd(cntvct_el0) < deadline && calls < 100);
+	iar = sysreg_rd(ICC_IAR1_EL1) & 0xffffff;	/* what woke it, masked */
+	sysreg_wr(cntv_ctl_el0, 0);
+	if (iar < 1020)
+		sysreg_wr(ICC_EOIR1_EL1, iar);
+	say("hello-arm64: suspend standby: %ld, %u calls, after its deadline: %s, "
+	    "pending intid %lu\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
+	    (unsigned long)iar);
+	say("hello-arm64: suspend reserved bit: %ld\n", hello_hvc3(PSCI_SUSPEND, 1U << 30, 0, 0));
+	say("hello-arm64: suspend powerdown entry 0x48000000: %ld\n",
+	    hello_hvc3(PSCI_SUSPEND, PS_POWERDOWN, 0x48000000, RESUME_CTX));
+	sysreg_wr(cntv_cval_el0, sysreg_rd(cntvct_el0) + period);
+	sysreg_wr(cntv_ctl_el0, 1);
+	r = hello_hvc3(PSCI_SUSPEND, PS_POWERDOWN, (uintptr_t)secondary_entry, RESUME_CTX);
+	say("hello-arm64: suspend powerdown returned %ld\n", r);
+}
+
 void guest_main(const void *fdt)
 {
 	uint64_t mpidr, el;
@@ -269,9 +332,12 @@ void guest_main(const void *fdt)
 		timer(fdt);
 	if (!strcmp(args, "irq"))
 		irq_main(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
+	if (!strcmp(args, "suspend"))
+		suspend(fdt);
 	if (!strncmp(args, "spy=", 4))
 		spy_main(fdt, parse_dec(args + 4));
-	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer")) {
+	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer") ||
+	    !strcmp(args, "suspend")) {
 		say("hello-arm64: system off\n");
 		v = hvc(PSCI_SYSTEM_OFF, 0);
 		say("hello-arm64: system off returned %ld\n", v);

@@ -7,6 +7,7 @@
 #include <fv/platform.h>
 
 #define PSCI_VERSION		0x84000000U
+#define PSCI_CPU_SUSPEND_32	0x84000001U
 #define PSCI_CPU_SUSPEND_64	0xc4000001U
 #define PSCI_CPU_OFF		0x84000002U
 #define PSCI_CPU_ON_64		0xc4000003U
