@@ -5,8 +5,9 @@
  * and tells where the trap came from.
  *
  * Guest traps save only what the hypervisor's C code may change and go
- * straight to their handler: SBI calls to riscv_vsbi_call(), virtual
- * instructions to riscv_virtual_inst(), the rest to riscv_guest_trap().
+ * straight to their handler: SBI calls to riscv_vsbi_call(), interrupts
+ * to riscv_guest_irq(), virtual instructions to riscv_virtual_inst(), the
+ * rest to riscv_guest_trap().
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
  * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
  * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
@@ -89,16 +90,33 @@ riscv_trap_entry:
 	guest_return
 
 .Lnot_ecall:
-	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
-	beq	a1, t1, .Lvirtual_inst
+	/* 20..23 (an interrupt's scause is negative, far above as unsigned) */
 	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
 	li	t0, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
-	bleu	t1, t0, .Lguest_page_fault
-	call	riscv_guest_trap		/* (cpu, scause): interrupts, faults */
+	bgtu	t1, t0, 1f
+	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
+	bne	a1, t1, .Lguest_page_fault
+	call	riscv_virtual_inst		/* (cpu): given back as illegal */
+	j	.Lresume
+1:	bltz	a1, .Linterrupt
+	call	riscv_guest_trap		/* (cpu, scause): gdb_entry.S */
 	j	.Lresume
 
-.Lvirtual_inst:
-	call	riscv_virtual_inst		/* (cpu): given back as illegal */
+	/*
+	 * An interrupt: straight to riscv_guest_irq() unless a debugger holds
+	 * this hart's guest (arch_cpu.dbg), which takes the way through
+	 * gdb_entry.S like the exceptions (every register saved, and the
+	 * stop a debugger asked for).  Whatever starts a session on this
+	 * hart sets dbg and raises a soft interrupt if it wants a stop, so
+	 * that trap comes this way.
+	 */
+.Linterrupt:
+	lw	t0, ARCH_CPU_DBG(tp)
+	bnez	t0, .Ldebugged
+	call	riscv_guest_irq			/* (cpu, scause) */
+	guest_return
+.Ldebugged:
+	call	riscv_guest_trap
 	j	.Lresume
 
 	/*
