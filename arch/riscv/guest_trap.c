@@ -298,8 +298,20 @@ void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 	cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
 }
 
+#define OFF(t, m) __builtin_offsetof(struct t, m)
+STATIC_ASSERT(OFF(cpu, vcpu) == CPU_VCPU, "offset");
+STATIC_ASSERT(OFF(cpu, trace_on) == CPU_TRACE_ON && sizeof(bool) == 1, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.exits) == VCPU_STAT_EXITS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.interrupts) == VCPU_STAT_INTERRUPTS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.traps) == VCPU_STAT_TRAPS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.virqs) == VCPU_STAT_VIRQS, "offset");
+STATIC_ASSERT(VCPU_STAT_TRAP_S_TIMER == VCPU_STAT_TRAPS +
+	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_TIMER, "traps[] index");
+STATIC_ASSERT(VCPU_STAT_VIRQ_TIMER == VCPU_STAT_VIRQS + 8 * VIRQ_TIMER, "virqs[] index");
+
 /*
- * An interrupt, no debugger on this hart (trap_entry.S): count it and
+ * An interrupt, no debugger on this hart (trap_entry.S; the emulated
+ * timer's, trace off, it handles itself with the same counts): count it and
  * handle it, nothing else.  While the trace is on, the full way that
  * records it.
  */
