@@ -21,9 +21,6 @@ static volatile uint32_t *claimed_on[PLIC_MAX_IRQS];
 /* Each cpu's S-mode PLIC context + 1, by cpu id; 0 (none) until
  * riscv_irq_route_prepare() has filled it in at boot. */
 static int cpu_plic_ctx1[CONFIG_MAX_HARTS];
-/* ... and that context's claim/complete register (NULL: none), so the
- * external-interrupt handler claims with one load. */
-static volatile uint32_t *cpu_claim_reg[CONFIG_MAX_HARTS];
 
 static int hart_plic_ctx(const struct cpu *c)
 {
@@ -44,8 +41,9 @@ void riscv_irq_route_prepare(void)
 		cpu_plic_ctx1[k] = i < 0 ? 0 : platform.harts[i].arch.plic_ctx_s + 1;
 	}
 	plic_init(plic->base, plic->ndev);
-	for (unsigned k = 0; k < CONFIG_MAX_HARTS; k++)
-		cpu_claim_reg[k] = plic_claim_reg(cpu_plic_ctx1[k] - 1);
+	/* so that the external-interrupt handler claims with one load */
+	for (unsigned k = 0; k < nr_cpus; k++)
+		cpus[k].arch.plic_claim = plic_claim_reg(cpu_plic_ctx1[k] - 1);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
 		claimed_on[irq] = NULL;
 	/* No interrupt reaches an S-mode context until a guest enables it. */
@@ -132,7 +130,7 @@ void riscv_external_irq(struct cpu *c)
 		aia_external_irq(c);
 		return;
 	}
-	claim = c->id < CONFIG_MAX_HARTS ? cpu_claim_reg[c->id] : NULL;
+	claim = c->arch.plic_claim;
 	if (unlikely(!claim))
 		return;
 	irq = *claim;

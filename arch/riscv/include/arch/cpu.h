@@ -16,8 +16,8 @@
 
 /* For trap_entry.S's timer path, checked in guest_trap.c: struct cpu's
  * vcpu and trace_on, and counters of struct vcpu's stats. */
-#define CPU_VCPU		304
-#define CPU_TRACE_ON		352
+#define CPU_VCPU		312
+#define CPU_TRACE_ON		360
 #define VCPU_STAT_EXITS		40
 #define VCPU_STAT_INTERRUPTS	264
 #define VCPU_STAT_TRAPS		272	/* by riscv_trap_kind() */
@@ -44,6 +44,9 @@ struct arch_cpu {
 	 * (guest_trap.c): a hart runs one cell's guest only, so it is always
 	 * one of that cell's. */
 	struct emu_dev *last_emu;
+	/* The claim/complete register of this hart's S-mode PLIC context
+	 * (irq_route.c); NULL on an AIA machine or before the routes. */
+	volatile uint32_t *plic_claim;
 };
 
 #define FAULT_NONE	0
