@@ -145,10 +145,13 @@ static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 
 static void outputs_down(struct vplic *v, uint32_t id)
 {
+	/* nothing else pending (the usual case after a claim): no scan */
+	bool some = any_pending(v);
+
 	for (unsigned c = 0; c < v->nr_ctx; c++) {
 		struct vplic_ctx *x = &v->ctx[c];
 
-		if (x->eip && counts_in(v, x, id) && !best_irq(v, c)) {
+		if (x->eip && counts_in(v, x, id) && (!some || !best_irq(v, c))) {
 			x->eip = false;
 			cb_set_eip(v, c, false);
 		}
