@@ -173,9 +173,10 @@ static uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = best_irq(v, c);
 
-	if (id) {
+	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
 		id_assign(v->active, id, true);
-		set_pending(v, id, false);
+		id_assign(v->pending, id, false);
+		outputs_down(v, id);
 	}
 	return id;
 }
