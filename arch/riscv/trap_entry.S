@@ -12,7 +12,11 @@
  * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
  * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
  * every linked image).  A guest page fault whose load or store names one
- * of the others saves every register first (below).
+ * of the others saves every register first (below).  The entry saves a1
+ * and t1 first and tells the kind of trap by scause before saving the
+ * rest; the guest's emulated timer interrupt (no Sstc) needs no more than
+ * those two (.Ltimer), and a trap while a debugger holds the hart takes
+ * the way through gdb_entry.S (every register saved).
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
