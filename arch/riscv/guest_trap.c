@@ -261,9 +261,10 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 	}
 }
 
-/* Interrupts and the exceptions that are neither SBI calls, virtual
- * instructions nor guest page faults (trap_entry.S sends those to their
- * own handlers, this one through gdb_entry.S). */
+/* Exceptions that are neither SBI calls, virtual instructions nor guest
+ * page faults, and interrupts while a debugger holds this hart's guest or
+ * the trace is on (trap_entry.S sends the others to their own handlers,
+ * this one through gdb_entry.S). */
 void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
@@ -274,7 +275,11 @@ void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 	if (cause & CAUSE_IRQ_FLAG) {
 		v->stats.interrupts++;
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
-		gdb_cell_trap(v, false);	/* a debugger's stop parks here */
+		/* A debugger's stop parks here.  Without a session on this
+		 * hart (dbg 0) there is none to park for: whatever starts one
+		 * sets dbg and, to stop, raises a soft interrupt (gdb.c). */
+		if (unlikely(READ_ONCE(c->arch.dbg)))
+			gdb_cell_trap(v, false);
 		trace_trap_out(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 		return;
 	}
@@ -291,4 +296,36 @@ void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 	/* The rest (a hardware error, a cause no guest can raise) is not the
 	 * guest's to handle: stop the cell. */
 	cell_fault(v, riscv_cause_name(cause), csr_read(CSR_STVAL), csr_read(CSR_SEPC));
+}
+
+#define OFF(t, m) __builtin_offsetof(struct t, m)
+STATIC_ASSERT(OFF(cpu, vcpu) == CPU_VCPU, "offset");
+STATIC_ASSERT(OFF(cpu, trace_on) == CPU_TRACE_ON && sizeof(bool) == 1, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.exits) == VCPU_STAT_EXITS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.interrupts) == VCPU_STAT_INTERRUPTS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.traps) == VCPU_STAT_TRAPS, "offset");
+STATIC_ASSERT(OFF(vcpu, stats.virqs) == VCPU_STAT_VIRQS, "offset");
+STATIC_ASSERT(VCPU_STAT_TRAP_S_TIMER == VCPU_STAT_TRAPS +
+	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_TIMER, "traps[] index");
+STATIC_ASSERT(VCPU_STAT_VIRQ_TIMER == VCPU_STAT_VIRQS + 8 * VIRQ_TIMER, "virqs[] index");
+
+/*
+ * An interrupt, no debugger on this hart (trap_entry.S; the emulated
+ * timer's, trace off, it handles itself with the same counts): count it and
+ * handle it, nothing else.  While the trace is on, the full way that
+ * records it.
+ */
+void riscv_guest_irq(struct cpu *c, unsigned long cause)
+{
+	struct vcpu *v = c->vcpu;
+	unsigned long irq = cause & ~CAUSE_IRQ_FLAG;
+
+	if (trace_active()) {
+		riscv_guest_trap_c(c, cause);
+		return;
+	}
+	v->stats.exits++;
+	v->stats.interrupts++;
+	v->stats.traps[irq < 40 - RISCV_TRAP_IRQ_BASE ? RISCV_TRAP_IRQ_BASE + irq : 39]++;
+	guest_interrupt(c, v, irq);
 }

@@ -16,7 +16,8 @@
 #include "plic.h"
 
 static struct cell *irq_owner[PLIC_MAX_IRQS];
-static int claim_ctx[PLIC_MAX_IRQS];	/* -1: not claimed */
+/* The claim/complete register the IRQ was claimed on; NULL: not claimed */
+static volatile uint32_t *claimed_on[PLIC_MAX_IRQS];
 /* Each cpu's S-mode PLIC context + 1, by cpu id; 0 (none) until
  * riscv_irq_route_prepare() has filled it in at boot. */
 static int cpu_plic_ctx1[CONFIG_MAX_HARTS];
@@ -40,8 +41,11 @@ void riscv_irq_route_prepare(void)
 		cpu_plic_ctx1[k] = i < 0 ? 0 : platform.harts[i].arch.plic_ctx_s + 1;
 	}
 	plic_init(plic->base, plic->ndev);
+	/* so that the external-interrupt handler claims with one load */
+	for (unsigned k = 0; k < nr_cpus; k++)
+		cpus[k].arch.plic_claim = plic_claim_reg(cpu_plic_ctx1[k] - 1);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
-		claim_ctx[irq] = -1;
+		claimed_on[irq] = NULL;
 	/* No interrupt reaches an S-mode context until a guest enables it. */
 	for (unsigned h = 0; h < platform.nr_harts; h++) {
 		int ctx = platform.harts[h].arch.plic_ctx_s;
@@ -69,9 +73,9 @@ void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint
 
 void riscv_irq_route_complete(const struct cell *c, uint32_t irq)
 {
-	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c && claim_ctx[irq] >= 0) {
-		plic_complete(claim_ctx[irq], irq);
-		claim_ctx[irq] = -1;
+	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c && claimed_on[irq]) {
+		*claimed_on[irq] = irq;
+		claimed_on[irq] = NULL;
 	}
 }
 
@@ -82,9 +86,9 @@ void riscv_irq_route_reset(const struct cell *c)
 			continue;
 		for (unsigned k = 0; k < c->nr_vcpus; k++)
 			plic_enable(hart_plic_ctx(c->vcpu[k]->cpu), irq, false);
-		if (claim_ctx[irq] >= 0) {
-			plic_complete(claim_ctx[irq], irq);
-			claim_ctx[irq] = -1;
+		if (claimed_on[irq]) {
+			*claimed_on[irq] = irq;
+			claimed_on[irq] = NULL;
 		}
 	}
 }
@@ -118,7 +122,7 @@ void arch_console_irq_route(uint32_t irq, struct cpu *to)
  * again as soon as it returns to the guest. */
 void riscv_external_irq(struct cpu *c)
 {
-	int ctx;
+	volatile uint32_t *claim;
 	uint32_t irq;
 	struct cell *owner;
 
@@ -126,23 +130,22 @@ void riscv_external_irq(struct cpu *c)
 		aia_external_irq(c);
 		return;
 	}
-	ctx = hart_plic_ctx(c);
-	irq = plic_claim(ctx);
-	owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
+	claim = c->arch.plic_claim;
+	if (unlikely(!claim))
+		return;
+	irq = *claim;
 	if (!irq)
 		return;
-	if (irq == console_irq) {
-		hk_console_irq();
-		plic_complete(ctx, irq);
+	owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
+	if (unlikely(irq == console_irq || !owner || owner->state != CELL_RUNNING)) {
+		if (irq == console_irq)
+			hk_console_irq();
+		else	/* nobody may have it: silence it */
+			plic_enable(hart_plic_ctx(c), irq, false);
+		*claim = irq;
 		return;
 	}
-	if (!owner || owner->state != CELL_RUNNING) {
-		/* nobody may have it: silence it */
-		plic_enable(ctx, irq, false);
-		plic_complete(ctx, irq);
-		return;
-	}
-	claim_ctx[irq] = ctx;
+	claimed_on[irq] = claim;
 	if (c->vcpu)
 		c->vcpu->stats.irqs++;
 	vplic_set_pending(&owner->arch.vplic, irq);

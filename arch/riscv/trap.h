@@ -49,6 +49,7 @@ __noreturn void riscv_guest_resume(void);
 void riscv_hs_trap(unsigned long *frame);
 void riscv_guest_trap(struct cpu *c, unsigned long cause);	/* gdb_entry.S */
 void riscv_guest_trap_c(struct cpu *c, unsigned long cause);
+void riscv_guest_irq(struct cpu *c, unsigned long cause);
 int riscv_guest_page_fault(struct cpu *c, unsigned long cause);
 void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause);
 void riscv_virtual_inst(struct cpu *c);

@@ -5,13 +5,18 @@
  * and tells where the trap came from.
  *
  * Guest traps save only what the hypervisor's C code may change and go
- * straight to their handler: SBI calls to riscv_vsbi_call(), virtual
- * instructions to riscv_virtual_inst(), the rest to riscv_guest_trap().
+ * straight to their handler: SBI calls to riscv_vsbi_call(), interrupts
+ * to riscv_guest_irq(), virtual instructions to riscv_virtual_inst(), the
+ * rest to riscv_guest_trap().
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
  * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
  * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
  * every linked image).  A guest page fault whose load or store names one
- * of the others saves every register first (below).
+ * of the others saves every register first (below).  The entry saves a1
+ * and t1 first and tells the kind of trap by scause before saving the
+ * rest; the guest's emulated timer interrupt (no Sstc) needs no more than
+ * those two (.Ltimer), and a trap while a debugger holds the hart takes
+ * the way through gdb_entry.S (every register saved).
  *
  * A trap taken in HS-mode is always a hypervisor bug except for the
  * expected faults of guest-memory accesses (hlv/hlvx), which
@@ -69,6 +74,33 @@
 	sret
 .endm
 
+/* the rest of what C may clobber, once a1 and t1 are saved (and a1 holds
+ * scause): sscratch back to 0 with the guest's tp saved, our stack,
+ * a0 = struct cpu */
+.macro	guest_save_rest
+	sd	ra, ARCH_CPU_REG(1)(tp)
+	sd	sp, ARCH_CPU_REG(2)(tp)
+	sd	t0, ARCH_CPU_REG(5)(tp)
+	sd	a0, ARCH_CPU_REG(10)(tp)
+	sd	a2, ARCH_CPU_REG(12)(tp)
+	sd	a3, ARCH_CPU_REG(13)(tp)
+	sd	a4, ARCH_CPU_REG(14)(tp)
+	sd	a5, ARCH_CPU_REG(15)(tp)
+	sd	a6, ARCH_CPU_REG(16)(tp)
+	sd	a7, ARCH_CPU_REG(17)(tp)
+	csrrw	t1, sscratch, zero
+	sd	t1, ARCH_CPU_REG(4)(tp)
+	ld	sp, ARCH_CPU_STACK_TOP(tp)
+	mv	a0, tp
+.endm
+
+/* a counter of the vCPU (a1) + 1 */
+.macro	stat_inc off
+	ld	t1, \off(a1)
+	addi	t1, t1, 1
+	sd	t1, \off(a1)
+.endm
+
 	.text
 	.balign	4
 	.global riscv_trap_entry
@@ -76,30 +108,79 @@ riscv_trap_entry:
 	csrrw	tp, sscratch, tp
 	beqz	tp, .Lfrom_hs
 
-	guest_clobbered sd
-	csrrw	t0, sscratch, zero
-	sd	t0, ARCH_CPU_REG(4)(tp)
+	/* Two registers first, to tell the kind of trap: SBI calls, guest
+	 * page faults (and virtual instructions, 20..23) and interrupts
+	 * each take their own way from here. */
+	sd	a1, ARCH_CPU_REG(11)(tp)
 	csrr	a1, scause
-	ld	sp, ARCH_CPU_STACK_TOP(tp)
-	mv	a0, tp
+	sd	t1, ARCH_CPU_REG(6)(tp)
 	li	t1, EXC_ECALL_VS
 	bne	a1, t1, .Lnot_ecall
+	guest_save_rest
 	call	riscv_vsbi_call			/* (cpu) */
 .Lresume:
 	guest_return
 
 .Lnot_ecall:
-	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
-	beq	a1, t1, .Lvirtual_inst
 	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
-	li	t0, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT
-	bleu	t1, t0, .Lguest_page_fault
-	call	riscv_guest_trap		/* (cpu, scause): interrupts, faults */
+	sltiu	t1, t1, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT + 1
+	bnez	t1, .Lguest_fault_or_vi
+	bltz	a1, .Linterrupt
+	guest_save_rest
+	call	riscv_guest_trap		/* (cpu, scause): gdb_entry.S */
 	j	.Lresume
 
-.Lvirtual_inst:
+.Lguest_fault_or_vi:
+	guest_save_rest
+	li	t1, EXC_VIRTUAL_INST		/* 22: inside 20..23, not a page fault */
+	bne	a1, t1, .Lguest_page_fault
 	call	riscv_virtual_inst		/* (cpu): given back as illegal */
 	j	.Lresume
+
+	/*
+	 * An interrupt, a1 and t1 saved.  With a debugger holding this hart's
+	 * guest (arch_cpu.dbg) the way through gdb_entry.S like the
+	 * exceptions (every register saved, and the stop a debugger asked
+	 * for): whatever starts a session on this hart sets dbg and raises
+	 * a soft interrupt if it wants a stop, so that trap comes this way.
+	 * The guest's emulated timer (no Sstc) coming due, while the trace
+	 * is off, is handled here with a1 and t1 alone; every other one (and
+	 * that one with the trace on) goes to riscv_guest_irq().
+	 */
+.Linterrupt:
+	lw	t1, ARCH_CPU_DBG(tp)
+	bnez	t1, .Ldebugged
+	addi	t1, a1, -IRQ_S_TIMER		/* 1 << 63 if the S timer */
+	slli	t1, t1, 1
+	beqz	t1, .Ltimer
+.Lirq:
+	guest_save_rest
+	call	riscv_guest_irq			/* (cpu, scause) */
+	guest_return
+.Ldebugged:
+	guest_save_rest
+	call	riscv_guest_trap
+	j	.Lresume
+
+	/* riscv_guest_irq()'s IRQ_S_TIMER: the counts, VSTIP up and the
+	 * firmware's timer masked until the guest's next set_timer (vsbi.c,
+	 * guest_trap.c); sscratch still holds the guest's tp */
+.Ltimer:
+	lbu	t1, CPU_TRACE_ON(tp)
+	bnez	t1, .Lirq
+	li	t1, 1 << IRQ_VS_TIMER
+	csrs	hvip, t1
+	li	t1, 1 << IRQ_S_TIMER
+	csrc	sie, t1
+	ld	a1, CPU_VCPU(tp)
+	stat_inc VCPU_STAT_EXITS
+	stat_inc VCPU_STAT_INTERRUPTS
+	stat_inc VCPU_STAT_TRAP_S_TIMER
+	stat_inc VCPU_STAT_VIRQ_TIMER
+	ld	t1, ARCH_CPU_REG(6)(tp)
+	ld	a1, ARCH_CPU_REG(11)(tp)
+	csrrw	tp, sscratch, tp
+	sret
 
 	/*
 	 * A guest page fault: riscv_guest_page_fault() emulates the common

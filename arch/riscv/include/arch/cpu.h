@@ -14,6 +14,17 @@
 #define ARCH_CPU_REG(n)		(ARCH_CPU_REGS + 8 * (n))
 #define ARCH_CPU_DBG		(ARCH_CPU_REG(32) + 4)	/* after fault */
 
+/* For trap_entry.S's timer path, checked in guest_trap.c: struct cpu's
+ * vcpu and trace_on, and counters of struct vcpu's stats. */
+#define CPU_VCPU		312
+#define CPU_TRACE_ON		360
+#define VCPU_STAT_EXITS		40
+#define VCPU_STAT_INTERRUPTS	264
+#define VCPU_STAT_TRAPS		272	/* by riscv_trap_kind() */
+#define VCPU_STAT_TRAP_S_TIMER	(VCPU_STAT_TRAPS + 8 * (24 + 5))
+#define VCPU_STAT_VIRQS		720
+#define VCPU_STAT_VIRQ_TIMER	(VCPU_STAT_VIRQS + 8 * 1)
+
 #ifndef __ASSEMBLER__
 #include <fv/types.h>
 
@@ -33,6 +44,9 @@ struct arch_cpu {
 	 * (guest_trap.c): a hart runs one cell's guest only, so it is always
 	 * one of that cell's. */
 	struct emu_dev *last_emu;
+	/* The claim/complete register of this hart's S-mode PLIC context
+	 * (irq_route.c); NULL on an AIA machine or before the routes. */
+	volatile uint32_t *plic_claim;
 };
 
 #define FAULT_NONE	0

@@ -60,6 +60,11 @@ uint32_t plic_claim(int ctx)
 	return ctx >= 0 ? *reg(CLAIM(ctx)) : 0;
 }
 
+volatile uint32_t *plic_claim_reg(int ctx)
+{
+	return ctx >= 0 ? reg(CLAIM(ctx)) : NULL;
+}
+
 void plic_complete(int ctx, uint32_t irq)
 {
 	if (ctx >= 0)

@@ -11,12 +11,16 @@
 #include <fv/string.h>
 #include "vplic.h"
 
-static bool id_test(const uint32_t *map, uint32_t id)
+#ifndef __always_inline
+#define __always_inline inline __attribute__((always_inline))
+#endif
+
+static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
 	return (map[id / 32] >> (id % 32)) & 1;
 }
 
-static void id_assign(uint32_t *map, uint32_t id, bool on)
+static __always_inline void id_assign(uint32_t *map, uint32_t id, bool on)
 {
 	if (on)
 		map[id / 32] |= 1U << (id % 32);
@@ -38,12 +42,12 @@ static unsigned lowest_bit(uint32_t x)
 }
 
 /* Every guest-supplied ID goes through here before indexing anything. */
-static bool owns(const struct vplic *v, uint64_t id)
+static __always_inline bool owns(const struct vplic *v, uint64_t id)
 {
 	return id < VPLIC_MAX_IRQS && id_test(v->owned, (uint32_t)id);
 }
 
-static void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
+static __always_inline void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
 {
 	if (v->ops && v->ops->set_eip)
 		v->ops->set_eip(v->arg, ctx, on);
@@ -122,12 +126,12 @@ static void update(struct vplic *v)
  * (outputs_down, which looks again at what else is pending).  Anything
  * else (priorities, enables, thresholds) takes update().
  */
-static bool counts_in(const struct vplic *v, const struct vplic_ctx *x, uint32_t id)
+static __always_inline bool counts_in(const struct vplic *v, const struct vplic_ctx *x, uint32_t id)
 {
 	return id_test(x->enable, id) && v->prio[id] > x->threshold;
 }
 
-static void outputs_up(struct vplic *v, uint32_t id)
+static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 {
 	for (unsigned c = 0; c < v->nr_ctx; c++) {
 		struct vplic_ctx *x = &v->ctx[c];
@@ -141,10 +145,13 @@ static void outputs_up(struct vplic *v, uint32_t id)
 
 static void outputs_down(struct vplic *v, uint32_t id)
 {
+	/* nothing else pending (the usual case after a claim): no scan */
+	bool some = any_pending(v);
+
 	for (unsigned c = 0; c < v->nr_ctx; c++) {
 		struct vplic_ctx *x = &v->ctx[c];
 
-		if (x->eip && counts_in(v, x, id) && !best_irq(v, c)) {
+		if (x->eip && counts_in(v, x, id) && (!some || !best_irq(v, c))) {
 			x->eip = false;
 			cb_set_eip(v, c, false);
 		}
@@ -166,9 +173,10 @@ static uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = best_irq(v, c);
 
-	if (id) {
+	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
 		id_assign(v->active, id, true);
-		set_pending(v, id, false);
+		id_assign(v->pending, id, false);
+		outputs_down(v, id);
 	}
 	return id;
 }
@@ -370,11 +378,15 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
 	return 0;
 }
 
+/* The external-interrupt handler's path: set_pending(v, irq, true) with
+ * its helpers inlined, no call but the callback's. */
 void vplic_set_pending(struct vplic *v, uint32_t irq)
 {
 	spin_lock(&v->lock);
-	if (owns(v, irq) && !id_test(v->active, irq))
-		set_pending(v, irq, true);
+	if (owns(v, irq) && !id_test(v->active, irq) && !id_test(v->pending, irq)) {
+		id_assign(v->pending, irq, true);
+		outputs_up(v, irq);
+	}
 	spin_unlock(&v->lock);
 }
 
