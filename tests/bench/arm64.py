@@ -61,9 +61,8 @@ NOTES = """\
   (1 = the instruction right after it), the least of the rounds (64 timer,
   8 alarms); in a cell the mean also holds the first timer interrupt,
   which costs more (see README, "Performance").
-- n/a in cell: the virtual distributor has no SPI lines yet (the PL031 is
-  passed through and waits for SPI injection), and the cell has one vCPU
-  (a trapped ICC_SGI1R_EL1 write stops a cell today).
+- n/a: a distributor without SPI lines, or one CPU in the tree (the
+  cell has the PL031's SPI and two vCPUs, so none there).
 """
 
 

@@ -139,8 +139,10 @@ def arm64_logs():
 
 @pytest.mark.parametrize("side", ["native", "cell"])
 def test_every_arm64_row(arm64_logs, side):
-    """Every row of make bench's ARM64 table is printed, as a figure that
-    parses or as n/a with its reason; no timing is judged."""
+    """Every row of make bench's ARM64 table is printed as a figure that
+    parses, in the cell too (its SPI rows need the virtual distributor's
+    SPIs, its SGI rows SGIs between its two vCPUs: an n/a there means one
+    of them broke); no timing is judged."""
     import arm64
     log = arm64_logs[side]
     assert not benchlib.errors(log), log[-3000:]
@@ -149,7 +151,8 @@ def test_every_arm64_row(arm64_logs, side):
     for name in arm64.FIGURES:
         assert name in figs, f"no {name} line\n{log[-3000:]}"
         f = figs[name]
-        assert isinstance(f, str) or (f["n"] > 0 and f["min"] <= f["mean"] <= f["max"]), (name, f)
+        assert not isinstance(f, str), f"{name}: {f}\n{log[-3000:]}"
+        assert f["n"] > 0 and f["min"] <= f["mean"] <= f["max"], (name, f)
     assert "bench: arm64 EL1 psci hvc cntfrq" in log
     if side == "cell":
         assert "cell bench: stopped (shutdown by its guest)" in log

@@ -2,9 +2,8 @@
 /*
  * The passthrough SPI rows: the PL031 RTC's alarm (QEMU virt: SPI 2,
  * INTID 34) through the GIC distributor.  Natively QEMU's GIC; in a cell
- * the PL031 passed through and the virtual GIC injecting its SPI, once
- * the hypervisor has SPIs (until then the cell's distributor reports no
- * SPI lines and the rows say n/a).  QEMU arms the alarm at the match
+ * the PL031 passed through and the virtual GIC injecting its SPI (a
+ * distributor with no SPI lines makes the rows n/a).  QEMU arms the alarm at the match
  * write's instant + (match - count) seconds of the RTC's clock, which
  * with -rtc clock=vm is the virtual clock: so the deadline is known to
  * the instruction, and the guest waits for it in WFI (skipped time).

@@ -5,11 +5,9 @@
  * binary runs on natively (RAM at 0x40000000, the image at 0x40200000,
  * a PL011 at 0x09000000, the GICv3 at 0x08000000/0x080a0000), so the
  * guest finds the same addresses both ways and only the hypervisor differs.
- * The PL031 RTC (SPI 2, INTID 34) is passed through for the SPI rows; the
- * guest prints them n/a while the virtual distributor has no SPI lines.
- * One vCPU: a trapped ICC_SGI1R_EL1 write stops the cell today, so the SGI
- * rows wait for SGIs between vCPUs; then HARTS(1, 2) lets the guest start
- * its second vCPU and measure them.
+ * The PL031 RTC (SPI 2, INTID 34) is passed through for the SPI rows; two
+ * vCPUs (CPUs 1 and 2) for the SGI rows, the second started by the guest
+ * with PSCI CPU_ON.
  */
 #include <fv/layout.h>
 
@@ -19,7 +17,7 @@ const struct layout fv_layout = {
 	.board = "qemu-aarch64-virt",
 	CELLS({
 		.name = "bench",
-		HARTS(1),
+		HARTS(1, 2),
 		MEMORY({ .gpa = 0x40000000, .hpa = 0x50000000, .size = 16 * MiB,
 			 .flags = MEM_RWX }),
 		DEVICES({ .gpa = 0x09010000, .hpa = 0x09010000,	/* PL031 RTC */
