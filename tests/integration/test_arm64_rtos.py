@@ -42,9 +42,9 @@ def native():
     return os.path.join(out, "rtos.bin")
 
 
-def native_cmd(image, append, smp=2):
+def native_cmd(image, append, smp=2, gic=3):
     """QEMU's direct kernel boot at EL1: PSCI is QEMU's own, through HVC."""
-    return arm64qemu.qemu_cmd(image, smp=smp, mem="256M", virt=False,
+    return arm64qemu.qemu_cmd(image, smp=smp, mem="256M", gic=gic, virt=False,
                               extra=["-append", append])
 
 
@@ -123,6 +123,13 @@ def test_native_uart_interrupt_echo(native):
             q.expect(rf"rtos: rx {c}\r*\n")
         after = q.pos()
         q.wait_for(lambda t: len(status(t, after=after)) >= 1, 60, "a status line after input")
+
+
+def test_native_refuses_a_gicv2(native):
+    """GICv3 only: on a GICv2 machine it says why on its UART and powers off."""
+    with Qemu(native_cmd(native, "", smp=1, gic=2), timeout=60) as q:
+        text = q.wait_exit(timeout=50)
+    assert "rtos: no GICv3 in the device tree, shutting down" in [l for _, l in lines(text)]
 
 
 def test_two_cells_boot_and_tick(two_rtos):

@@ -65,6 +65,8 @@ void arch_timer_enable(struct hart *h)
 
 void arch_irqs_choose(struct hart *h)
 {
+	if (!plat.arch.gicd)
+		rtos_give_up("no GICv3 in the device tree");
 	if (h->idx == 0)
 		gic_dist_init();
 	if (!gic_cpu_init(h)) {

@@ -20,8 +20,10 @@ static int find_gic(const void *fdt, struct platform *p)
 
 	if (node < 0 || !dtb_node_ok(fdt, node) ||
 	    !dtb_node_reg(fdt, node, 0, &p->arch.gicd, NULL) ||
-	    !dtb_node_reg(fdt, node, 1, &p->arch.gicr, &p->arch.gicr_size))
+	    !dtb_node_reg(fdt, node, 1, &p->arch.gicr, &p->arch.gicr_size)) {
+		p->arch.gicd = 0;
 		return -1;
+	}
 	/* GICD_TYPER.ITLinesNumber: 32 * (N + 1) INTIDs */
 	p->arch.gic_lines = 32 * ((*(volatile uint32_t *)(p->arch.gicd + 4) & 0x1f) + 1);
 	return node;
@@ -35,7 +37,7 @@ static uint32_t dev_spi(const void *fdt, int dev, int gic)
 	const fdt32_t *p = fdt_getprop(fdt, dev, "interrupts", &len);
 	uint32_t intid;
 
-	if (!p || len < 12 || dtb_irq_parent(fdt, dev) != gic ||
+	if (gic < 0 || !p || len < 12 || dtb_irq_parent(fdt, dev) != gic ||
 	    fdt32_to_cpu(p[0]) != GIC_SPI_TYPE)
 		return 0;
 	intid = fdt32_to_cpu(p[1]) + 32;
@@ -81,8 +83,8 @@ int arch_dtb_parse(const void *fdt, struct platform *p)
 
 	p->timebase = sysreg_read(cntfrq_el0);
 	find_psci(fdt, p);
-	if (gic < 0)
-		return -1;	/* no tick without it */
+	/* Without a GIC there is no tick: the boot CPU says so on the UART
+	 * (arch_irqs_choose) rather than stop here unheard. */
 	find_uart(fdt, p, gic);
 	find_doorbell(fdt, p, gic);
 	return 0;
