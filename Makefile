@@ -160,7 +160,7 @@ $(O)/$(LAYOUT_SRC:.c=.o): $(LAYOUT_IMAGES)
 # whether anything changed).
 $(O)/guests/rtos/rtos.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C cells/guests/rtos O=$(O)/guests/rtos \
-		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
+		GUEST_ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
 $(O)/guests/sbitest/sbitest.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C cells/guests/sbitest O=$(O)/guests/sbitest \

@@ -28,6 +28,7 @@
 #define GICR_IGROUPR0		(GICR_SGI + 0x080)
 #define GICR_ISENABLER0		(GICR_SGI + 0x100)
 #define GICR_ICENABLER0		(GICR_SGI + 0x180)
+#define GICR_ICACTIVER0		(GICR_SGI + 0x380)
 #define GICR_IPRIORITYR		(GICR_SGI + 0x400)
 
 /* ICC system registers by encoding (EL2 sees the physical interface) */
@@ -188,6 +189,14 @@ void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on)
 	if (!r || intid >= 32)
 		return;
 	wr32(r + (on ? GICR_ISENABLER0 : GICR_ICENABLER0), 1U << intid);
+}
+
+void gic_ppi_deactivate(uint64_t mpidr, unsigned intid)
+{
+	uintptr_t r = ready ? gicr_of(mpidr) : 0;
+
+	if (r && intid < 32)
+		wr32(r + GICR_ICACTIVER0, 1U << intid);
 }
 
 /* Affinity as GICD_IROUTER<n> holds it: Aff3 at 32, Aff2.Aff1.Aff0 */

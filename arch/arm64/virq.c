@@ -37,6 +37,9 @@ void arm64_virq_enter(struct vcpu *v)
 	gic_ppi_enable(v->cpu->hwid, GIC_PPI_VTIMER, false);
 	arm64_vlr_drop(v);
 	clear_lrs();
+	/* a timer interrupt injected (HW) and never ended by the previous
+	 * run would stay active, and the PPI never fire again */
+	gic_ppi_deactivate(v->cpu->hwid, GIC_PPI_VTIMER);
 	write_sysreg(ICH_VMCR_EL2, 0);
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
 	isb();
@@ -52,6 +55,7 @@ void arm64_virq_quiesce(struct cpu *c)
 		arm64_vlr_drop(c->vcpu);
 	write_sysreg(ICH_HCR_EL2, 0);
 	clear_lrs();
+	gic_ppi_deactivate(c->hwid, GIC_PPI_VTIMER);
 	isb();
 }
 

@@ -10,10 +10,13 @@
 #                or common/<file> for a shared one here (common/sbi.c)
 #   FDT_SRCS     the libfdt files it needs (default fdt.c fdt_ro.c)
 #   GUEST_CFLAGS, GUEST_ASFLAGS   extra flags, if any
+#   GUEST_LDS    its linker script, if not $(HERE)/$(GUEST).ld
+#   GUEST_ARCH   riscv (the default) or arm64: compiler, flags, LOAD_ADDR
 #
 # then includes this file.  It is run out of tree only:
 #   make -C <guest dir> O=/abs/outdir [LOAD_ADDR=0x80200000]
 #        [CROSS_COMPILE=riscv64-unknown-elf-] [FV_CACHE=...] [V=1]
+# (arm64: LOAD_ADDR 0x40200000, CROSS_COMPILE aarch64-linux-gnu-).
 # libfdt comes from FV_CACHE (ci/fetch-sources.sh puts it there);
 # string.c and fmt.c from src/lib.
 
@@ -31,26 +34,45 @@ TOP := $(abspath $(COMMON)/../../..)
 
 O ?= $(TOP)/build/guests/$(GUEST)
 override O := $(abspath $(O))
-LOAD_ADDR ?= 0x80200000
-CROSS_COMPILE ?= riscv64-unknown-elf-
+GUEST_ARCH ?= riscv
 XDG_CACHE_HOME ?= $(HOME)/.cache
 FV_CACHE ?= $(XDG_CACHE_HOME)/ferrovisor
 LIBFDT := $(FV_CACHE)/libfdt
+GUEST_LDS ?= $(HERE)/$(GUEST).ld
 
+ifeq ($(GUEST_ARCH),arm64)
+# EL1 with the MMU off (Device memory: -mstrict-align), no FP/SIMD.
+# Debian's aarch64 compiler is a Linux one: -nostdinc keeps the C
+# library's headers out, _LIBC_LIMITS_H_ lets GCC's <limits.h> stand alone.
+# cells/guests/common is RISC-V code, so it is not on the include path.
+LOAD_ADDR ?= 0x40200000
+CROSS_COMPILE ?= aarch64-linux-gnu-
 CC := $(CROSS_COMPILE)gcc
+ARCHFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align -mno-outline-atomics
+ARCH_CFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) -D_LIBC_LIMITS_H_
+ARCH_INCLUDES :=
+else ifeq ($(GUEST_ARCH),riscv)
+LOAD_ADDR ?= 0x80200000
+CROSS_COMPILE ?= riscv64-unknown-elf-
+CC := $(CROSS_COMPILE)gcc
+ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+ARCH_CFLAGS :=
+ARCH_INCLUDES := -I$(COMMON)
+else
+$(error GUEST_ARCH=$(GUEST_ARCH): riscv or arm64)
+endif
 OBJCOPY := $(CROSS_COMPILE)objcopy
 
-ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-CFLAGS := $(ARCHFLAGS) -ffreestanding -nostdlib -O2 -g -Wall -Wextra -Werror \
+CFLAGS := $(ARCHFLAGS) $(ARCH_CFLAGS) -ffreestanding -nostdlib -O2 -g -Wall -Wextra -Werror \
 	-fno-common -fno-stack-protector -fno-pie \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections \
-	-I$(TOP)/src/fdt -I$(TOP)/src/include -I$(LIBFDT) -I$(HERE) -I$(COMMON) \
+	-I$(TOP)/src/fdt -I$(TOP)/src/include -I$(LIBFDT) -I$(HERE) $(ARCH_INCLUDES) \
 	-MMD -MP $(GUEST_CFLAGS)
-ASFLAGS := $(ARCHFLAGS) -I$(HERE) -I$(COMMON) -MMD -MP $(GUEST_ASFLAGS)
+ASFLAGS := $(ARCHFLAGS) -I$(HERE) $(ARCH_INCLUDES) -MMD -MP $(GUEST_ASFLAGS)
 LDFLAGS := $(ARCHFLAGS) -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,--gc-sections -Wl,--no-warn-rwx-segments \
-	-Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -T $(HERE)/$(GUEST).ld
+	-Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -T $(GUEST_LDS)
 
 LIB_SRCS := string.c fmt.c
 FDT_SRCS ?= fdt.c fdt_ro.c
@@ -70,7 +92,7 @@ all: $(O)/$(GUEST).elf $(O)/$(GUEST).bin
 $(O)/$(GUEST).bin: $(O)/$(GUEST).elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
-$(O)/$(GUEST).elf: $(OBJS) $(HERE)/$(GUEST).ld $(O)/load_addr
+$(O)/$(GUEST).elf: $(OBJS) $(GUEST_LDS) $(O)/load_addr
 	@echo "  LD      $(GUEST)/$(notdir $@)"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS)
 
@@ -83,10 +105,12 @@ $(O)/common/%.o: $(COMMON)/%.c | $(O)/common
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(O)/%.o: $(HERE)/%.c | $(O)
+	@mkdir -p $(dir $@)
 	@echo "  CC      $(GUEST)/$(notdir $<)"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(O)/%.o: $(HERE)/%.S | $(O)
+	@mkdir -p $(dir $@)
 	@echo "  AS      $(GUEST)/$(notdir $<)"
 	$(Q)$(CC) $(ASFLAGS) -c -o $@ $<
 

@@ -15,15 +15,7 @@
 #define QUEUE_LEN		8	/* messages in each ring */
 #define CONSOLE_LINE_MAX		160	/* longest console line */
 
-/*
- * Trap frame: slot 0 is sepc, slot n (1..31) is register xn (sp and tp
- * are not stored: sp is the frame address plus FRAME_SIZE and tp is the
- * constant per-hart pointer), then sstatus and the `time` read at entry.
- */
-#define FRAME_SEPC		0
-#define FRAME_SSTATUS		32
-#define FRAME_TIME		33
-#define FRAME_SLOTS		34
-#define FRAME_SIZE		(FRAME_SLOTS * 8)
+/* The trap frame's layout (FRAME_SLOTS, FRAME_SIZE, FRAME_TIME, ...). */
+#include "arch_config.h"
 
 #endif

@@ -7,15 +7,11 @@
  */
 #include <stdarg.h>
 #include <fv/fmt.h>
-#include "config.h"
 #include "console.h"
-#include "csr.h"
-#include "sbi.h"
+#include "rtos.h"
 #include "uart.h"
 
-enum backend { CON_LEGACY, CON_DBCN, CON_UART };
-
-static enum backend backend;
+static bool use_uart;
 static volatile int lock;
 
 struct line {
@@ -38,43 +34,29 @@ static void line_out(char c, void *arg)
 	}
 }
 
-void console_init_sbi(void)
+void console_init(void)
 {
-	backend = sbi_probe(SBI_EXT_DBCN) ? CON_DBCN : CON_LEGACY;
+	arch_console_init();
 }
 
 void console_use_uart(void)
 {
-	backend = CON_UART;
+	use_uart = true;
 }
 
 bool console_is_uart(void)
 {
-	return backend == CON_UART;
+	return use_uart;
 }
 
 static void emit(const char *s, unsigned n)
 {
-	switch (backend) {
-	case CON_UART:
-		for (unsigned i = 0; i < n; i++)
-			uart_putc(s[i]);
-		break;
-	case CON_DBCN:
-		while (n) {
-			long w = sbi_dbcn_write(s, n);
-
-			if (w <= 0)
-				break;
-			s += w;
-			n -= (unsigned)w;
-		}
-		break;
-	case CON_LEGACY:
-		for (unsigned i = 0; i < n; i++)
-			sbi_legacy_putchar(s[i]);
-		break;
+	if (!use_uart) {
+		arch_console_write(s, n);	/* e.g. SBI's debug console */
+		return;
 	}
+	for (unsigned i = 0; i < n; i++)
+		uart_putc(s[i]);
 }
 
 static int vprint(bool locked, const char *fmt, va_list ap)

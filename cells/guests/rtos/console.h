@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Line-based console output over the UART or the SBI debug console. */
+/* Line-based console output over the UART or the arch's fallback (SBI). */
 #ifndef RTOS_CONSOLE_H
 #define RTOS_CONSOLE_H
 
 #include <stdbool.h>
 #include <fv/compiler.h>
 
-/* Pick DBCN or the legacy putchar; call before anything is printed. */
-void console_init_sbi(void);
+/* The arch's fallback (arch_console_init); call before anything is printed. */
+void console_init(void);
 /* From now on write to the UART set up by uart_init(). */
 void console_use_uart(void);
 bool console_is_uart(void);

@@ -88,9 +88,9 @@ static void write_answer(struct channel *ch, const char *ans, uint32_t seq)
 	for (i = 0; ans[i]; i++)
 		ch->ans[i] = ans[i];
 	ch->ans[i] = '\0';
-	__asm__ volatile("fence rw, rw" ::: "memory");	/* answer, then its number */
+	arch_mb();	/* answer, then its number */
 	ch->ans_seq = seq;
-	__asm__ volatile("fence rw, rw" ::: "memory");	/* both, then the ring */
+	arch_mb();	/* both, then the ring */
 	*db_reg(DOORBELL_RING) = 1;
 }
 
@@ -103,7 +103,7 @@ static void answer(struct channel *ch, uint32_t *last)
 
 	if (!seq)
 		return;		/* nothing asked yet */
-	__asm__ volatile("fence r, r" ::: "memory");	/* its number, then it */
+	arch_rmb();	/* its number, then it */
 	read_request(ch, req);
 	make_answer(req, ans);
 	write_answer(ch, ans, seq);

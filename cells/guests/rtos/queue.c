@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Message ring; both ends on the same hart, so masking interrupts is the lock. */
-#include "csr.h"
 #include "rtos.h"
 
 int queue_send(struct queue *q, uint32_t msg)

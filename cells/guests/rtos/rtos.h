@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "arch.h"
+#include "arch_if.h"
 #include "config.h"
 #include "queue.h"
 #include "sched.h"
@@ -17,16 +19,14 @@ struct platform {
 	unsigned nharts;		/* usable harts found in /cpus */
 	unsigned long hartid[MAX_HARTS];
 	int cpu_node[MAX_HARTS];	/* DTB offsets of those cpu nodes */
-	bool uart;			/* stdout is an ns16550a we can drive */
+	bool uart;			/* stdout is a UART we can drive */
 	uintptr_t uart_base;
-	unsigned uart_shift, uart_width;
 	uint32_t uart_irq;		/* 0: no usable interrupt */
-	uintptr_t plic_base;		/* 0: no PLIC */
-	int plic_node;
 	uint32_t db_irq;		/* the doorbell's; 0: no doorbell */
 	uintptr_t db_base;		/* its registers */
 	uintptr_t db_shm;		/* the shared region */
 	uint64_t db_shm_size;
+	struct arch_platform arch;	/* arch.h */
 };
 
 /* Bootargs (bootargs.c). */
@@ -39,7 +39,7 @@ struct config {
 	unsigned keep_at, mark_at;	/* reset check: see README */
 	unsigned guard;			/* KiB of RAM to fill and check (guard.c) */
 	unsigned aplic_attack;		/* aim our APLIC outside the cell (aplic.c) */
-	bool timer_sbi;
+	bool timer_sbi;			/* RISC-V: timer=sbi */
 };
 
 struct hart {
@@ -47,8 +47,7 @@ struct hart {
 	unsigned long hartid;
 	unsigned idx;
 	int cpu_node;
-	bool sstc;
-	int plic_ctx;			/* S-mode context, -1 if none */
+	struct arch_hart arch;		/* arch.h */
 	bool rx_irq;			/* this hart takes the UART interrupt */
 	bool db_irq;			/* this hart takes the doorbell's */
 	volatile bool stop_req;		/* set by the boot hart before its IPI */
@@ -78,23 +77,16 @@ extern struct config cfg;
 extern struct hart harts[MAX_HARTS];
 extern unsigned nharts_online;
 
-/* tp holds this hart's struct hart from entry.S on and never changes. */
-static inline struct hart *this_hart(void)
-{
-	struct hart *h;
-
-	__asm__("mv %0, tp" : "=r"(h));
-	return h;
-}
-
 /* main.c */
 void hart_setup(struct hart *h);
 void __attribute__((noreturn)) rtos_halt(void);
+/* "rtos: <why>, shutting down", then power off. */
+void __attribute__((noreturn)) rtos_give_up(const char *why);
 
 /* tasks.c */
 void tasks_create(struct hart *h);
 
-/* trap.c: a device's interrupt (PLIC or APLIC source number) */
+/* irq.c: a device's interrupt (its number at the interrupt controller) */
 void irq_dispatch(struct hart *h, uint32_t irq);
 
 /* doorbell.c */
@@ -113,10 +105,7 @@ void bootargs_parse(const char *s, struct config *c);
 void guard_fill(void);
 void guard_check(void);
 
-/* dtb.c */
+/* dtb.c (helpers for the arch's own parsing in dtb.h) */
 int dtb_parse(const void *fdt, struct platform *p);
-bool dtb_hart_has_sstc(const struct platform *p, int cpu_node);
-bool dtb_hart_has_v(const struct platform *p, int cpu_node);
-int dtb_plic_context(const struct platform *p, int cpu_node);
 
 #endif

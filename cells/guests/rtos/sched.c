@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Fixed-priority preemptive scheduler; see sched.h. */
 #include <fv/string.h>
-#include "csr.h"
 #include "rtos.h"
 
 #define STACK_WORDS	(TASK_STACK_SIZE / sizeof(unsigned long))
@@ -34,10 +33,7 @@ void sched_add(struct hart *h, unsigned prio, const char *name, task_fn fn,
 
 	/* A first frame as if the task had been interrupted at its entry. */
 	memset(f, 0, FRAME_SIZE);
-	f[FRAME_SEPC] = (unsigned long)fn;
-	f[1] = (unsigned long)task_returned;		/* ra */
-	f[10] = (unsigned long)arg;			/* a0 */
-	f[FRAME_SSTATUS] = SSTATUS_SPP | SSTATUS_SPIE;
+	arch_frame_init(f, fn, arg, task_returned);
 	t->frame = f;
 	h->ready |= 1u << prio;
 }

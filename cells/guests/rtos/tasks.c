@@ -13,11 +13,7 @@
  *   idle                      wfi
  */
 #include "console.h"
-#include "csr.h"
-#include "imsic.h"
-#include "rtc.h"
 #include "rtos.h"
-#include "sbi.h"
 #include "uart.h"
 
 enum { PRIO_IDLE, PRIO_STATUS, PRIO_ECHO, PRIO_DOORBELL, PRIO_CONSUMER, PRIO_PRODUCER,
@@ -87,13 +83,13 @@ static void task_echo(void *arg)
 	}
 }
 
-static void finish(struct hart *h, unsigned long type, const char *what)
+static void finish(struct hart *h, bool reboot, const char *what)
 {
 	long err;
 
 	rprintf("rtos: %s\n", what);
 	smp_stop_others();
-	err = sbi_system_reset(type, SBI_SRST_NO_REASON);
+	err = reboot ? arch_system_reboot() : arch_system_off(false);
 	rprintf("rtos: hart %lu SRST failed (%ld)\n", h->hartid, err);
 }
 
@@ -116,7 +112,7 @@ static void task_status(void *arg)
 
 		flags = irq_save();	/* one consistent snapshot */
 		tick = h->tick;
-		now = rdtime();
+		now = arch_now();
 		min = h->jit_n ? h->jit_min : 0;
 		max = h->jit_max;
 		sum = h->jit_sum;
@@ -135,13 +131,12 @@ static void task_status(void *arg)
 		h->status_lines++;
 		if (h->idx != 0)
 			continue;
-		imsic_ipi_test(h);	/* once, where there are IMSIC files */
-		rtc_alarm_test(h);	/* once, where the cell owns the RTC */
+		arch_status_hook(h);	/* RISC-V: IMSIC ping-pong, RTC alarms */
 		guard_check();
 		if (cfg.stop_after && h->status_lines == cfg.stop_after)
-			finish(h, SBI_SRST_SHUTDOWN, "stopping");
+			finish(h, false, "stopping");
 		if (cfg.reset_after && h->status_lines == cfg.reset_after)
-			finish(h, SBI_SRST_COLD_REBOOT, "resetting");
+			finish(h, true, "resetting");
 	}
 }
 
@@ -149,7 +144,7 @@ static void task_idle(void *arg)
 {
 	(void)arg;
 	for (;;)
-		__asm__ volatile("wfi");
+		arch_idle();
 }
 
 void tasks_create(struct hart *h)

@@ -4,17 +4,12 @@
  * drift and a late interrupt is caught up rather than lost.  Jitter is the
  * time at trap entry minus the deadline that was programmed.
  */
-#include "csr.h"
 #include "rtos.h"
-#include "sbi.h"
 #include "timer.h"
 
 static void timer_program(struct hart *h, uint64_t when)
 {
-	if (h->sstc)
-		csr_write(0x14d, when);	/* stimecmp (binutils 2.40 lacks the name) */
-	else
-		sbi_set_timer(when);		/* also clears the pending STIP */
+	arch_timer_program(h, when);	/* RISC-V: stimecmp or SBI; ARM64: CNTV */
 }
 
 void timer_init(struct hart *h)
@@ -23,10 +18,10 @@ void timer_init(struct hart *h)
 	if (!h->period)
 		h->period = 1;
 	h->jit_min = UINT64_MAX;
-	h->deadline = rdtime() + h->period;
-	/* Program before unmasking so a stale STIP cannot fire early. */
+	h->deadline = arch_now() + h->period;
+	/* Program before unmasking so a stale interrupt cannot fire early. */
 	timer_program(h, h->deadline);
-	csr_set(sie, SIE_STIE);
+	arch_timer_enable(h);
 }
 
 bool timer_irq(struct hart *h, uint64_t now)

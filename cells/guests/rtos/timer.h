@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The periodic tick: Sstc stimecmp or SBI TIME set_timer, plus jitter figures. */
+/* The periodic tick (the arch programs its timer) and its jitter figures. */
 #ifndef RTOS_TIMER_H
 #define RTOS_TIMER_H
 

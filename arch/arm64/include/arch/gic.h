@@ -42,5 +42,9 @@ void gic_spi_route(unsigned intid, uint64_t mpidr, bool on);
 void gic_spi_deactivate(unsigned intid);
 /* Enable or disable PPI `intid` on the CPU with affinity `mpidr`. */
 void gic_ppi_enable(uint64_t mpidr, unsigned intid, bool on);
+/* Deactivate PPI `intid` of the CPU with affinity `mpidr` (its
+ * redistributor): one a list register held with the HW bit, which the
+ * guest will never end once the list registers are cleared. */
+void gic_ppi_deactivate(uint64_t mpidr, unsigned intid);
 
 #endif

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ns16550a driver.  Baud rate and line settings are left as the firmware
- * set them; the guest only writes THR, IER and MCR.
+ * ns16550a driver (uart.h): the console UART of the RISC-V boards.  Baud
+ * rate and line settings are left as the firmware set them; the guest
+ * only writes THR, IER, MCR and the scratch register.
  */
+#include "riscv.h"
+#include "rtos.h"
 #include "uart.h"
 
 #define UART_RBR	0	/* read */
@@ -41,11 +44,11 @@ static void wr(unsigned reg, uint32_t v)
 		*(volatile uint8_t *)a = (uint8_t)v;
 }
 
-void uart_init(uintptr_t b, unsigned reg_shift, unsigned reg_io_width)
+void uart_init(const struct platform *p)
 {
-	base = b;
-	shift = reg_shift;
-	width = reg_io_width;
+	base = p->uart_base;
+	shift = p->arch.uart_shift;
+	width = p->arch.uart_width;
 }
 
 void uart_putc(char c)

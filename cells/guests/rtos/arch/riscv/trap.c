@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Trap dispatch: timer tick, PLIC external interrupt, IPI; exceptions are fatal. */
 #include "console.h"
-#include "csr.h"
 #include "imsic.h"
 #include "plic.h"
 #include "rtos.h"
 #include "sbi.h"
 #include "timer.h"
-#include "uart.h"
 
 unsigned long *trap_handler(unsigned long *frame);
 
@@ -17,27 +15,8 @@ static void __attribute__((noreturn)) fatal(struct hart *h, unsigned long *f,
 	/* The console lock may be ours: print without it. */
 	rprintf_unlocked("rtos: hart %lu fatal trap scause %#lx sepc %#lx stval %#lx\n",
 			 h->hartid, cause, f[FRAME_SEPC], csr_read(stval));
-	sbi_system_reset(SBI_SRST_SHUTDOWN, SBI_SRST_FAILURE);
+	arch_system_off(true);
 	rtos_halt();
-}
-
-static void uart_irq(struct hart *h)
-{
-	int c;
-
-	/* Drain the receiver; the echo task prints at task level.  Bytes
-	 * beyond QUEUE_LEN that the echo task has not taken yet are lost. */
-	while ((c = uart_getc()) >= 0)
-		queue_send(&h->rxq, (uint32_t)c);
-}
-
-/* A device's interrupt, from the PLIC or the APLIC. */
-void irq_dispatch(struct hart *h, uint32_t irq)
-{
-	if (irq == plat.uart_irq && h->rx_irq)
-		uart_irq(h);
-	else if (irq == plat.db_irq && h->db_irq)
-		doorbell_irq(h);
 }
 
 static void external_irq(struct hart *h)
@@ -46,11 +25,11 @@ static void external_irq(struct hart *h)
 
 	if (imsic_present())
 		imsic_external_irq(h);
-	if (h->plic_ctx < 0)
+	if (h->arch.plic_ctx < 0)
 		return;
-	while ((irq = plic_claim(plat.plic_base, h->plic_ctx)) != 0) {
+	while ((irq = plic_claim(plat.arch.plic_base, h->arch.plic_ctx)) != 0) {
 		irq_dispatch(h, irq);
-		plic_complete(plat.plic_base, h->plic_ctx, irq);
+		plic_complete(plat.arch.plic_base, h->arch.plic_ctx, irq);
 	}
 }
 
