@@ -13,7 +13,7 @@ BANNER = r"Ferrovisor \d+\.\d+\.\d+ \(arm64, qemu-aarch64-virt\)"
 
 @pytest.fixture(scope="module")
 def image():
-    return arm64qemu.build()
+    return arm64qemu.build("CONFIG_LAYOUT_A64_NONE=y", name="arm64-none")
 
 
 def boot_log(image, until, **kw):
