@@ -189,6 +189,16 @@ $(O)/guests/linux/bench-initramfs.cpio.gz: $(O)/guests/linux/initramfs.cpio.gz \
 	$(Q)$(PYTHON) tests/bench/linux/mkinitramfs.py $@ $< tests/bench/linux/init \
 		$(O)/guests/linux/fvcount
 
+# Linux's perf for a cell (ci/build-perf.sh: static, from the kernel tree,
+# cached by content hash) and the demo initramfs with it as /bin/perf, for
+# the layouts that list them (tests/layouts/run/debian-perf.mk): built
+# only when such a layout is, never by a plain make.
+$(O)/guests/linux/perf: ci/build-perf.sh
+	$(Q)$(srctree)/ci/build-perf.sh $@
+$(O)/guests/linux/perf-initramfs.cpio.gz: $(O)/guests/linux/initramfs.cpio.gz \
+		$(O)/guests/linux/perf tests/bench/linux/mkinitramfs.py
+	$(Q)$(PYTHON) tests/bench/linux/mkinitramfs.py $@ $< bin/perf=$(O)/guests/linux/perf
+
 $(O)/guests/noisy/noisy.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/noisy O=$(O)/guests/noisy \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)

@@ -29,7 +29,8 @@ base_pkgs=(
 	python3-pytest python3-pexpect   # integration tests
 	cpio xz-utils zstd           # initramfs, package extraction
 	e2fsprogs                    # mke2fs -d, debugfs: the demo's ext2 disk (ci/build-disk.sh)
-	flex bison bc libelf-dev libssl-dev  # Linux kernel build
+	flex bison bc libelf-dev libssl-dev  # Linux kernel build (flex, bison: perf too)
+	libc6-dev-riscv64-cross      # static riscv64 glibc: ci/build-perf.sh links perf for a cell
 	make gcc libc6-dev           # host tools and unit tests
 	stress-ng                    # make test-under-load: the suite beside busy cores
 	clang libclang-rt-14-dev     # libFuzzer harnesses (make fuzz), replayed by make test

@@ -28,14 +28,15 @@ CONFIG = 'CONFIG_HV_MEM_SIZE=0x4000000\nCONFIG_QEMU_MEM="2G"'
 BOOT_TIMEOUT = 180   # ~10 s on an idle 2-core host; TCG on a loaded one is slow
 
 
-def fetch_and_build():
-    """(ferrovisor.elf, the Debian kernel's release), or (None, why not)."""
+def fetch_and_build(layout=LAYOUT, config=CONFIG):
+    """(ferrovisor.elf, the Debian kernel's release), or (None, why not).
+    test_perf_stat.py builds its own layout and configuration with it."""
     from conftest import _layout_dir, build_layout
     if not fvqemu.have_qemu():
         return None, "qemu-system-riscv64 or OpenSBI missing: run 'make deps'"
     # Fetched here rather than by make, to know the release and to fail
     # with the script's own words; make then finds the Image up to date.
-    image = os.path.join(_layout_dir(LAYOUT, CONFIG), "guests", "debian", "Image")
+    image = os.path.join(_layout_dir(layout, config), "guests", "debian", "Image")
     r = subprocess.run([os.path.join(fvqemu.ROOT, "ci", "fetch-debian-kernel.sh"), image],
                        capture_output=True, text=True)
     if r.returncode or not r.stdout.strip():
@@ -45,7 +46,7 @@ def fetch_and_build():
                       "\n".join(errors) + "\n--- ci/fetch-debian-kernel.sh ---\n" +
                       "\n".join(r.stderr.splitlines()[-20:]))
     try:
-        return build_layout(LAYOUT, CONFIG), r.stdout.split()[-1]
+        return build_layout(layout, config), r.stdout.split()[-1]
     except pytest.fail.Exception as e:
         return None, str(e)
 

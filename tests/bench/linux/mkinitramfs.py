@@ -4,8 +4,10 @@
 untouched) followed by a second gzip'ed newc archive with our /init and
 /bin/fvcount.  Linux unpacks the archives in turn and a later file replaces
 an earlier one, so the bench runs the demo's busybox with its own /init.
+The perf test's initramfs is made the same way, with /bin/perf added.
 
     mkinitramfs.py OUT DEMO.cpio.gz INIT FVCOUNT
+    mkinitramfs.py OUT DEMO.cpio.gz PATH=FILE...   (PATH in the archive)
 """
 import gzip
 import os
@@ -23,9 +25,13 @@ def entry(name, mode, data, ino):
 
 
 def main():
-    out, demo, init, fvcount = sys.argv[1:5]
-    files = [("init", 0o100755, open(init, "rb").read()),
-             ("bin/fvcount", 0o100755, open(fvcount, "rb").read())]
+    out, demo, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
+    if all("=" in a for a in rest):
+        pairs = [a.split("=", 1) for a in rest]
+    else:
+        init, fvcount = rest
+        pairs = [("init", init), ("bin/fvcount", fvcount)]
+    files = [(name, 0o100755, open(path, "rb").read()) for name, path in pairs]
     cpio = b"".join(entry(n, m, d, i + 1) for i, (n, m, d) in enumerate(files))
     cpio += entry("TRAILER!!!", 0, b"", 0)
     cpio += b"\0" * (-len(cpio) % 512)

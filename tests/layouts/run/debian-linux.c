@@ -12,8 +12,13 @@
  */
 #include <fv/layout.h>
 
+/* debian-perf.c includes this file with its own initramfs (perf in it) */
+#ifndef DEBIAN_INITRD
+#define DEBIAN_INITRD "linux/initramfs.cpio.gz"
+#endif
+
 GUEST_IMAGE(debian_image, "debian/Image");
-GUEST_IMAGE(linux_initrd, "linux/initramfs.cpio.gz");
+GUEST_IMAGE(linux_initrd, DEBIAN_INITRD);
 GUEST_IMAGE(rtos, "rtos/rtos.bin");
 
 const struct layout fv_layout = {
