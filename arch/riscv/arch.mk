@@ -30,5 +30,5 @@ arch-y := arch/riscv/entry.o arch/riscv/trap_entry.o arch/riscv/trap.o \
 	arch/riscv/irqc/aia/aplic.o arch/riscv/irqc/aia/imsic.o arch/riscv/irqc/aia/aia_route.o \
 	arch/riscv/irqc/aia/aia_vcpu.o arch/riscv/irqc/aia/aia_cell.o \
 	arch/riscv/irqc/aia/vaplic.o
-arch-y += arch/riscv/vsbi_legacy.o
+arch-y += arch/riscv/vsbi_legacy.o arch/riscv/guest_mem.o
 arch-$(CONFIG_TRACE) += arch/riscv/trace_clock.o

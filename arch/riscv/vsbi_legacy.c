@@ -20,44 +20,11 @@
 #include <arch/sbi.h>
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
+#include "guest_mem.h"
 #include "irq.h"
 #include "vsbi.h"
 
 #define VSATP_MODE_SHIFT	60
-
-/* One byte at guest virtual address `va` (hstatus.SPVP set): false if it
- * faulted.  The fault is taken and skipped by riscv_hs_trap(). */
-static bool hlv_byte(struct cpu *c, unsigned long va, uint8_t *b)
-{
-	unsigned long x = 0;
-
-	c->arch.fault = FAULT_EXPECTED;
-	__asm__ volatile(".option push\n.option arch, +h\n"
-			 "hlv.bu %0, (%1)\n.option pop" : "+r"(x) : "r"(va) : "memory");
-	*b = (uint8_t)x;
-	return c->arch.fault != FAULT_TAKEN;
-}
-
-/* The unsigned long at guest virtual address `va`, as the guest's
- * supervisor would read it, or false.  A fault of the hlv overwrites
- * sepc, sstatus.SPP and hstatus.SPV: they are put back. */
-static bool read_guest_ulong(struct cpu *c, unsigned long va, unsigned long *out)
-{
-	unsigned long sepc = csr_read(CSR_SEPC), sstatus = csr_read(CSR_SSTATUS);
-	unsigned long hstatus = csr_read(CSR_HSTATUS);
-	uint8_t b[sizeof(long)] = { 0 };
-	bool ok = true;
-
-	csr_write(CSR_HSTATUS, hstatus | HSTATUS_SPVP);
-	for (unsigned i = 0; i < sizeof(b) && ok; i++)
-		ok = hlv_byte(c, va + i, &b[i]);
-	c->arch.fault = FAULT_NONE;
-	csr_write(CSR_SEPC, sepc);
-	csr_write(CSR_SSTATUS, sstatus);
-	csr_write(CSR_HSTATUS, hstatus);
-	__builtin_memcpy(out, b, sizeof(b));
-	return ok;
-}
 
 /* The vharts the mask at `va` names (NULL: all), or INVALID_ADDRESS. */
 static long legacy_mask(struct vcpu *v, unsigned long va, struct vsbi_mask *m)
@@ -71,7 +38,7 @@ static long legacy_mask(struct vcpu *v, unsigned long va, struct vsbi_mask *m)
 		if (!(csr_read(CSR_VSATP) >> VSATP_MODE_SHIFT) &&
 		    !cell_gpa_to_hva(v->cell, va, sizeof(long), MEM_R))
 			return SBI_ERR_INVALID_ADDRESS;
-		if (!read_guest_ulong(v->cpu, va, &mask))
+		if (!riscv_guest_read_ulong(v->cpu, va, &mask))
 			return SBI_ERR_INVALID_ADDRESS;
 	}
 	vsbi_hart_mask_legacy(v->cell->nr_vcpus, mask, m);

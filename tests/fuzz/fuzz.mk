@@ -42,12 +42,12 @@ $(FUZZ_O)/fuzz_vsbi_mask: FUZZ_CFLAGS += '-D__asm__(...)='
 # it calls.
 $(FUZZ_O)/fuzz_vsbi: tests/fuzz/fuzz_vsbi.c arch/riscv/vsbi.c arch/riscv/vsbi_mask.c \
 	arch/riscv/vsbi_hsm.c arch/riscv/vsbi_susp.c arch/riscv/vsbi_suspend.c \
-	arch/riscv/vsbi_fwft.c arch/riscv/vsbi_pmu.c arch/riscv/vsbi_dbtr.c src/cell_lookup.c src/vcpu_hsm.c src/doorbell.c arch/riscv/vsbi.h \
+	arch/riscv/vsbi_fwft.c arch/riscv/vsbi_pmu.c arch/riscv/vsbi_dbtr.c arch/riscv/vsbi_legacy.c src/cell_lookup.c src/vcpu_hsm.c src/doorbell.c arch/riscv/vsbi.h \
 	arch/riscv/include/arch/sbi.h src/include/fv/cell.h src/include/fv/doorbell.h
 $(FUZZ_O)/fuzz_vsbi: FUZZ_CFLAGS += '-D__asm__(...)='
 $(FUZZ_O)/fuzz_vsbi: FUZZ_INCLUDED := arch/riscv/vsbi.c arch/riscv/vsbi_hsm.c arch/riscv/vsbi_susp.c \
 	arch/riscv/vsbi_suspend.c arch/riscv/vsbi_fwft.c arch/riscv/vsbi_pmu.c \
-	arch/riscv/vsbi_dbtr.c
+	arch/riscv/vsbi_dbtr.c arch/riscv/vsbi_legacy.c
 $(FUZZ_O)/fuzz_virtio: tests/fuzz/fuzz_virtio.c src/virtio/mmio.c src/virtio/virtqueue.c \
 	src/virtio/blk.c src/virtio/net.c src/cell_lookup.c tests/unit/stubs.c \
 	src/include/fv/virtio.h src/include/fv/virtio_blk.h src/include/fv/virtio_net.h
