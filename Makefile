@@ -203,13 +203,16 @@ $(O)/guests/noisy/noisy.bin: FORCE
 	$(Q)$(MAKE) --no-print-directory -C tests/bench/noisy O=$(O)/guests/noisy \
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
-# The demo's Linux and initramfs: the scripts cache by content hash, so
-# these rules only need their inputs.
-$(O)/guests/linux/Image: cells/guests/linux/kernel.config ci/build-linux.sh
-	$(Q)$(srctree)/ci/build-linux.sh $@
+# The demo's Linux and initramfs, for the board's architecture (riscv:
+# kernel.config and the doorbell tool; arm64: kernel-arm64.config, no
+# tool): the scripts cache by content hash, so these rules only need their
+# inputs.
+LINUX_FRAGMENT := cells/guests/linux/$(if $(filter arm64,$(ARCH)),kernel-arm64,kernel).config
+$(O)/guests/linux/Image: $(LINUX_FRAGMENT) ci/build-linux.sh
+	$(Q)$(srctree)/ci/build-linux.sh $@ $(ARCH)
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init cells/guests/linux/fv-doorbell.c \
 		ci/build-initramfs.sh
-	$(Q)$(srctree)/ci/build-initramfs.sh $@
+	$(Q)$(srctree)/ci/build-initramfs.sh $@ $(ARCH)
 # The demo Linux's virtio-blk disk (make disk), a 1 MiB ext2 image of the
 # files in cells/guests/linux/disk/ (reproducible: same files, same
 # bytes).  A layout embeds it with GUEST_IMAGE(sym, "disk/disk.img") and

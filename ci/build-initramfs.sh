@@ -2,45 +2,79 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Build the demo Linux guest's initramfs: a gzip'ed newc cpio with Debian's
-# static busybox for riscv64, cells/guests/linux/init as /init and our
-# doorbell tool, cells/guests/linux/fv-doorbell.c, as /bin/fv-doorbell
-# (compiled here, static and without a C library, with the kernel's cross
-# compiler, riscv64-linux-gnu-gcc).
+# static busybox for the guest's architecture and cells/guests/linux/init
+# as /init.  For riscv (the default) also our doorbell tool,
+# cells/guests/linux/fv-doorbell.c, as /bin/fv-doorbell (compiled here,
+# static and without a C library, with the kernel's cross compiler,
+# riscv64-linux-gnu-gcc).  arm64 has no doorbell tool: it makes RISC-V
+# system calls, and the ARM64 layouts have no doorbell device yet; /init
+# runs it only when a doorbell is there.
 #
-#   ci/build-initramfs.sh OUT.cpio.gz
+#   ci/build-initramfs.sh OUT.cpio.gz [riscv|arm64]
 #
 # busybox-static:riscv64 is packaged only in trixie and sid. We download
 # (never install) it with apt through a private configuration in
 # $FV_CACHE/apt-riscv64/<suite> (fetch_riscv64_deb in lib.sh), so the
-# system's apt state is untouched. The cpio is made by the kernel tree's
-# usr/gen_init_cpio (built here with the host compiler), so no root and no
-# fakeroot are needed. The output is cached by a hash of the busybox .deb,
-# the init script, the tool's source, the cross compiler and this script.
+# system's apt state is untouched.  busybox-static:arm64 comes from
+# bookworm (FV_DEBIAN_ARM64_SUITE) the same way (debian_apt), into
+# $FV_CACHE/debian-arm64/busybox where ci/fetch-debian-kernel-arm64.sh
+# keeps it too.  The cpio is made by the kernel tree's usr/gen_init_cpio
+# (built here with the host compiler), so no root and no fakeroot are
+# needed. The output is cached by a hash of the busybox .deb, the init
+# script, the tool's source, the cross compiler and this script (and, for
+# arm64, the architecture's name, without the tool and the compiler).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 cache_lock initramfs
 
-[ $# -eq 1 ] || die "usage: $0 OUT.cpio.gz"
+[ $# -eq 1 ] || [ $# -eq 2 ] || die "usage: $0 OUT.cpio.gz [riscv|arm64]"
 out=$1
+arch=${2:-riscv}
 root=$(dirname "$here")
 init=$root/cells/guests/linux/init
 tool=$root/cells/guests/linux/fv-doorbell.c
-cross=${CROSS_COMPILE:-riscv64-linux-gnu-}
 [ -f "$init" ] || die "missing $init"
-[ -f "$tool" ] || die "missing $tool"
-command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found (apt-get install gcc-riscv64-linux-gnu)"
-suites=${FV_BUSYBOX_SUITES:-sid trixie}
 
-# Downloaded once into $FV_CACHE/debs (see fetch_riscv64_deb in lib.sh).
-deb=$(fetch_riscv64_deb busybox-static "$FV_CACHE/debs" "$suites")
+case $arch in
+riscv)
+	cross=${CROSS_COMPILE:-riscv64-linux-gnu-}
+	[ -f "$tool" ] || die "missing $tool"
+	command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found (apt-get install gcc-riscv64-linux-gnu)"
+	suites=${FV_BUSYBOX_SUITES:-sid trixie}
+	# Downloaded once into $FV_CACHE/debs (see fetch_riscv64_deb in lib.sh).
+	deb=$(fetch_riscv64_deb busybox-static "$FV_CACHE/debs" "$suites")
+	# e_machine 0xf3
+	machine=f300 machine_name=RISC-V ;;
+arm64)
+	bbdir=$FV_CACHE/debian-arm64/busybox
+	deb=$(ls "$bbdir"/busybox-static_*_arm64.deb 2>/dev/null | tail -n1 || true)
+	if [ -z "$deb" ]; then
+		suite=${FV_DEBIAN_ARM64_SUITE:-bookworm}
+		mkdir -p "$bbdir"
+		retry 3 debian_apt arm64 "$suite" apt-get --error-on=any update >&2 ||
+			die "could not fetch the $suite arm64 index"
+		( cd "$bbdir" && retry 3 debian_apt arm64 "$suite" apt-get download busybox-static:arm64 >&2 ) ||
+			die "could not download busybox-static:arm64 from $suite"
+		deb=$(ls "$bbdir"/busybox-static_*_arm64.deb | tail -n1)
+	fi
+	# e_machine 0xb7
+	machine=b700 machine_name=AArch64 ;;
+*)	die "unknown architecture '$arch' (riscv or arm64)" ;;
+esac
 echo "initramfs: busybox from $(basename "$deb")"
 
+# For riscv the same list of inputs as before arm64 came (this script
+# is one of them, so its edits still rebuild).
 hash=$( {
 	sha256sum < "$deb"
 	sha256sum < "$init"
-	sha256sum < "$tool"
-	"${cross}gcc" --version | head -n1
+	if [ "$arch" = riscv ]; then
+		sha256sum < "$tool"
+		"${cross}gcc" --version | head -n1
+	else
+		echo "arch $arch"
+	fi
 	sha256sum < "$0"
 } | sha256sum | cut -c1-16)
 cdir=$FV_CACHE/initramfs/$hash
@@ -78,25 +112,30 @@ rm -rf "$cdir.tmp"; mkdir -p "$cdir.tmp/x"
 dpkg-deb -x "$deb" "$cdir.tmp/x"
 bb=$cdir.tmp/x/usr/bin/busybox; [ -f "$bb" ] || bb=$cdir.tmp/x/bin/busybox
 [ -f "$bb" ] || die "no bin/busybox in $deb"
-# e_ident: ELF, 64-bit; e_machine (offset 18, LE) 0xf3 = RISC-V
+# e_ident: ELF, 64-bit; e_machine (offset 18, LE)
 if [ "$(od -An -tx1 -j0 -N5 "$bb" | tr -d ' \n')" != 7f454c4602 ] ||
-   [ "$(od -An -tx1 -j18 -N2 "$bb" | tr -d ' \n')" != f300 ]; then
-	die "$bb is not a 64-bit RISC-V ELF"
+   [ "$(od -An -tx1 -j18 -N2 "$bb" | tr -d ' \n')" != "$machine" ]; then
+	die "$bb is not a 64-bit $machine_name ELF"
 fi
 
 # gen_init_cpio takes a file's mtime from the file: pin both to the epoch
 # (like -t 0 does for the other entries), so the same inputs give the
 # same bytes.
 cp "$init" "$cdir.tmp/init"
-# No C library: -nostdlib, its own _start and system calls.  No build id
-# and no debug info, so the same source gives the same bytes.
-"${cross}gcc" -Os -Wall -Wextra -Werror -ffreestanding -fno-stack-protector \
-	-fno-pie -no-pie -nostdlib -static -s -Wl,--no-relax -Wl,--build-id=none \
-	-o "$cdir.tmp/fv-doorbell" "$tool"
-touch -d @0 "$bb" "$cdir.tmp/init" "$cdir.tmp/fv-doorbell"
+touch -d @0 "$bb" "$cdir.tmp/init"
+doorbell=
+if [ "$arch" = riscv ]; then
+	# No C library: -nostdlib, its own _start and system calls.  No build
+	# id and no debug info, so the same source gives the same bytes.
+	"${cross}gcc" -Os -Wall -Wextra -Werror -ffreestanding -fno-stack-protector \
+		-fno-pie -no-pie -nostdlib -static -s -Wl,--no-relax -Wl,--build-id=none \
+		-o "$cdir.tmp/fv-doorbell" "$tool"
+	touch -d @0 "$cdir.tmp/fv-doorbell"
+	doorbell="file /bin/fv-doorbell $cdir.tmp/fv-doorbell 0755 0 0"
+fi
 
 # The applet links other than /bin/sh are made by /init itself
-# (busybox --install -s), so we never need to run the riscv64 binary here.
+# (busybox --install -s), so we never need to run the guest's binary here.
 cat > "$cdir.tmp/list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -112,7 +151,7 @@ dir /usr/bin 0755 0 0
 dir /usr/sbin 0755 0 0
 file /bin/busybox $bb 0755 0 0
 slink /bin/sh busybox 0777 0 0
-file /bin/fv-doorbell $cdir.tmp/fv-doorbell 0755 0 0
+$doorbell
 file /init $cdir.tmp/init 0755 0 0
 LIST
 # -t 0: fixed timestamps; gzip -n: no name or time in the header
