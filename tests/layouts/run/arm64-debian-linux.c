@@ -2,9 +2,9 @@
 /*
  * ARM64: Debian's own arm64 kernel, unmodified (linux-image-arm64 from
  * bookworm, ci/fetch-debian-kernel-arm64.sh), in one cell with our
- * busybox initramfs (/init: cells/guests/linux/init), console on an
- * emulated ns16550 (Debian's kernel has the 8250 driver built in; its
- * PL011 driver would want clocks our PL011 node does not have yet).
+ * busybox initramfs (/init: cells/guests/linux/init), console on the
+ * emulated PL011 (ttyAMA0; its node names the fixed clock Linux's AMBA
+ * bus wants), QEMU virt's PL031 RTC passed through.
  * The Image is ~33 MiB, so the hypervisor keeps 64 MiB
  * (CONFIG_HV_MEM_SIZE=0x4000000, 0x40200000-0x441fffff) and the cell's
  * 512 MiB start at 0x48000000.
