@@ -118,9 +118,10 @@ static long features(uint64_t fn)
 	switch (fn) {
 	case PSCI_VERSION: case PSCI_FEATURES: case PSCI_CPU_ON_64: case PSCI_CPU_OFF:
 	case PSCI_AFFINITY_INFO_64: case PSCI_SYSTEM_OFF: case PSCI_SYSTEM_RESET:
-		return PSCI_SUCCESS;
+	/* CPU_SUSPEND's flags, 0: the original power_state format, no
+	 * OS-initiated mode */
 	case PSCI_CPU_SUSPEND_32: case PSCI_CPU_SUSPEND_64:
-		return 0;	/* original power_state format, no OS-initiated mode */
+		return PSCI_SUCCESS;
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}
