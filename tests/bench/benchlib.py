@@ -31,6 +31,9 @@ LINUX_NET_LAYOUT = "tests/bench/layouts/bench-linux-linux.c"
 # The AIA figures (bench=aia): the bench cell with guest interrupt files
 # and a virtual APLIC, in an image for the AIA machine (AIA_CONFIG).
 AIA_LAYOUT = "tests/bench/layouts/bench-aia.c"
+# The doorbell figures on the AIA machine (bench=doorbell and bench=echo):
+# both cells with guest files and a virtual APLIC, an AIA_CONFIG image.
+IO_AIA_LAYOUT = "tests/bench/layouts/bench-io-aia.c"
 # The interference figure: the RTOS cell alone, and beside a noisy cell.
 ALONE_LAYOUT = "tests/bench/layouts/interference-alone.c"
 NOISY_LAYOUT = "tests/bench/layouts/interference.c"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The benchmark guest (tests/bench) runs once in its cell and prints every
 figure with plausible numbers; its AIA figures (bench=aia) once natively
-and once in their cell on the AIA machine; the ARM64 bench guest
+and once in their cell on the AIA machine, and the doorbell between two
+cells there (bench-io-aia); the ARM64 bench guest
 (tests/bench/arm64) natively on qemu-system-aarch64 and in its cell.  No
 timing is judged here: `make bench` measures, this only checks that it can.
 """
@@ -66,6 +67,36 @@ def test_clock_and_entry(bench_log):
     # -icount shift=0 at QEMU virt's 10 MHz: 100 cycles a tick, aligned
     assert figs.get("clock") == (100, True), bench_log[-2000:]
     assert figs.get("entry", 0) > 0
+
+
+@pytest.fixture(scope="module")
+def io_aia_log():
+    """The doorbell figures on the AIA machine (bench=doorbell, layout
+    bench-io-aia): both cells with guest files and a virtual APLIC."""
+    elf = build_layout(benchlib.IO_AIA_LAYOUT, benchlib.AIA_CONFIG)
+    with Qemu(benchlib.aia_cmd(elf, native=False), timeout=120,
+              logname="bench-io-aia") as q:
+        if q.expect(r"bench: (done|error)").group(1) == "error":
+            return q.text()     # the peer may still run: no wait for the end
+        return q.wait_exit(timeout=60)
+
+
+def test_every_aia_doorbell_figure(io_aia_log):
+    """Every ring reached the peer through its virtual APLIC (a message
+    into its guest file, claimed by vstopei as the doorbell's identity)
+    and came back: the guest fails with a "bench: error" line on another
+    identity or on no ring back within a second (its watchdog), so a
+    complete set of parsing rows is the proof.  No timing is judged."""
+    log = io_aia_log
+    assert not benchlib.errors(log), log[-3000:]
+    assert "[bench] bench: doorbell irq 12 via aplic-msi" in log, log[-3000:]
+    assert "[echo] bench: echo ready (irq 12 via aplic-msi)" in log, log[-3000:]
+    assert "bench: done" in log and "[echo] bench: echo done" in log, log[-3000:]
+    figs = benchlib.parse(log)
+    for name in benchlib.DOORBELL_FIGURES:
+        assert name in figs, f"no {name} line\n{log[-3000:]}"
+        f = figs[name]
+        assert f["n"] > 0 and 0 < f["min"] <= f["mean"] <= f["max"], (name, f)
 
 
 @pytest.fixture(scope="module")
