@@ -14,9 +14,10 @@
 #   Image              /boot/vmlinuz-<release>: an arm64 Image (with its
 #                      EFI stub header); gunzipped if the package has it
 #                      compressed
-#   initramfs.cpio.gz  busybox as /bin/busybox and /bin/sh, the demo
-#                      Linux's /init (cells/guests/linux/init), which makes
-#                      the other applet links itself
+#   initramfs.cpio.gz  the demo Linux's for arm64 (ci/build-initramfs.sh):
+#                      busybox as /bin/busybox and /bin/sh, and /init
+#                      (cells/guests/linux/init), which makes the other
+#                      applet links itself
 # OUTDIR's copies are replaced only if they differ, so make relinks only
 # when something changed.  Prints the release on stdout.  Without the
 # mirror, what the cache has is used; with nothing cached, it fails.
@@ -28,8 +29,6 @@ cache_lock debian-arm64
 [ $# -eq 1 ] || die "usage: $0 OUTDIR"
 out=$1
 suite=${FV_DEBIAN_ARM64_SUITE:-bookworm}
-root=$(dirname "$here")
-init=$root/cells/guests/linux/init
 kdir=$FV_CACHE/debian-arm64
 
 msg() { echo "debian-arm64: $*" >&2; }
@@ -69,35 +68,11 @@ make_image() {
 	rm -rf "$x"
 }
 
-# gen_init_cpio: built by ci/build-initramfs.sh into $FV_CACHE/tools.
+# The demo's initramfs for arm64 (busybox-static:arm64 and the demo's
+# /init), made and cached by ci/build-initramfs.sh; its lines to stderr,
+# stdout is the release's.
 make_initramfs() {
-	local d=$kdir/busybox x bb gen=$FV_CACHE/tools/gen_init_cpio
-	[ -x "$gen" ] || die "no $gen: run ci/build-initramfs.sh once (make test does)"
-	download busybox-static "$d"
-	x=$kdir/initramfs.tmp; rm -rf "$x"; mkdir -p "$x/x"
-	dpkg-deb -x "$(ls "$d"/busybox-static_*_arm64.deb | tail -n1)" "$x/x"
-	bb=$x/x/usr/bin/busybox; [ -f "$bb" ] || bb=$x/x/bin/busybox
-	cp "$init" "$x/init"
-	touch -d @0 "$bb" "$x/init"
-	cat > "$x/list" <<LIST
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-dir /proc 0755 0 0
-dir /sys 0755 0 0
-dir /tmp 1777 0 0
-dir /root 0700 0 0
-dir /etc 0755 0 0
-dir /bin 0755 0 0
-dir /sbin 0755 0 0
-dir /usr 0755 0 0
-dir /usr/bin 0755 0 0
-dir /usr/sbin 0755 0 0
-file /bin/busybox $bb 0755 0 0
-slink /bin/sh busybox 0777 0 0
-file /init $x/init 0755 0 0
-LIST
-	"$gen" -t 0 "$x/list" | gzip -9 -n > "$kdir/initramfs.cpio.gz"
-	rm -rf "$x"
+	"$here/build-initramfs.sh" "$kdir/initramfs.cpio.gz" arm64 >&2
 }
 
 copy_if_changed() {
