@@ -51,12 +51,12 @@ def fetch_and_build(layout=LAYOUT, config=CONFIG):
         return None, str(e)
 
 
-@pytest.fixture(scope="module")
-def booted():
-    """QEMU running the layout, Linux's shell up: (Qemu, release, seconds).
-    A failed download or boot fails every test (pytest.fail, not an error
-    of the fixture, and never a skip)."""
-    elf, release = fetch_and_build()
+def boot_layout(layout=LAYOUT, config=CONFIG):
+    """Generator for a fixture: QEMU running the layout, Linux's shell up,
+    (Qemu, release, seconds to the shell); or, if the download, the build
+    or the boot failed, why (a str the tests fail with, never a skip).
+    test_perf_stat.py boots its own layout and configuration with it."""
+    elf, release = fetch_and_build(layout, config)
     if elf is None:
         yield release
         return
@@ -71,10 +71,17 @@ def booted():
             yield f"Debian {release} did not boot in its cell: {e}"
             return
         boot_s = time.time() - start
-        print(f"\nDebian {release} in a cell: shell ready {boot_s:.1f} s after QEMU started")
+        print(f"\nDebian {release} in a cell ({os.path.basename(layout)}): "
+              f"shell ready {boot_s:.1f} s after QEMU started")
         yield q, release, boot_s
     finally:
         q.close()
+
+
+@pytest.fixture(scope="module")
+def booted():
+    """One boot for every test of this file, in order."""
+    yield from boot_layout()
 
 
 def up(booted):

@@ -20,14 +20,12 @@ No timing is asserted (but see MAX_INSNS).
 import os
 import re
 import subprocess
-import time
 
 import pytest
 
 import fvqemu
-from fvqemu import Qemu, qemu_cmd
-from test_debian_kernel import BOOT_TIMEOUT, CONFIG, fetch_and_build
-from test_demo import RTOS_STATUS, rtos_ticks, shell, wait_shell
+from test_debian_kernel import CONFIG, boot_layout
+from test_demo import RTOS_STATUS, rtos_ticks, shell
 
 LAYOUT = "tests/layouts/run/debian-perf.c"
 PMU_ON = CONFIG + "\nCONFIG_PMU=y"
@@ -65,30 +63,13 @@ def build_perf(config):
 
 
 def boot(config):
-    """Generator for a class fixture: (Qemu, release), or why not (str)."""
+    """Generator for a class fixture: (Qemu, release, seconds), or why not
+    (str): perf built, then the Debian-kernel test's boot of our layout."""
     why = build_perf(config)
     if why:
         yield why
         return
-    elf, release = fetch_and_build(LAYOUT, config)
-    if elf is None:
-        yield release
-        return
-    q = Qemu(qemu_cmd(elf, smp=4, mem="2G"), timeout=BOOT_TIMEOUT)
-    start = time.time()
-    try:
-        try:
-            q.expect(r"cell linux: starting on harts 1 2")
-            nproc = wait_shell(q, q.pos(), timeout=BOOT_TIMEOUT)
-            assert nproc == 2, f"ready (nproc {nproc})"
-        except AssertionError as e:
-            yield f"Debian {release} did not boot in its cell: {e}"
-            return
-        print(f"\nDebian {release} in a cell ({config.splitlines()[-1]}): "
-              f"shell ready {time.time() - start:.1f} s after QEMU started")
-        yield q, release
-    finally:
-        q.close()
+    yield from boot_layout(LAYOUT, config)
 
 
 def up(booted):
@@ -113,14 +94,14 @@ class TestPerfStatWithPmu:
         yield from boot(PMU_ON)
 
     def test_linux_found_the_sbi_pmu(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         dmesg = shell(q, "dmesg | grep riscv-pmu-sbi")
         assert "SBI PMU extension is available" in dmesg, dmesg
         m = re.search(r"riscv-pmu-sbi: (\d+) firmware and (\d+) hardware counters", dmesg)
         assert m and int(m.group(2)) >= 2, dmesg
 
     def test_perf_stat_counts_a_loop(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         out = shell(q, f"perf stat -e cycles,instructions -- {loop(q, ITERS)}", timeout=180)
         print(f"\nperf stat: {out}")
         c = counts(out)
@@ -131,7 +112,7 @@ class TestPerfStatWithPmu:
         assert c["cycles"] > 0, out
 
     def test_perf_stat_csv_grows_with_the_loop(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         n = {}
         for iters in (ITERS // 10, ITERS):
             out = shell(q, f"perf stat -x, -e instructions -- {loop(q, iters)}", timeout=180)
@@ -149,14 +130,14 @@ class TestPerfStatWithPmu:
         """An event only the SBI PMU has: a firmware counter, read with
         the virtual SBI's counter_fw_read (IPIs sent, counted by the
         firmware on the cell's harts)."""
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         out = shell(q, f"perf stat -x, -e {FW_EVENT} -a -- sleep 1", timeout=180)
         print(f"\nperf stat -x, -e {FW_EVENT}: {out}")
         m = re.search(r"(?:^|\s)(\d+),[^,\s]*," + re.escape(FW_EVENT), out)
         assert m, f"no count in perf's CSV output: {out}"
 
     def test_rtos_keeps_ticking(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         after = q.pos()
         for _ in range(2):
             q.expect(RTOS_STATUS, timeout=30)
@@ -180,7 +161,7 @@ class TestPerfStatWithoutPmu:
         yield from boot(PMU_OFF)
 
     def test_linux_finds_no_sbi_pmu(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         dmesg = shell(q, "dmesg | grep -i pmu")
         print(f"\ndmesg: {dmesg}")
         assert "SBI PMU extension is available" not in dmesg, dmesg
@@ -188,7 +169,7 @@ class TestPerfStatWithoutPmu:
         assert "Legacy PMU implementation is available" in dmesg, dmesg
 
     def test_perf_has_no_sbi_events(self, booted):
-        q, _ = up(booted)
+        q, _, _ = up(booted)
         out = shell(q, f"perf stat -x, -e {FW_EVENT} -a -- sleep 1", timeout=180)
         print(f"\nperf stat -x, -e {FW_EVENT}: {out}")
         assert "unknown term 'firmware'" in out, out
