@@ -207,11 +207,16 @@ $(O)/guests/noisy/noisy.bin: FORCE
 # kernel.config and the doorbell tool; arm64: kernel-arm64.config, no
 # tool): the scripts cache by content hash, so these rules only need their
 # inputs.
+# $(O)/guests/linux/arch names the architecture they were built for: an O
+# reconfigured for another board builds them again.
 LINUX_FRAGMENT := cells/guests/linux/$(if $(filter arm64,$(ARCH)),kernel-arm64,kernel).config
-$(O)/guests/linux/Image: $(LINUX_FRAGMENT) ci/build-linux.sh
+$(O)/guests/linux/arch: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(ARCH)' | cmp -s - $@ || echo '$(ARCH)' > $@
+$(O)/guests/linux/Image: $(LINUX_FRAGMENT) ci/build-linux.sh $(O)/guests/linux/arch
 	$(Q)$(srctree)/ci/build-linux.sh $@ $(ARCH)
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init cells/guests/linux/fv-doorbell.c \
-		ci/build-initramfs.sh
+		ci/build-initramfs.sh $(O)/guests/linux/arch
 	$(Q)$(srctree)/ci/build-initramfs.sh $@ $(ARCH)
 # The demo Linux's virtio-blk disk (make disk), a 1 MiB ext2 image of the
 # files in cells/guests/linux/disk/ (reproducible: same files, same

@@ -101,6 +101,12 @@ $(O)/$(GUEST).elf: $(OBJS) $(GUEST_LDS) $(O)/load_addr
 $(O)/load_addr: FORCE | $(O)
 	@echo '$(LOAD_ADDR)' | cmp -s - $@ || echo '$(LOAD_ADDR)' > $@
 
+# Rebuild everything when the architecture changes (an O reconfigured for
+# another board): the same trick.
+$(O)/guest_arch: FORCE | $(O)
+	@echo '$(GUEST_ARCH)' | cmp -s - $@ || echo '$(GUEST_ARCH)' > $@
+$(OBJS): $(O)/guest_arch
+
 $(O)/common/%.o: $(COMMON)/%.c | $(O)/common
 	@echo "  CC      $(GUEST)/$(notdir $<)"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
