@@ -10,7 +10,12 @@
 # system calls, and the ARM64 layouts have no doorbell device yet; /init
 # runs it only when a doorbell is there.
 #
-#   ci/build-initramfs.sh OUT.cpio.gz [riscv|arm64]
+#   ci/build-initramfs.sh OUT.cpio.gz [riscv|arm64] [MODULES-DIR]
+#
+# MODULES-DIR (the AIA demo's, from ci/fetch-debian-kernel.sh OUT-IMAGE
+# MODULES-DIR): kernel modules for the one kernel the initramfs is for,
+# plain <name>.ko files and "load" (their names in loading order), put in
+# /lib/modules/ as they are; /init loads them.
 #
 # busybox-static:riscv64 is packaged only in trixie and sid. We download
 # (never install) it with apt through a private configuration in
@@ -22,15 +27,23 @@
 # (built here with the host compiler), so no root and no fakeroot are
 # needed. The output is cached by a hash of the busybox .deb, the init
 # script, the tool's source, the cross compiler and this script (and, for
-# arm64, the architecture's name, without the tool and the compiler).
+# arm64, the architecture's name, without the tool and the compiler), and
+# with MODULES-DIR, of "load" and of each module it names.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 cache_lock initramfs
 
-[ $# -eq 1 ] || [ $# -eq 2 ] || die "usage: $0 OUT.cpio.gz [riscv|arm64]"
+[ $# -ge 1 ] && [ $# -le 3 ] || die "usage: $0 OUT.cpio.gz [riscv|arm64] [MODULES-DIR]"
 out=$1
 arch=${2:-riscv}
+mods=${3:-}
+if [ -n "$mods" ]; then
+	[ -f "$mods/load" ] || die "$mods has no load list"
+	while read -r m; do
+		[ -f "$mods/$m.ko" ] || die "$mods/load names $m, but there is no $mods/$m.ko"
+	done < "$mods/load"
+fi
 root=$(dirname "$here")
 init=$root/cells/guests/linux/init
 tool=$root/cells/guests/linux/fv-doorbell.c
@@ -76,6 +89,10 @@ hash=$( {
 		echo "arch $arch"
 	fi
 	sha256sum < "$0"
+	if [ -n "$mods" ]; then
+		sha256sum < "$mods/load"
+		while read -r m; do sha256sum < "$mods/$m.ko"; done < "$mods/load"
+	fi
 } | sha256sum | cut -c1-16)
 cdir=$FV_CACHE/initramfs/$hash
 cached=$cdir/initramfs.cpio.gz
@@ -133,6 +150,21 @@ if [ "$arch" = riscv ]; then
 	touch -d @0 "$cdir.tmp/fv-doorbell"
 	doorbell="file /bin/fv-doorbell $cdir.tmp/fv-doorbell 0755 0 0"
 fi
+# The modules, pinned to the epoch like the rest.
+modlist=
+if [ -n "$mods" ]; then
+	mkdir -p "$cdir.tmp/mods"
+	modlist="dir /lib 0755 0 0
+dir /lib/modules 0755 0 0
+file /lib/modules/load $cdir.tmp/mods/load 0644 0 0"
+	cp "$mods/load" "$cdir.tmp/mods/load"
+	while read -r m; do
+		cp "$mods/$m.ko" "$cdir.tmp/mods/$m.ko"
+		modlist="$modlist
+file /lib/modules/$m.ko $cdir.tmp/mods/$m.ko 0644 0 0"
+	done < "$mods/load"
+	touch -d @0 "$cdir.tmp/mods"/*
+fi
 
 # The applet links other than /bin/sh are made by /init itself
 # (busybox --install -s), so we never need to run the guest's binary here.
@@ -152,10 +184,11 @@ dir /usr/sbin 0755 0 0
 file /bin/busybox $bb 0755 0 0
 slink /bin/sh busybox 0777 0 0
 $doorbell
+$modlist
 file /init $cdir.tmp/init 0755 0 0
 LIST
 # -t 0: fixed timestamps; gzip -n: no name or time in the header
 "$gen" -t 0 "$cdir.tmp/list" | gzip -9 -n > "$cdir.tmp/initramfs.cpio.gz"
-rm -rf "$cdir.tmp/x" "$cdir.tmp/init" "$cdir.tmp/fv-doorbell"
+rm -rf "$cdir.tmp/x" "$cdir.tmp/init" "$cdir.tmp/fv-doorbell" "$cdir.tmp/mods"
 rm -rf "$cdir"; mv "$cdir.tmp" "$cdir"
 copy_out
