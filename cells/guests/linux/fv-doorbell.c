@@ -3,6 +3,7 @@
  * fv-doorbell: the Linux end of the demo's channel to the RTOS cell.
  *
  *   fv-doorbell [/dev/uioN [rounds]]      (default /dev/uio0, 10 rounds)
+ *   fv-doorbell /sys/firmware/devicetree/base/soc/doorbell@ADDR [rounds]
  *
  * Why it exists: the hypervisor gives the two cells a shared region and a
  * doorbell each (README, "Doorbells"); Linux binds its doorbell with
@@ -15,6 +16,12 @@
  *   ferrovisor-linux: doorbell: rtos answered "pong 10" round trip <N> us (10 rounds)
  *
  * or, on failure, "ferrovisor-linux: doorbell: <what went wrong>", exit 1.
+ *
+ * Given the doorbell's device-tree node instead (a kernel without
+ * uio_pdrv_genirq: Debian's, in the AIA demo), it maps the two windows of
+ * the node's reg (two cells of address and two of size each) from
+ * /dev/mem, and, with no interrupt to wait for, looks at the answer
+ * every millisecond; the line then ends "(10 rounds, polled)".
  *
  * Why freestanding: it is built by ci/build-initramfs.sh with the
  * kernel's cross compiler (riscv64-linux-gnu-gcc, -nostdlib -static) and
@@ -34,6 +41,7 @@
 
 /* Linux riscv64 system call numbers (asm-generic) and the flags we use */
 #define SYS_openat		56
+#define SYS_close		57
 #define SYS_read		63
 #define SYS_write		64
 #define SYS_ppoll		73
@@ -41,7 +49,9 @@
 #define SYS_clock_gettime	113
 #define SYS_mmap		222
 #define AT_FDCWD		(-100)
+#define O_RDONLY		0
 #define O_RDWR			2
+#define O_SYNC			04010000
 #define PROT_RW			3
 #define MAP_SHARED		1
 #define POLLIN			1
@@ -163,11 +173,16 @@ static unsigned parse_uint(const char *s)
 	return v;
 }
 
-static void *map(int fd, long index, long size)
+static void *map_at(int fd, long offset, long size)
 {
-	long p = syscall6(SYS_mmap, 0, size, PROT_RW, MAP_SHARED, fd, index * PAGE);
+	long p = syscall6(SYS_mmap, 0, size, PROT_RW, MAP_SHARED, fd, offset);
 
 	return p < 0 && p > -4096 ? NULL : (void *)p;
+}
+
+static void *map(int fd, long index, long size)
+{
+	return map_at(fd, index * PAGE, size);
 }
 
 /* Take the rings counted so far and let the interrupt in again
@@ -208,6 +223,26 @@ static int wait_answer(int fd, volatile uint32_t *regs, struct channel *ch, uint
 	}
 }
 
+/* The same without an interrupt: acknowledge the rings and look, then
+ * sleep a millisecond.  0 if it answered, -1 after TIMEOUT_S seconds. */
+static int poll_answer(volatile uint32_t *regs, struct channel *ch, uint32_t seq)
+{
+	uint64_t deadline = now_ns() + TIMEOUT_S * 1000000000ull;
+	struct timespec_k ms = { 0, 1000000 };
+
+	while (now_ns() < deadline) {
+		uint32_t n = regs[DOORBELL_STATUS];
+
+		if (n)
+			regs[DOORBELL_ACK] = n;
+		fence();
+		if (ch->ans_seq == seq)
+			return 0;
+		syscall6(SYS_ppoll, 0, 0, (long)&ms, 0, 8, 0);
+	}
+	return -1;
+}
+
 /* Request `seq`: "ping <seq>", its number after it, then the ring. */
 static void send_request(volatile uint32_t *regs, struct channel *ch, uint32_t seq)
 {
@@ -241,7 +276,7 @@ static int answer_ok(const struct channel *ch, uint32_t seq)
 	return ch->ans[i] == '\0';
 }
 
-static int report(const struct channel *ch, uint64_t total_ns, unsigned rounds)
+static int report(const struct channel *ch, uint64_t total_ns, unsigned rounds, int polled)
 {
 	struct line l;
 
@@ -252,7 +287,7 @@ static int report(const struct channel *ch, uint64_t total_ns, unsigned rounds)
 	put_num(&l, total_ns / rounds / 1000);
 	put_str(&l, " us (");
 	put_num(&l, rounds);
-	put_str(&l, " rounds)");
+	put_str(&l, polled ? " rounds, polled)" : " rounds)");
 	line_end(&l);
 	return 0;
 }
@@ -282,7 +317,80 @@ static int run(const char *dev, unsigned rounds)
 		if (!answer_ok(ch, seq))
 			return fail("wrong answer on ", dev);
 	}
-	return report(ch, total, rounds);
+	return report(ch, total, rounds, 0);
+}
+
+static uint64_t be64(const unsigned char *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The node's reg: registers, then the shared region, {address, size} of
+ * two cells each, big-endian.  0 if that is what it holds. */
+static int read_reg(const char *node, uint64_t *regs_pa, uint64_t *shm_pa)
+{
+	char path[LINE_MAX];
+	unsigned char reg[33];
+	struct line l;
+	long fd, n;
+
+	l.len = 0;
+	put_str(&l, node);
+	put_str(&l, "/reg");
+	for (unsigned i = 0; i <= l.len; i++)
+		path[i] = i < l.len ? l.buf[i] : '\0';
+	fd = syscall6(SYS_openat, AT_FDCWD, (long)path, O_RDONLY, 0, 0, 0);
+	if (fd < 0)
+		return -1;
+	n = sys3(SYS_read, fd, (long)reg, sizeof(reg));
+	sys3(SYS_close, fd, 0, 0);
+	if (n != 32)
+		return -1;
+	*regs_pa = be64(reg);
+	*shm_pa = be64(reg + 16);
+	return (*regs_pa | *shm_pa) % PAGE ? -1 : 0;
+}
+
+static int run_polled(const char *node, unsigned rounds)
+{
+	volatile uint32_t *regs;
+	uint64_t regs_pa, shm_pa, total = 0;
+	struct channel *ch;
+	int fd;
+
+	if (read_reg(node, &regs_pa, &shm_pa))
+		return fail("no registers and region in the reg of ", node);
+	fd = (int)syscall6(SYS_openat, AT_FDCWD, (long)"/dev/mem", O_RDWR | O_SYNC, 0, 0, 0);
+	if (fd < 0)
+		return fail("cannot open /dev/mem for ", node);
+	regs = map_at(fd, (long)regs_pa, PAGE);
+	ch = map_at(fd, (long)shm_pa, PAGE);
+	if (!regs || !ch)
+		return fail("cannot map from /dev/mem the registers and the region of ", node);
+	ch->ans_seq = 0;
+	for (uint32_t seq = 1; seq <= rounds; seq++) {
+		uint64_t t0 = now_ns();
+
+		send_request(regs, ch, seq);
+		if (poll_answer(regs, ch, seq))
+			return fail("no answer from the peer on ", node);
+		total += now_ns() - t0;
+		if (!answer_ok(ch, seq))
+			return fail("wrong answer on ", node);
+	}
+	return report(ch, total, rounds, 1);
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return 0;
+	return 1;
 }
 
 int start_c(long *sp);
@@ -292,10 +400,12 @@ int start_c(long *sp)
 	long argc = sp[0];
 	char **argv = (char **)(sp + 1);
 	unsigned rounds = argc > 2 ? parse_uint(argv[2]) : 10;
+	const char *dev = argc > 1 ? argv[1] : "/dev/uio0";
 
 	if (rounds < 1 || rounds > 1000000)
 		rounds = 10;
-	sys3(SYS_exit, run(argc > 1 ? argv[1] : "/dev/uio0", rounds), 0, 0);
+	sys3(SYS_exit, starts_with(dev, "/dev/") ? run(dev, rounds) : run_polled(dev, rounds),
+	     0, 0);
 	for (;;)
 		;
 }
