@@ -11,6 +11,15 @@ its device tree and drives them with its own drivers: its UART's
 interrupt is a message the hypervisor stores into a guest file, its IPIs
 are stores into the other vhart's file, with no SBI call.
 
+Linux has the PLIC demo's VirtIO devices and doorbell too: Debian builds
+virtio-mmio, virtio-blk and ext4 as modules, so the AIA demo's initramfs
+carries them (ci/fetch-debian-kernel.sh picks them and what they need
+from Debian's modules package; cells/qemu-riscv64-virt/linux-rtos-aia.mk)
+and /init loads them.  The disk's and the virtio console's interrupts are
+sources 1 and 2 of Linux's virtual APLIC.  Debian's kernel has no
+uio_pdrv_genirq: Linux's end of the doorbell is fv-doorbell on /dev/mem,
+polling; the RTOS takes the rings through its own virtual APLIC.
+
 One boot serves every test of this file, in order.  Asserts on whole
 lines and on counts that only grow, never on time.  The download is not
 optional: without the mirror (and nothing in the cache) the tests fail,
@@ -24,8 +33,9 @@ import pytest
 
 import fvqemu
 from fvqemu import AIA_MACHINE, Qemu, qemu_cmd
-from test_cells import hv_message, run_until, statuses
-from test_demo import linux_text, shell, wait_shell
+from test_cells import cell_lines, hv_message, run_until, statuses
+from test_demo import PROMPT, linux_text, shell, wait_shell
+from test_demo_virtio import DISK_LINE, hvc_text
 from test_monitor import Monitor
 
 DEFCONFIG = "qemu-riscv64-virt-aia_defconfig"
@@ -35,6 +45,18 @@ RTC_LINE = "rtos: rtc: 10 of 10 alarms taken"
 # /proc/interrupts, one line: "11: 24 0 APLIC-MSI-d000000.interrupt-controller 10 Level ..."
 UART_ROW = re.compile(r"\d+: +(\d+) +(\d+) +(APLIC-MSI-\S+) +(\d+) +Level\b.* ttyS0\b")
 IPI_ROW = re.compile(r"IPI(\d+): +(\d+) +(\d+) +([A-Za-z][^I]*)")
+# "12: 0 5 APLIC-MSI-d000000.interrupt-controller 1 Level -fasteoi virtio0"
+VIRTIO_ROW = re.compile(r"\d+: +(\d+) +(\d+) +(APLIC-MSI-\S+) +(\d+) +Level\b[^:]*? (virtio\d+)\b")
+DOORBELL_NODE = "/sys/firmware/devicetree/base/soc/doorbell@10003000"
+DOORBELL_LINE = re.compile(r'ferrovisor-linux: doorbell: rtos answered "pong 10" '
+                           r'round trip \d+ us \(10 rounds, polled\)')
+RTOS_DOORBELL = 'rtos: doorbell: answered "ping 1" with "pong 1"'
+# the modules /init must have loaded (and the ones they need, whatever
+# those are in the kernel of the day)
+MODULES = {"virtio_mmio", "virtio_blk", "virtio_net", "ext4"}
+# reads the whole disk past the page cache
+DISK_READ = "echo 3 > /proc/sys/vm/drop_caches; dd if=/dev/vda of=/dev/null bs=4096 " \
+            "2>/dev/null; head -n1 /mnt/hello.txt"
 
 
 def fetch_and_build():
@@ -140,6 +162,75 @@ def test_linux_boots_with_aia_drivers(booted):
     assert not re.search(r"^cell \S+: (vhart|stopped|restarting)", q.text(), re.M)
 
 
+def virtio_rows(q):
+    """{driver: (count, chip, source)} of the VirtIO devices' rows of
+    Linux's /proc/interrupts, count summed over the CPUs."""
+    names = shell(q, "for d in /sys/bus/virtio/devices/*; do "
+                     "echo ${d##*/} $(basename $(readlink $d/driver)); done").split()
+    driver = dict(zip(names[::2], names[1::2]))
+    out = shell(q, "grep virtio /proc/interrupts")
+    rows = {driver.get(m[5], m[5]): (int(m[1]) + int(m[2]), m[3], int(m[4]))
+            for m in VIRTIO_ROW.finditer(out)}
+    assert "virtio_blk" in rows and "virtio_console" in rows, (driver, out)
+    return rows
+
+
+def rtos_doorbell(text):
+    return [l.text for l in cell_lines(text, "rtos", "rtos: ")
+            if l.text.startswith("rtos: doorbell: ")]
+
+
+def focus(q, key, port):
+    start = len(q.text())
+    q.send("\x1d" + key)
+    run_until(q, lambda t: f"console input goes to {port}" in t[start:], 30,
+              f"the focus on {port}")
+
+
+def hvc_echo(q, word):
+    """Type a command into hvc0's shell (port linux-hvc, the third); its
+    answer comes back there, then the focus goes back to ttyS0's."""
+    focus(q, "3", "linux-hvc")
+    start = len(q.text())
+    q.send(f"echo {word}-$((6 * 7))\n")
+    run_until(q, lambda t: f"{word}-42" + PROMPT in hvc_text(t[start:]), 60,
+              "the virtio console's shell answering")
+    focus(q, "1", "linux")
+
+
+def test_virtio_devices_and_doorbell_at_boot(booted):
+    """/init loaded the modules, mounted the disk and read its file,
+    opened hvc0, and rang the RTOS 10 times; the RTOS answered."""
+    q, _, _ = up(booted)
+    text = q.text()
+    log = linux_text(text)
+    assert "ferrovisor-linux: modules: " in log and "ferrovisor-linux: module " not in log
+    assert MODULES <= set(shell(q, "cut -d' ' -f1 /proc/modules").split())
+    assert DISK_LINE in log
+    assert "ferrovisor-linux: hvc0 ready" in hvc_text(text)
+    assert "ferrovisor-linux: console: hvc0" in log
+    assert DOORBELL_LINE.search(log), log[log.find("doorbell:") - 30:][:300]
+    assert RTOS_DOORBELL in rtos_doorbell(text)
+    rows = virtio_rows(q)
+    assert rows["virtio_blk"][1:] == ("APLIC-MSI-d000000.interrupt-controller", 1), rows
+    assert rows["virtio_console"][1:] == ("APLIC-MSI-d000000.interrupt-controller", 2), rows
+
+
+def test_virtio_interrupts_through_the_virtual_aplic(booted):
+    """Reading the disk and typing into hvc0 raise their devices'
+    interrupts, messages of Linux's virtual APLIC: their rows grow, and so
+    does what the hypervisor injected."""
+    q, _, _ = up(booted)
+    before = virtio_rows(q)
+    ext = linux_stats(q)["injected"][0]
+    assert shell(q, DISK_READ) == "hello from the virtio-blk disk"
+    hvc_echo(q, "via-hvc")
+    after = virtio_rows(q)
+    assert after["virtio_blk"][0] > before["virtio_blk"][0], (before, after)
+    assert after["virtio_console"][0] > before["virtio_console"][0], (before, after)
+    assert linux_stats(q)["injected"][0] > ext, "no message stored by the hypervisor"
+
+
 def test_uart_interrupts_through_the_virtual_aplic(booted):
     """The emulated UART's interrupt is source 10 of the virtual APLIC
     (Linux's APLIC-MSI domain); each byte typed raises it again."""
@@ -206,6 +297,49 @@ def test_rtos_restart_leaves_linux_interrupts_working(booted):
     uart1, ipi1 = uart_row(q)[0], cross_ipis(ipis(q))
     assert sum(uart1) > sum(uart0), (uart0, uart1)
     assert ipi1[0] > ipi0[0] and ipi1[1] > ipi0[1], (ipi0, ipi1)
+
+
+def test_rtos_restart_mid_traffic_leaves_linux_virtio_working(booted):
+    """Linux reads its disk in a loop while the RTOS cell restarts: the
+    loop goes on through the restart, then the disk, hvc0 and their
+    interrupts still work, and the doorbell reaches the new RTOS."""
+    q, _, _ = up(booted)
+    assert shell(q, "rm -f /tmp/stop /tmp/rounds /tmp/ended; (i=0; r=stopped; "
+                    "while [ ! -e /tmp/stop ]; do echo 3 > /proc/sys/vm/drop_caches; "
+                    "dd if=/dev/vda of=/dev/null bs=4096 2>/dev/null || { r=failed; break; }; "
+                    "i=$((i+1)); echo $i > /tmp/rounds; done; echo $r > /tmp/ended) "
+                    ">/dev/null 2>&1 & echo started") == "started"
+
+    def rounds():
+        return int(shell(q, "cat /tmp/rounds 2>/dev/null || echo 0"))
+
+    run_until(q, lambda t: rounds() > 0, 60, "the disk loop")
+    m = Monitor(q)
+    m.open()
+    before = len(q.text())
+    m.line("restart rtos", r"restart rtos: asked \(its hart 3 does it\)")
+    run_until(q, lambda t: hv_message(t[before:], "cell rtos: restarting"), 30,
+              "the RTOS cell to restart")
+    at = before + hv_message(q.text()[before:], "cell rtos: restarting")[0]
+    m.line("exit", r"monitor closed: input goes to the cells again")
+    at_restart = rounds()
+    blk0 = virtio_rows(q)["virtio_blk"][0]
+    run_until(q, lambda t: rounds() > at_restart + 2, 120, "the disk loop going on")
+    assert virtio_rows(q)["virtio_blk"][0] > blk0
+    assert shell(q, "touch /tmp/stop; while [ ! -e /tmp/ended ]; do sleep 1; done; "
+                    "cat /tmp/ended", timeout=120) == "stopped"
+    rows0 = virtio_rows(q)
+    assert shell(q, DISK_READ) == "hello from the virtio-blk disk"
+    hvc_echo(q, "after-restart")
+    rows1 = virtio_rows(q)
+    assert rows1["virtio_blk"][0] > rows0["virtio_blk"][0], (rows0, rows1)
+    assert rows1["virtio_console"][0] > rows0["virtio_console"][0], (rows0, rows1)
+    # the new RTOS answers the doorbell (once its doorbell task runs)
+    run_until(q, lambda t: len([s for s in statuses(t, "rtos") if s.pos > at]) >= 1, 90,
+              "the restarted RTOS's first status line")
+    out = shell(q, f"fv-doorbell {DOORBELL_NODE}", timeout=120)
+    assert DOORBELL_LINE.search(out), out
+    assert RTOS_DOORBELL in rtos_doorbell(q.text()[at:])
 
 
 def test_nothing_refused_or_stopped(booted):
