@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""make bench's ARM64 section: the ARM64 bench guest (tests/bench/arm64)
+"""make bench's ARM64 section: the ARM64 bench guest (tests/bench/guest,
+GUEST_ARCH=arm64)
 natively at EL1 on qemu-system-aarch64 and unchanged in a Ferrovisor cell
 (tests/bench/layouts/arm64-bench.c) on the same QEMU machine, and the
 ARM64 demo's Linux booted natively and in a cell

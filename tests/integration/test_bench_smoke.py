@@ -3,7 +3,7 @@
 figure with plausible numbers; its AIA figures (bench=aia) once natively
 and once in their cell on the AIA machine, and the doorbell between two
 cells there (bench-io-aia); the ARM64 bench guest
-(tests/bench/arm64) natively on qemu-system-aarch64 and in its cell, and
+(tests/bench/guest, arch/arm64) natively on qemu-system-aarch64 and in its cell, and
 the ARM64 Linux boot points (tests/bench/linuxboot.py on that board).  No
 timing is judged here: `make bench` measures, this only checks that it can.
 """
@@ -157,7 +157,7 @@ def test_cell_devices(bench_log):
 
 @pytest.fixture(scope="module")
 def arm64_logs():
-    """The ARM64 bench guest (tests/bench/arm64) natively at EL1 on
+    """The ARM64 bench guest (tests/bench/guest/arch/arm64) natively at EL1 on
     qemu-system-aarch64 and in its cell: {"native": console, "cell": ...}."""
     import arm64  # tests/bench/arm64.py
     hv, guest = arm64.build()
