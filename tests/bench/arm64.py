@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""make bench's ARM64 section: the ARM64 bench guest (tests/bench/arm64)
+"""make bench's ARM64 section: the ARM64 bench guest (tests/bench/guest,
+GUEST_ARCH=arm64)
 natively at EL1 on qemu-system-aarch64 and unchanged in a Ferrovisor cell
-(tests/bench/layouts/arm64-bench.c) on the same QEMU machine, under
+(tests/bench/layouts/arm64-bench.c) on the same QEMU machine, and the
+ARM64 demo's Linux booted natively and in a cell
+(tests/bench/layouts/arm64-bench-linux.c; linuxboot.py's points), under
 -icount shift=0,sleep=off, as figure | native | in cell | ratio, and the
 issue's ARM64 goals met or not.  Kept apart from run.py (the RISC-V
 board's) so that each board's bench changes alone; run.py calls
@@ -18,6 +21,7 @@ import shlex
 import sys
 
 import benchlib
+import linuxboot
 from benchlib import fvqemu
 
 sys.path.insert(0, os.path.join(benchlib.ROOT, "tests", "integration"))
@@ -47,6 +51,16 @@ GOALS = [
     ("spi_lat:min", "passthrough SPI latency", 2.0),
     ("vtimer_lat:min", "virtual timer latency", 1.0),
 ]
+# Linux boot: the ARM64 demo's Linux alone in a cell of one vCPU (why one:
+# the layout's comment).
+LINUX_LAYOUT = "tests/bench/layouts/arm64-bench-linux.c"
+# (key, label) of the Linux boot rows, in millions of instructions
+LINUX_ROWS = [
+    ("linux_start", "Linux: hand-over to kernel's first instruction (M instr.)"),
+    ("linux_ready", "Linux: hand-over to init's ready line (M instr.)"),
+    ("linux_prompt", "Linux: hand-over to shell prompt (M instr.)"),
+    ("linux_own_prompt", "Linux: kernel's first instruction to shell prompt (M instr.)"),
+]
 NA = re.compile(r"bench: (\w+) n/a \(([^)]*)\)")
 
 NOTES = """\
@@ -61,6 +75,15 @@ NOTES = """\
   (1 = the instruction right after it), the least of the rounds (64 timer,
   8 alarms); in a cell the mean also holds the first timer interrupt,
   which costs more (see README, "Performance").
+- Linux rows: the ARM64 demo's Linux (kernel, initramfs, bootargs, 256
+  MiB) alone in a one-vCPU cell (`arm64-bench-linux`), and natively at EL1
+  on `-M virt,virtualization=off -smp 1 -m 256M` with QEMU's own device
+  tree; `dtb-randomness=off` in both runs.  Millions of instructions of
+  all CPUs (QEMU's count, read over QMP at a gdb breakpoint) from the
+  hand-over (0x40200000: natively the Image's first instruction, in the
+  cell the hypervisor's entry) to the kernel's first instruction
+  (`primary_entry` minus its native path), `n_tty_write` (init's ready
+  line) and `n_tty_poll` (the shell at its prompt).
 - n/a: a distributor without SPI lines, or one CPU in the tree (the
   cell has the PL031's SPI and two vCPUs, so none there).
 """
@@ -80,6 +103,69 @@ def build():
 def commands(hv, guest):
     return {"native": arm64qemu.qemu_cmd(guest, extra=ICOUNT, **NATIVE_MACHINE),
             "cell": arm64qemu.qemu_cmd(hv, extra=ICOUNT)}
+
+
+def _no_seed(cmd):
+    """QEMU's virt writes fresh random bytes (rng-seed, kaslr-seed) into the
+    tree it hands over, other ones every run, which Linux mixes into its
+    pool; the hypervisor's guest tree has none.  Off in both Linux runs, so
+    that the kernel starts alike natively and in the cell, and repeats."""
+    i = cmd.index("-M") + 1
+    return cmd[:i] + [cmd[i] + ",dtb-randomness=off"] + cmd[i + 1:]
+
+
+def linux_native_cmd(image, initrd, layout_file):
+    """The cell's Linux natively at EL1: one CPU, 256 MiB, its bootargs."""
+    extra = ICOUNT + ["-initrd", initrd, "-append", linuxboot.bootargs(layout_file)]
+    return _no_seed(arm64qemu.qemu_cmd(image, smp=1, mem="256M", extra=extra,
+                                       **NATIVE_MACHINE))
+
+
+def linux_cell_cmd(hv):
+    return _no_seed(arm64qemu.qemu_cmd(hv, extra=ICOUNT))
+
+
+LINUX_BOARD = linuxboot.Board(gdb="aarch64", kbuild="arm64", base="_text", load=0x40200000,
+                              kernel="primary_entry", native=linux_native_cmd,
+                              cell=linux_cell_cmd)
+
+
+def build_linux():
+    """The hypervisor image with the Linux cell: (its ELF, the Image and the
+    initramfs it embeds, its ferrovisor.bin)."""
+    try:
+        hv = arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{LINUX_LAYOUT}"',
+                             name="arm64-bench-linux")
+    except BaseException as e:          # pytest.fail() outside pytest
+        sys.exit(f"bench: ARM64 Linux build failed: {e}")
+    o = os.path.dirname(hv)
+    return (os.path.join(o, "ferrovisor.elf"), os.path.join(o, "guests", "linux", "Image"),
+            os.path.join(o, "guests", "linux", "initramfs.cpio.gz"), hv)
+
+
+def cross(o):
+    """The toolchain prefix an O directory was built with."""
+    with open(os.path.join(o, ".config")) as f:
+        return re.search(r'^CONFIG_CROSS_COMPILE="([^"]*)"', f.read(), re.M).group(1)
+
+
+def linux_points():
+    """Build the Linux cell's image; linuxboot.measure() of it."""
+    elf, image, initrd, hv = build_linux()
+    end = benchlib.text_end(elf, cross(os.path.dirname(elf)))
+    return linuxboot.measure(image, initrd, hv, end, LINUX_BOARD, LINUX_LAYOUT)
+
+
+def linux_boot(check=False):
+    """{row key: (native, cell)} of the Linux boot rows, and the two
+    commands (native, cell)."""
+    res = linux_points()
+    if check and linux_points() != res:
+        sys.exit("bench: the ARM64 Linux boot figures are not deterministic")
+    rows = linuxboot.figures(res)
+    if rows is None:
+        sys.exit(f"bench: an ARM64 Linux boot point was not reached: {res}")
+    return {name: (n, c) for name, n, c in rows}, res["cmds"]
 
 
 def parse(text):
@@ -128,11 +214,15 @@ def ratio(n, c):
         and n else "-"
 
 
-def table(res):
+def table(res, linux):
+    """The bench guest's rows, then the Linux boot rows ({key: (n, c)})."""
     rows = [("figure (cycles), ARM64", "native", "in cell", "ratio"), None]
     for key, label in ROWS:
         n, c = value(res["native"], key), value(res["cell"], key)
         rows.append((label, fmt(n), fmt(c), ratio(n, c)))
+    for key, label in LINUX_ROWS:
+        n, c = linux[key]
+        rows.append((label, benchlib.millions(n), benchlib.millions(c), ratio(n, c)))
     return rows
 
 
@@ -167,8 +257,11 @@ def section(check=False):
     hv, guest = build()
     cmds = commands(hv, guest)
     res = run(cmds, check)
-    rows, grows = table(res), goals(res)
+    linux, lcmds = linux_boot(check)
+    rows, grows = table(res, linux), goals(res)
     how = [f"ARM64 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
+    how += [f"ARM64 Linux, {side}: {shlex.join(c)}" for side, c in zip(("native", "in a cell"),
+                                                                        lcmds)]
     text = "\n\n".join([render(rows, False), render(grows, False), "\n".join(how)])
     md = ("## ARM64\n\n" + render(rows, True) + "\n\n" + render(grows, True) + "\n\n" +
           NOTES + "\n" + "\n".join(f"- `{h.split(': ', 1)[1]}` ({h.split(': ')[0]})"

@@ -119,6 +119,22 @@ def parse(text):
     return out
 
 
+def text_end(elf, cross):
+    """End of the image's .text (no guest runs its code from there on);
+    `cross`: the toolchain prefix of the image's architecture."""
+    out = subprocess.run([cross + "objdump", "-h", elf], capture_output=True, text=True,
+                         check=True).stdout
+    m = re.search(r"\.text\s+([0-9a-f]+)\s+([0-9a-f]+)", out)
+    return int(m.group(2), 16) + int(m.group(1), 16)
+
+
+def millions(v):
+    """A boot row's count as make bench prints it: "12.34 M", 0 as "0"."""
+    if v is None:
+        return "n/a"
+    return f"{v / 1e6:.2f} M" if v else "0"
+
+
 def errors(text):
     """The guest's own error lines."""
     return re.findall(r"bench: error .*", text)

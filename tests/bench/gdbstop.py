@@ -10,7 +10,14 @@ entry cycle equals the count read here at its first instruction).
 Only one stop per QEMU run: QEMU 10 hangs when a run that stopped at a
 gdb breakpoint under -icount is continued, and reads the cycle and time
 CSRs as INT64_MAX while stopped; the instret CSR reads right.
+
+RISC-V: the count is the instret CSR, read through the gdbstub.  ARM64
+has no such register there (PMCCNTR_EL0 reads 0 until a guest enables
+the PMU, the generic timer's counters are not exposed), so the count is
+QEMU's own instruction counter, read through QMP (query-replay's
+"icount", which it reports with record/replay off too).
 """
+import json
 import os
 import re
 import socket
@@ -76,20 +83,44 @@ class _Rsp:
         raise KeyError(name)
 
 
-def first_hit(cmd, addr, timeout=120):
+def _qmp_icount(path):
+    """QEMU's instruction count, asked on its QMP socket `path`."""
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.settimeout(30)
+        sock.connect(path)
+        f = sock.makefile("rw")
+        f.readline()                    # the greeting
+        for req in ("qmp_capabilities", "query-replay"):
+            f.write(json.dumps({"execute": req}) + "\n")
+            f.flush()
+            while True:                 # skip events
+                reply = json.loads(f.readline())
+                if "return" in reply or "error" in reply:
+                    break
+        return reply["return"]["icount"]
+
+
+# gdb's name of the architecture, the breakpoint's kind (instruction size)
+ARCHES = {"riscv": ("riscv", 2), "aarch64": ("aarch64", 4)}
+
+
+def first_hit(cmd, addr, timeout=120, arch="riscv"):
     """Run QEMU `cmd` (a list) until a hart first executes `addr`; return
     the instruction count there, or None if QEMU exited first or the stop
-    did not come within `timeout` seconds."""
+    did not come within `timeout` seconds.  `arch`: a key of ARCHES."""
+    xml, kind = ARCHES[arch]
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "gdb.sock")
+        path, qmp = os.path.join(tmp, "gdb.sock"), os.path.join(tmp, "qmp.sock")
         full = list(cmd) + ["-S", "-gdb", f"unix:{path},server=on,wait=off"]
+        if arch != "riscv":
+            full += ["-qmp", f"unix:{qmp},server=on,wait=off"]
         qemu = subprocess.Popen(full, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             rsp = _Rsp(path, timeout)
-            rsp.cmd("qSupported:xmlRegisters=riscv")
-            instret = rsp.regnum("instret")
-            if rsp.cmd(f"Z1,{addr:x},2") != "OK":
+            rsp.cmd(f"qSupported:xmlRegisters={xml}")
+            instret = rsp.regnum("instret") if arch == "riscv" else None
+            if rsp.cmd(f"Z1,{addr:x},{kind}") != "OK":
                 raise RuntimeError(f"cannot set a breakpoint at {addr:#x}")
             try:
                 stop = rsp.cmd("c")
@@ -97,6 +128,8 @@ def first_hit(cmd, addr, timeout=120):
                 return None
             if not stop.startswith("T"):
                 return None
+            if instret is None:
+                return _qmp_icount(qmp)
             val = rsp.cmd(f"p{instret:x}")
             return int.from_bytes(bytes.fromhex(val), "little")
         finally:

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The bench guest's virtio-blk disk: 2 MiB whose every 512-byte sector
 starts with its own number (64-bit little-endian) and is otherwise a
-fixed pattern, so the guest can check each read (tests/bench/guest/blk.c).
+fixed pattern, so the guest can check each read (tests/bench/guest/arch/riscv/blk.c).
 The same file backs QEMU's virtio-blk-device natively and, embedded with
 BLK_IMAGE, the cell's EMU_VIRTIO_BLK (tests/bench/layouts/bench-io.c).
 

@@ -180,14 +180,6 @@ def size(elf):
     return int(out[0]), int(out[1]), int(out[2])
 
 
-def text_end(elf):
-    """End of the image's .text (no guest runs its code from there on)."""
-    out = subprocess.run([CROSS + "objdump", "-h", elf], capture_output=True, text=True,
-                         check=True).stdout
-    m = re.search(r"\.text\s+([0-9a-f]+)\s+([0-9a-f]+)", out)
-    return int(m.group(2), 16) + int(m.group(1), 16)
-
-
 def _same(figs, tag):
     """What must repeat exactly.  Of the I/O run, its figures without the
     rdcycle mean: natively (sleep=on) rdcycle counts host time, and so does
@@ -246,7 +238,7 @@ def fmt(v, millions=False):
     if v is None:
         return "n/a"
     if millions:
-        return f"{v / 1e6:.2f} M" if v else "0"
+        return benchlib.millions(v)
     if isinstance(v, float) and v != int(v) and v < 100:
         return f"{v:.2f}"
     return f"{v:.1f}" if isinstance(v, float) and v != int(v) else f"{int(v)}"
@@ -413,8 +405,9 @@ def main():
     image = os.path.join(lo, "guests", "linux", "Image")
     initrd = os.path.join(lo, "guests", "linux", "initramfs.cpio.gz")
     hv_linux = elfs[benchlib.LINUX_LAYOUT]
-    lres = linuxboot.measure(image, initrd, hv_linux, text_end(hv_linux))
-    if args.check and linuxboot.measure(image, initrd, hv_linux, text_end(hv_linux)) != lres:
+    hv_end = benchlib.text_end(hv_linux, CROSS)
+    lres = linuxboot.measure(image, initrd, hv_linux, hv_end)
+    if args.check and linuxboot.measure(image, initrd, hv_linux, hv_end) != lres:
         sys.exit("bench: the Linux boot figures are not deterministic")
     linux = {name: (n, c) for name, n, c in linuxboot.figures(lres) or []}
 
@@ -447,7 +440,7 @@ def main():
     g10rows = goals10(res, linux)
     print("bench: the RTOS cell alone and beside a noisy neighbour", flush=True)
     irows = interference(elfs, args.check)
-    print("bench: ARM64: the bench guest natively and in its cell", flush=True)
+    print("bench: ARM64: the bench guest and Linux, natively and in a cell", flush=True)
     arm64_text, arm64_md = arm64.section(args.check)
     loc = subprocess.run([os.path.join(benchlib.HERE, "cloc.sh"), "-m"], capture_output=True,
                          text=True, check=True).stdout

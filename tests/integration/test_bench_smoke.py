@@ -3,7 +3,8 @@
 figure with plausible numbers; its AIA figures (bench=aia) once natively
 and once in their cell on the AIA machine, and the doorbell between two
 cells there (bench-io-aia); the ARM64 bench guest
-(tests/bench/arm64) natively on qemu-system-aarch64 and in its cell.  No
+(tests/bench/guest, arch/arm64) natively on qemu-system-aarch64 and in its cell, and
+the ARM64 Linux boot points (tests/bench/linuxboot.py on that board).  No
 timing is judged here: `make bench` measures, this only checks that it can.
 """
 import os
@@ -156,7 +157,7 @@ def test_cell_devices(bench_log):
 
 @pytest.fixture(scope="module")
 def arm64_logs():
-    """The ARM64 bench guest (tests/bench/arm64) natively at EL1 on
+    """The ARM64 bench guest (tests/bench/guest/arch/arm64) natively at EL1 on
     qemu-system-aarch64 and in its cell: {"native": console, "cell": ...}."""
     import arm64  # tests/bench/arm64.py
     hv, guest = arm64.build()
@@ -187,3 +188,19 @@ def test_every_arm64_row(arm64_logs, side):
     assert "bench: arm64 EL1 psci hvc cntfrq" in log
     if side == "cell":
         assert "cell bench: stopped (shutdown by its guest)" in log
+
+
+def test_arm64_linux_boot_points():
+    """make bench's ARM64 Linux rows can be measured: natively and in its
+    cell (arm64-bench-linux), QEMU stops at each point (the hand-over, the
+    kernel's primary_entry, init's ready line, the shell's prompt) and
+    QEMU's instruction count read there over QMP rises in that order.
+    How many instructions is make bench's business."""
+    import arm64
+    import linuxboot
+    res = arm64.linux_points()
+    for side in ("native", "cell"):
+        points = res[side]
+        assert None not in points.values(), f"{side}: a point not reached: {res}"
+        assert points["entry"] < points["kernel"] < points["ready"] < points["prompt"], res
+    assert linuxboot.figures(res), res

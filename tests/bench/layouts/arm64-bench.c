@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ARM64 make bench: one cell of the ARM64 bench guest (tests/bench/arm64)
+ * ARM64 make bench: one cell of the ARM64 bench guest (tests/bench/guest,
+ * arch/arm64)
  * on CPU 1, laid out as QEMU's aarch64 virt lays out the machine the same
  * binary runs on natively (RAM at 0x40000000, the image at 0x40200000,
  * a PL011 at 0x09000000, the GICv3 at 0x08000000/0x080a0000), so the

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The benchmark guest: per-hart state, the machine it found, the figures. */
+/* The RISC-V benchmark guest: per-hart state, the machine it found, the figures. */
 #ifndef BENCH_H
 #define BENCH_H
 
@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <fv/compiler.h>
+#include "figures.h"
 
 struct hart {
 	unsigned long save_t0;		/* trap entry's scratch */
@@ -93,16 +94,8 @@ uint64_t rtc_now(int64_t *offset);
 /* dtb.c */
 int dtb_read(const void *fdt, unsigned long hartid, struct machine *m);
 
-/* out.c: lines on the console; stats as "bench: <name> cycles_mean=..." */
-void out(const char *fmt, ...) __printf(1, 2);
+/* console.c: the console out() prints on (figures.h) */
 void out_init(void);
-
-struct stat {
-	uint64_t n, sum, min, max;
-};
-
-void stat_add(struct stat *s, uint64_t v);
-void stat_print(const char *name, const struct stat *s, const char *extra);
 
 /* the figures */
 void bench_calls(void);		/* sbi_call, mmio_emul, mmio_pass */

@@ -102,8 +102,8 @@ static void sgi_once(struct stat *oneway, struct stat *rtt, uint64_t off)
 	t0 = probe_sgi1r_at(sgi1r(other_mpidr));
 	while (back_irqs == before)
 		__asm__ volatile("wfi" ::: "memory");
-	add(oneway, other_at + other_off - (t0 + off));
-	add(rtt, back_at - t0);
+	stat_add(oneway, other_at + other_off - (t0 + off));
+	stat_add(rtt, back_at - t0);
 }
 
 void fig_sgi(void)
@@ -112,14 +112,14 @@ void fig_sgi(void)
 	uint64_t off;
 
 	if (why) {
-		say("bench: sgi_oneway n/a (%s)\n", why);
-		say("bench: sgi_rtt n/a (%s)\n", why);
+		out("bench: sgi_oneway n/a (%s)", why);
+		out("bench: sgi_rtt n/a (%s)", why);
 		return;
 	}
 	irqs_off();
 	off = clock_offset();
 	for (unsigned i = 0; i < SGI_ROUNDS; i++)
 		sgi_once(&oneway, &rtt, off);
-	report("sgi_oneway", &oneway);
-	report("sgi_rtt", &rtt);
+	stat_print("sgi_oneway", &oneway, NULL);
+	stat_print("sgi_rtt", &rtt, NULL);
 }

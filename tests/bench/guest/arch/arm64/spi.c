@@ -88,14 +88,14 @@ void fig_spi(void)
 	uint64_t h;
 
 	if (why) {
-		say("bench: spi_lat n/a (%s)\n", why);
-		say("bench: spi_handle n/a (%s)\n", why);
+		out("bench: spi_lat n/a (%s)", why);
+		out("bench: spi_handle n/a (%s)", why);
 		return;
 	}
 	for (unsigned i = 0; i < SPI_ROUNDS; i++) {
-		add(&lat, spi_once(&h));
-		add(&handle, h);
+		stat_add(&lat, spi_once(&h));
+		stat_add(&handle, h);
 	}
-	report("spi_lat", &lat);
-	report("spi_handle", &handle);
+	stat_print("spi_lat", &lat, NULL);
+	stat_print("spi_handle", &handle, NULL);
 }

@@ -35,25 +35,6 @@ static uint64_t period_ticks;
 static volatile unsigned vtimer_irqs, other_irqs;
 static volatile uint64_t vtimer_at;	/* cycle counter at its vector */
 
-void add(struct stat *s, uint64_t v)
-{
-	if (!s->n || v < s->min)
-		s->min = v;
-	if (!s->n || v > s->max)
-		s->max = v;
-	s->sum += v;
-	s->n++;
-}
-
-void report(const char *name, const struct stat *s)
-{
-	uint64_t tenths = s->n ? (s->sum * 10 + s->n / 2) / s->n : 0;
-
-	say("bench: %s cycles_mean=%lu.%lu cycles_min=%lu cycles_max=%lu n=%u\n", name,
-	    (unsigned long)(tenths / 10), (unsigned long)(tenths % 10), (unsigned long)s->min,
-	    (unsigned long)s->max, s->n);
-}
-
 static uint64_t call(uint64_t fn)
 {
 	return use_smc ? probe_smc(fn) : probe_hvc(fn);
@@ -83,7 +64,7 @@ static __noreturn void power_off(void)
 
 void bench_bad(uint64_t kind, uint64_t esr, uint64_t elr)
 {
-	say("bench: error exception %lu esr %#lx elr %#lx\n", (unsigned long)kind,
+	out("bench: error exception %lu esr %#lx elr %#lx", (unsigned long)kind,
 	    (unsigned long)esr, (unsigned long)elr);
 	power_off();
 }
@@ -166,8 +147,8 @@ static void fig_call(void)
 	struct stat s = { 0 };
 
 	for (unsigned i = 0; i < ROUNDS; i++)
-		add(&s, call(PSCI_VERSION) - probe_empty());
-	report("psci_call", &s);
+		stat_add(&s, call(PSCI_VERSION) - probe_empty());
+	stat_print("psci_call", &s, NULL);
 }
 
 static void fig_mmio(uintptr_t uart)
@@ -175,8 +156,8 @@ static void fig_mmio(uintptr_t uart)
 	struct stat s = { 0 };
 
 	for (unsigned i = 0; i < ROUNDS; i++)
-		add(&s, probe_load32(uart + UARTFR) - probe_empty());
-	report("mmio_emul", &s);
+		stat_add(&s, probe_load32(uart + UARTFR) - probe_empty());
+	stat_print("mmio_emul", &s, NULL);
 }
 
 /* One CNTV deadline a few ticks ahead, the guest spinning: deadline to
@@ -202,8 +183,8 @@ static void fig_timer_lat(void)
 	struct stat s = { 0 };
 
 	for (unsigned i = 0; i < LAT_ROUNDS; i++)
-		add(&s, vtimer_once(i));
-	report("vtimer_lat", &s);
+		stat_add(&s, vtimer_once(i));
+	stat_print("vtimer_lat", &s, NULL);
 }
 
 /* The work loop alone, then with CNTV every 10 us: extra cycles per
@@ -225,14 +206,14 @@ static void fig_timer_cost(void)
 	periodic = false;
 	s.n = vtimer_irqs - before;
 	if (!s.n || with < alone) {
-		say("bench: error vtimer_cost: %u interrupts\n", s.n);
+		out("bench: error vtimer_cost: %llu interrupts", (unsigned long long)s.n);
 		return;
 	}
 	extra = with - alone;
 	s.sum = extra;
 	s.min = extra / s.n;
 	s.max = (extra + s.n - 1) / s.n;
-	report("vtimer_cost", &s);
+	stat_print("vtimer_cost", &s, NULL);
 }
 
 static int reg_of(const void *fdt, int node, int idx, uintptr_t *out)
@@ -274,10 +255,10 @@ void bench_main(const void *fdt)
 	if (fdt_check_header(fdt) || probe_tree(fdt, &uart, &gicd, &gicr) == -1)
 		power_off();
 	out_init(uart);
-	say("bench: arm64 EL%lu psci %s cntfrq %lu\n", (unsigned long)(sysreg_rd(CurrentEL) >> 2),
+	out("bench: arm64 EL%lu psci %s cntfrq %lu", (unsigned long)(sysreg_rd(CurrentEL) >> 2),
 	    use_smc ? "smc" : "hvc", (unsigned long)freq);
 	if (!freq || 1000000000UL % freq || gicd == 0 || pmu_init() || gic_init(gicd, gicr)) {
-		say("bench: error no PMU, GICv3 or usable CNTFRQ\n");
+		out("bench: error no PMU, GICv3 or usable CNTFRQ");
 		power_off();
 	}
 	ns_per_tick = 1000000000UL / freq;
@@ -296,6 +277,6 @@ void bench_main(const void *fdt)
 	fig_spi();
 	settle();
 	fig_sgi();
-	say("bench: done (%u other interrupts)\n", other_irqs);
+	out("bench: done (%u other interrupts)", other_irqs);
 	power_off();
 }

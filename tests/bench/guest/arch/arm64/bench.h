@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What the parts of the ARM64 bench guest share: system registers, the
- * console, the GIC and the timed probes (probe.S).
+ * console, the GIC and the timed probes (probe.S); the figures' lines are
+ * the shared figures.h's.
  */
 #ifndef BENCH_ARM64_H
 #define BENCH_ARM64_H
 
 #include <fv/types.h>
 #include <fv/compiler.h>
+#include "figures.h"
 
 #define sysreg_rd(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
 #define sysreg_wr(r, v) __asm__ volatile("msr " #r ", %0\n isb" :: "r"((uint64_t)(v)) : "memory")
@@ -25,13 +27,7 @@ static inline uint64_t pmc(void)
 	return v;
 }
 
-/* main.c: a figure's samples, and its line */
-struct stat {
-	uint64_t min, max, sum;
-	unsigned n;
-};
-void add(struct stat *s, uint64_t v);
-void report(const char *name, const struct stat *s);
+/* main.c */
 uint64_t clock_offset(void);
 int pmu_init(void);
 extern uint64_t ns_per_tick;
@@ -45,9 +41,9 @@ int sgi_init(const void *fdt, uintptr_t gicr);
 bool sgi_irq(uint32_t intid, uint64_t at);
 void fig_sgi(void);
 
-/* out.c: the PL011 /chosen/stdout-path names, polled */
+/* console.c: the PL011 /chosen/stdout-path names, polled, for out()
+ * (figures.h) */
 void out_init(uintptr_t pl011);
-void say(const char *fmt, ...) __printf(1, 2);
 
 /* gic.c: a GICv3 (distributor, this CPU's redistributor, ICC_* registers) */
 int gic_init(uintptr_t gicd, uintptr_t gicr);
