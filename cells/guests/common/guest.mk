@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Build rules shared by the bare-metal guests (cells/guests/rtos,
-# cells/guests/sbitest, cells/guests/hello-arm64, tests/bench/guest,
-# tests/bench/arm64).  A guest's Makefile sets
+# cells/guests/sbitest, cells/guests/hello-arm64, tests/bench/guest for
+# either board).  A guest's Makefile sets
 #
 #   GUEST        the image's name: gives $(O)/$(GUEST).elf and .bin,
 #                linked with $(HERE)/$(GUEST).ld
