@@ -30,6 +30,12 @@ static void set_irq(void *arg, bool level)
 }
 
 /* For an arch whose controllers are only driven by their own harts. */
+__attribute__((weak)) bool arch_cell_irq_nowait(const struct cell *c)
+{
+	(void)c;
+	return false;
+}
+
 __attribute__((weak)) int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level)
 {
 	(void)c;
@@ -73,7 +79,6 @@ int cell_doorbell_add(struct cell *c, const struct layout_emu *e, struct emu_dev
 	cd->desc = e;
 	cd->irq = e->irq;
 	doorbell_init(&cd->db, set_irq, cd, wake, cd);
-	doorbell_set_try_irq(&cd->db, try_set_irq);
 	d->ops = &doorbell_emu_ops;
 	d->state = &cd->db;
 	d->owner = cd;
@@ -105,6 +110,10 @@ int cells_doorbell_pair(void)
 	for (unsigned i = 0; i < nr_doorbells; i++) {
 		struct cell_doorbell *cd = &doorbells[i], *p;
 
+		/* its controller is known now; without, the ringer would only
+		 * be told -1 */
+		if (arch_cell_irq_nowait(cd->cell))
+			doorbell_set_try_irq(&cd->db, try_set_irq);
 		if (cd->db.peer)
 			continue;
 		p = find_peer(cd);

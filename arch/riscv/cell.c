@@ -150,3 +150,8 @@ int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level)
 		return -1;
 	return vaplic_try_set_level(&c->arch.vaplic, irq, level) ? 1 : 0;
 }
+
+bool arch_cell_irq_nowait(const struct cell *c)
+{
+	return c->arch.has_vaplic;
+}
