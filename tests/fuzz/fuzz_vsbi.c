@@ -745,7 +745,7 @@ static bool db_same(const struct doorbell *x, const struct doorbell *y)
 }
 
 /* A take (function 1) of the caller's doorbell a[0] emptied its count
- * alone, returning it, and lowered its line if it was up. */
+ * alone, returning it, and lowered its line if it was up, under its lock. */
 static void want_take(struct doorbell *w, long val, unsigned long *line)
 {
 	uint64_t count = w->rx & DOORBELL_COUNT_MAX;
@@ -755,6 +755,8 @@ static void want_take(struct doorbell *w, long val, unsigned long *line)
 	w->stats.acked += count;
 	*line = w->irq_out;
 	w->irq_out = false;
+	w->lock.next++;		/* taken and given back */
+	w->lock.owner++;
 }
 
 /* A ring of the caller's doorbell a[0] touched its peer's count alone,
