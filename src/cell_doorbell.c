@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The glue between cells and their doorbells: each doorbell is made at
- * boot from the layout, raises its interrupt on its own cell's interrupt
- * controller, and is woken by a ring from the peer through a request to
- * one of its own cell's harts (REQ_EMU), which then raises the line: the
- * ringing cell never touches the peer's interrupt controller.
+ * boot from the layout and raises its interrupt on its own cell's
+ * interrupt controller.  A ring from the peer raises it from the ringing
+ * hart when that controller allows it without waiting (the AIA's virtual
+ * APLIC: arch_cell_try_set_irq), else through a request to one of the
+ * cell's own harts (REQ_EMU), which then raises the line.
  */
 #include <fv/arch_cell.h>
 #include <fv/cell_doorbell.h>
@@ -26,6 +27,28 @@ static void set_irq(void *arg, bool level)
 	struct cell_doorbell *cd = arg;
 
 	arch_cell_set_irq(cd->cell, cd->irq, level);
+}
+
+/* For an arch whose controllers are only driven by their own harts. */
+__attribute__((weak)) bool arch_cell_irq_nowait(const struct cell *c)
+{
+	(void)c;
+	return false;
+}
+
+__attribute__((weak)) int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level)
+{
+	(void)c;
+	(void)irq;
+	(void)level;
+	return -1;
+}
+
+static int try_set_irq(void *arg, bool level)
+{
+	struct cell_doorbell *cd = arg;
+
+	return arch_cell_try_set_irq(cd->cell, cd->irq, level);
 }
 
 /* A ring arrived: a hart of the cell brings the line up to date.  A
@@ -87,6 +110,10 @@ int cells_doorbell_pair(void)
 	for (unsigned i = 0; i < nr_doorbells; i++) {
 		struct cell_doorbell *cd = &doorbells[i], *p;
 
+		/* its controller is known now; without, the ringer would only
+		 * be told -1 */
+		if (arch_cell_irq_nowait(cd->cell))
+			doorbell_set_try_irq(&cd->db, try_set_irq);
 		if (cd->db.peer)
 			continue;
 		p = find_peer(cd);
@@ -131,11 +158,13 @@ void cell_doorbell_print_locked(const struct cell *c)
 		const struct doorbell_stats *s = &cd->db.stats;
 
 		kprintf_locked("[fv] %s doorbell at %#llx to %s: rung %llu, dropped %llu, "
-			       "acked %llu, pending %u\n", c->name,
+			       "acked %llu, pending %u, direct %llu, busy %llu\n", c->name,
 			       (unsigned long long)cd->desc->gpa, cd->desc->doorbell.peer,
 			       (unsigned long long)__atomic_load_n(&s->rung, __ATOMIC_RELAXED),
 			       (unsigned long long)__atomic_load_n(&s->dropped, __ATOMIC_RELAXED),
 			       (unsigned long long)__atomic_load_n(&s->acked, __ATOMIC_RELAXED),
-			       doorbell_pending(&cd->db));
+			       doorbell_pending(&cd->db),
+			       (unsigned long long)__atomic_load_n(&s->direct, __ATOMIC_RELAXED),
+			       (unsigned long long)__atomic_load_n(&s->busy, __ATOMIC_RELAXED));
 	}
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The doorbell model (see <fv/doorbell.h>): a ring is one atomic add on
- * the peer's word and a wake-up, so a cell rings another without waiting
- * for it and without touching anything of it but that word.
+ * the peer's word, then the peer's line brought up to date by the ringing
+ * hart under try-locks, or by a wake-up of the peer's own hart, so a cell
+ * rings another without ever waiting for it.
  */
 #include <fv/compiler.h>
 #include <fv/doorbell.h>
@@ -18,6 +19,11 @@ void doorbell_init(struct doorbell *d, void (*irq)(void *arg, bool level), void 
 		.irq = irq, .irq_arg = irq_arg,
 		.wake = wake, .wake_arg = wake_arg,
 	};
+}
+
+void doorbell_set_try_irq(struct doorbell *d, int (*try_irq)(void *arg, bool level))
+{
+	d->try_irq = try_irq;
 }
 
 void doorbell_pair(struct doorbell *a, struct doorbell *b)
@@ -40,15 +46,49 @@ static bool take_ring(struct doorbell *d)
 	return true;
 }
 
+/*
+ * From the ringing hart: the peer's line as its count says, if nobody
+ * holds the peer's lock and its controller takes the change at once.
+ * 1 done (or nothing to do: the peer closed meanwhile, and its reset,
+ * which waits for this lock, lowers the line), 0 busy, -1 not possible.
+ * The open bit is read under the lock: see <fv/doorbell.h>.
+ */
+static int try_sync(struct doorbell *p)
+{
+	int r = 1;
+	bool level;
+
+	if (!p->try_irq)
+		return -1;
+	if (!spin_trylock(&p->lock))
+		return 0;
+	level = doorbell_pending(p) != 0;
+	if ((__atomic_load_n(&p->rx, __ATOMIC_ACQUIRE) & DOORBELL_OPEN) && level != p->irq_out) {
+		r = p->try_irq(p->irq_arg, level);
+		if (r > 0)
+			p->irq_out = level;
+	}
+	spin_unlock(&p->lock);
+	return r;
+}
+
 int doorbell_ring(struct doorbell *d)
 {
 	struct doorbell *p = d->peer;
+	int r;
 
 	if (!p || !take_ring(p)) {
 		__atomic_fetch_add(&d->stats.dropped, 1, __ATOMIC_RELAXED);
 		return 0;
 	}
 	__atomic_fetch_add(&d->stats.rung, 1, __ATOMIC_RELAXED);
+	r = try_sync(p);
+	if (r > 0) {
+		__atomic_fetch_add(&d->stats.direct, 1, __ATOMIC_RELAXED);
+		return 1;
+	}
+	if (r == 0)
+		__atomic_fetch_add(&d->stats.busy, 1, __ATOMIC_RELAXED);
 	if (p->wake)
 		p->wake(p->wake_arg);
 	return 1;
@@ -108,6 +148,23 @@ void doorbell_reset(struct doorbell *d)
 	doorbell_close(d);
 	sync_locked(d);
 	spin_unlock(&d->lock);
+}
+
+uint32_t doorbell_take(struct doorbell *d)
+{
+	uint32_t took;
+
+	spin_lock(&d->lock);
+	took = doorbell_ack(d, (uint32_t)DOORBELL_COUNT_MAX);
+	/* rings since the count: the line goes low, then high again */
+	if (took && d->irq_out && doorbell_pending(d)) {
+		d->irq_out = false;
+		if (d->irq)
+			d->irq(d->irq_arg, false);
+	}
+	sync_locked(d);
+	spin_unlock(&d->lock);
+	return took;
 }
 
 /* ---------------------------------------------------------------- guest */

@@ -141,3 +141,17 @@ void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level)
 	else
 		vplic_set_level(&c->arch.vplic, irq, level);
 }
+
+/* The virtual APLIC's message is one store into a guest interrupt file,
+ * which any hart may make; the virtual PLIC's line needs its own harts. */
+int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level)
+{
+	if (!c->arch.has_vaplic)
+		return -1;
+	return vaplic_try_set_level(&c->arch.vaplic, irq, level) ? 1 : 0;
+}
+
+bool arch_cell_irq_nowait(const struct cell *c)
+{
+	return c->arch.has_vaplic;
+}

@@ -194,16 +194,19 @@ static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 }
 
-/* Ours: ring doorbell a0 of the cell; value 1 if the peer took it. */
+/* Ours: ring doorbell a0 of the cell (value 1 if the peer took it), or
+ * take its rings (value: how many were acknowledged). */
 static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
 	struct doorbell *d;
 
-	if (fid != SBI_FV_DOORBELL_RING)
+	if (fid != SBI_FV_DOORBELL_RING && fid != SBI_FV_DOORBELL_TAKE)
 		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 	d = cell_doorbell(v->cell, a[0]);
 	if (!d)
 		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+	if (fid == SBI_FV_DOORBELL_TAKE)
+		return (struct sbiret){ SBI_SUCCESS, (long)doorbell_take(d) };
 	return (struct sbiret){ SBI_SUCCESS, doorbell_ring(d) };
 }
 

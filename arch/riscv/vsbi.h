@@ -23,9 +23,16 @@
  * DOORBELL_RING would.  SBI_SUCCESS with value 1 if the peer took the
  * ring, 0 if it was dropped (the peer is not running);
  * SBI_ERR_INVALID_PARAM if the cell has no doorbell a0.
+ *
+ * SBI_FV_DOORBELL_TAKE: a0 = the same index; acknowledges every ring the
+ * doorbell holds and returns how many (SBI_SUCCESS, value 0..0xffffffff),
+ * the line following (doorbell_take): one call where the registers take
+ * a read of DOORBELL_STATUS and a write of DOORBELL_ACK.
+ * SBI_ERR_INVALID_PARAM if the cell has no doorbell a0.
  */
 #define SBI_EXT_FERROVISOR	(0x0A000000UL | VSBI_IMPL_ID)	/* 0x0A004656 */
 #define SBI_FV_DOORBELL_RING	0
+#define SBI_FV_DOORBELL_TAKE	1
 
 
 /* The extensions kept in files of their own, called by the dispatcher

@@ -96,15 +96,17 @@ NOTES = """\
   Natively the device's copy costs the guest nothing (QEMU does it on the
   host); in the cell the hypervisor copies the data.
 - Doorbell round trip: the bench cell rings (register or SBI), the echo
-  cell (hart 3) takes the interrupt, acknowledges and rings back the same
-  way; to the first instruction of the bench cell's handler.  There is no
+  cell (hart 3) takes the interrupt, takes the rings and rings back the
+  same way (registers: DOORBELL_STATUS read, DOORBELL_ACK write; SBI: the
+  take call, fid 1); to the first instruction of the bench cell's handler.  There is no
   doorbell natively: the native column is the native SBI call.
 - AIA doorbell rows (`bench=doorbell`, layout `bench-io-aia`, the AIA
   machine): the same two cells with guest interrupt files and a virtual
   APLIC; the doorbell's source (12) is aimed at the cell's own file as
-  identity 12, the hypervisor stores that identity into the peer vhart's
-  guest file, the handler claims it by vstopei (no trap) and completes
-  nothing; acknowledging the doorbell is still an emulated access.  The
+  identity 12, the ringing hart itself raises the peer's vAPLIC source and
+  stores that identity into the peer vhart's guest file, the handler
+  claims it by vstopei (no trap) and completes nothing; taking the rings
+  is two emulated accesses or one SBI call, as above.  The
   SBI call they are compared with is the PLIC board's (the same path).
 - Linux I/O (`tests/bench/linux/`: make bench's /init and fvcount, which
   reads rdinstret from user space): the demo disk (1 MiB ext2) read whole,

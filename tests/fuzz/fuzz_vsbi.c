@@ -34,9 +34,12 @@
  * they existed mean what they meant.  A ring (our extension, function 0)
  * of a doorbell the caller has adds one to its peer's count if that is
  * open and not at the top, wakes that peer only, and returns whether it
- * took the ring; nothing else of either cell's doorbells changes, on that
- * call or any other, and no call raises a doorbell's line (only the
- * owning cell's harts do that, off this path).
+ * took the ring; a take (function 1) of one of the caller's doorbells
+ * empties its count, returns what it held and lowers its line if it was
+ * up; nothing else of either cell's doorbells changes, on that call or
+ * any other, and no call raises a doorbell's line (only the owning
+ * cell's harts do that, off this path; the model's peers have no
+ * try_irq, so a ring leaves the line to them).
  */
 #include <setjmp.h>
 #include <string.h>
@@ -334,6 +337,7 @@ int cell_console_getc(struct cell *c)
 static struct doorbell fz_db[2][NR_DOORBELLS];
 static bool db_built;
 static unsigned long wakes[NR_DOORBELLS];	/* the neighbour's, this call */
+static unsigned long lines[2][NR_DOORBELLS];	/* line changes, this call */
 
 /* A ring wakes the peer's cell (the hypervisor posts it REQ_EMU): here
  * only counted, and only the neighbour's may be woken. */
@@ -345,10 +349,15 @@ static void db_wake(void *arg)
 	wakes[d - fz_db[1]]++;
 }
 
+/* Only a take moves a line, its own doorbell's, and only down (checked
+ * in check_doorbells()). */
 static void db_irq(void *arg, bool level)
 {
-	(void)arg, (void)level;
-	FUZZ_ASSERT(!"an SBI call moved a doorbell's line");
+	struct doorbell *d = arg;
+	unsigned c = d >= fz_db[1] && d < fz_db[1] + NR_DOORBELLS;
+
+	FUZZ_ASSERT(!level);
+	lines[c][d - fz_db[c]]++;
 }
 
 /* closed, open and empty, open near the top of the count, or anything */
@@ -369,7 +378,7 @@ static void build_doorbells(struct in *in)
 	for (unsigned c = 0; c < 2; c++) {
 		fz_cells[c].nr_doorbells = n;
 		for (unsigned i = 0; i < n; i++) {
-			doorbell_init(&fz_db[c][i], db_irq, NULL, db_wake, &fz_db[c][i]);
+			doorbell_init(&fz_db[c][i], db_irq, &fz_db[c][i], db_wake, &fz_db[c][i]);
 			fz_db[c][i].rx = db_word(in);
 			fz_cells[c].doorbell[i] = &fz_db[c][i];
 		}
@@ -731,33 +740,55 @@ static bool db_same(const struct doorbell *x, const struct doorbell *y)
 	       x->lock.owner == y->lock.owner && x->irq == y->irq &&
 	       x->irq_arg == y->irq_arg && x->irq_out == y->irq_out &&
 	       x->stats.rung == y->stats.rung && x->stats.dropped == y->stats.dropped &&
-	       x->stats.acked == y->stats.acked;
+	       x->stats.acked == y->stats.acked && x->stats.direct == y->stats.direct &&
+	       x->stats.busy == y->stats.busy && x->try_irq == y->try_irq;
+}
+
+/* A take (function 1) of the caller's doorbell a[0] emptied its count
+ * alone, returning it, and lowered its line if it was up, under its lock. */
+static void want_take(struct doorbell *w, long val, unsigned long *line)
+{
+	uint64_t count = w->rx & DOORBELL_COUNT_MAX;
+
+	FUZZ_ASSERT((uint64_t)val == count);
+	w->rx -= count;
+	w->stats.acked += count;
+	*line = w->irq_out;
+	w->irq_out = false;
+	w->lock.next++;		/* taken and given back */
+	w->lock.owner++;
 }
 
 /* A ring of the caller's doorbell a[0] touched its peer's count alone,
- * and only if the peer was open; any other call touched none. */
+ * and only if the peer was open; a take, see want_take(); any other call
+ * touched none. */
 static void check_doorbells(const struct snapshot *s, unsigned long ext, unsigned long fid,
 			    const unsigned long *a, long err, long val)
 {
 	bool ring = ext == SBI_EXT_FERROVISOR && fid == SBI_FV_DOORBELL_RING;
+	bool take = ext == SBI_EXT_FERROVISOR && fid == SBI_FV_DOORBELL_TAKE;
 	unsigned n = fz_cells[0].nr_doorbells;
-	long idx = ring && a[0] < n ? (long)a[0] : -1;
+	long idx = (ring || take) && a[0] < n ? (long)a[0] : -1;
 
-	if (ext == SBI_EXT_FERROVISOR && !ring)
+	if (ext == SBI_EXT_FERROVISOR && !ring && !take)
 		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
-	if (ring)
+	if (ring || take)
 		FUZZ_ASSERT(err == (idx >= 0 ? SBI_SUCCESS : SBI_ERR_INVALID_PARAM));
 	for (unsigned i = 0; i < NR_DOORBELLS; i++) {
 		struct doorbell want[2] = { s->db[0][i], s->db[1][i] };
-		bool took = (long)i == idx && (want[1].rx & DOORBELL_OPEN);
+		bool took = ring && (long)i == idx && (want[1].rx & DOORBELL_OPEN);
+		unsigned long line = 0;
 
 		if (took && (want[1].rx & DOORBELL_COUNT_MAX) != DOORBELL_COUNT_MAX)
 			want[1].rx++;
 		want[0].stats.rung += took;
-		want[0].stats.dropped += (long)i == idx && !took;
+		want[0].stats.dropped += ring && (long)i == idx && !took;
+		if (take && (long)i == idx)
+			want_take(&want[0], val, &line);
 		FUZZ_ASSERT(db_same(&want[0], &fz_db[0][i]));
 		FUZZ_ASSERT(db_same(&want[1], &fz_db[1][i]));
 		FUZZ_ASSERT(wakes[i] == took);
+		FUZZ_ASSERT(lines[0][i] == line && lines[1][i] == 0);
 		if ((long)i == idx)
 			FUZZ_ASSERT(val == took);
 	}
@@ -945,6 +976,7 @@ static bool one_call(struct in *in)
 	fw_fwft_sets = 0;
 	memset(posted, 0, sizeof(posted));
 	memset(wakes, 0, sizeof(wakes));
+	memset(lines, 0, sizeof(lines));
 	if (ext == SBI_EXT_FERROVISOR && !db_built)
 		build_doorbells(in);
 	con_in_left = in_u8(in) % 8;

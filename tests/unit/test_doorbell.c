@@ -4,7 +4,11 @@
  * dropped while it does not (even when the ring races with its stop), the
  * line following the count on the owner's side only, and the guest's
  * window refusing what it should.  Two threads ringing while a third
- * acknowledges check the counting under contention.
+ * acknowledges check the counting under contention.  With a try_irq (the
+ * AIA's direct path) the ringer drives the peer's line itself, under the
+ * peer's lock taken by try-lock only, falls back to the wake-up when that
+ * or the controller is busy (counted), and never touches the line of a
+ * peer whose reset has run until it opens again.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -42,6 +46,21 @@ static void irq(void *arg, bool level)
 	edges++;
 }
 
+/* b's line from the ringer's side: as irq(), or busy when told */
+static int try_busy, try_calls, try_after_reset;
+static volatile bool b_reset_done;
+
+static int try_irq(void *arg, bool level)
+{
+	if (__atomic_load_n(&b_reset_done, __ATOMIC_ACQUIRE))
+		try_after_reset++;
+	if (try_busy)
+		return 0;
+	try_calls++;
+	irq(arg, level);
+	return 1;
+}
+
 static void setup(void)
 {
 	free(a);
@@ -53,6 +72,7 @@ static void setup(void)
 	doorbell_init(b, irq, b, wake, b);
 	doorbell_pair(a, b);
 	wakes_a = wakes_b = edges = 0;
+	try_busy = try_calls = 0;
 	level_b = false;
 }
 
@@ -215,6 +235,101 @@ static void test_window(void)
 	CHECK_EQ(a->stats.rung, 2);
 }
 
+
+/* ---- the direct path (try_irq) and the one-call take */
+
+static void test_direct(void)
+{
+	setup();
+	doorbell_set_try_irq(b, try_irq);
+	doorbell_open(a);
+	doorbell_open(b);
+	CHECK_EQ(doorbell_ring(a), 1);
+	CHECK(level_b);				/* raised by the ringer */
+	CHECK_EQ(try_calls, 1);
+	CHECK_EQ(wakes_b, 0);
+	CHECK_EQ(a->stats.direct, 1);
+	CHECK_EQ(doorbell_ring(a), 1);		/* still high: nothing to send */
+	CHECK_EQ(try_calls, 1);
+	CHECK_EQ(a->stats.direct, 2);
+	doorbell_sync(b);
+	CHECK_EQ(edges, 1);
+	/* take: both rings, the line falls */
+	CHECK_EQ(doorbell_take(b), 2);
+	CHECK(!level_b);
+	CHECK_EQ(b->stats.acked, 2);
+	CHECK_EQ(doorbell_pending(b), 0);
+	CHECK_EQ(doorbell_take(b), 0);
+	CHECK_EQ(edges, 2);
+	/* b's lock busy (its own hart is at it): left to b's hart, counted */
+	spin_lock(&b->lock);
+	CHECK_EQ(doorbell_ring(a), 1);
+	spin_unlock(&b->lock);
+	CHECK(!level_b);
+	CHECK_EQ(wakes_b, 1);
+	CHECK_EQ(a->stats.busy, 1);
+	doorbell_sync(b);
+	CHECK(level_b);
+	CHECK_EQ(doorbell_take(b), 1);
+	/* the controller busy: the same */
+	try_busy = 1;
+	CHECK_EQ(doorbell_ring(a), 1);
+	CHECK(!level_b);
+	CHECK(!b->irq_out);			/* not set: the owner will */
+	CHECK_EQ(wakes_b, 2);
+	CHECK_EQ(a->stats.busy, 2);
+	try_busy = 0;
+	doorbell_sync(b);
+	CHECK(level_b);
+	/* a closed peer: dropped, its line untouched */
+	doorbell_reset(b);
+	CHECK(!level_b);
+	try_calls = 0;
+	CHECK_EQ(doorbell_ring(a), 0);
+	CHECK_EQ(try_calls, 0);
+	CHECK_EQ(a->stats.direct, 2);
+	/* no try_irq (a's side): as before, by the wake-up */
+	CHECK_EQ(doorbell_ring(b), 1);
+	CHECK_EQ(wakes_a, 1);
+	CHECK_EQ(b->stats.direct + b->stats.busy, 0);
+}
+
+/* A ring that lands while a take lowers the line (b's lock held): its
+ * ringer cannot raise it and leaves it to b's hart, whose sync does. */
+static bool ring_inside;
+
+static void irq_rings(void *arg, bool level)
+{
+	irq(arg, level);
+	if (ring_inside) {
+		ring_inside = false;
+		doorbell_ring(a);	/* b's lock is held: left to the wake-up */
+	}
+}
+
+static void test_take_race(void)
+{
+	setup();
+	doorbell_init(b, irq_rings, b, wake, b);
+	doorbell_pair(a, b);
+	doorbell_set_try_irq(b, try_irq);
+	doorbell_open(b);
+	doorbell_ring(a);
+	CHECK(level_b);
+	ring_inside = true;
+	CHECK_EQ(doorbell_take(b), 1);
+	CHECK_EQ(doorbell_pending(b), 1);
+	CHECK(!level_b);
+	CHECK_EQ(edges, 2);
+	CHECK_EQ(wakes_b, 1);
+	CHECK_EQ(a->stats.busy, 1);
+	doorbell_sync(b);			/* the wake-up: a new rise */
+	CHECK(level_b);
+	CHECK_EQ(edges, 3);
+	CHECK_EQ(doorbell_take(b), 1);
+	CHECK(!level_b);
+}
+
 /* ---- under contention */
 
 #define RINGS 200000
@@ -233,7 +348,11 @@ static void *acker(void *arg)
 {
 	uint64_t *acked = arg;
 
-	while (!__atomic_load_n(&stop_acking, __ATOMIC_ACQUIRE)) {
+	for (unsigned i = 0; !__atomic_load_n(&stop_acking, __ATOMIC_ACQUIRE); i++) {
+		if (i % 2) {
+			*acked += doorbell_take(b);
+			continue;
+		}
 		*acked += doorbell_ack(b, 3);
 		doorbell_sync(b);
 	}
@@ -261,6 +380,70 @@ static void test_contention(void)
 	CHECK_EQ(acked + doorbell_pending(b), 2 * RINGS);
 	CHECK_EQ(b->stats.acked, acked);
 	CHECK_EQ(wakes_b, 2 * RINGS);
+	CHECK_EQ(bad_edges, 0);
+	CHECK_EQ(irq_unlocked, 0);
+}
+
+/* The same with the direct path: every ring is either driven by its
+ * ringer or left to a wake-up, and once the owner syncs, the line is what
+ * the count says. */
+static void test_contention_direct(void)
+{
+	pthread_t r1, r2, ack;
+	uint64_t acked = 0;
+
+	setup();
+	doorbell_set_try_irq(b, try_irq);
+	doorbell_open(b);
+	stop_acking = false;
+	pthread_create(&ack, NULL, acker, &acked);
+	pthread_create(&r1, NULL, ringer, NULL);
+	pthread_create(&r2, NULL, ringer, NULL);
+	pthread_join(r1, NULL);
+	pthread_join(r2, NULL);
+	__atomic_store_n(&stop_acking, true, __ATOMIC_RELEASE);
+	pthread_join(ack, NULL);
+	CHECK_EQ(a->stats.rung, 2 * RINGS);
+	CHECK_EQ(a->stats.direct + a->stats.busy, 2 * RINGS);
+	CHECK_EQ(wakes_b, a->stats.busy);
+	CHECK_EQ(acked + doorbell_pending(b), 2 * RINGS);
+	doorbell_sync(b);
+	CHECK_EQ(level_b, doorbell_pending(b) != 0);
+	CHECK_EQ(bad_edges, 0);
+	CHECK_EQ(irq_unlocked, 0);
+}
+
+/* Rings by the direct path racing with the peer's restart (close, reset,
+ * open): none reaches the peer's line between its reset and its open. */
+static void *restarter(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 20000; i++) {
+		doorbell_close(b);
+		doorbell_reset(b);
+		__atomic_store_n(&b_reset_done, true, __ATOMIC_RELEASE);
+		CHECK(!level_b);
+		__atomic_store_n(&b_reset_done, false, __ATOMIC_RELEASE);
+		doorbell_open(b);
+		doorbell_take(b);
+	}
+	return NULL;
+}
+
+static void test_restart_race(void)
+{
+	pthread_t r, c;
+
+	setup();
+	doorbell_set_try_irq(b, try_irq);
+	doorbell_open(b);
+	pthread_create(&c, NULL, restarter, NULL);
+	pthread_create(&r, NULL, ringer, NULL);
+	pthread_join(r, NULL);
+	pthread_join(c, NULL);
+	CHECK_EQ(try_after_reset, 0);
+	CHECK_EQ(a->stats.rung + a->stats.dropped, RINGS);
+	CHECK(a->stats.direct > 0);
 	CHECK_EQ(bad_edges, 0);
 	CHECK_EQ(irq_unlocked, 0);
 }
@@ -299,8 +482,12 @@ int main(void)
 	test_saturates();
 	test_stop_and_reset();
 	test_window();
+	test_direct();
+	test_take_race();
 	test_contention();
+	test_contention_direct();
 	test_close_race();
+	test_restart_race();
 	CHECK_EQ(bad_wake_arg, 0);
 	CHECK_EQ(bad_edges, 0);
 	CHECK_EQ(irq_unlocked, 0);

@@ -343,6 +343,45 @@ static void test_linux_driver(void)
 	CHECK_EQ(bad_msi, 0);
 }
 
+/* From a ringer's hart: only by try-lock, else nothing done. */
+static void test_try_set_level(void)
+{
+	setup();
+	wr(DOMAINCFG, IE);
+	wr(SOURCECFG(12), LEVEL1);
+	wr(TARGET(12), T(1, 0, 12));
+	wr(SETIENUM, 12);
+	spin_lock(&v.lock);			/* its own hart is at it */
+	CHECK(!vaplic_try_set_level(&v, 12, true));
+	spin_unlock(&v.lock);
+	CHECK_EQ(n_msi, 0);
+	CHECK_EQ(rd(IN_CLRIP(0)), 0);		/* nothing changed */
+	CHECK(vaplic_try_set_level(&v, 12, true));
+	CHECK_EQ(n_msi, 1);
+	CHECK_EQ(last_hart, 1);
+	CHECK_EQ(last_eiid, 12);
+	CHECK(vaplic_try_set_level(&v, 12, true));	/* still high: none */
+	CHECK_EQ(n_msi, 1);
+	wr(SETIPNUM_LE, 12);			/* the guest's retrigger */
+	CHECK_EQ(n_msi, 2);
+	CHECK(vaplic_try_set_level(&v, 12, false));
+	CHECK(vaplic_try_set_level(&v, 12, true));
+	CHECK_EQ(n_msi, 3);
+	/* not an emulated source of the cell: done, nothing sent */
+	CHECK(vaplic_try_set_level(&v, 11, true));
+	CHECK(vaplic_try_set_level(&v, 13, true));
+	CHECK(vaplic_try_set_level(&v, 0, true));
+	CHECK(vaplic_try_set_level(&v, VAPLIC_MAX_SRCS, true));
+	CHECK_EQ(n_msi, 3);
+	/* after a reset (the restart of the cell): nothing targeted */
+	vaplic_reset(&v);
+	CHECK(vaplic_try_set_level(&v, 12, false));
+	CHECK(vaplic_try_set_level(&v, 12, true));
+	CHECK_EQ(n_msi, 3);
+	CHECK_EQ(unlocked_cb, 0);
+	CHECK_EQ(bad_msi, 0);
+}
+
 /* Random writes: never a message outside the cell, callbacks locked. */
 static void test_random(void)
 {
@@ -373,6 +412,7 @@ int main(void)
 	test_refused();
 	test_unowned_and_access();
 	test_linux_driver();
+	test_try_set_level();
 	test_random();
 	return test_report("test_vaplic");
 }

@@ -22,6 +22,14 @@ int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size,
 void arch_cell_reset(struct cell *c);
 /* An emulated device's interrupt line changed. */
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
+/* The same from a hart of another cell, never waiting: 1 done, 0 the
+ * controller is busy (do it later on a hart of `c`), -1 this controller
+ * is only driven from c's own harts.  An arch without one need not define
+ * it: src/cell_doorbell.c's weak defaults say -1 and no. */
+int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level);
+/* Boot, after arch_cell_init(): whether arch_cell_try_set_irq() can ever
+ * do it for c (weak default: no). */
+bool arch_cell_irq_nowait(const struct cell *c);
 /* Add the arch's nodes (cpus, interrupt controller) to a guest's tree, which
  * is being written with libfdt's sequential-write calls; `phandle_irqc`
  * is what the core's device nodes use as interrupt-parent. */

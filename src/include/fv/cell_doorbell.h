@@ -2,7 +2,9 @@
 /*
  * A cell's doorbells: made from its layout at boot, paired with their
  * peers' once every cell exists, open while the cell runs, reset when it
- * restarts, their lines driven on its own harts (REQ_EMU).
+ * restarts, their lines driven by the ringing hart where the cell's
+ * interrupt controller allows it (arch_cell_try_set_irq), else on its own
+ * harts (REQ_EMU).
  */
 #ifndef FV_CELL_DOORBELL_H
 #define FV_CELL_DOORBELL_H
@@ -12,7 +14,8 @@
 
 /* Boot: doorbell `e` of the cell's layout into emulated-device slot `d`. */
 int cell_doorbell_add(struct cell *c, const struct layout_emu *e, struct emu_dev *d);
-/* Boot, once every cell is set up: each doorbell meets its peer. */
+/* Boot, once every cell is set up: each doorbell meets its peer, and
+ * learns whether a ringer may drive its line. */
 int cells_doorbell_pair(void);
 /* The cell starts (its doorbells take rings) or stops (they drop them). */
 void cell_doorbell_open(struct cell *c, bool open);

@@ -3,12 +3,18 @@
  * A doorbell: one end of a channel between two cells that share a memory
  * region (see EMU_DOORBELL in <fv/layout.h> for what the guest sees).
  *
- * Ringing must never make one cell wait for another, nor let it touch the
- * other's interrupt controller.  So the ringing hart only adds one to an
- * atomic word of the peer's doorbell and asks the peer's `wake` callback
- * to bring the peer's line up to date; the line itself is driven by the
- * peer's own harts (doorbell_sync), under the peer doorbell's lock, which
- * only they take.
+ * Ringing must never make one cell wait for another.  So the ringing hart
+ * adds one to an atomic word of the peer's doorbell, then brings the
+ * peer's line up to date itself if the peer's interrupt controller can be
+ * driven from another hart without waiting (`try_irq`, the AIA's virtual
+ * APLIC) and nobody holds the peer doorbell's lock or that controller's
+ * lock (try-locks only); else, or when either is busy (counted: `busy`),
+ * it asks the peer's `wake` callback to have one of the peer's own harts
+ * do it (doorbell_sync).  The line is only ever driven under the peer
+ * doorbell's lock, and by a ringer only while the peer is open, checked
+ * under that lock: doorbell_reset() takes it after the close, so once a
+ * restart has reset the doorbell no ringer touches the peer's controller
+ * or interrupt files until the cell is open again.
  *
  * The word `rx` holds the count of rings received and not acknowledged
  * (low 32 bits, saturating at 0xffffffff) and DOORBELL_OPEN, set while
@@ -34,6 +40,8 @@ struct doorbell_stats {
 	uint64_t rung;		/* rings this end sent that the peer took */
 	uint64_t dropped;	/* rings this end sent to a peer not running */
 	uint64_t acked;		/* rings this end's guest acknowledged */
+	uint64_t direct;	/* rings whose peer line this end's hart drove */
+	uint64_t busy;		/* rings left to a peer hart: its lock was busy */
 };
 
 struct doorbell {
@@ -43,17 +51,24 @@ struct doorbell {
 	 * hart, must not wait. */
 	void (*wake)(void *arg);
 	void *wake_arg;
-	/* the owner's side: its harts only, under `lock` */
+	/* the owner's side: its harts under `lock`, and a ringing hart that
+	 * try-locked it (doorbell_ring) */
 	spinlock_t lock;
 	void (*irq)(void *arg, bool level);	/* the cell's interrupt line */
+	/* The same line from any hart, never waiting: 1 set, 0 busy (try
+	 * later on an own hart), -1 only the owner's harts can; NULL: -1. */
+	int (*try_irq)(void *arg, bool level);
 	void *irq_arg;
 	bool irq_out;			/* the level last given to irq() */
 	struct doorbell_stats stats;	/* atomics */
 };
 
-/* Once, at boot: closed, no peer, count 0.  `irq` and `wake` as above. */
+/* Once, at boot: closed, no peer, count 0.  `irq` and `wake` as above;
+ * try_irq is set apart (doorbell_set_try_irq), NULL until then. */
 void doorbell_init(struct doorbell *d, void (*irq)(void *arg, bool level), void *irq_arg,
 		   void (*wake)(void *arg), void *wake_arg);
+/* Once, at boot: the line may also be driven from the ringer's hart. */
+void doorbell_set_try_irq(struct doorbell *d, int (*try_irq)(void *arg, bool level));
 /* Once, at boot, after both ends exist. */
 void doorbell_pair(struct doorbell *a, struct doorbell *b);
 
@@ -64,6 +79,12 @@ int doorbell_ring(struct doorbell *d);
 uint32_t doorbell_pending(const struct doorbell *d);
 /* Acknowledge `n` of them (at most all); returns how many were. */
 uint32_t doorbell_ack(struct doorbell *d, uint32_t n);
+/* The guest's one-call handler (SBI): acknowledge every ring pending and
+ * return how many; the line follows, on the owner's hart, under the lock.
+ * If rings came between the count and the line update, the line falls
+ * and rises again (the count did reach 0), so an edge-triggered or
+ * MSI-mode level source sees a new rise: no ring waits unseen. */
+uint32_t doorbell_take(struct doorbell *d);
 
 /* The owning cell starts (takes rings from now on) or stops (drops them;
  * the count goes). */

@@ -314,14 +314,11 @@ int vaplic_write(struct vaplic *v, uint64_t off, unsigned width, uint64_t val)
 	return 0;
 }
 
-void vaplic_set_level(struct vaplic *v, uint32_t s, bool level)
+/* The input of an emulated source changed (the lock is held). */
+static void set_level_locked(struct vaplic *v, uint32_t s, bool level)
 {
-	bool was, now;
+	bool was = rectified(v, s), now;
 
-	if (!emulated(v, s))
-		return;
-	spin_lock(&v->lock);
-	was = rectified(v, s);
 	set_bit_to(v->input, s, level);
 	now = rectified(v, s);
 	/* only a change counts: a level source sends one message per rise
@@ -329,7 +326,26 @@ void vaplic_set_level(struct vaplic *v, uint32_t s, bool level)
 	if (now != was && (now || is_level(sm(v, s))))
 		set_bit_to(v->pending, s, now);
 	deliver(v, s);
+}
+
+void vaplic_set_level(struct vaplic *v, uint32_t s, bool level)
+{
+	if (!emulated(v, s))
+		return;
+	spin_lock(&v->lock);
+	set_level_locked(v, s, level);
 	spin_unlock(&v->lock);
+}
+
+bool vaplic_try_set_level(struct vaplic *v, uint32_t s, bool level)
+{
+	if (!emulated(v, s))
+		return true;
+	if (!spin_trylock(&v->lock))
+		return false;
+	set_level_locked(v, s, level);
+	spin_unlock(&v->lock);
+	return true;
 }
 
 static int emu_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)

@@ -30,7 +30,10 @@
  *
  * Accesses: 32-bit aligned only; anything else returns -1 (a fault of the
  * cell).  Locking: one spinlock per vaplic, taken by every entry point;
- * callbacks run with it held and must not call back in.
+ * callbacks run with it held and must not call back in.  The one entry
+ * for harts of other cells (a doorbell's ringer) is vaplic_try_set_level,
+ * which only try-locks it: its msi callback then runs on that hart, so
+ * the owner's harts may wait for one such line change, never longer.
  */
 #ifndef FV_VAPLIC_H
 #define FV_VAPLIC_H
@@ -106,6 +109,9 @@ int vaplic_read(struct vaplic *v, uint64_t off, unsigned width, uint64_t *val);
 int vaplic_write(struct vaplic *v, uint64_t off, unsigned width, uint64_t val);
 /* The input level of an emulated source (ignored for others). */
 void vaplic_set_level(struct vaplic *v, uint32_t src, bool level);
+/* The same from any hart, never waiting: false (nothing done) if the lock
+ * is held; true once done, or for a source that is not emulated. */
+bool vaplic_try_set_level(struct vaplic *v, uint32_t src, bool level);
 
 /* emu_dev adapters: emu_dev->state is the struct vaplic */
 extern const struct emu_ops vaplic_emu_ops;

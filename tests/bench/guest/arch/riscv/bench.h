@@ -106,6 +106,10 @@ void bench_aia(void);		/* aia_ext_lat, aia_ext_handle, aia_ipi_* */
 void bench_blk(void);		/* blk_read_4k, blk_seq_64k, blk_seq_4k */
 void bench_doorbell(void);	/* doorbell_rtt, doorbell_oneway (_sbi) */
 void echo_main(void) __noreturn;	/* bench=echo: the doorbell's peer */
+/* The first doorbell of the tree: registers, shared region, source. */
+bool doorbell_locate(uintptr_t *regs, void **shm, uint32_t *irq);
+void dbstorm_main(void) __noreturn;	/* bench=dbstorm: rings, peer restarting */
+void dbreboot_main(void) __noreturn;	/* bench=dbreboot: the restarting peer */
 
 /* main.c */
 void fail(const char *why) __noreturn;

@@ -5,4 +5,5 @@
 ARCH_SRCS_FIRST := arch/riscv/entry.S arch/riscv/sled.S arch/riscv/main.c
 ARCH_SRCS := arch/riscv/console.c arch/riscv/dtb.c common/sbi.c arch/riscv/calls.c \
 	arch/riscv/timer.c arch/riscv/ipi.c arch/riscv/extirq.c arch/riscv/blk.c \
-	arch/riscv/doorbell.c arch/riscv/aia.c arch/riscv/aiabench.c
+	arch/riscv/doorbell.c arch/riscv/dbrestart.c arch/riscv/aia.c \
+	arch/riscv/aiabench.c

@@ -8,8 +8,11 @@
  *
  * The bench cell rings (by the DOORBELL_RING register, or by the SBI
  * extension 0x0A004656 fid 0); the echo cell (bootarg bench=echo) takes
- * the interrupt, reads DOORBELL_STATUS, acknowledges, rings back the same
- * way and completes; the figure runs from just before the ring to the
+ * the interrupt, takes the rings the same way (reads DOORBELL_STATUS and
+ * writes that many to DOORBELL_ACK, or one SBI call, fid 1, that
+ * acknowledges them all and says how many), rings back the same way and
+ * completes; the bench cell's handler takes them the same way too.  The
+ * figure runs from just before the ring to the
  * first instruction of the bench cell's C handler, in instructions of all
  * harts (rdinstret; the line gives the rdcycle mean too).  Both cells wait
  * in wfi with interrupts off but for one place, as blk.c does.
@@ -36,6 +39,8 @@
 #include "sbi.h"
 
 #define SBI_EXT_FERROVISOR	0x0A004656
+#define SBI_FV_RING		0
+#define SBI_FV_TAKE		1
 #define DB_RING			0x0
 #define DB_STATUS		0x4
 #define DB_ACK			0x8
@@ -48,7 +53,7 @@
 
 /* In the shared region: what the echo cell does with the next ring. */
 struct shm {
-	volatile uint32_t by_sbi;	/* ring back by SBI, else by the register */
+	volatile uint32_t by_sbi;	/* ring and take by SBI, else by the registers */
 	volatile uint32_t quit;		/* stop and shut down */
 	volatile uint64_t at;		/* rdinstret in the echo cell's handler */
 };
@@ -82,12 +87,32 @@ static bool find(const void *fdt)
 	return true;
 }
 
+bool doorbell_locate(uintptr_t *regs, void **shm, uint32_t *irq)
+{
+	if (!find(mach.fdt))
+		return false;
+	*regs = db.regs;
+	*shm = db.shm;
+	*irq = db.irq;
+	return true;
+}
+
 static void ring(bool by_sbi)
 {
 	if (by_sbi)
-		sbi_ecall(SBI_EXT_FERROVISOR, 0, 0, 0, 0);
+		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_RING, 0, 0, 0);
 	else
 		*reg(db.regs, DB_RING) = 1;
+}
+
+/* Acknowledge every ring the doorbell holds: two emulated accesses, or
+ * one SBI call. */
+static void take_rings(bool by_sbi)
+{
+	if (by_sbi)
+		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_TAKE, 0, 0, 0);
+	else
+		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
 }
 
 /* Claim; if it is the doorbell, take and acknowledge its rings. */
@@ -95,11 +120,10 @@ static bool take(void)
 {
 	uint32_t id = *reg(mach.plic, PLIC_CLAIM(mach.plic_ctx));
 
-	if (id == db.irq) {
-		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
-	} else {
+	if (id == db.irq)
+		take_rings(db.shm->by_sbi);
+	else
 		wrong_id = id;
-	}
 	if (id)
 		*reg(mach.plic, PLIC_CLAIM(mach.plic_ctx)) = id;
 	return id == db.irq;
@@ -122,7 +146,7 @@ static void echo_irq(struct hart *h)
 	db.shm->at = at;
 	(void)h;
 	if (id == db.irq) {
-		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
+		take_rings(db.shm->by_sbi);
 		if (db.shm->quit)
 			quit = true;
 		else
@@ -142,7 +166,7 @@ static bool take_aia(void)
 		wrong_id = id ? id : ~0U;
 		return false;
 	}
-	*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
+	take_rings(db.shm->by_sbi);
 	return true;
 }
 

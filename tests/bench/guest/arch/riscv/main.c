@@ -12,6 +12,8 @@
  * bench-io-aia.c, where there is no disk), bench=echo makes the
  * guest the doorbell's peer: separate runs, so that the device and the
  * second cell they need leave the other figures' machine as it was.
+ * bench=dbstorm and bench=dbreboot are no figures but a test's two cells
+ * (rings across the peer's restarts, dbrestart.c).
  */
 #include "bench.h"
 #include "csr.h"
@@ -138,6 +140,10 @@ void bench_main(unsigned long hartid, const void *fdt, uint64_t entered)
 		fail("no usable device tree");
 	if (has_arg("bench=echo"))
 		echo_main();
+	if (has_arg("bench=dbstorm"))
+		dbstorm_main();
+	if (has_arg("bench=dbreboot"))
+		dbreboot_main();
 	mach.aligned = calibrate();
 	out("bench: start hart %lu other %ld timebase %llu sstc %s uart %#lx plic %#lx ctx %d "
 	    "rtc %#lx irq %u", hartid, mach.have_other ? (long)mach.other_hartid : -1L,
