@@ -68,8 +68,9 @@ arm64)
 esac
 echo "initramfs: busybox from $(basename "$deb")"
 
-# For riscv the same list of inputs as before arm64 came (this script
-# is one of them, so its edits still rebuild).
+# For riscv the same list of inputs as before arm64 came, plus the
+# tool's arch part (this script is one of them, so its edits still
+# rebuild).
 hash=$( {
 	sha256sum < "$deb"
 	sha256sum < "$init"
