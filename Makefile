@@ -204,9 +204,9 @@ $(O)/guests/noisy/noisy.bin: FORCE
 		CROSS_COMPILE=$(CROSS_COMPILE) FV_CACHE=$(FV_CACHE)
 
 # The demo's Linux and initramfs, for the board's architecture (riscv:
-# kernel.config and the doorbell tool; arm64: kernel-arm64.config, no
-# tool): the scripts cache by content hash, so these rules only need their
-# inputs.
+# kernel.config; arm64: kernel-arm64.config; both with the doorbell tool,
+# its arch part in cells/guests/linux/arch/$(ARCH)/): the scripts cache by
+# content hash, so these rules only need their inputs.
 # $(O)/guests/linux/arch names the architecture they were built for: an O
 # reconfigured for another board builds them again.
 LINUX_FRAGMENT := cells/guests/linux/$(if $(filter arm64,$(ARCH)),kernel-arm64,kernel).config
@@ -216,6 +216,7 @@ $(O)/guests/linux/arch: FORCE
 $(O)/guests/linux/Image: $(LINUX_FRAGMENT) ci/build-linux.sh $(O)/guests/linux/arch
 	$(Q)$(srctree)/ci/build-linux.sh $@ $(ARCH)
 $(O)/guests/linux/initramfs.cpio.gz: cells/guests/linux/init cells/guests/linux/fv-doorbell.c \
+		$(wildcard cells/guests/linux/arch/$(ARCH)/*) \
 		ci/build-initramfs.sh $(O)/guests/linux/arch
 	$(Q)$(srctree)/ci/build-initramfs.sh $@ $(ARCH)
 # The demo Linux's virtio-blk disk (make disk), a 1 MiB ext2 image of the

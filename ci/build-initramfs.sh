@@ -3,12 +3,10 @@
 #
 # Build the demo Linux guest's initramfs: a gzip'ed newc cpio with Debian's
 # static busybox for the guest's architecture and cells/guests/linux/init
-# as /init.  For riscv (the default) also our doorbell tool,
-# cells/guests/linux/fv-doorbell.c, as /bin/fv-doorbell (compiled here,
-# static and without a C library, with the kernel's cross compiler,
-# riscv64-linux-gnu-gcc).  arm64 has no doorbell tool: it makes RISC-V
-# system calls, and the ARM64 layouts have no doorbell device yet; /init
-# runs it only when a doorbell is there.
+# as /init, and our doorbell tool, cells/guests/linux/fv-doorbell.c with
+# its arch part cells/guests/linux/arch/<arch>/fv-doorbell-arch.h, as
+# /bin/fv-doorbell (compiled here, static and without a C library, with
+# the kernel's cross compiler, riscv64- or aarch64-linux-gnu-gcc).
 #
 #   ci/build-initramfs.sh OUT.cpio.gz [riscv|arm64] [MODULES-DIR]
 #
@@ -26,9 +24,9 @@
 # keeps it too.  The cpio is made by the kernel tree's usr/gen_init_cpio
 # (built here with the host compiler), so no root and no fakeroot are
 # needed. The output is cached by a hash of the busybox .deb, the init
-# script, the tool's source, the cross compiler and this script (and, for
-# arm64, the architecture's name, without the tool and the compiler), and
-# with MODULES-DIR, of "load" and of each module it names.
+# script, the tool's source and its arch part, the cross compiler and this
+# script (and, for arm64, the architecture's name), and with MODULES-DIR,
+# of "load" and of each module it names.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -47,6 +45,7 @@ fi
 root=$(dirname "$here")
 init=$root/cells/guests/linux/init
 tool=$root/cells/guests/linux/fv-doorbell.c
+toolarch=$root/cells/guests/linux/arch/$arch
 [ -f "$init" ] || die "missing $init"
 
 case $arch in
@@ -72,22 +71,26 @@ arm64)
 		deb=$(ls "$bbdir"/busybox-static_*_arm64.deb | tail -n1)
 	fi
 	# e_machine 0xb7
-	machine=b700 machine_name=AArch64 ;;
+	machine=b700 machine_name=AArch64
+	# arm64 block (fv-doorbell): its compiler, like riscv's above
+	cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
+	[ -f "$tool" ] || die "missing $tool"
+	command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found (apt-get install gcc-aarch64-linux-gnu)"
+	;;
 *)	die "unknown architecture '$arch' (riscv or arm64)" ;;
 esac
 echo "initramfs: busybox from $(basename "$deb")"
 
-# For riscv the same list of inputs as before arm64 came (this script
-# is one of them, so its edits still rebuild).
+# The inputs: busybox, /init, the tool (shared and arch part) with its
+# compiler, this script, the architecture's name for arm64, and the
+# modules when there are some.
 hash=$( {
 	sha256sum < "$deb"
 	sha256sum < "$init"
-	if [ "$arch" = riscv ]; then
-		sha256sum < "$tool"
-		"${cross}gcc" --version | head -n1
-	else
-		echo "arch $arch"
-	fi
+	sha256sum < "$tool"
+	"${cross}gcc" --version | head -n1
+	[ "$arch" = riscv ] || echo "arch $arch"
+	cat "$toolarch"/* | sha256sum	# the tool's arch part
 	sha256sum < "$0"
 	if [ -n "$mods" ]; then
 		sha256sum < "$mods/load"
@@ -141,12 +144,12 @@ fi
 cp "$init" "$cdir.tmp/init"
 touch -d @0 "$bb" "$cdir.tmp/init"
 doorbell=
-if [ "$arch" = riscv ]; then
+if [ -n "${cross:-}" ]; then
 	# No C library: -nostdlib, its own _start and system calls.  No build
 	# id and no debug info, so the same source gives the same bytes.
 	"${cross}gcc" -Os -Wall -Wextra -Werror -ffreestanding -fno-stack-protector \
 		-fno-pie -no-pie -nostdlib -static -s -Wl,--no-relax -Wl,--build-id=none \
-		-o "$cdir.tmp/fv-doorbell" "$tool"
+		-I"$toolarch" -o "$cdir.tmp/fv-doorbell" "$tool"
 	touch -d @0 "$cdir.tmp/fv-doorbell"
 	doorbell="file /bin/fv-doorbell $cdir.tmp/fv-doorbell 0755 0 0"
 fi

@@ -24,9 +24,11 @@
  * every millisecond; the line then ends "(10 rounds, polled)".
  *
  * Why freestanding: it is built by ci/build-initramfs.sh with the
- * kernel's cross compiler (riscv64-linux-gnu-gcc, -nostdlib -static) and
- * makes the few Linux system calls it needs itself, so the initramfs needs
- * no C library beside busybox.
+ * kernel's cross compiler (riscv64-linux-gnu-gcc or aarch64-linux-gnu-gcc,
+ * -nostdlib -static) and makes the few Linux system calls it needs itself,
+ * so the initramfs needs no C library beside busybox.  What differs per
+ * architecture (the system call instruction, the barrier, _start) is in
+ * arch/<riscv|arm64>/fv-doorbell-arch.h.
  *
  * /dev/uioN: map 0 (mmap offset 0) the doorbell's registers, map 1
  * (offset one page) the shared region.  The channel at the start of the
@@ -38,8 +40,10 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include "fv-doorbell-arch.h"	/* syscall6(), fence(), FV_DOORBELL_START */
 
-/* Linux riscv64 system call numbers (asm-generic) and the flags we use */
+/* Linux system call numbers (asm-generic's, which riscv64 and arm64 both
+ * use) and the flags we use */
 #define SYS_openat		56
 #define SYS_close		57
 #define SYS_read		63
@@ -76,30 +80,9 @@ struct channel {
 struct timespec_k { long sec, nsec; };
 struct pollfd_k { int fd; short events, revents; };
 
-static long syscall6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	register long a0 __asm__("a0") = a;
-	register long a1 __asm__("a1") = b;
-	register long a2 __asm__("a2") = c;
-	register long a3 __asm__("a3") = d;
-	register long a4 __asm__("a4") = e;
-	register long a5 __asm__("a5") = f;
-	register long a7 __asm__("a7") = nr;
-
-	__asm__ volatile("ecall" : "+r"(a0)
-			 : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7)
-			 : "memory");
-	return a0;
-}
-
 static long sys3(long nr, long a, long b, long c)
 {
 	return syscall6(nr, a, b, c, 0, 0, 0);
-}
-
-static void fence(void)
-{
-	__asm__ volatile("fence rw, rw" ::: "memory");
 }
 
 static uint64_t now_ns(void)
@@ -410,10 +393,5 @@ int start_c(long *sp)
 		;
 }
 
-/* The kernel enters here with sp at argc, argv[], envp[]. */
-__asm__(".text\n"
-	".global _start\n"
-	"_start:\n"
-	"	mv a0, sp\n"
-	"	andi sp, sp, -16\n"
-	"	call start_c\n");
+/* _start: calls start_c with the kernel's initial stack pointer. */
+FV_DOORBELL_START;
