@@ -285,7 +285,7 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 	reg = rel % VPLIC_CONTEXT_STRIDE;
 	if (c >= v->nr_ctx)
 		return;
-	if (reg == VPLIC_THRESHOLD)	/* a claim register's: write_complete() */
+	if (reg == VPLIC_THRESHOLD)	/* claim registers: write_complete() */
 		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
 }
 
