@@ -150,8 +150,6 @@ static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
 {
 	unsigned sh = 64 - 8 * m.width;		/* width 1, 2, 4 or 8 */
 	uint64_t val;
-
-	c->vcpu->stats.mmio++;
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
 	if (m.store) {
 		val = m.reg ? c->arch.regs[m.reg] << sh >> sh : 0;
@@ -205,6 +203,7 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
 	c->arch.last_emu = dev;
+	v->stats.mmio++;
 	val = emulate(c, dev, gpa, m);
 	trace_mmio(v, gpa, m.width, m.store, val);	/* the trap's end */
 }
@@ -224,6 +223,7 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
 	unsigned long htinst = csr_read(CSR_HTINST);
 	struct emu_dev *dev = c->arch.last_emu;
+	struct vcpu_stats *st = &c->vcpu->stats;
 	struct mmio_insn m;
 
 	if (unlikely(trace_active() || cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
@@ -232,7 +232,9 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 		     !((RISCV_GUEST_CLOBBERED >> m.reg) & 1) ||
 		     m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
 		return 1;
-	c->vcpu->stats.traps[cause]++;
+	/* both counts before the device's call, the vCPU's pointer loaded once */
+	st->traps[cause]++;
+	st->mmio++;
 	emulate(c, dev, gpa, m);
 	return 0;
 }

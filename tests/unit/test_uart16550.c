@@ -678,6 +678,34 @@ static void test_reset(void)
 	free(u);
 }
 
+/* A polled LSR with no overrun flagged changes nothing, so it takes no
+ * lock (the ticket counter stays) and reports what stands; with an
+ * overrun it clears it under the lock and lowers the line-status
+ * interrupt. */
+static void test_lsr_unlocked(void)
+{
+	struct uart16550 *u = new_uart();
+	uint32_t tickets = u->lock.next;
+
+	CHECK_EQ(rd(u, LSR), 0x60);
+	uart16550_rx(u, 'a');
+	tickets = u->lock.next;
+	for (int i = 0; i < 3; i++)
+		CHECK_EQ(rd(u, LSR), 0x61);
+	CHECK_EQ(u->lock.next, tickets);
+	wr(u, IER, 0x04);			/* ELSI */
+	for (unsigned i = 0; i < UART16550_FIFO_SIZE; i++)
+		uart16550_rx(u, 'b');		/* the 64th after 'a' overruns */
+	CHECK(irq_level);
+	tickets = u->lock.next;
+	CHECK_EQ(rd(u, LSR), 0x63);
+	CHECK(u->lock.next != tickets);		/* locked: it had OE to clear */
+	CHECK(!irq_level);
+	CHECK_EQ(rd(u, LSR), 0x61);
+	CHECK_EQ(bad_edges, 0);
+	free(u);
+}
+
 int main(void)
 {
 	test_init();
@@ -685,6 +713,7 @@ int main(void)
 	test_access();
 	test_tx_dlab();
 	test_rx_fifo();
+	test_lsr_unlocked();
 	test_iir_priority();
 	test_thre();
 	test_loopback_msr();

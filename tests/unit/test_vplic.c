@@ -455,6 +455,44 @@ static void test_claim_complete_hw(void)
 	free(v);
 }
 
+/* A claim lowers the outputs of the contexts it leaves nothing for, and
+ * only those; a completion through a context that does not exist ends
+ * nothing. */
+static void test_claim_outputs(void)
+{
+	struct vplic *v = new_vplic(2);
+
+	vplic_add_irq(v, 20, true);
+	vplic_add_irq(v, 21, false);
+	wr(v, PRIO(20), 2);
+	wr(v, PRIO(21), 1);
+	enable(v, 0, 20);
+	enable(v, 0, 21);
+	enable(v, 1, 20);
+	reset_log();
+	vplic_set_pending(v, 20);
+	vplic_set_pending(v, 21);
+	CHECK_EQ(nev, 2);
+	CHECK(eip_state[0] && eip_state[1]);
+	CHECK_EQ(claim(v, 1), 20);		/* 21 is left for context 0 */
+	CHECK(eip_state[0] && !eip_state[1]);
+	CHECK_EQ(nev, 3);
+	CHECK_EQ(claim(v, 0), 21);		/* nothing left */
+	CHECK(!eip_state[0] && !eip_state[1]);
+	CHECK_EQ(nev, 4);
+	complete(v, 2, 20);			/* no context 2: ignored */
+	complete(v, 15, 20);
+	CHECK_EQ(count_ev(EV_COMPLETE), 0);
+	vplic_set_pending(v, 20);		/* still in service */
+	CHECK(!pending(v, 20));
+	complete(v, 0, 20);
+	CHECK_EQ(count_ev(EV_COMPLETE), 1);
+	vplic_set_pending(v, 20);
+	CHECK(pending(v, 20) && eip_state[0] && eip_state[1]);
+	CHECK_EQ(eip_bad_edges, 0);
+	free(v);
+}
+
 static void test_level(void)
 {
 	struct vplic *v = new_vplic(1);
@@ -779,6 +817,7 @@ int main(void)
 	test_order();
 	test_contexts();
 	test_claim_complete_hw();
+	test_claim_outputs();
 	test_level();
 	test_access();
 	test_every_id();

@@ -28,11 +28,14 @@
  *   returns -1.  Offsets 8..UART16550_SIZE-1 read 0 and ignore writes.
  *
  * Locking: the struct's spinlock serializes the vCPUs' register accesses
- * and the console multiplexer's uart16550_rx().  ops->irq is called with
- * the lock held (edges stay in order), so it may take the vPLIC lock but
- * must not call back into this UART.  ops->tx is called without the lock,
- * so the console multiplexer may hold its own lock around uart16550_rx()
- * while tx takes it; the THRE interrupt is raised only after tx returns.
+ * and the console multiplexer's uart16550_rx(), but for an LSR read while
+ * no overrun is flagged: that changes nothing and reads the state as it
+ * stands, without the lock (a polling guest's usual access).  ops->irq is
+ * called with the lock held (edges stay in order), so it may take the
+ * vPLIC lock but must not call back into this UART.  ops->tx is called
+ * without the lock, so the console multiplexer may hold its own lock
+ * around uart16550_rx() while tx takes it; the THRE interrupt is raised
+ * only after tx returns.
  */
 #ifndef FV_UART16550_H
 #define FV_UART16550_H

@@ -169,6 +169,23 @@ static void set_pending(struct vplic *v, uint32_t id, bool on)
 		outputs_down(v, id);
 }
 
+/* After a claim of id: with nothing else pending (the usual case) no
+ * context has anything to claim, so every raised output falls, without
+ * looking at enables or priorities; else outputs_down(). */
+static __always_inline void outputs_claimed(struct vplic *v, uint32_t id)
+{
+	if (any_pending(v)) {
+		outputs_down(v, id);
+		return;
+	}
+	for (unsigned c = 0; c < v->nr_ctx; c++) {
+		if (v->ctx[c].eip) {
+			v->ctx[c].eip = false;
+			cb_set_eip(v, c, false);
+		}
+	}
+}
+
 static uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = best_irq(v, c);
@@ -176,7 +193,7 @@ static uint32_t claim(struct vplic *v, unsigned c)
 	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
 		id_assign(v->active, id, true);
 		id_assign(v->pending, id, false);
-		outputs_down(v, id);
+		outputs_claimed(v, id);
 	}
 	return id;
 }
@@ -268,10 +285,8 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 	reg = rel % VPLIC_CONTEXT_STRIDE;
 	if (c >= v->nr_ctx)
 		return;
-	if (reg == VPLIC_THRESHOLD)
+	if (reg == VPLIC_THRESHOLD)	/* claim registers: write_complete() */
 		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
-	else if (reg == VPLIC_CLAIM)
-		complete(v, val);
 }
 
 static bool is_claim(uint64_t off)
@@ -348,10 +363,33 @@ static __attribute__((noinline)) int read_locked(struct vplic *v, uint64_t off,
 	return 0;
 }
 
-int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
+/*
+ * A completion: a write of width 4 to a claim/complete register (the
+ * guest's interrupt handler, once per interrupt).  It goes straight to
+ * complete(), which updates the outputs itself: a passthrough ID is
+ * completed physically, an emulated one still asserted pends again.
+ */
+static __attribute__((noinline)) int write_complete(struct vplic *v, uint64_t off,
+						    uint64_t val)
+{
+	if ((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE >= v->nr_ctx)
+		return 0;	/* no such context: ignored */
+	spin_lock(&v->lock);
+	complete(v, (uint32_t)val);
+	spin_unlock(&v->lock);
+	return 0;
+}
+
+static __always_inline int read_access(struct vplic *v, uint64_t off, unsigned width,
+				       uint64_t *val)
 {
 	uint64_t r;
 
+	/* a priority, the usual read (a driver's, a probe's): no more checks */
+	if (likely(off < VPLIC_PENDING && width == 4 && IS_ALIGNED(off, 4))) {
+		*val = owns(v, off / 4) ? READ_ONCE(v->prio[off / 4]) : 0;
+		return 0;
+	}
 	if (!access_ok(off, width))
 		return -1;
 	if (off >= VPLIC_CONTEXT)
@@ -364,16 +402,22 @@ int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
 	return 0;
 }
 
+int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val)
+{
+	return read_access(v, off, width, val);
+}
+
 int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
 {
 	if (!access_ok(off, width))
 		return -1;
+	if (is_claim(off))	/* width 4 (access_ok) */
+		return write_complete(v, off, val);
 	spin_lock(&v->lock);
 	write_word(v, off, (uint32_t)val);
 	if (width == 8)
 		write_word(v, off + 4, (uint32_t)(val >> 32));
-	if (!is_claim(off))	/* a completion updates the outputs itself */
-		update(v);
+	update(v);
 	spin_unlock(&v->lock);
 	return 0;
 }
@@ -405,7 +449,7 @@ void vplic_set_level(struct vplic *v, uint32_t irq, bool level)
 static int vplic_emu_read(struct emu_dev *d, uint64_t off, unsigned width,
 			  uint64_t *val)
 {
-	return vplic_read(d->state, off, width, val);
+	return read_access(d->state, off, width, val);
 }
 
 static int vplic_emu_write(struct emu_dev *d, uint64_t off, unsigned width,
