@@ -2,14 +2,15 @@
 /*
  * Exceptions from a guest: PSCI calls (HVC, and SMC, which HCR_EL2.TSC
  * traps), data aborts on emulated devices (the access decoded from the
- * syndrome, ESR_EL2.ISV), SGIs (ICC_SGI1R_EL1 writes trap through
- * HCR_EL2.IMO), and what stops the cell: an access outside the
+ * syndrome, ESR_EL2.ISV), SGIs (on a GICv3, ICC_SGI1R_EL1 writes trap
+ * through HCR_EL2.IMO), and what stops the cell: an access outside the
  * cell, an instruction fetch outside it, anything else no guest of a
  * static partition may do.  Nothing here trusts a guest value.
  */
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
+#include <arch/irqc.h>
 #include "guest.h"
 #include "trap.h"
 
@@ -33,11 +34,6 @@
 #define ISS_SYSREG_KEY(i)	((i) & 0x3ffc1eU)
 #define ISS_SYSREG_RT(i)	(((i) >> 5) & 31)
 #define ISS_SYSREG_READ		(1U << 0)
-#define SYSREG_KEY(op0, op1, crn, crm, op2) \
-	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
-#define KEY_ICC_SGI1R	SYSREG_KEY(3U, 0U, 12U, 11U, 5U)
-#define KEY_ICC_ASGI1R	SYSREG_KEY(3U, 0U, 12U, 11U, 6U)
-#define KEY_ICC_SGI0R	SYSREG_KEY(3U, 0U, 12U, 11U, 7U)
 
 static const uint64_t width_mask[9] = {
 	[1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
@@ -92,25 +88,15 @@ static void data_abort(struct cpu *c, struct vcpu *v, uint32_t iss)
 	skip_insn();
 }
 
-/* A trapped system register: SGI generation is the one the guest may
- * use (group 0 and alternate-group SGIs are ignored: the cell's SGIs
- * are group 1); false: the cell stops. */
+/* A trapped system register: SGI generation on a GICv3 is the one the
+ * guest may use (irqc/gicv3/vsgi.c); false: the cell stops. */
 static bool sysreg(struct cpu *c, struct vcpu *v, uint32_t iss)
 {
 	unsigned rt = ISS_SYSREG_RT(iss);
 	uint64_t val = rt == 31 ? 0 : c->arch.regs[rt];
 
-	if (iss & ISS_SYSREG_READ)
+	if ((iss & ISS_SYSREG_READ) || !arm64_vsgi_sysreg(v, ISS_SYSREG_KEY(iss), val))
 		return false;
-	switch (ISS_SYSREG_KEY(iss)) {
-	case KEY_ICC_SGI1R:
-		arm64_vsgi_write(v, val);
-		break;
-	case KEY_ICC_ASGI1R: case KEY_ICC_SGI0R:
-		break;
-	default:
-		return false;
-	}
 	skip_insn();
 	return true;
 }
@@ -154,7 +140,7 @@ void arm64_guest_sync(struct cpu *c)
 		v->stats.traps[TK_OTHER]++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	}
-	arm64_vlr_sync(v);	/* an access may have raised an interrupt */
+	arm64_vlr_sync_raised(v);	/* an access may have raised an interrupt */
 }
 
 /* A physical interrupt while the guest ran (HCR_EL2.IMO): a kick from
@@ -169,7 +155,7 @@ void arm64_guest_irq(struct cpu *c)
 	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;
 	cpu_handle_requests(c, REQS_MAY_ADMIN);
-	arm64_vlr_sync(v);
+	arm64_vlr_sync_raised(v);
 }
 
 const char *arch_trap_kind_name(unsigned kind)

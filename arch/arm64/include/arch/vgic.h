@@ -58,10 +58,10 @@ struct vgic_spi {
 	bool level;		/* an emulated device's line */
 	uint8_t lr_state;	/* its list register's state when last seen */
 	uint8_t prio;
-	uint8_t target;		/* vCPU from IROUTER, or VGIC_NO_VCPU */
+	uint8_t target;		/* vCPU from IROUTER/ITARGETSR, or VGIC_NO_VCPU */
 	uint8_t lr;		/* list register on the target's CPU, or VGIC_NO_LR */
 	uint8_t lr_vcpu;	/* whose list register */
-	uint64_t irouter;
+	uint64_t irouter;	/* GICv3: as written */
 };
 
 struct vgic_cpu {
@@ -106,8 +106,20 @@ bool vgic_hw_fired(struct vgic *g, unsigned intid);
 void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
+/* SPI `s` now goes to vCPU `target` (none if the cell has no such
+ * vCPU): its physical side follows (lock held; the variants' routing
+ * registers). */
+void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target);
 /* vgicd.c, for vgic_reset(): the SPIs back to reset, physical ones off */
 void vgicd_reset_locked(struct vgic *g);
+
+/* The per-vCPU registers of vCPU `k` (lock held) at offset `r` of a
+ * GICv3 redistributor (RD frame, then SGI frame at 0x10000; a GICv2
+ * banked distributor register is at VGIC_SGI_FRAME + its offset):
+ * 0, or -1 refused. */
+#define VGIC_SGI_FRAME	0x10000
+int vgic_cpu_read(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t *val);
+int vgic_cpu_write(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t val);
 
 /* emu_dev adapters: emu_dev->state is the struct vgic */
 extern const struct emu_ops vgicd_emu_ops, vgicr_emu_ops;
