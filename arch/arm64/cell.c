@@ -55,9 +55,18 @@ static void vgic_kick(void *arg, unsigned k)
 		cpu_request(v->cpu, REQ_VIRQ);
 }
 
+/* An access to the distributor is served on the accessing vCPU's CPU. */
+static unsigned vgic_self(void *arg)
+{
+	struct cpu *c = this_cpu();
+
+	(void)arg;
+	return c->vcpu ? c->vcpu->vhartid : VGIC_NO_VCPU;
+}
+
 static const struct vgic_ops vgic_ops = {
 	.ppi_enable = vgic_ppi_enable, .spi_hw = vgic_spi_hw, .spi_end = vgic_spi_end,
-	.kick = vgic_kick,
+	.kick = vgic_kick, .self = vgic_self,
 };
 
 /* The SPIs the layout gives the cell (the checker made sure they are

@@ -45,11 +45,11 @@ void vgic_notify(struct vgic *g, unsigned k)
 }
 
 /* Targets outside the cell are not there to name: ignored. */
-void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all)
+void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
+			  bool all)
 {
 	if (sgi >= 16)
 		return;
-	spin_lock(&g->lock);
 	for (unsigned k = 0; k < g->nr_vcpus; k++) {
 		if (all ? k == from : !((targets >> k) & 1))
 			continue;
@@ -57,6 +57,12 @@ void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets
 		if ((g->cpu[k].enable >> sgi) & 1)
 			vgic_notify(g, k);
 	}
+}
+
+void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all)
+{
+	spin_lock(&g->lock);
+	vgic_send_sgi_locked(g, from, sgi, targets, all);
 	spin_unlock(&g->lock);
 }
 

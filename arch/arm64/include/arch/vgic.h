@@ -48,6 +48,8 @@ struct vgic_ops {
 	void (*spi_end)(void *arg, unsigned intid);
 	/* something may be waiting for vCPU `k` (it is marked dirty) */
 	void (*kick)(void *arg, unsigned k);
+	/* the vCPU whose access is being served (GICv2's banked registers) */
+	unsigned (*self)(void *arg);
 };
 
 struct vgic_spi {
@@ -104,6 +106,9 @@ bool vgic_hw_fired(struct vgic *g, unsigned intid);
 /* SGI `sgi` from vCPU `from` to the vCPUs in `targets` (bit k: vCPU k;
  * others are ignored), or to all others (`all`). */
 void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all);
+/* The same with g->lock held (a GICv2 guest's GICD_SGIR write). */
+void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
+			  bool all);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
 /* SPI `s` now goes to vCPU `target` (none if the cell has no such
