@@ -17,6 +17,7 @@ int arch_platform_check(const struct platform *p)
 			"smc or hvc); Ferrovisor needs PSCI to start CPUs\n");
 		return -1;
 	}
+	psci_set_conduit(p->arch.psci);		/* (a refusal powers off through it) */
 	if (p->arch.gic_version != IRQC_GIC_VERSION) {
 		if (p->arch.gic_version)
 			kprintf("Ferrovisor: this image drives a GICv%u, the device tree names a "
@@ -27,7 +28,6 @@ int arch_platform_check(const struct platform *p)
 				"no GIC; refused\n", IRQC_GIC_VERSION);
 		return -1;
 	}
-	psci_set_conduit(p->arch.psci);
 	gic_init(p);
 	return 0;
 }
