@@ -13,7 +13,8 @@
  *  - GICD_SGIR: an SGI to the cell's vCPUs the target list names (others
  *    are not there to name: ignored), to all others, or to itself;
  *  - GICD_CPENDSGIR/SPENDSGIR read as zero and ignore writes;
- *  - GICD_TYPER's CPUNumber is the cell's vCPUs, GICD_PIDR2's ArchRev 2.
+ *  - GICD_TYPER's CPUNumber is the cell's vCPUs; GICD_PIDR2 (at 0xfe8 of
+ *    the 4 KiB frame) has ArchRev 2.
  * Offsets from Arm's GICv2 specification (IHI 0048).
  */
 #include <arch/irqc.h>
@@ -28,6 +29,7 @@
 #define SGIR_INTID(v)	((unsigned)(v) & 0xf)
 #define FILTER_OTHERS	1
 #define FILTER_SELF	2
+#define GICD_PIDR2	0x0fe8		/* a GICv2's ID registers: 4 KiB frame */
 #define PIDR2_GICV2	0x20		/* ArchRev 2 */
 
 uint32_t vgicd_variant_ctlr(void)
@@ -116,6 +118,10 @@ int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *v
 
 	if (width == 8)
 		return -1;
+	if (off == GICD_PIDR2 && width == 4) {
+		*val = PIDR2_GICV2;
+		return 0;
+	}
 	if (is_targets(off)) {
 		*val = targets_read(g, (unsigned)(off - GICD_ITARGETSR), width, k);
 		return 0;
