@@ -37,21 +37,21 @@ static volatile uint32_t *gich(unsigned off)
 static uint32_t to_v2(uint64_t v)
 {
 	uint32_t lr = (uint32_t)(v & 0x3ff) | V2_STATE(LR_STATE(v)) |
-		      V2_PRIO((v >> 48) & 0xff) | (v & LR_GROUP1 ? V2_GRP1 : 0);
+		      V2_PRIO((v >> 48) & 0xff) | ((v & LR_GROUP1) ? V2_GRP1 : 0);
 
 	if (v & LR_HW)
 		return lr | V2_HW | V2_PID(v >> 32);
-	return lr | (v & LR_EOI ? V2_EOI : 0);
+	return lr | ((v & LR_EOI) ? V2_EOI : 0);
 }
 
 static uint64_t from_v2(uint32_t lr)
 {
 	uint64_t v = (lr & 0x3ff) | (uint64_t)((lr >> 28) & 3) << 62 |
-		     LR_PRIO(((lr >> 23) & 0x1f) << 3) | (lr & V2_GRP1 ? LR_GROUP1 : 0);
+		     LR_PRIO(((lr >> 23) & 0x1f) << 3) | ((lr & V2_GRP1) ? LR_GROUP1 : 0);
 
 	if (lr & V2_HW)
 		return v | LR_HW | LR_PINTID((lr >> 10) & 0x3ff);
-	return v | (lr & V2_EOI ? LR_EOI : 0);
+	return v | ((lr & V2_EOI) ? LR_EOI : 0);
 }
 
 void arm64_lr_write(unsigned n, uint64_t v)

@@ -105,7 +105,7 @@ static void sgir_write(struct vgic *g, unsigned k, uint32_t v)
 		vgic_send_sgi_locked(g, k, SGIR_INTID(v), 0, true);
 		break;
 	case FILTER_SELF:
-		vgic_send_sgi_locked(g, k, SGIR_INTID(v), (uint16_t)(1U << k), false);
+		vgic_send_sgi_locked(g, k, SGIR_INTID(v), (uint16_t)(k < 16 ? 1U << k : 0), false);
 		break;
 	default:
 		break;	/* reserved: no SGI */
