@@ -26,7 +26,7 @@ void arm64_vlr_sync(struct vcpu *v);
  * that raised nothing costs one load and a branch. */
 static inline void arm64_vlr_sync_raised(struct vcpu *v)
 {
-	if (READ_ONCE(v->cell->arch.vgic.cpu[v->vhartid].dirty))
+	if (*v->arch.virq_raised)
 		arm64_vlr_sync(v);
 }
 void arm64_vlr_drop(struct vcpu *v);
