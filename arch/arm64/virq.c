@@ -110,6 +110,7 @@ void arm64_virq_physical(struct vcpu *v)
 			inject_vtimer(v);
 			gic_eoi(intid, false);
 		} else if (intid == GIC_PPI_MAINT) {
+			irqc_maint();
 			WRITE_ONCE(v->cell->arch.vgic.cpu[v->vhartid].dirty, true);
 			arm64_vlr_sync(v);
 			gic_eoi(intid, true);

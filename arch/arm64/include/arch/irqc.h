@@ -40,6 +40,10 @@ void arm64_lr_write(unsigned n, uint64_t v);
 void irqc_vif_on(bool underflow);
 void irqc_vif_off(void);
 void irqc_vif_reset(void);
+/* The maintenance interrupt came (before the list-register sync): what
+ * the variant must do for list registers the guest has ended (GICv2 on
+ * QEMU: deactivate their physical interrupts itself, see its lr.c). */
+void irqc_maint(void);
 
 /* The cell's guest-visible GIC beside the shared distributor: its
  * emulated windows and stage-2 mappings (cell.c, at cell creation). */

@@ -60,3 +60,8 @@ void irqc_vif_reset(void)
 {
 	write_sysreg(ICH_VMCR_EL2, 0);
 }
+
+/* The hardware deactivates a HW entry's physical interrupt itself. */
+void irqc_maint(void)
+{
+}
