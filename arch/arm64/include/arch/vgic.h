@@ -1,23 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The virtual GICv3's memory-mapped part, per cell (vgic.c): a
- * distributor (64 KiB at .arch.vgicd_gpa) and one redistributor frame
- * pair (128 KiB) per vCPU from .arch.vgicr_gpa.  The CPU interface is the
- * hardware's virtual one (ICH_*_EL2; the guest's ICC_* registers reach it
- * through HCR_EL2.IMO).  The redistributors model PPIs and SGIs (group,
+ * The virtual GIC's memory-mapped part, per cell (vgic.c, vgicd.c), for
+ * both variants.  GICv3: a distributor (64 KiB at .arch.vgicd_gpa) and
+ * one redistributor frame pair (128 KiB) per vCPU from .arch.vgicr_gpa
+ * (irqc/gicv3/vgicr.c); the CPU interface is the hardware's virtual one
+ * (ICH_*_EL2; the guest's ICC_* registers reach it through
+ * HCR_EL2.IMO).  GICv2: the distributor only, whose INTIDs 0..31 are the
+ * accessing vCPU's (vgic_cpu_read/write, through ops->self), and the
+ * board's GICV page at .arch.vgicr_gpa (irqc/gicv2/).  The redistributors model PPIs and SGIs (group,
  * enable, priority, configuration; SGIs pending per vCPU); the
  * distributor models the cell's own SPIs only (its emulated devices' and
  * its passthrough devices' lines, added at boot with vgic_add_spi):
- * group, enable, pending, active, priority, configuration and IROUTER.
+ * group, enable, pending, active, priority, configuration and the
+ * variant's routing (IROUTER or ITARGETSR: vgicd_set_target).
  * Every other SPI reads as zero and ignores writes, so a guest cannot see
  * or touch another cell's interrupt.  GICD_TYPER covers the highest SPI
  * the cell owns.  A guest enabling or disabling a PPI the hypervisor
  * forwards (the virtual timer's) is told to ops->ppi_enable; a
  * passthrough SPI is enabled and routed physically through ops->spi_hw.
- * Accesses: widths 1 (priorities), 4 and 8 (GICR_TYPER, GICD_IROUTER),
- * aligned; anything else is refused (-1).
+ * Accesses: widths 1 (priorities, GICv2's ITARGETSR), 4 and 8
+ * (GICR_TYPER, GICD_IROUTER), aligned; anything else is refused (-1).
  *
- * What the list registers hold is vgic_lr.c's business: the model only
+ * What the list registers hold is vlr.c's business: the model only
  * says, per vCPU, whether something may be waiting for it (dirty).
  */
 #ifndef ARCH_VGIC_H
