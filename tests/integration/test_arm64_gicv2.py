@@ -7,7 +7,9 @@ vCPU of rtos0 started and ticking, typed input through its emulated
 UART's SPI); a cell loading from the board's GICH is stopped while the
 other goes on; our Linux boots SMP with its timer and IPIs counted in
 /proc/interrupts (IPIs are GICD_SGIR writes, emulated; acknowledge and end
-of interrupt go to the GICV page mapped in its stage 2).
+of interrupt go to the GICV page mapped in its stage 2); Debian's arm64
+kernel takes its UART's SPI, IPIs and a passthrough RTC alarm (the
+download is not optional, as in test_arm64_debian_kernel.py).
 
 Whole lines only, no timing: the timeouts are wall-clock bounds for a
 slow host (a hang fails)."""
@@ -19,8 +21,9 @@ import arm64qemu
 from fvqemu import Qemu
 from test_arm64_cells import HELLO, alive, lines as hello_lines
 from test_arm64_rtos import BANNER, RUNNING, RX, check_progress, status, ticking, whole
-from test_arm64_debian_kernel import shell, wait_shell
-from test_demo import rtos_ticks
+from test_arm64_debian_kernel import BOOT_TIMEOUT as DEBIAN_TIMEOUT, CONFIG as DEBIAN_CONFIG, \
+    shell, wait_shell
+from test_demo import linux_text, rtos_ticks
 from test_cells import run_until
 
 FAULT = "tests/layouts/run/arm64-gicv2-fault.c"
@@ -120,3 +123,33 @@ def test_linux_boots_smp_with_its_interrupts_counted(demo):
     assert sum(resched) + sum(calls) > 0, ints
     assert "smp: Brought up 1 node, 2 CPUs" in text
     assert not re.search(r"^cell (linux|rtos): (stopped|restarting)", text, re.M), text
+
+
+@pytest.fixture(scope="module")
+def debian():
+    return arm64qemu.build(DEBIAN_CONFIG, name="arm64-gicv2-debian-linux", gic=2)
+
+
+def test_debian_kernel_with_a_passthrough_spi(debian):
+    """Debian's own arm64 kernel on the cell's GICv2: 2 CPUs, its PL011's
+    SPI, IPIs, and an alarm of the PL031 passed through to it (its
+    physical SPI routed with GICD_ITARGETSR, ended through the list
+    register's maintenance); poweroff stops the cell."""
+    with Qemu(arm64qemu.qemu_cmd(debian, gic=2), timeout=DEBIAN_TIMEOUT) as q:
+        q.expect(r"cell linux: starting on harts 1 2, entry 0x40200000")
+        nproc = wait_shell(q)
+        ipis = shell(q, "grep -E '^ *IPI0:' /proc/interrupts")
+        serial = shell(q, "grep pl011 /proc/interrupts")
+        rtc = shell(q, "echo +2 > /sys/class/rtc/rtc0/wakealarm; "
+                       "until [ $(awk '/pl031/ { print $2 + $3 }' /proc/interrupts) -gt 0 ]; "
+                       "do sleep 1; done; grep pl031 /proc/interrupts")
+        q.send("poweroff -f\n")
+        text = q.wait_exit(timeout=120)
+    assert nproc == 2
+    m = re.match(r"IPI0:\s+(\d+)\s+(\d+)", ipis)
+    assert m and int(m.group(1)) + int(m.group(2)) > 0, ipis
+    assert re.search(r"GIC-0\s+33 Level\s+uart-pl011", serial), serial
+    m = re.match(r"\d+:\s+(\d+)\s+(\d+)\s+GIC-0\s+34 Level\s+rtc-pl031", rtc)
+    assert m and int(m.group(1)) + int(m.group(2)) >= 1, rtc
+    assert "smp: Brought up 1 node, 2 CPUs" in linux_text(text)
+    assert re.search(r"^cell linux: stopped \(shutdown by its guest\)$", text, re.M), text
