@@ -259,7 +259,8 @@ $(O)/ferrovisor.bin: $(O)/ferrovisor.elf
 # arch/$(ARCH)/arch.mk) with CFLAGS minus what clang 14 does not take (it
 # rejects _zicsr_zifencei in -march: they are still part of riscv's 'i'),
 # and the host tools (src/host/) with HOST_CFLAGS.  make test lints both
-# architectures: the configured one in O, ARM64 in O/lint-arm64.  Sources the .config
+# architectures: the configured one in O, ARM64 in O/lint-arm64 (GICv3) and
+# O/lint-arm64-gicv2 (the GICv2 variant's files).  Sources the .config
 # leaves out (src/trace.c, src/trace_ring.c) are checked with their options set.
 # cppcheck takes -D and -I from the database but not -include, hence
 # --include; -D__CPPCHECK__ picks the IS_ENABLED() it can expand
@@ -338,6 +339,9 @@ test:
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64 \
 		qemu-aarch64-virt_defconfig >/dev/null
 	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64 lint
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64-gicv2 \
+		qemu-aarch64-virt-gicv2_defconfig >/dev/null
+	$(Q)$(MAKE) --no-print-directory -f $(srctree)/Makefile O=$(O)/lint-arm64-gicv2 lint
 	$(Q)cd $(srctree) && O=$(O) $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
 # `make test` while stress-ng keeps both cores busy (tests/README.md).

@@ -12,13 +12,21 @@ ARCH_CFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align -mno-outline-at
 ARCH_ASFLAGS :=
 # clang's target for make lint (clang-tidy, cppcheck's database)
 ARCH_LINT_TARGET := --target=aarch64-none-elf -march=armv8-a
-ARCH_INCLUDES :=
+
+# The GIC variant, a directory under irqc/ (CONFIG_ARM64_GIC_VERSION, from
+# the choice in arch/arm64/Kconfig): its host driver, list registers, the
+# registers of the distributor only it has, its guest-tree node
+# (irqc_variant.h) and SGI path.  One per image: the platform check
+# refuses a board whose GIC is the other one.
+GIC := gicv$(or $(CONFIG_ARM64_GIC_VERSION),3)
+ARCH_INCLUDES := -I$(srctree)/arch/arm64/irqc/$(GIC)
 
 arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \
 	arch/arm64/trap.o arch/arm64/cpu.o arch/arm64/psci.o \
 	arch/arm64/platform.o arch/arm64/platform_check.o \
 	arch/arm64/cell.o arch/arm64/guest_fdt.o arch/arm64/console.o \
 	arch/arm64/stage2.o arch/arm64/vcpu.o arch/arm64/guest_trap.o arch/arm64/vpsci.o \
-	arch/arm64/gic.o arch/arm64/vgic.o arch/arm64/vgicd.o arch/arm64/vlr.o \
-	arch/arm64/vsgi.o arch/arm64/virq.o arch/arm64/irq_route.o \
-	arch/arm64/gdb.o
+	arch/arm64/vgic.o arch/arm64/vgicd.o arch/arm64/vlr.o \
+	arch/arm64/virq.o arch/arm64/irq_route.o arch/arm64/gdb.o \
+	$(addprefix arch/arm64/irqc/$(GIC)/,gic.o lr.o vgicd_regs.o vsgi.o cell.o) \
+	$(if $(filter gicv3,$(GIC)),arch/arm64/irqc/gicv3/vgicr.o)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * ARM64 cells: stage-2 tables and VMID (the IPA size is the CPU's
- * physical address size, read once) and the virtual GIC's distributor and
- * redistributors (<arch/vgic.h>), which own the cell's SPIs: its
+ * physical address size, read once) and the virtual GIC (<arch/vgic.h>;
+ * the variant's windows: irqc_cell_init), which owns the cell's SPIs: its
  * emulated devices' lines (arch_cell_set_irq) and its passthrough
  * devices' physical SPIs, routed to the CPU of the vCPU the guest names
  * while the guest has them enabled.
@@ -10,6 +10,7 @@
 #include <arch/stage2.h>
 #include <arch/sysreg.h>
 #include <arch/gic.h>
+#include <arch/irqc.h>
 #include <fv/arch_cell.h>
 #include <fv/console.h>
 #include "guest.h"
@@ -54,9 +55,18 @@ static void vgic_kick(void *arg, unsigned k)
 		cpu_request(v->cpu, REQ_VIRQ);
 }
 
+/* An access to the distributor is served on the accessing vCPU's CPU. */
+static unsigned vgic_self(void *arg)
+{
+	struct cpu *c = this_cpu();
+
+	(void)arg;
+	return c->vcpu ? c->vcpu->vhartid : VGIC_NO_VCPU;
+}
+
 static const struct vgic_ops vgic_ops = {
 	.ppi_enable = vgic_ppi_enable, .spi_hw = vgic_spi_hw, .spi_end = vgic_spi_end,
-	.kick = vgic_kick,
+	.kick = vgic_kick, .self = vgic_self,
 };
 
 /* The SPIs the layout gives the cell (the checker made sure they are
@@ -75,8 +85,8 @@ static int add_spis(struct cell *c)
 	return 0;
 }
 
-static void add_window(struct cell *c, const char *name, const struct emu_ops *ops,
-		       gpaddr_t base, uint64_t size)
+void arm64_cell_add_window(struct cell *c, const char *name, const struct emu_ops *ops,
+			   gpaddr_t base, uint64_t size)
 {
 	struct emu_dev *e = &c->emus[c->nr_emus++];
 
@@ -102,9 +112,7 @@ int arch_cell_init(struct cell *c)
 		kprintf("cell %s: an interrupt of the layout is no SPI (32..1019)\n", c->name);
 		return -1;
 	}
-	add_window(c, "vgicd", &vgicd_emu_ops, c->desc->arch.vgicd_gpa, VGICD_SIZE);
-	add_window(c, "vgicr", &vgicr_emu_ops, c->desc->arch.vgicr_gpa, VGICR_SIZE);
-	return 0;
+	return irqc_cell_init(c);
 }
 
 int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size, unsigned flags)

@@ -45,8 +45,8 @@ uint64_t arch_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
-/* With a GICv3 a kick is SGI 0 and a wait is WFI (gic.c); without one
- * (or before it is set up) a kick is an event (SEV) and a wait is WFE:
+/* With the GIC set up a kick is SGI 0 and a wait is WFI (<arch/gic.h>);
+ * before that a kick is an event (SEV) and a wait is WFE:
  * callers loop and re-read what they wait for. */
 void arch_cpu_kick(struct cpu *c)
 {

@@ -20,15 +20,19 @@ void arm64_vpsci_call(struct cpu *c);
 #define REQ_VIRQ	(1UL << (REQ_ARCH_SHIFT + 0))
 
 /* List registers (vlr.c). */
-unsigned arm64_nr_lrs(void);
-void arm64_lr_write(unsigned n, uint64_t v);
 void arm64_vlr_sync(struct vcpu *v);
+/* On the way back into the guest: sync only if whoever raised an
+ * interrupt for vCPU `v` set its flag (vgic_notify); an HVC or an access
+ * that raised nothing costs one load and a branch. */
+static inline void arm64_vlr_sync_raised(struct vcpu *v)
+{
+	if (*v->arch.virq_raised)
+		arm64_vlr_sync(v);
+}
 void arm64_vlr_drop(struct vcpu *v);
 bool arm64_vlr_pending(void);
 /* EL1 as after a warm boot at `pc` (vcpu.c; CPU_SUSPEND to powerdown). */
 void arm64_vcpu_warm_entry(struct cpu *c, unsigned long pc);
-/* A guest's ICC_SGI1R_EL1 write (vsgi.c). */
-void arm64_vsgi_write(struct vcpu *v, uint64_t val);
 
 /* Virtual interrupts (virq.c). */
 void arm64_virq_enter(struct vcpu *v);

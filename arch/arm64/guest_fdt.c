@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The ARM64 parts of a guest's device tree: its vCPUs (MPIDR Aff0 = the
- * vCPU's index, started with PSCI), the PSCI node, the GICv3 and the
- * generic timer, and the GIC's interrupt specifiers.  Compiled for the
+ * vCPU's index, started with PSCI), the PSCI node, the GIC (the image's
+ * variant: irqc_variant.h) and the generic timer, and the GIC's
+ * interrupt specifiers.  Compiled for the
  * host's layout checker too.
  */
 #include <libfdt.h>
 #include <fv/arch_cell.h>
 #include <fv/fmt.h>
 #include <fv/platform.h>
+#include <irqc_variant.h>
 
 #define TRY(x) do { int __e = (x); if (__e < 0) return __e; } while (0)
 
@@ -49,17 +51,18 @@ int arch_cell_fdt_cpus(struct cell *c, void *fdt)
 	return psci_node(fdt);
 }
 
-static int timer_node(void *fdt, uint32_t phandle)
+static int timer_node(void *fdt, uint32_t phandle, unsigned nr_vcpus)
 {
 	/* secure, non-secure physical, virtual, hypervisor physical PPIs */
 	static const uint32_t ppis[] = { 13, 14, 11, 10 };
 	static const char compat[] = "arm,armv8-timer";
 	fdt32_t irqs[12];
 
+	(void)nr_vcpus;		/* (a GICv3's PPI specifiers have no CPU mask) */
 	for (unsigned i = 0; i < 4; i++) {
 		irqs[3 * i] = cpu_to_fdt32(GIC_PPI);
 		irqs[3 * i + 1] = cpu_to_fdt32(ppis[i]);
-		irqs[3 * i + 2] = cpu_to_fdt32(IRQ_LEVEL_HIGH);
+		irqs[3 * i + 2] = cpu_to_fdt32(IRQ_LEVEL_HIGH | IRQC_FDT_PPI_MASK(nr_vcpus));
 	}
 	TRY(fdt_begin_node(fdt, "timer"));
 	TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
@@ -72,23 +75,24 @@ int arch_cell_fdt_irqc(struct cell *c, void *fdt, uint32_t phandle)
 {
 	const struct arch_layout_cell *a = &c->desc->arch;
 	fdt64_t reg[4] = {
-		cpu_to_fdt64(a->vgicd_gpa), cpu_to_fdt64(0x10000),
-		cpu_to_fdt64(a->vgicr_gpa), cpu_to_fdt64(0x20000ULL * c->desc->nr_harts),
+		cpu_to_fdt64(a->vgicd_gpa), cpu_to_fdt64(IRQC_FDT_GICD_SIZE),
+		cpu_to_fdt64(a->vgicr_gpa), cpu_to_fdt64(IRQC_FDT_WIN2_SIZE(c->desc->nr_harts)),
 	};
 	char name[32];
 
 	fmt_snprintf(name, sizeof(name), "interrupt-controller@%llx",
 		     (unsigned long long)a->vgicd_gpa);
 	TRY(fdt_begin_node(fdt, name));
-	TRY(fdt_property_string(fdt, "compatible", "arm,gic-v3"));
+	TRY(fdt_property_string(fdt, "compatible", IRQC_FDT_COMPAT));
 	TRY(fdt_property(fdt, "reg", reg, sizeof(reg)));
-	TRY(fdt_property_u32(fdt, "#redistributor-regions", 1));
+	if (IRQC_FDT_REDIST_REGIONS)
+		TRY(fdt_property_u32(fdt, "#redistributor-regions", IRQC_FDT_REDIST_REGIONS));
 	TRY(fdt_property_u32(fdt, "#address-cells", 0));
 	TRY(fdt_property_u32(fdt, "#interrupt-cells", 3));
 	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	TRY(fdt_property_u32(fdt, "phandle", phandle));
 	TRY(fdt_end_node(fdt));
-	return timer_node(fdt, phandle);
+	return timer_node(fdt, phandle, c->desc->nr_harts);
 }
 
 /* The GIC's specifier: three cells per interrupt, SPI (INTID - 32) or PPI

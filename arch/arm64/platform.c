@@ -79,6 +79,10 @@ static void probe_gic(const void *fdt, struct arch_platform *a)
 		a->gic_version = 0;
 		return;
 	}
+	/* a GICv2's virtualization extensions: GICH, then GICV */
+	if (a->gic_version == 2 && (fdt_read_reg(fdt, node, 2, &a->gich) < 0 ||
+				    fdt_read_reg(fdt, node, 3, &a->gicv) < 0))
+		a->gich.size = a->gicv.size = 0;
 	/* architectural maximum of SPIs; the distributor says how many exist */
 	a->gic_nr_irqs = 1019;
 	own_node(fdt, node, a);

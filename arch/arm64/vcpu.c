@@ -98,7 +98,7 @@ void arm64_vcpu_warm_entry(struct cpu *c, unsigned long pc)
 
 void arch_vcpu_init(struct vcpu *v)
 {
-	(void)v;
+	v->arch.virq_raised = &v->cell->arch.vgic.cpu[v->vhartid].dirty;
 }
 
 void arch_vcpu_quiesce(struct cpu *c)

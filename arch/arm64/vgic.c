@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The virtual GICv3's redistributors, SGIs between a cell's vCPUs, and
- * what the distributor (vgicd.c) shares with them; see <arch/vgic.h>.
+/* The per-vCPU half of a cell's virtual GIC (SGIs and PPIs: GICv3's
+ * redistributors, GICv2's banked distributor registers, which sit at the
+ * same offsets as a redistributor's SGI frame), SGIs between a cell's
+ * vCPUs, and what the distributor (vgicd.c) shares with them; see
+ * <arch/vgic.h>.
  * Register offsets from Arm's GICv3/v4 specification (IHI 0069). */
 #include <fv/string.h>
 #include <arch/vgic.h>
@@ -42,11 +45,11 @@ void vgic_notify(struct vgic *g, unsigned k)
 }
 
 /* Targets outside the cell are not there to name: ignored. */
-void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all)
+void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
+			  bool all)
 {
 	if (sgi >= 16)
 		return;
-	spin_lock(&g->lock);
 	for (unsigned k = 0; k < g->nr_vcpus; k++) {
 		if (all ? k == from : !((targets >> k) & 1))
 			continue;
@@ -54,6 +57,12 @@ void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets
 		if ((g->cpu[k].enable >> sgi) & 1)
 			vgic_notify(g, k);
 	}
+}
+
+void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all)
+{
+	spin_lock(&g->lock);
+	vgic_send_sgi_locked(g, from, sgi, targets, all);
 	spin_unlock(&g->lock);
 }
 
@@ -92,11 +101,6 @@ uint8_t vgic_priority(struct vgic *g, unsigned k, unsigned intid)
 	return k < g->nr_vcpus && intid < 32 ? READ_ONCE(g->cpu[k].prio[intid]) : 0xff;
 }
 
-static bool width_ok(uint64_t off, unsigned width)
-{
-	return (width == 1 || width == 4 || width == 8) && !(off & (width - 1));
-}
-
 /* ----------------------------------------------------------- redistributor */
 
 static uint64_t gicr_typer(const struct vgic *g, unsigned k)
@@ -129,24 +133,16 @@ static uint64_t gicr_reg(struct vgic *g, unsigned k, uint64_t off)
 	}
 }
 
-static int gicr_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
+int vgic_cpu_read(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t *val)
 {
-	struct vgic *g = d->state;
-	unsigned k = (unsigned)(off / VGICR_FRAME);
-	uint64_t r = off % VGICR_FRAME;
-
-	if (!width_ok(off, width) || k >= g->nr_vcpus)
-		return -1;
 	if (width == 8 && r != GICR_TYPER)
 		return -1;
-	spin_lock(&g->lock);
 	if (width == 1 && r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 		*val = g->cpu[k].prio[r - GICR_IPRIORITYR];
 	else if (width == 1)
 		*val = 0;
 	else
 		*val = gicr_reg(g, k, r);
-	spin_unlock(&g->lock);
 	return 0;
 }
 
@@ -184,21 +180,13 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 		vgic_notify(g, k);
 }
 
-static int gicr_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
+int vgic_cpu_write(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t val)
 {
-	struct vgic *g = d->state;
-	unsigned k = (unsigned)(off / VGICR_FRAME);
-	uint64_t r = off % VGICR_FRAME;
-
-	if (!width_ok(off, width) || k >= g->nr_vcpus || width == 8)
+	if (width == 8)
 		return -1;
-	spin_lock(&g->lock);
 	if (width == 1 && r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 		g->cpu[k].prio[r - GICR_IPRIORITYR] = (uint8_t)val;
 	else if (width == 4)
 		gicr_write_reg(g, k, r, (uint32_t)val);
-	spin_unlock(&g->lock);
 	return 0;
 }
-
-const struct emu_ops vgicr_emu_ops = { gicr_read, gicr_write };

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The virtual GICv3 distributor of a cell and its SPIs; see <arch/vgic.h>.
+ * The virtual distributor of a cell and its SPIs, for both GIC variants;
+ * see <arch/vgic.h>.  What differs (GICv3's IROUTER, GICv2's ITARGETSR,
+ * GICD_SGIR and banked INTIDs 0..31) is the variant's
+ * (irqc/gicvN/vgicd_regs.c), asked first.
  * Why a table and not a bitmap of 988 SPIs: a cell owns a handful (its
  * devices' lines), and every register access first asks "is this INTID
  * the cell's?", which the table answers and which is all the isolation
  * there is: an SPI not in it reads as zero and ignores writes.
- * Register offsets from Arm's GICv3/v4 specification (IHI 0069).
+ * Register offsets from Arm's GICv3/v4 (IHI 0069) and GICv2 (IHI 0048)
+ * specifications, the same for these registers.
  */
 #include <fv/string.h>
+#include <arch/irqc.h>
 #include <arch/vgic.h>
 
 #define GICD_CTLR	0x0000
@@ -21,16 +26,9 @@
 #define GICD_ICACTIVER	0x0380
 #define GICD_IPRIORITYR	0x0400
 #define GICD_ICFGR	0x0c00
-#define GICD_IROUTER	0x6000
 #define GIC_PIDR2	0xffe8
-#define PIDR2_GICV3	0x30		/* ArchRev 3 */
-#define CTLR_DS		(1U << 6)
-#define CTLR_ARE	(1U << 4)
 #define CTLR_GRP1	(1U << 1)
 #define CTLR_GRP0	(1U << 0)
-#define TYPER_IDBITS_10	(9U << 19)	/* INTIDs of 10 bits */
-#define IROUTER_IRM	(1ULL << 31)
-#define IROUTER_MASK	(0xff00ffffffULL | IROUTER_IRM)
 #define LR_STATE_ACTIVE	2
 
 struct vgic_spi *vgic_find_spi(struct vgic *g, unsigned intid)
@@ -138,21 +136,12 @@ static void hw_follow(struct vgic *g, struct vgic_spi *s, bool was_on, unsigned 
 		g->ops->spi_hw(g->arg, s->intid, s->target, true);
 }
 
-/* GICD_IROUTER<n>: a vCPU of the cell by Aff0 (Aff1..3 zero); 1-of-N
- * (IRM) goes to vCPU 0.  Any other value is kept, and the SPI goes
- * nowhere until it names a vCPU of the cell. */
-static void set_irouter(struct vgic *g, struct vgic_spi *s, uint64_t v)
+void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target)
 {
 	bool was_on = s->enabled && s->target != VGIC_NO_VCPU;
 	unsigned was = s->target;
 
-	s->irouter = v & IROUTER_MASK;
-	if (v & IROUTER_IRM)
-		s->target = 0;
-	else if ((v & 0xff00ffff00ULL) == 0 && (v & 0xff) < g->nr_vcpus)
-		s->target = (uint8_t)(v & 0xff);
-	else
-		s->target = VGIC_NO_VCPU;
+	s->target = (uint8_t)(target < g->nr_vcpus ? target : VGIC_NO_VCPU);
 	hw_follow(g, s, was_on, was);
 	spi_changed(g, s);
 }
@@ -275,19 +264,20 @@ static uint32_t gicd_typer(const struct vgic *g)
 {
 	unsigned lines = g->nr_intids ? (g->nr_intids + 31) / 32 - 1 : 0;
 
-	return TYPER_IDBITS_10 | lines;
+	return vgicd_variant_typer(g) | lines;
 }
 
 /* 32-bit and byte registers, lock held; INTIDs below 32 are the
- * redistributors' (affinity routing): zero here. */
+ * redistributors' (GICv3) or the variant's banked ones (GICv2, asked
+ * first): zero here. */
 static uint32_t reg_read(struct vgic *g, uint64_t off, unsigned width)
 {
 	if (off == GICD_CTLR)
-		return g->gicd_ctlr | CTLR_ARE | CTLR_DS;
+		return g->gicd_ctlr | vgicd_variant_ctlr();
 	if (off == GICD_TYPER)
 		return gicd_typer(g);
 	if (off == GIC_PIDR2)
-		return PIDR2_GICV3;
+		return vgicd_variant_pidr2();
 	if (in(off, GICD_IGROUPR, 0x380))
 		return bits_read(g, off & ~0x7fULL, (unsigned)(off & 0x7f) * 8);
 	if (in(off, GICD_IPRIORITYR, 0x400))
@@ -312,60 +302,44 @@ static void reg_write(struct vgic *g, uint64_t off, unsigned width, uint32_t v)
 	}
 }
 
-/* Widths: 1 for priorities, 8 (or 4, either half) for IROUTER, else 4. */
+/* Widths: 1 for priorities, else 4 (the variant checks its own). */
 static bool access_ok(uint64_t off, unsigned width)
 {
-	if ((width != 1 && width != 4 && width != 8) || (off & (width - 1)))
+	if ((width != 1 && width != 4) || (off & (width - 1)))
 		return false;
-	if (in(off, GICD_IROUTER, 0x2000))
-		return width != 1;
 	if (width == 1)
 		return in(off, GICD_IPRIORITYR, 0x400);
-	return width == 4;
+	return true;
 }
 
 static int gicd_read(struct emu_dev *d, uint64_t off, unsigned width, uint64_t *val)
 {
 	struct vgic *g = d->state;
+	int r;
 
-	if (!access_ok(off, width))
+	if ((width != 1 && width != 4 && width != 8) || (off & (width - 1)))
 		return -1;
 	spin_lock(&g->lock);
-	if (in(off, GICD_IROUTER, 0x2000)) {
-		const struct vgic_spi *s = vgic_find_spi(g, (unsigned)(off - GICD_IROUTER) / 8);
-
-		*val = s ? s->irouter >> (8 * (off & 4)) : 0;
-	} else {
+	r = vgicd_variant_read(g, off, width, val);
+	if (r > 0 && (r = access_ok(off, width) ? 0 : -1) == 0)
 		*val = reg_read(g, off, width);
-	}
 	spin_unlock(&g->lock);
-	return 0;
+	return r;
 }
 
 static int gicd_write(struct emu_dev *d, uint64_t off, unsigned width, uint64_t val)
 {
 	struct vgic *g = d->state;
+	int r;
 
-	if (!access_ok(off, width))
+	if ((width != 1 && width != 4 && width != 8) || (off & (width - 1)))
 		return -1;
 	spin_lock(&g->lock);
-	if (in(off, GICD_IROUTER, 0x2000)) {
-		struct vgic_spi *s = vgic_find_spi(g, (unsigned)(off - GICD_IROUTER) / 8);
-		uint64_t v = s ? s->irouter : 0;
-
-		if (width == 8)
-			v = val;
-		else if (off & 4)
-			v = (v & 0xffffffffULL) | val << 32;
-		else
-			v = (v & ~0xffffffffULL) | (val & 0xffffffffULL);
-		if (s)
-			set_irouter(g, s, v);
-	} else {
+	r = vgicd_variant_write(g, off, width, val);
+	if (r > 0 && (r = access_ok(off, width) ? 0 : -1) == 0)
 		reg_write(g, off, width, (uint32_t)val);
-	}
 	spin_unlock(&g->lock);
-	return 0;
+	return r;
 }
 
 const struct emu_ops vgicd_emu_ops = { gicd_read, gicd_write };

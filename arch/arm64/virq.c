@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Virtual interrupts through the GICv3 virtual CPU interface: which
+ * Virtual interrupts through the virtual CPU interface (GICv3 or v2): which
  * physical interrupt taken while a guest ran is the guest's.  The guest's
  * virtual timer (PPI 27): the physical PPI is enabled on the vCPU's CPU
  * only while the guest has it enabled in its virtual redistributor, and
@@ -11,18 +11,11 @@
  * (vlr.c).  The maintenance interrupt asks for a list-register sync.
  */
 #include <arch/gic.h>
+#include <arch/irqc.h>
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include "guest.h"
 #include <arch/vgic.h>
-
-#define ICH_HCR_EL2	S3_4_C12_C11_0
-#define ICH_VMCR_EL2	S3_4_C12_C11_7
-#define ICH_HCR_EN	(1ULL << 0)
-#define LR_PENDING	(1ULL << 62)
-#define LR_HW		(1ULL << 61)
-#define LR_GROUP1	(1ULL << 60)
-#define LR_STATE	(3ULL << 62)
 
 static void clear_lrs(void)
 {
@@ -40,9 +33,8 @@ void arm64_virq_enter(struct vcpu *v)
 	/* a timer interrupt injected (HW) and never ended by the previous
 	 * run would stay active, and the PPI never fire again */
 	gic_ppi_deactivate(v->cpu->hwid, GIC_PPI_VTIMER);
-	write_sysreg(ICH_VMCR_EL2, 0);
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
-	isb();
+	irqc_vif_reset();
+	irqc_vif_on(false);
 	arm64_vlr_sync(v);
 }
 
@@ -53,7 +45,7 @@ void arm64_virq_quiesce(struct cpu *c)
 	gic_ppi_enable(c->hwid, GIC_PPI_VTIMER, false);
 	if (c->vcpu)
 		arm64_vlr_drop(c->vcpu);
-	write_sysreg(ICH_HCR_EL2, 0);
+	irqc_vif_off();
 	clear_lrs();
 	gic_ppi_deactivate(c->hwid, GIC_PPI_VTIMER);
 	isb();
@@ -73,10 +65,12 @@ void arm64_virq_ppi_enable(struct cell *c, unsigned k, unsigned intid, bool on)
  * each time). */
 static void inject_vtimer(struct vcpu *v)
 {
-	uint64_t prio = vgic_priority(&v->cell->arch.vgic, v->vhartid, GIC_PPI_VTIMER);
+	struct vgic *g = &v->cell->arch.vgic;
+	uint64_t prio = vgic_priority(g, v->vhartid, GIC_PPI_VTIMER);
+	bool grp1 = (READ_ONCE(g->cpu[v->vhartid].group) >> GIC_PPI_VTIMER) & 1;
 
-	arm64_lr_write(0, LR_PENDING | LR_HW | LR_GROUP1 | prio << 48 |
-		 (uint64_t)GIC_PPI_VTIMER << 32 | GIC_PPI_VTIMER);
+	arm64_lr_write(0, LR_PENDING | LR_HW | (grp1 ? LR_GROUP1 : 0) | LR_PRIO(prio) |
+		 LR_PINTID(GIC_PPI_VTIMER) | GIC_PPI_VTIMER);
 	v->stats.virqs[VIRQ_TIMER]++;
 }
 
@@ -116,6 +110,7 @@ void arm64_virq_physical(struct vcpu *v)
 			inject_vtimer(v);
 			gic_eoi(intid, false);
 		} else if (intid == GIC_PPI_MAINT) {
+			irqc_maint();
 			WRITE_ONCE(v->cell->arch.vgic.cpu[v->vhartid].dirty, true);
 			arm64_vlr_sync(v);
 			gic_eoi(intid, true);

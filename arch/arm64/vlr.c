@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The list registers (ICH_LR<n>_EL2) of the vCPU on this CPU, kept in
+ * The list registers (<arch/irqc.h>: ICH_LR<n>_EL2, GICH_LR<n>) of the vCPU on this CPU, kept in
  * step with its cell's virtual GIC model.  Why a sync on the way back
  * into the guest and not a write where an interrupt is raised: a list
  * register can only be written on its own CPU, while an SPI or SGI may be
@@ -12,55 +12,16 @@
  * An emulated level SPI goes in with the EOI bit, so the guest's end of
  * it raises the maintenance interrupt and the line is looked at again;
  * with more waiting than there are free list registers, the underflow
- * maintenance interrupt (ICH_HCR_EL2.UIE) asks for the next sync.
+ * maintenance interrupt (irqc_vif_on) asks for the next sync.
  */
 #include <arch/gic.h>
-#include <arch/sysreg.h>
+#include <arch/irqc.h>
 #include <fv/arch_cell.h>
 #include "guest.h"
 
-#define ICH_HCR_EL2	S3_4_C12_C11_0
-#define ICH_VTR_EL2	S3_4_C12_C11_1
-#define ICH_HCR_EN	(1ULL << 0)
-#define ICH_HCR_UIE	(1ULL << 1)
-#define LR_STATE(lr)	((unsigned)((lr) >> 62))
-#define LR_PENDING	(1ULL << 62)
-#define LR_ACTIVE	(1ULL << 63)
-#define LR_HW		(1ULL << 61)
-#define LR_GROUP1	(1ULL << 60)
-#define LR_EOI		(1ULL << 41)
 #define ST_ACTIVE	2
 #define CTLR_GRP1	(1U << 1)
 #define CTLR_GRP0	(1U << 0)
-
-void arm64_lr_write(unsigned n, uint64_t v)
-{
-	switch (n) {
-	case 0: write_sysreg(S3_4_C12_C12_0, v); break;
-	case 1: write_sysreg(S3_4_C12_C12_1, v); break;
-	case 2: write_sysreg(S3_4_C12_C12_2, v); break;
-	case 3: write_sysreg(S3_4_C12_C12_3, v); break;
-	default: break;
-	}
-}
-
-static uint64_t lr_read(unsigned n)
-{
-	switch (n) {
-	case 0: return read_sysreg(S3_4_C12_C12_0);
-	case 1: return read_sysreg(S3_4_C12_C12_1);
-	case 2: return read_sysreg(S3_4_C12_C12_2);
-	case 3: return read_sysreg(S3_4_C12_C12_3);
-	default: return 0;
-	}
-}
-
-unsigned arm64_nr_lrs(void)
-{
-	unsigned n = (unsigned)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
-
-	return n < VGIC_LRS ? n : VGIC_LRS;
-}
 
 static unsigned free_lr(const struct vgic_cpu *vc)
 {
@@ -86,7 +47,7 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 
 		if (!((vc->lr_used >> n) & 1))
 			continue;
-		st = LR_STATE(lr_read(n));
+		st = LR_STATE(arm64_lr_read(n));
 		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
 		if (s)
 			s->lr_state = (uint8_t)st;
@@ -110,11 +71,11 @@ static bool deliverable(const struct vgic *g, const struct vgic_spi *s)
 
 static uint64_t spi_lr(const struct vgic_spi *s)
 {
-	uint64_t lr = LR_PENDING | (uint64_t)s->prio << 48 | s->intid |
+	uint64_t lr = LR_PENDING | LR_PRIO(s->prio) | s->intid |
 		      (s->group ? LR_GROUP1 : 0);
 
 	if (s->hw)
-		return lr | LR_HW | (uint64_t)s->intid << 32;
+		return lr | LR_HW | LR_PINTID(s->intid);
 	return s->edge ? lr : lr | LR_EOI;
 }
 
@@ -122,7 +83,7 @@ static uint64_t spi_lr(const struct vgic_spi *s)
 static void relist(struct vgic_spi *s)
 {
 	if (s->lr_state == ST_ACTIVE) {
-		arm64_lr_write(s->lr, lr_read(s->lr) | LR_PENDING);
+		arm64_lr_write(s->lr, arm64_lr_read(s->lr) | LR_PENDING);
 		s->lr_state |= 1;
 	}
 	s->pending = false;
@@ -177,12 +138,12 @@ static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
 		if (!(want & 1))
 			continue;
 		if ((n = lr_of(vc, sgi))) {
-			uint64_t lr = lr_read(n);
+			uint64_t lr = arm64_lr_read(n);
 
 			if (LR_STATE(lr) == ST_ACTIVE)
 				arm64_lr_write(n, lr | LR_PENDING);
 		} else if ((n = free_lr(vc))) {
-			take_lr(vc, n, sgi, LR_PENDING | (uint64_t)vc->prio[sgi] << 48 | sgi |
+			take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
 				((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
 			(*listed)++;
 		} else {
@@ -200,7 +161,7 @@ bool arm64_vlr_pending(void)
 	if (!gic_ready())
 		return false;
 	for (unsigned n = 0; n < arm64_nr_lrs() && n < VGIC_LRS; n++)
-		if (lr_read(n) & LR_PENDING)
+		if (arm64_lr_read(n) & LR_PENDING)
 			return true;
 	return false;
 }
@@ -213,8 +174,10 @@ void arm64_vlr_sync(struct vcpu *v)
 	struct vgic_cpu *vc = &g->cpu[v->vhartid];
 	bool more;
 
-	if ((!READ_ONCE(vc->dirty) && !vc->lr_used) || !gic_ready())
-		return;	/* (a GICv2 host has no list registers here) */
+	if (!READ_ONCE(vc->dirty) || !gic_ready())
+		return;	/* nothing raised: what the list registers hold is
+			   retired when the next one is (or at a maintenance
+			   interrupt: the EOI of a level SPI) */
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
@@ -223,8 +186,7 @@ void arm64_vlr_sync(struct vcpu *v)
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN | (more && arm64_nr_lrs() > 2 ? ICH_HCR_UIE : 0));
-	isb();
+	irqc_vif_on(more && arm64_nr_lrs() > 2);
 }
 
 /* vCPU `v` leaves its guest or starts afresh: what its list registers

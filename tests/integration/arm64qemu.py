@@ -12,6 +12,8 @@ import fvqemu
 
 QEMU = os.environ.get("FV_QEMU_AARCH64", "qemu-system-aarch64")
 DEFCONFIG = "qemu-aarch64-virt_defconfig"
+# The GICv2 variant's (arch/arm64/irqc/gicv2): boot it with gic=2.
+DEFCONFIG_GICV2 = "qemu-aarch64-virt-gicv2_defconfig"
 
 
 def qemu_cmd(image, smp=4, mem="1G", cpu="cortex-a57", gic=3, virt=True, extra=()):
@@ -22,14 +24,16 @@ def qemu_cmd(image, smp=4, mem="1G", cpu="cortex-a57", gic=3, virt=True, extra=(
             "-nographic", "-nic", "none", "-kernel", image] + list(extra)
 
 
-def build(config="", name="arm64"):
-    """Build the ARM64 board's image in $O/t-<name> from its defconfig plus
-    the Kconfig lines `config`; return the path of ferrovisor.bin."""
+def build(config="", name="arm64", gic=3):
+    """Build the ARM64 board's image in $O/t-<name> from its defconfig (the
+    GICv2 variant's with gic=2) plus the Kconfig lines `config`; return
+    the path of ferrovisor.bin."""
     if shutil.which(QEMU) is None:
         pytest.fail(f"{QEMU} missing: run 'make deps'")
     o = os.path.join(fvqemu.BUILD, f"t-{name}")
     os.makedirs(o, exist_ok=True)
-    with open(os.path.join(fvqemu.ROOT, "configs", DEFCONFIG)) as f:
+    defconfig = DEFCONFIG_GICV2 if gic == 2 else DEFCONFIG
+    with open(os.path.join(fvqemu.ROOT, "configs", defconfig)) as f:
         frag = f.read() + "\n" + config + "\n"
     path = os.path.join(o, "arm64_defconfig")
     with open(path, "w") as f:

@@ -15,7 +15,8 @@ UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c
 	fdt_wip.c fdt_strerror.c fdt_addresses.c)
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
-UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_gdbstub test_vaplic test_pl011 test_arm64_stage2 test_arm64_vgic
+UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_gdbstub test_vaplic test_pl011 test_arm64_stage2 test_arm64_vgic \
+	test_arm64_vgic2
 UNIT_TESTS += test_layout_check test_trace_ring
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
@@ -52,8 +53,17 @@ $(UNIT_O)/test_arm64_stage2: tests/unit/test_arm64_stage2.c arch/arm64/stage2.c 
 $(UNIT_O)/test_arm64_stage2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
 $(UNIT_O)/test_arm64_vgic: tests/unit/test_arm64_vgic.c arch/arm64/vgic.c arch/arm64/vgicd.c \
-	arch/arm64/include/arch/vgic.h src/include/fv/emul.h src/include/fv/spinlock.h
+	arch/arm64/irqc/gicv3/vgicd_regs.c arch/arm64/irqc/gicv3/vgicr.c \
+	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
+	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
+	-Iarch/arm64/include
+# the same model with the GICv2 variant's registers
+$(UNIT_O)/test_arm64_vgic2: tests/unit/test_arm64_vgic2.c arch/arm64/vgic.c arch/arm64/vgicd.c \
+	arch/arm64/irqc/gicv2/vgicd_regs.c \
+	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
+	src/include/fv/emul.h src/include/fv/spinlock.h
+$(UNIT_O)/test_arm64_vgic2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
 $(UNIT_O)/test_gdbstub: tests/unit/test_gdbstub.c src/gdbstub.c src/include/fv/gdbstub.h
 $(UNIT_O)/test_doorbell: tests/unit/test_doorbell.c src/doorbell.c \

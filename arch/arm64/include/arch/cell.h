@@ -14,7 +14,9 @@ struct arch_cell {
 };
 
 struct arch_vcpu {
-	uint64_t unused;
+	/* its vgic_cpu's dirty flag: set by whoever raises an interrupt for
+	 * it, read on every way back into the guest (one load) */
+	volatile bool *virq_raised;
 };
 
 #endif

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The hypervisor's own use of a GICv3 (gic.c): a software-generated
+ * The hypervisor's own use of its GIC, implemented by the image's variant
+ * (irqc/gicv3/gic.c or irqc/gicv2/gic.c): a software-generated
  * interrupt (SGI 0) is the kick between CPUs, the EL2 physical timer
  * (PPI 26) ends a wait, the console UART's SPI brings typed input, the
  * guest's virtual timer (PPI 27) and the cells' passthrough SPIs are
  * forwarded (virq.c), and the maintenance interrupt (PPI 25) asks for a
  * list-register sync (vlr.c).  Only those are enabled; the
  * hypervisor takes them with PSTATE.I masked, from WFI or, while a guest
- * runs, through HCR_EL2.IMO.  Without a GICv3 (a GICv2 board) kicks stay
- * SEV and waits WFE.
+ * runs, through HCR_EL2.IMO.  Before gic_init() kicks are SEV and waits
+ * WFE.  (GICv2: PPIs are banked in the distributor, so gic_ppi_enable and
+ * gic_ppi_deactivate act only on the calling CPU's own.)
  */
 #ifndef ARCH_GIC_H
 #define ARCH_GIC_H

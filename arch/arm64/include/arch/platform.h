@@ -18,6 +18,8 @@ struct arch_platform {
 	unsigned gic_version;		/* 2 or 3; 0: none found */
 	struct plat_range gicd;		/* distributor */
 	struct plat_range gicr;		/* v3: redistributors; v2: CPU interface */
+	struct plat_range gich, gicv;	/* v2: virtual interface control, and
+					   the virtual CPU interface (GICV) */
 	unsigned gic_nr_irqs;		/* for the layout check (ITLinesNumber is
 					   read at run time; the tree does not say) */
 	enum psci_conduit psci;

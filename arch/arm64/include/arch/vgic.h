@@ -1,23 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The virtual GICv3's memory-mapped part, per cell (vgic.c): a
- * distributor (64 KiB at .arch.vgicd_gpa) and one redistributor frame
- * pair (128 KiB) per vCPU from .arch.vgicr_gpa.  The CPU interface is the
- * hardware's virtual one (ICH_*_EL2; the guest's ICC_* registers reach it
- * through HCR_EL2.IMO).  The redistributors model PPIs and SGIs (group,
+ * The virtual GIC's memory-mapped part, per cell (vgic.c, vgicd.c), for
+ * both variants.  GICv3: a distributor (64 KiB at .arch.vgicd_gpa) and
+ * one redistributor frame pair (128 KiB) per vCPU from .arch.vgicr_gpa
+ * (irqc/gicv3/vgicr.c); the CPU interface is the hardware's virtual one
+ * (ICH_*_EL2; the guest's ICC_* registers reach it through
+ * HCR_EL2.IMO).  GICv2: the distributor only, whose INTIDs 0..31 are the
+ * accessing vCPU's (vgic_cpu_read/write, through ops->self), and the
+ * board's GICV page at .arch.vgicr_gpa (irqc/gicv2/).  The redistributors model PPIs and SGIs (group,
  * enable, priority, configuration; SGIs pending per vCPU); the
  * distributor models the cell's own SPIs only (its emulated devices' and
  * its passthrough devices' lines, added at boot with vgic_add_spi):
- * group, enable, pending, active, priority, configuration and IROUTER.
+ * group, enable, pending, active, priority, configuration and the
+ * variant's routing (IROUTER or ITARGETSR: vgicd_set_target).
  * Every other SPI reads as zero and ignores writes, so a guest cannot see
  * or touch another cell's interrupt.  GICD_TYPER covers the highest SPI
  * the cell owns.  A guest enabling or disabling a PPI the hypervisor
  * forwards (the virtual timer's) is told to ops->ppi_enable; a
  * passthrough SPI is enabled and routed physically through ops->spi_hw.
- * Accesses: widths 1 (priorities), 4 and 8 (GICR_TYPER, GICD_IROUTER),
- * aligned; anything else is refused (-1).
+ * Accesses: widths 1 (priorities, GICv2's ITARGETSR), 4 and 8
+ * (GICR_TYPER, GICD_IROUTER), aligned; anything else is refused (-1).
  *
- * What the list registers hold is vgic_lr.c's business: the model only
+ * What the list registers hold is vlr.c's business: the model only
  * says, per vCPU, whether something may be waiting for it (dirty).
  */
 #ifndef ARCH_VGIC_H
@@ -48,6 +52,8 @@ struct vgic_ops {
 	void (*spi_end)(void *arg, unsigned intid);
 	/* something may be waiting for vCPU `k` (it is marked dirty) */
 	void (*kick)(void *arg, unsigned k);
+	/* the vCPU whose access is being served (GICv2's banked registers) */
+	unsigned (*self)(void *arg);
 };
 
 struct vgic_spi {
@@ -58,10 +64,10 @@ struct vgic_spi {
 	bool level;		/* an emulated device's line */
 	uint8_t lr_state;	/* its list register's state when last seen */
 	uint8_t prio;
-	uint8_t target;		/* vCPU from IROUTER, or VGIC_NO_VCPU */
+	uint8_t target;		/* vCPU from IROUTER/ITARGETSR, or VGIC_NO_VCPU */
 	uint8_t lr;		/* list register on the target's CPU, or VGIC_NO_LR */
 	uint8_t lr_vcpu;	/* whose list register */
-	uint64_t irouter;
+	uint64_t irouter;	/* GICv3: as written */
 };
 
 struct vgic_cpu {
@@ -104,10 +110,25 @@ bool vgic_hw_fired(struct vgic *g, unsigned intid);
 /* SGI `sgi` from vCPU `from` to the vCPUs in `targets` (bit k: vCPU k;
  * others are ignored), or to all others (`all`). */
 void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all);
+/* The same with g->lock held (a GICv2 guest's GICD_SGIR write). */
+void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
+			  bool all);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
+/* SPI `s` now goes to vCPU `target` (none if the cell has no such
+ * vCPU): its physical side follows (lock held; the variants' routing
+ * registers). */
+void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target);
 /* vgicd.c, for vgic_reset(): the SPIs back to reset, physical ones off */
 void vgicd_reset_locked(struct vgic *g);
+
+/* The per-vCPU registers of vCPU `k` (lock held) at offset `r` of a
+ * GICv3 redistributor (RD frame, then SGI frame at 0x10000; a GICv2
+ * banked distributor register is at VGIC_SGI_FRAME + its offset):
+ * 0, or -1 refused. */
+#define VGIC_SGI_FRAME	0x10000
+int vgic_cpu_read(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t *val);
+int vgic_cpu_write(struct vgic *g, unsigned k, uint64_t r, unsigned width, uint64_t val);
 
 /* emu_dev adapters: emu_dev->state is the struct vgic */
 extern const struct emu_ops vgicd_emu_ops, vgicr_emu_ops;

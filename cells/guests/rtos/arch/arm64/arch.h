@@ -19,11 +19,14 @@ struct arch_platform {
 	uintptr_t gicr;			/* its first redistributor region */
 	uint64_t gicr_size;
 	unsigned gic_lines;		/* INTIDs the distributor has (32: no SPIs) */
+	bool gic_v2;			/* an "arm,cortex-a15-gic": gicr is its
+					   CPU interface (gicv2.c) */
 	bool psci_smc;			/* /psci method: "smc" (else "hvc") */
 };
 
 struct arch_hart {
-	uintptr_t gicr;			/* this CPU's redistributor, 0: none found */
+	uintptr_t gicr;			/* this CPU's redistributor (GICv2: the CPU
+					   interface), 0: none found */
 };
 
 /* No other console than the UART. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The ARM64 parts of the device tree: the GICv3 (distributor and
- * redistributor region), the console's PL011 and its SPI, the doorbell's,
+ * redistributor region) or GICv2 (distributor and CPU interface), the console's PL011 and its SPI, the doorbell's,
  * the PSCI conduit; the timebase is the counter's frequency (CNTFRQ_EL0),
  * which an arm64 tree does not carry.  The shared dtb.c reads harts and
  * bootargs first.
@@ -18,6 +18,11 @@ static int find_gic(const void *fdt, struct platform *p)
 {
 	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
 
+	p->arch.gic_v2 = false;
+	if (node < 0) {
+		node = gicv2_find(fdt);
+		p->arch.gic_v2 = node >= 0;
+	}
 	if (node < 0 || !dtb_node_ok(fdt, node) ||
 	    !dtb_node_reg(fdt, node, 0, &p->arch.gicd, NULL) ||
 	    !dtb_node_reg(fdt, node, 1, &p->arch.gicr, &p->arch.gicr_size)) {

@@ -4,7 +4,8 @@
  * region), driven with 32-bit accesses only, so that the same code runs on
  * QEMU's GIC natively and on Ferrovisor's virtual one in a cell.  Register
  * offsets from Arm's GICv3 specification (IHI 0069).  Acknowledge and end
- * of interrupt go through the ICC_* system registers.
+ * of interrupt go through the ICC_* system registers.  A tree naming a
+ * GICv2 instead (dtb.c sets plat.arch.gic_v2) is gicv2.c's.
  */
 #include "gic.h"
 #include "rtos.h"
@@ -47,6 +48,10 @@ static void set_priority(volatile uint32_t *word, uint32_t intid)
 
 void gic_dist_init(void)
 {
+	if (plat.arch.gic_v2) {
+		gicv2_dist_init();
+		return;
+	}
 	uintptr_t d = plat.arch.gicd;
 
 	*reg(d, GICD_CTLR) |= CTLR_ARE | CTLR_GRP1 | CTLR_GRP1_NS;
@@ -79,6 +84,8 @@ static uintptr_t find_gicr(uint64_t mpidr)
 
 bool gic_cpu_init(struct hart *h)
 {
+	if (plat.arch.gic_v2)
+		return gicv2_cpu_init(h);
 	uintptr_t r = find_gicr(h->hartid);
 
 	h->arch.gicr = r;
@@ -97,6 +104,10 @@ bool gic_cpu_init(struct hart *h)
 
 void gic_enable_ppi(struct hart *h, uint32_t intid)
 {
+	if (plat.arch.gic_v2) {
+		gicv2_enable_ppi(h, intid);
+		return;
+	}
 	uintptr_t r = h->arch.gicr;
 
 	*reg(r, GICR_IGROUPR0) |= 1U << intid;
@@ -111,6 +122,10 @@ bool gic_spi_exists(uint32_t intid)
 
 void gic_enable_spi(uint32_t intid, uint64_t mpidr)
 {
+	if (plat.arch.gic_v2) {
+		gicv2_enable_spi(intid, mpidr);
+		return;
+	}
 	uintptr_t d = plat.arch.gicd;
 
 	*reg(d, GICD_IGROUPR(intid / 32)) |= 1U << (intid % 32);
@@ -122,11 +137,17 @@ void gic_enable_spi(uint32_t intid, uint64_t mpidr)
 
 uint32_t gic_ack(void)
 {
+	if (plat.arch.gic_v2)
+		return gicv2_ack();
 	return (uint32_t)sysreg_read(ICC_IAR1_EL1) & 0xffffff;
 }
 
 void gic_eoi(uint32_t intid)
 {
+	if (plat.arch.gic_v2) {
+		gicv2_eoi(intid);
+		return;
+	}
 	sysreg_write(ICC_EOIR1_EL1, intid);
 	isb();
 }

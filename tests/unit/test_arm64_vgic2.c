@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The ARM64 virtual distributor as the GICv2 variant serves it
+ * (arch/arm64/vgicd.c with irqc/gicv2/vgicd_regs.c), driven as a guest's
+ * GICv2 driver would: INTIDs 0..31 banked per accessing vCPU,
+ * GICD_ITARGETSR routing, GICD_SGIR limited to the cell's vCPUs.  Offsets
+ * from Arm's GICv2 specification (IHI 0048). */
+#include <stdlib.h>
+#include <arch/vgic.h>
+#include "test.h"
+
+static unsigned me, en_calls, en_k, en_intid, hw_calls, hw_k, kicks, kicked;
+static bool en_on, hw_on;
+
+static void cb_enable(void *arg, unsigned k, unsigned intid, bool on)
+{
+	(void)arg;
+	en_calls++;
+	en_k = k;
+	en_intid = intid;
+	en_on = on;
+}
+
+static void cb_spi_hw(void *arg, unsigned intid, unsigned k, bool on)
+{
+	(void)arg, (void)intid;
+	hw_calls++;
+	hw_k = k;
+	hw_on = on;
+}
+
+static void cb_spi_end(void *arg, unsigned intid)
+{
+	(void)arg, (void)intid;
+}
+
+static void cb_kick(void *arg, unsigned k)
+{
+	(void)arg;
+	kicks++;
+	kicked = k;
+}
+
+static unsigned cb_self(void *arg)
+{
+	(void)arg;
+	return me;
+}
+
+static const struct vgic_ops ops = { cb_enable, cb_spi_hw, cb_spi_end, cb_kick, cb_self };
+
+static uint64_t rd(struct emu_dev *d, uint64_t off, unsigned w)
+{
+	uint64_t v = 0xdead;
+
+	CHECK_EQ(vgicd_emu_ops.read(d, off, w, &v), 0);
+	return v;
+}
+
+static void wr(struct emu_dev *d, uint64_t off, unsigned w, uint64_t v)
+{
+	CHECK_EQ(vgicd_emu_ops.write(d, off, w, v), 0);
+}
+
+/* Identification, and INTIDs 0..31 banked: each vCPU its own. */
+static void banked(struct vgic *g, struct emu_dev *d)
+{
+	CHECK_EQ(rd(d, 0xfe8, 4) & 0xf0, 0x20);			/* ArchRev 2 */
+	CHECK_EQ(rd(d, 0x0000, 4), 0);				/* no ARE/DS */
+	wr(d, 0x0000, 4, 1);
+	CHECK_EQ(rd(d, 0x0000, 4), 1);
+	CHECK_EQ(rd(d, 0x0004, 4), 1U << 5);			/* 2 CPUs, no SPIs */
+
+	me = 1;
+	CHECK_EQ(rd(d, 0x0800, 4), 0x02020202);			/* ITARGETSR0: own bit */
+	CHECK_EQ(rd(d, 0x081b, 1), 0x02);
+	wr(d, 0x041b, 1, 0x80);					/* priority of PPI 27 */
+	CHECK_EQ(vgic_priority(g, 1, 27), 0x80);
+	CHECK_EQ(vgic_priority(g, 0, 27), 0);
+	wr(d, 0x0100, 4, 1U << 27);				/* ISENABLER0 */
+	CHECK(vgic_ppi_enabled(g, 1, 27) && !vgic_ppi_enabled(g, 0, 27));
+	CHECK(en_calls == 1 && en_k == 1 && en_intid == 27 && en_on);
+	me = 0;
+	CHECK_EQ(rd(d, 0x0100, 4), 0);				/* vCPU 0's bank */
+	CHECK_EQ(rd(d, 0x0800, 4), 0x01010101);
+	me = 1;
+	wr(d, 0x0180, 4, 1U << 27);				/* ICENABLER0 */
+	CHECK(en_calls == 2 && !en_on && !vgic_ppi_enabled(g, 1, 27));
+	me = VGIC_NO_VCPU;					/* not from a vCPU */
+	CHECK_EQ(vgicd_emu_ops.read(d, 0x0100, 4, &(uint64_t){0}), -1);
+}
+
+/* SPIs: 34 passed through, 40 another cell's; ITARGETSR routes. */
+static void targets(struct vgic *g, struct emu_dev *d)
+{
+	struct vgic_spi *s;
+
+	me = 0;
+	CHECK_EQ(vgic_add_spi(g, 34, true), 0);
+	CHECK_EQ(rd(d, 0x0004, 4) & 0x1f, 1);
+	wr(d, 0x0104, 4, 1U << 2);				/* enable 34: vCPU 0 */
+	CHECK(hw_calls == 1 && hw_on && hw_k == 0);
+	CHECK_EQ(rd(d, 0x0820, 4), 0x00010000);			/* 34's byte: vCPU 0 */
+	wr(d, 0x0822, 1, 0x06);					/* vCPUs 1 and 2: 1 */
+	CHECK(hw_on && hw_k == 1);
+	s = vgic_find_spi(g, 34);
+	CHECK_EQ(s->target, 1);
+	CHECK_EQ(rd(d, 0x0822, 1), 0x02);
+	wr(d, 0x0820, 4, 0x00f00000);				/* vCPUs 4..7: none */
+	CHECK(!hw_on && s->target == VGIC_NO_VCPU);
+	CHECK_EQ(rd(d, 0x0822, 1), 0);
+	wr(d, 0x0828, 4, 0x01010101);				/* 40..43: not the cell's */
+	CHECK_EQ(rd(d, 0x0828, 4), 0);
+	CHECK(!vgic_find_spi(g, 40));
+	CHECK_EQ(vgicd_emu_ops.read(d, 0x0820, 8, &(uint64_t){0}), -1);
+}
+
+/* GICD_SGIR: list, all others, self; targets outside the cell ignored. */
+static void sgir(struct vgic *g, struct emu_dev *d)
+{
+	me = 1;
+	wr(d, 0x0100, 4, 0xffff);				/* vCPU 1: SGIs on */
+	me = 0;
+	wr(d, 0x0100, 4, 0xffff);
+	kicks = 0;
+	wr(d, 0x0f00, 4, 0xfe0000 | 3);				/* list: 1..7 */
+	CHECK(g->cpu[1].sgi_pending == 1U << 3 && g->cpu[0].sgi_pending == 0);
+	CHECK(kicks == 1 && kicked == 1);
+	wr(d, 0x0f00, 4, 1U << 24 | 5);				/* all others */
+	CHECK_EQ(g->cpu[1].sgi_pending, 1U << 3 | 1U << 5);
+	CHECK_EQ(g->cpu[0].sgi_pending, 0);
+	wr(d, 0x0f00, 4, 2U << 24 | 7);				/* self */
+	CHECK_EQ(g->cpu[0].sgi_pending, 1U << 7);
+	wr(d, 0x0f00, 4, 3U << 24 | 1);				/* reserved: none */
+	CHECK_EQ(g->cpu[0].sgi_pending, 1U << 7);
+	CHECK_EQ(rd(d, 0x0f00, 4), 0);
+	CHECK_EQ(rd(d, 0x0f10, 4), 0);				/* CPENDSGIR: RAZ */
+	wr(d, 0x0f20, 4, ~0U);					/* SPENDSGIR: WI */
+	CHECK_EQ(vgicd_emu_ops.write(d, 0x0f00, 1, 0), -1);
+}
+
+int main(void)
+{
+	struct vgic *g = malloc(sizeof(*g));
+	struct emu_dev d = { .state = g };
+
+	vgic_init(g, 2, &ops, NULL);
+	banked(g, &d);
+	targets(g, &d);
+	sgir(g, &d);
+	free(g);
+	return test_report("test_arm64_vgic2");
+}
