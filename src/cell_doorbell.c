@@ -29,21 +29,6 @@ static void set_irq(void *arg, bool level)
 	arch_cell_set_irq(cd->cell, cd->irq, level);
 }
 
-/* For an arch whose controllers are only driven by their own harts. */
-__attribute__((weak)) bool arch_cell_irq_nowait(const struct cell *c)
-{
-	(void)c;
-	return false;
-}
-
-__attribute__((weak)) int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level)
-{
-	(void)c;
-	(void)irq;
-	(void)level;
-	return -1;
-}
-
 static int try_set_irq(void *arg, bool level)
 {
 	struct cell_doorbell *cd = arg;

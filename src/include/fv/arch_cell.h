@@ -24,11 +24,10 @@ void arch_cell_reset(struct cell *c);
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
 /* The same from a hart of another cell, never waiting: 1 done, 0 the
  * controller is busy (do it later on a hart of `c`), -1 this controller
- * is only driven from c's own harts.  An arch without one need not define
- * it: src/cell_doorbell.c's weak defaults say -1 and no. */
+ * is only driven from c's own harts. */
 int arch_cell_try_set_irq(struct cell *c, uint32_t irq, bool level);
 /* Boot, after arch_cell_init(): whether arch_cell_try_set_irq() can ever
- * do it for c (weak default: no). */
+ * do it for c. */
 bool arch_cell_irq_nowait(const struct cell *c);
 /* Add the arch's nodes (cpus, interrupt controller) to a guest's tree, which
  * is being written with libfdt's sequential-write calls; `phandle_irqc`
