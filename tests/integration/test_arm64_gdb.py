@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 
 import pexpect
 import pytest
@@ -100,11 +101,16 @@ class Session:
             return ""
 
     def wait_console(self, cond, what):
-        """Follow the console log (tail -F) until cond(text) holds."""
+        """Follow the console log (tail -F) until cond(text) holds; the
+        cells print all the time, so a wall-clock bound (generous: a hang's
+        guard, nothing timed) ends a wait for what never comes."""
         tail = pexpect.spawn("tail", ["-n", "+1", "-F", self.log], encoding="utf-8",
                              codec_errors="replace", timeout=120)
+        deadline = time.monotonic() + 900
         try:
             while not cond(self.console()):
+                if time.monotonic() > deadline:
+                    raise pexpect.TIMEOUT(what)
                 tail.expect(r"\n")
         except (pexpect.TIMEOUT, pexpect.EOF):
             raise AssertionError(f"timed out waiting for {what}\n--- console ---\n"
