@@ -129,7 +129,9 @@ static void base_checks(void)
 	check("fv.ring_past_last", r.error, SBI_ERR_INVALID_PARAM);
 	r = ecall(SBI_EXT_FERROVISOR, 0, ~0UL, 0, 0);
 	check("fv.ring_huge", r.error, SBI_ERR_INVALID_PARAM);
-	r = ecall(SBI_EXT_FERROVISOR, 1, 0, 0, 0);
+	r = ecall(SBI_EXT_FERROVISOR, 1, cfg.nr_doorbells, 0, 0);
+	check("fv.take_past_last", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_FERROVISOR, 2, 0, 0, 0);
 	check("fv.unknown_fid", r.error, SBI_ERR_NOT_SUPPORTED);
 	check("ext.legacy_reserved", legacy(0x0F, 0), SBI_ERR_NOT_SUPPORTED);
 	/* no extension 0x09-0x0f: a1 is 0, as for any unknown one */
