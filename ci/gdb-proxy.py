@@ -91,13 +91,18 @@ def relay(sock, first, log):
     console again: what it says goes to the log, not to gdb."""
     out = sys.stdout.buffer
     detaching, done = False, False
-    pending = first
+    tail = b""  # the end of what went to gdb since the detach: "$OK#9a" may
+    pending = first  # come split over reads (a UART's bytes come one by one)
     while True:
         if pending:
-            if detaching and not done and b"$OK#9a" in pending:
-                cut = pending.index(b"$OK#9a") + 6
-                out.write(pending[:cut])
-                pending, done = pending[cut:], True
+            if detaching and not done:
+                at = (tail + pending).find(b"$OK#9a")
+                if at >= 0:
+                    cut = at + 6 - len(tail)
+                    out.write(pending[:cut])
+                    pending, done = pending[cut:], True
+                else:
+                    tail = (tail + pending)[-5:]
             if done:
                 log.write(pending.decode("utf-8", "replace").replace("\r", ""))
                 log.flush()

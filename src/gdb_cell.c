@@ -17,6 +17,7 @@ enum { VH_RUN, VH_PARKED };
 struct dbg_vhart {
 	volatile int state;
 	volatile bool go;		/* home: leave the park */
+	volatile bool step;		/* home: and stop after one instruction */
 	struct gdb_job *volatile job;	/* home: run this, then say so */
 	volatile bool job_done;
 };
@@ -107,6 +108,9 @@ static void park(struct vcpu *v)
 	}
 	arch_gdb_park_leave(c);
 	arch_gdb_session(c, !dbg.ending);
+	if (d->step && !dbg.ending)
+		arch_gdb_step(c, true);
+	d->step = false;
 	__atomic_store_n(&d->state, VH_RUN, __ATOMIC_SEQ_CST);
 	if (dbg.ending)
 		tell_home();	/* so home can close the session */
@@ -186,6 +190,18 @@ static void t_resume(void *ctx, int th)
 		__atomic_store_n(&dbg.vh[i].go, true, __ATOMIC_RELEASE);
 		cpu_request(cl->vcpu[i]->cpu, REQ_DEBUG);
 	}
+}
+
+/* One instruction of thread `th`: its step trap stops it again (a
+ * breakpoint-like stop, gdb_cell_trap()); the others stay parked. */
+static void t_step(void *ctx, unsigned th)
+{
+	struct cell *cl = ctx;
+
+	if (th >= cl->nr_vcpus)
+		th = 0;
+	dbg.vh[th].step = true;
+	t_resume(ctx, (int)th);
 }
 
 /* The thread's own hart if it is parked, else any parked one (memory is
@@ -367,6 +383,7 @@ bool gdb_cell_attach(struct cell *cl)
 		.target_xml = arch_gdb_target_xml, .abort_char = MUX_ESCAPE,
 		.triggers = arch_gdb_firmware_triggers(),
 		.write = con_write, .stop = t_stop, .resume = t_resume,
+		.step = arch_gdb_can_step() ? t_step : NULL,
 		.submit = t_submit, .detach = t_detach,
 	};
 	console_lock();

@@ -368,6 +368,19 @@ static void cmd_continue(struct gdbstub *g, const char *s)
 	g->t->resume(g->t->ctx, g->c_thread);
 }
 
+/* "s": the thread of Hc, else the one that stopped; one instruction. */
+static void cmd_step(struct gdbstub *g, const char *s)
+{
+	if (!g->t->step)
+		return send_error(g, 3);
+	if (*s)		/* "s addr": stepping elsewhere is not offered */
+		return send_error(g, 1);
+	g->stopped = false;
+	g->running = true;
+	g->want_stop_reply = true;
+	g->t->step(g->t->ctx, g->c_thread >= 0 ? (unsigned)g->c_thread : g->stop_thread);
+}
+
 static void cmd_detach(struct gdbstub *g, bool reply)
 {
 	if (reply)
@@ -426,6 +439,7 @@ static void dispatch(struct gdbstub *g, const char *s)
 	case 'm': return cmd_read_mem(g, s + 1);
 	case 'M': return cmd_write_mem(g, s + 1);
 	case 'c': return cmd_continue(g, s + 1);
+	case 's': return cmd_step(g, s + 1);
 	case 'H': return cmd_set_thread(g, s + 1);
 	case 'Z': return cmd_trigger(g, s + 1, true);
 	case 'z': return cmd_trigger(g, s + 1, false);
@@ -445,9 +459,8 @@ static void dispatch(struct gdbstub *g, const char *s)
 			return cmd_detach(g, true);
 		return send_packet(g, "");
 	default:
-		/* s (no hardware single-step: gdb steps RISC-V itself with
-		 * breakpoints), X, vCont...: unsupported */
-		return send_packet(g, s[0] == 's' ? "E03" : "");
+		/* X, vCont...: unsupported */
+		return send_packet(g, "");
 	}
 }
 

@@ -136,8 +136,7 @@ static void debug_focused(void)
 	console_lock();
 	console_close_line_locked();
 	if (!avail)
-		kprintf_locked("[fv] gdb: no debugger stub in this image (CONFIG_GDBSTUB, "
-			       "RISC-V only for now)\n");
+		kprintf_locked("[fv] gdb: no debugger stub in this image (CONFIG_GDBSTUB)\n");
 	else
 		kprintf_locked("[fv] gdb: cell %s is not running\n", c ? c->name : "?");
 	console_unlock();

@@ -9,8 +9,11 @@
  */
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
+#include <fv/arch_gdb.h>
 #include <fv/console.h>
+#include <fv/gdb_cell.h>
 #include <arch/irqc.h>
+#include "gdb.h"
 #include "guest.h"
 #include "trap.h"
 
@@ -20,6 +23,8 @@
 #define EC_SYSREG	0x18
 #define EC_IABT_LOW	0x20
 #define EC_DABT_LOW	0x24
+#define EC_SOFTSTP_LOW	0x32
+#define EC_BRK64	0x3c
 
 /* ISS of a data abort */
 #define ISS_ISV		(1U << 24)
@@ -95,10 +100,20 @@ static bool sysreg(struct cpu *c, struct vcpu *v, uint32_t iss)
 	unsigned rt = ISS_SYSREG_RT(iss);
 	uint64_t val = rt == 31 ? 0 : c->arch.regs[rt];
 
-	if ((iss & ISS_SYSREG_READ) || !arm64_vsgi_sysreg(v, ISS_SYSREG_KEY(iss), val))
+	if (!arm64_gdb_sysreg(c, iss) &&
+	    ((iss & ISS_SYSREG_READ) || !arm64_vsgi_sysreg(v, ISS_SYSREG_KEY(iss), val)))
 		return false;
 	skip_insn();
 	return true;
+}
+
+/* A BRK of the guest's with a debugger attached (MDCR_EL2.TDE): the
+ * debugger's stop; if its session is over, TDE goes and the BRK runs
+ * again, the guest's own. */
+static void brk(struct cpu *c, struct vcpu *v)
+{
+	if (!gdb_cell_trap(v, true))
+		arch_gdb_session(c, false);
 }
 
 /* A PSCI call by HVC (ELR_EL2 is past it already): the most frequent
@@ -138,6 +153,15 @@ static __attribute__((noinline)) void sync_other(struct cpu *c)
 			break;
 		v->stats.exits++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
+	case EC_BRK64:		/* only while a debugger holds this CPU (TDE) */
+		v->stats.traps[TK_OTHER]++;
+		brk(c, v);
+		break;
+	case EC_SOFTSTP_LOW:	/* a debugger's step (gdb.c) */
+		v->stats.traps[TK_OTHER]++;
+		arch_gdb_step(c, false);
+		gdb_cell_trap(v, true);
+		break;
 	case EC_IABT_LOW:
 		v->stats.exits++;
 		v->stats.traps[TK_IABT]++;
@@ -171,6 +195,8 @@ void arm64_guest_irq(struct cpu *c)
 	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;
 	cpu_handle_requests(c, REQS_MAY_ADMIN);
+	if (unlikely(arm64_gdb_session_on()))
+		gdb_cell_trap(v, false);	/* a debugger's stop parks here */
 	arm64_vlr_sync_raised(v);
 }
 

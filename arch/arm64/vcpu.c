@@ -8,6 +8,7 @@
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
 #include <fv/arch_cpu.h>
+#include <fv/arch_gdb.h>
 #include "guest.h"
 
 /*
@@ -31,6 +32,7 @@
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | \
 			 HCR_BSU_IS | HCR_TSC | HCR_RW)
 
+#define MDCR_TDE	(1ULL << 8)	/* a debugger's session (gdb.c) */
 #define CPTR_EL2_RES1	0x33ffULL	/* no FP/SIMD trap */
 #define CNTHCTL_EL1PCTEN (1ULL << 0)	/* EL1 reads the physical counter */
 #define CNTHCTL_EL1PCEN	(1ULL << 1)	/* and uses the physical timer */
@@ -49,7 +51,9 @@ static void setup_el2(struct vcpu *v)
 	write_sysreg(vmpidr_el2, VMPIDR_RES1 | (v->vhartid & 0xff));
 	write_sysreg(cptr_el2, CPTR_EL2_RES1);
 	write_sysreg(hstr_el2, 0);
-	write_sysreg(mdcr_el2, (read_sysreg(pmcr_el0) >> 11) & 0x1f);
+	/* HPMN: every counter the guest's; TDE as a debugger set it */
+	write_sysreg(mdcr_el2, ((read_sysreg(pmcr_el0) >> 11) & 0x1f) |
+		     (read_sysreg(mdcr_el2) & MDCR_TDE));
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	write_sysreg(cntvoff_el2, 0);
 	isb();
@@ -107,6 +111,7 @@ void arch_vcpu_quiesce(struct cpu *c)
 	write_sysreg(cntp_ctl_el0, 0);
 	write_sysreg(hcr_el2, 0);	/* no stage-2 while the CPU idles */
 	isb();
+	arch_gdb_session(c, false);	/* a vCPU started later gets its own */
 	arm64_virq_quiesce(c);
 }
 

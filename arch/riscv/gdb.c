@@ -298,6 +298,17 @@ int arch_gdb_access_virt(struct cpu *c, uint64_t addr, uint8_t *buf, unsigned le
 	return r;
 }
 
+/* No hardware single step (above): gdb steps with breakpoints. */
+bool arch_gdb_can_step(void)
+{
+	return false;
+}
+
+void arch_gdb_step(struct cpu *c, bool on)
+{
+	(void)c; (void)on;
+}
+
 void arch_gdb_sync_icache(void)
 {
 	__asm__ volatile("fence.i" ::: "memory");

@@ -215,7 +215,7 @@ static void test_queries(void)
 	CHECK_STR(cmd("qXfer:features:read:target.xml:100,10"), pkt("+", "l"));
 	CHECK_STR(cmd("qXfer:features:read:other.xml:0,10"), pkt("+", ""));
 	CHECK_STR(cmd("Z0,80200000,4"), pkt("+", ""));	/* no triggers: gdb inserts ebreaks */
-	CHECK_STR(cmd("s"), pkt("+", "E03"));		/* gdb steps RISC-V itself */
+	CHECK_STR(cmd("s"), pkt("+", "E03"));		/* no step: gdb steps itself */
 	CHECK_STR(cmd("qAttached"), pkt("+", "1"));
 }
 
@@ -287,6 +287,33 @@ static void test_triggers(void)
 	CHECK_STR(out, pkt("", "T05thread:1;"));
 }
 
+static unsigned stepped_thread = 99;
+
+static void t_step(void *ctx, unsigned th) { (void)ctx; stepped_thread = th; }
+
+/* A target that steps (ARM64): 's' steps the Hc thread, else the one
+ * that stopped, and waits for its stop like a continue. */
+static void test_step(void)
+{
+	static struct gdb_target t4;
+
+	t4 = target;
+	t4.step = t_step;
+	gdbstub_init(&g, &t4);
+	gdbstub_stopped(&g, 1, GDB_SIGTRAP);
+	CHECK_STR(cmd("s"), "+");
+	CHECK_EQ(stepped_thread, 1);			/* the one that stopped */
+	CHECK_STR(cmd("m4,1"), pkt("+", "E02"));		/* running */
+	out_len = 0;
+	gdbstub_stopped(&g, 1, GDB_SIGTRAP);
+	CHECK_STR(out, pkt("", "T05thread:2;"));
+	CHECK_STR(cmd("Hc1"), pkt("+", "OK"));
+	CHECK_STR(cmd("s"), "+");
+	CHECK_EQ(stepped_thread, 0);			/* Hc's */
+	gdbstub_stopped(&g, 0, GDB_SIGTRAP);
+	CHECK_STR(cmd("s80200000"), pkt("+", "E01"));	/* not elsewhere */
+}
+
 /* The abort byte between packets ends a session; inside one it is data. */
 static void test_abort(void)
 {
@@ -314,5 +341,6 @@ int main(void)
 	test_run_control();
 	test_abort();
 	test_triggers();
+	test_step();
 	return test_report("test_gdbstub");
 }

@@ -48,6 +48,11 @@ int arch_gdb_trigger(struct cpu *c, int type, uint64_t addr, unsigned len, bool 
 /* In a guest breakpoint trap: the trigger that fired (its address in
  * *addr), or 0 if it was a breakpoint instruction. */
 int arch_gdb_trigger_hit(struct cpu *c, uint64_t *addr);
+/* Hardware single step ('s'): offered at all; on: the guest, when it
+ * leaves the park, runs one instruction and traps back (a breakpoint
+ * trap, gdb_cell_trap(v, true)); off: in that trap, or the session's end. */
+bool arch_gdb_can_step(void);
+void arch_gdb_step(struct cpu *c, bool on);
 /* Parked: guest memory (code) changed behind the guest's back. */
 void arch_gdb_sync_icache(void);
 

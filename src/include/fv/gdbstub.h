@@ -58,6 +58,9 @@ struct gdb_target {
 	/* let thread `thread` run (0-based), or every thread (-1); gdb
 	 * resumes one alone (Hc) to step it over a breakpoint */
 	void (*resume)(void *ctx, int thread);
+	/* step thread `thread` by one instruction, the others stay stopped;
+	 * NULL: 's' is not offered (gdb steps with breakpoints itself) */
+	void (*step)(void *ctx, unsigned thread);
 	void (*submit)(void *ctx, struct gdb_job *j);	/* then gdbstub_job_done() */
 	void (*detach)(void *ctx);	/* resume for good, the session ends */
 };
