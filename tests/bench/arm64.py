@@ -7,11 +7,16 @@ natively at EL1 on qemu-system-aarch64 and unchanged in a Ferrovisor cell
 ARM64 demo's Linux booted natively and in a cell
 (tests/bench/layouts/arm64-bench-linux.c; linuxboot.py's points), under
 -icount shift=0,sleep=off, as figure | native | in cell | ratio, and the
-issue's ARM64 goals met or not.  Kept apart from run.py (the RISC-V
+issue's ARM64 goals met or not; then the same bench guest rows again on
+the GICv2 board (`-M virt,gic-version=2`: the guest built with
+BENCH_GIC=2, natively and in the same layout's cell of the GICv2 image,
+configs/qemu-aarch64-virt-gicv2_defconfig) as a second table.  Kept apart from run.py (the RISC-V
 board's) so that each board's bench changes alone; run.py calls
 section() once.  Alone:
 
-    O=build tests/bench/arm64.py [--check]
+    O=build tests/bench/arm64.py [--check] [--gicv2-only]
+
+(--gicv2-only: the GICv2 table alone, to $O/bench-arm64-gicv2.md.)
 """
 import argparse
 import concurrent.futures
@@ -87,22 +92,31 @@ NOTES = """\
 - n/a: a distributor without SPI lines, or one CPU in the tree (the
   cell has the PL031's SPI and two vCPUs, so none there).
 """
+GICV2_NOTES = """\
+- GICv2 table: the same guest built with BENCH_GIC=2 (its
+  `guest/arch/arm64/gicv2/`: all GIC registers are MMIO, an SGI is a
+  GICD_SGIR store) on `-M virt,gic-version=2`, natively at EL1 and in the
+  same layout's cell of the GICv2 image (its distributor emulated, its CPU
+  interface the board's GICV page mapped at the tree's GICC address).
+  No Linux rows there.
+"""
 
 
-def build():
-    """The hypervisor image with the bench cell, and the guest binary it
-    embeds (the very file the native run boots)."""
+def build(gic=3):
+    """The hypervisor image with the bench cell (the GICv2 image's with
+    gic=2), and the guest binary it embeds (the very file the native run
+    boots: built for that GIC)."""
     try:
         hv = arm64qemu.build(f'CONFIG_LAYOUT_A64_CUSTOM=y\nCONFIG_LAYOUT_FILE="{LAYOUT}"',
-                             name="arm64-bench")
+                             name="arm64-bench" if gic == 3 else "arm64-bench-gicv2", gic=gic)
     except BaseException as e:          # pytest.fail() outside pytest
         sys.exit(f"bench: ARM64 build failed: {e}")
     return hv, os.path.join(os.path.dirname(hv), "guests", "bench-arm64", "bench.bin")
 
 
-def commands(hv, guest):
-    return {"native": arm64qemu.qemu_cmd(guest, extra=ICOUNT, **NATIVE_MACHINE),
-            "cell": arm64qemu.qemu_cmd(hv, extra=ICOUNT)}
+def commands(hv, guest, gic=3):
+    return {"native": arm64qemu.qemu_cmd(guest, extra=ICOUNT, gic=gic, **NATIVE_MACHINE),
+            "cell": arm64qemu.qemu_cmd(hv, extra=ICOUNT, gic=gic)}
 
 
 def _no_seed(cmd):
@@ -214,20 +228,21 @@ def ratio(n, c):
         and n else "-"
 
 
-def table(res, linux):
-    """The bench guest's rows, then the Linux boot rows ({key: (n, c)})."""
-    rows = [("figure (cycles), ARM64", "native", "in cell", "ratio"), None]
+def table(res, linux, title="ARM64"):
+    """The bench guest's rows, then the Linux boot rows ({key: (n, c)}),
+    if any."""
+    rows = [(f"figure (cycles), {title}", "native", "in cell", "ratio"), None]
     for key, label in ROWS:
         n, c = value(res["native"], key), value(res["cell"], key)
         rows.append((label, fmt(n), fmt(c), ratio(n, c)))
-    for key, label in LINUX_ROWS:
+    for key, label in LINUX_ROWS if linux else ():
         n, c = linux[key]
         rows.append((label, benchlib.millions(n), benchlib.millions(c), ratio(n, c)))
     return rows
 
 
-def goals(res):
-    rows = [("ARM64 goal", "native", "in cell", "limit", "met"), None]
+def goals(res, title="ARM64"):
+    rows = [(f"{title} goal", "native", "in cell", "limit", "met"), None]
     for key, label, mult in GOALS:
         n, c = value(res["native"], key), value(res["cell"], key)
         if isinstance(n, (int, float)) and isinstance(c, (int, float)):
@@ -262,21 +277,44 @@ def section(check=False):
     how = [f"ARM64 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
     how += [f"ARM64 Linux, {side}: {shlex.join(c)}" for side, c in zip(("native", "in a cell"),
                                                                         lcmds)]
-    text = "\n\n".join([render(rows, False), render(grows, False), "\n".join(how)])
+    v2_text, v2_md, v2_how = gicv2_section(check)
+    text = "\n\n".join([render(rows, False), render(grows, False), v2_text,
+                         "\n".join(how + v2_how)])
     md = ("## ARM64\n\n" + render(rows, True) + "\n\n" + render(grows, True) + "\n\n" +
-          NOTES + "\n" + "\n".join(f"- `{h.split(': ', 1)[1]}` ({h.split(': ')[0]})"
-                                    for h in how) + "\n")
+          v2_md + NOTES + GICV2_NOTES + "\n" +
+          "\n".join(f"- `{h.split(': ', 1)[1]}` ({h.split(': ')[0]})"
+                    for h in how + v2_how) + "\n")
     return text, md
+
+
+def gicv2_section(check=False):
+    """The bench guest on the GICv2 board, natively and in the GICv2
+    image's cell: (text, markdown, the commands as "label: command")."""
+    hv, guest = build(gic=2)
+    cmds = commands(hv, guest, gic=2)
+    res = run(cmds, check)
+    rows, grows = table(res, None, "ARM64 GICv2"), goals(res, "ARM64 GICv2")
+    how = [f"ARM64 GICv2 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
+    text = render(rows, False) + "\n\n" + render(grows, False)
+    md = "### ARM64, GICv2\n\n" + render(rows, True) + "\n\n" + render(grows, True) + "\n\n"
+    return text, md, how
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="run twice, compare")
+    ap.add_argument("--gicv2-only", action="store_true", help="only the GICv2 table")
     args = ap.parse_args()
     print(f"bench: ARM64 (O={fvqemu.BUILD})", flush=True)
-    text, md = section(args.check)
+    if args.gicv2_only:
+        text, md, how = gicv2_section(args.check)
+        text += "\n\n" + "\n".join(how)
+        md = "## ARM64\n\n" + md + GICV2_NOTES
+    else:
+        text, md = section(args.check)
     print(text)
-    path = os.path.join(fvqemu.BUILD, "bench-arm64.md")
+    path = os.path.join(fvqemu.BUILD, "bench-arm64-gicv2.md" if args.gicv2_only
+                        else "bench-arm64.md")
     with open(path, "w") as f:
         f.write(md)
     print(f"\nbench: ARM64 table written to {path}")

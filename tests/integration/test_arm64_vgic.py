@@ -6,7 +6,10 @@ alarm of the PL031 RTC passed through to it (its physical SPI injected
 with the HW bit), and echoes typed characters from its emulated PL011's
 receive interrupt; cell spy pokes the RTC's SPI in its own distributor
 and reads nothing back, while irq0 goes on.  Whole lines only (lines()
-joins the focused cell's pieces), no timing."""
+joins the focused cell's pieces), no timing.  Each test runs on both
+images: the GICv3 one (the guest's irq.c) and the GICv2 one
+(arch/arm64/irqc/gicv2; the guest's irq2.c, which prints the same lines:
+its second SGI goes to vCPUs 1 and 7, GICD_SGIR having 8 target bits)."""
 import pytest
 
 import arm64qemu
@@ -17,17 +20,24 @@ TYPE_AWAY = "hello-arm64: echo: type away"
 SPY = "hello-arm64: spy: spi 34 group 0 prio 0 route 0x0 enabled 0 pending 0"
 
 
+@pytest.fixture(scope="module", params=[3, 2], ids=["gicv3", "gicv2"])
+def gic(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def image():
-    return arm64qemu.build("CONFIG_LAYOUT_A64_HELLO_IRQ=y", name="arm64-hello-irq")
+def image(gic):
+    suffix = "" if gic == 3 else "-gicv2"
+    return arm64qemu.build("CONFIG_LAYOUT_A64_HELLO_IRQ=y", name="arm64-hello-irq" + suffix,
+                           gic=gic)
 
 
 def has(text, cell, line):
     return any(l == line for _, l in lines(text, cell))
 
 
-def test_sgi_passthrough_spi_and_typed_input_by_interrupt(image):
-    with Qemu(arm64qemu.qemu_cmd(image), timeout=120) as q:
+def test_sgi_passthrough_spi_and_typed_input_by_interrupt(image, gic):
+    with Qemu(arm64qemu.qemu_cmd(image, gic=gic), timeout=120) as q:
         q.expect(r"cell irq0: starting on harts 1 2, entry 0x40000000")
         q.wait_for(lambda t: has(t, "irq0", TYPE_AWAY) and has(t, "spy", TYPE_AWAY), 90,
                    "both cells ready for input")
@@ -39,7 +49,7 @@ def test_sgi_passthrough_spi_and_typed_input_by_interrupt(image):
     assert irq0 == [HELLO.format("irq", "pl011"), "hello-arm64: psci version 1.0",
                     "hello-arm64: irq: distributor has 64 interrupt lines",
                     "hello-arm64: cpu 1: sgi 1 received",    # to vCPU 1
-                    "hello-arm64: cpu 1: sgi 1 received",    # to vCPUs 1 and 9: 1 only
+                    "hello-arm64: cpu 1: sgi 1 received",    # to vCPUs 1 and 9 (v2: 7): 1 only
                     "hello-arm64: sgi: cpu 1 took 2",
                     "hello-arm64: rtc: alarm in a second, intid 34",
                     "hello-arm64: rtc alarm: intid 34, mis 1",

@@ -3,7 +3,9 @@
 figure with plausible numbers; its AIA figures (bench=aia) once natively
 and once in their cell on the AIA machine, and the doorbell between two
 cells there (bench-io-aia); the ARM64 bench guest
-(tests/bench/guest, arch/arm64) natively on qemu-system-aarch64 and in its cell, and
+(tests/bench/guest, arch/arm64) natively on qemu-system-aarch64 and in its cell,
+on the GICv3 board and on the GICv2 one (its gicv2/ variant, the GICv2
+image), and
 the ARM64 Linux boot points (tests/bench/linuxboot.py on that board).  No
 timing is judged here: `make bench` measures, this only checks that it can.
 """
@@ -155,15 +157,18 @@ def test_cell_devices(bench_log):
     assert "cell bench: stopped (shutdown by its guest)" in bench_log
 
 
-@pytest.fixture(scope="module")
-def arm64_logs():
+@pytest.fixture(scope="module", params=[3, 2], ids=["gicv3", "gicv2"])
+def arm64_logs(request):
     """The ARM64 bench guest (tests/bench/guest/arch/arm64) natively at EL1 on
-    qemu-system-aarch64 and in its cell: {"native": console, "cell": ...}."""
+    qemu-system-aarch64 and in its cell, built for and run on the GICv3
+    board, then the GICv2 one (make bench's second ARM64 table):
+    {"native": console, "cell": ...}."""
     import arm64  # tests/bench/arm64.py
-    hv, guest = arm64.build()
+    gic = request.param
+    hv, guest = arm64.build(gic=gic)
     logs = {}
-    for side, cmd in arm64.commands(hv, guest).items():
-        with Qemu(cmd, timeout=120, logname=f"bench-arm64-{side}") as q:
+    for side, cmd in arm64.commands(hv, guest, gic=gic).items():
+        with Qemu(cmd, timeout=120, logname=f"bench-arm64-gicv{gic}-{side}") as q:
             q.expect(r"bench: (done|error)")
             logs[side] = q.wait_exit(timeout=60)
     return logs

@@ -8,7 +8,8 @@
 #                linked with $(HERE)/$(GUEST).ld
 #   HERE         the guest's own directory (absolute)
 #   SRCS         its sources, in link order: paths relative to $(HERE),
-#                or common/<file> for a shared one here (common/sbi.c)
+#                or common/<file> for a shared one here (the RISC-V
+#                guests' SBI calls: common/arch/riscv/sbi.c)
 #   FDT_SRCS     the libfdt files it needs (default fdt.c fdt_ro.c)
 #   GUEST_CFLAGS, GUEST_ASFLAGS   extra flags, if any
 #   GUEST_LDS    its linker script, if not $(HERE)/$(GUEST).ld
@@ -45,7 +46,7 @@ ifeq ($(GUEST_ARCH),arm64)
 # EL1 with the MMU off (Device memory: -mstrict-align), no FP/SIMD.
 # Debian's aarch64 compiler is a Linux one: -nostdinc keeps the C
 # library's headers out, _LIBC_LIMITS_H_ lets GCC's <limits.h> stand alone.
-# cells/guests/common is RISC-V code, so it is not on the include path.
+# cells/guests/common/arch/riscv is RISC-V code: not on the include path.
 LOAD_ADDR ?= 0x40200000
 CROSS_COMPILE ?= aarch64-linux-gnu-
 CC := $(CROSS_COMPILE)gcc
@@ -58,7 +59,7 @@ CROSS_COMPILE ?= riscv64-unknown-elf-
 CC := $(CROSS_COMPILE)gcc
 ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 ARCH_CFLAGS :=
-ARCH_INCLUDES := -I$(COMMON)
+ARCH_INCLUDES := -I$(COMMON)/arch/riscv
 else
 $(error GUEST_ARCH=$(GUEST_ARCH): riscv or arm64)
 endif
@@ -108,6 +109,7 @@ $(O)/guest_arch: FORCE | $(O)
 $(OBJS): $(O)/guest_arch
 
 $(O)/common/%.o: $(COMMON)/%.c | $(O)/common
+	@mkdir -p $(dir $@)
 	@echo "  CC      $(GUEST)/$(notdir $<)"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 

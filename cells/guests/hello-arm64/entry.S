@@ -28,9 +28,10 @@ secondary_entry:
 	b	4b
 	.ltorg
 
-/* EL1 vectors (VBAR_EL1, irq.c sets it): only an IRQ taken at EL1 with
- * SP_EL1 is expected; it goes to guest_irq with the caller-saved
- * registers kept.  Anything else stops this vCPU where it is. */
+/* EL1 vectors (VBAR_EL1, irq.c and irq2.c set it): only an IRQ taken at
+ * EL1 with SP_EL1 is expected; it goes to irq_dispatch (dispatch.c) with
+ * the caller-saved registers kept.  Anything else stops this vCPU where
+ * it is. */
 	.balign	2048
 	.global vectors
 vectors:
@@ -55,7 +56,7 @@ irq_entry:
 	stp	x16, x17, [sp, #128]
 	stp	x18, x29, [sp, #144]
 	str	x30, [sp, #160]
-	bl	guest_irq
+	bl	irq_dispatch
 	ldp	x0, x1, [sp, #0]
 	ldp	x2, x3, [sp, #16]
 	ldp	x4, x5, [sp, #32]

@@ -13,11 +13,12 @@
  *   smp-busy       PSCI CPU_ON of vCPU 1, which spins for ever; then
  *                  SYSTEM_OFF, which must stop vCPU 1 as well
  *   timer          10 interrupts of its virtual timer (PPI 27) through the
- *                  virtual GIC (its redistributor found in the device
- *                  tree, its CPU interface the ICC registers), 10 ms
- *                  apart; then SYSTEM_OFF
- *   irq, spy=<n>   interrupts through the virtual GIC: see irq.c
- *   suspend        PSCI CPU_SUSPEND: a standby with its virtual timer
+ *                  virtual GIC (GICv3: its redistributor found in the
+ *                  device tree, its CPU interface the ICC registers;
+ *                  GICv2: irq2.c), 10 ms apart; then SYSTEM_OFF
+ *   irq, spy=<n>   interrupts through the virtual GIC: see irq.c (GICv3),
+ *                  irq2.c (GICv2); dispatch.c picks
+ *   suspend        (GICv3 only) PSCI CPU_SUSPEND: a standby with its virtual timer
  *                  armed 10 ms ahead (interrupts masked) must return only
  *                  once the timer is due (a few wake-ups before are
  *                  allowed, a spinning return is not); a reserved bit of
@@ -151,7 +152,7 @@ void guest_secondary(uint64_t ctx)
 		for (;;)
 			__asm__ volatile("nop");
 	if (ctx == SGI_CTX)
-		irq_secondary();
+		irq_secondary_mode();
 	if (ctx == RESUME_CTX) {
 		uint64_t sctlr;
 
@@ -328,14 +329,17 @@ void guest_main(const void *fdt)
 		smp();
 	if (!strcmp(args, "smp-busy"))
 		smp_busy();
-	if (!strcmp(args, "timer"))
+	gic_pick(fdt);
+	if (!strcmp(args, "timer") && gic_is_v2())
+		timer2(fdt);
+	else if (!strcmp(args, "timer"))
 		timer(fdt);
 	if (!strcmp(args, "irq"))
-		irq_main(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
+		irq_mode(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
 	if (!strcmp(args, "suspend"))
 		suspend(fdt);
 	if (!strncmp(args, "spy=", 4))
-		spy_main(fdt, parse_dec(args + 4));
+		spy_mode(fdt, parse_dec(args + 4));
 	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer") ||
 	    !strcmp(args, "suspend")) {
 		say("hello-arm64: system off\n");

@@ -4,7 +4,8 @@
  * arch/arm64)
  * on CPU 1, laid out as QEMU's aarch64 virt lays out the machine the same
  * binary runs on natively (RAM at 0x40000000, the image at 0x40200000,
- * a PL011 at 0x09000000, the GICv3 at 0x08000000/0x080a0000), so the
+ * a PL011 at 0x09000000, the GICv3 at 0x08000000/0x080a0000; in the
+ * GICv2 image a GICv2 whose CPU interface is at 0x080a0000), so the
  * guest finds the same addresses both ways and only the hypervisor differs.
  * The PL031 RTC (SPI 2, INTID 34) is passed through for the SPI rows; two
  * vCPUs (CPUs 1 and 2) for the SGI rows, the second started by the guest

@@ -45,7 +45,8 @@ void fig_sgi(void);
  * (figures.h) */
 void out_init(uintptr_t pl011);
 
-/* gic.c: a GICv3 (distributor, this CPU's redistributor, ICC_* registers) */
+/* gicv3/gic.c: a GICv3 (distributor, this CPU's redistributor, ICC_*
+ * registers); gicv2/gic.c: a GICv2 (distributor, CPU interface, MMIO) */
 int gic_init(uintptr_t gicd, uintptr_t gicr);
 int gic_cpu_init(uintptr_t gicr);
 void gic_enable_ppi(unsigned intid);
@@ -63,5 +64,8 @@ uint64_t probe_work(uint64_t rounds);
 void probe_clock(uint64_t out[18]);
 uint64_t probe_store32_at(uintptr_t addr, uint32_t val);
 uint64_t probe_sgi1r_at(uint64_t val);
+
+/* the GIC variant's own (gicv3/ or gicv2/, BENCH_GIC) */
+#include "gic_variant.h"
 
 #endif

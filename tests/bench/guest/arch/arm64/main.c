@@ -230,7 +230,7 @@ static int reg_of(const void *fdt, int node, int idx, uintptr_t *out)
 static int probe_tree(const void *fdt, uintptr_t *uart, uintptr_t *gicd, uintptr_t *gicr)
 {
 	const char *path = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL);
-	int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+	int gic = fdt_node_offset_by_compatible(fdt, -1, GIC_COMPAT);
 	int psci = fdt_node_offset_by_compatible(fdt, -1, "arm,psci-1.0");
 	const char *method, *colon;
 
@@ -258,7 +258,7 @@ void bench_main(const void *fdt)
 	out("bench: arm64 EL%lu psci %s cntfrq %lu", (unsigned long)(sysreg_rd(CurrentEL) >> 2),
 	    use_smc ? "smc" : "hvc", (unsigned long)freq);
 	if (!freq || 1000000000UL % freq || gicd == 0 || pmu_init() || gic_init(gicd, gicr)) {
-		out("bench: error no PMU, GICv3 or usable CNTFRQ");
+		out("bench: error no PMU, " GIC_NAME " or usable CNTFRQ");
 		power_off();
 	}
 	ns_per_tick = 1000000000UL / freq;

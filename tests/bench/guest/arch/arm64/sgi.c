@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The SGI rows: CPU 0 sends SGI 1 to a second CPU (PSCI CPU_ON, its
- * redistributor the next one), whose handler sends one back.  One way is
- * CPU 0's write to the other's vector, each CPU's cycle counter turned
- * into ns of the shared virtual clock (clock_offset() on each); the round
- * trip is CPU 0's write to its own vector.  Both wait in WFI: under
+ * The SGI rows: CPU 0 sends SGI 1 to a second CPU (PSCI CPU_ON; GICv3: its
+ * redistributor the next one, GICv2: the same banked CPU interface; the
+ * send is the variant's gic_sgi_at()), whose handler sends one back.  One
+ * way is CPU 0's write to the other's vector, each CPU's cycle counter
+ * turned into ns of the shared virtual clock (clock_offset() on each); the
+ * round trip is CPU 0's write to its own vector.  Both wait in WFI: under
  * icount a spinning CPU would keep the other from running.  In a cell
  * this needs two vCPUs and SGIs between them; a one-CPU tree says n/a.
  */
@@ -14,7 +15,6 @@
 
 #define PSCI_CPU_ON	0xc4000003U
 #define SGI_ROUNDS	32
-#define GICR_STRIDE	0x20000		/* RD_base + SGI_base frames */
 
 extern char secondary_entry[];
 
@@ -24,13 +24,6 @@ static uintptr_t other_gicr;
 static volatile bool other_ready;
 static volatile uint64_t other_off, other_at, back_at;
 static volatile unsigned other_irqs, back_irqs;
-
-/* ICC_SGI1R_EL1 for SGI_INTID to the CPU `mpidr` */
-static uint64_t sgi1r(uint64_t mpidr)
-{
-	return (uint64_t)SGI_INTID << 24 | ((mpidr >> 8) & 0xff) << 16 |
-	       ((mpidr >> 16) & 0xff) << 32 | 1U << (mpidr & 0xf);
-}
 
 /* The second CPU of the tree, if any; 0 if there is one to start. */
 int sgi_init(const void *fdt, uintptr_t gicr)
@@ -50,7 +43,7 @@ int sgi_init(const void *fdt, uintptr_t gicr)
 	}
 	if (n < 2 || !other_mpidr)
 		return -1;
-	other_gicr = gicr + GICR_STRIDE * (other_mpidr & 0xff);
+	other_gicr = gic_cpu_frame(gicr, other_mpidr);
 	gic_enable_ppi(SGI_INTID);
 	if (smccc(PSCI_CPU_ON, other_mpidr, (uintptr_t)secondary_entry, 0)) {
 		why = "PSCI CPU_ON refused";
@@ -85,7 +78,7 @@ bool sgi_irq(uint32_t intid, uint64_t at)
 	if ((sysreg_rd(mpidr_el1) & 0xff) == (other_mpidr & 0xff)) {
 		other_at = at;
 		other_irqs++;
-		probe_sgi1r_at(sgi1r(0));	/* back to CPU 0 (MPIDR 0) */
+		gic_sgi_at(0);	/* back to CPU 0 (MPIDR 0) */
 	} else {
 		back_at = at;
 		back_irqs++;
@@ -99,7 +92,7 @@ static void sgi_once(struct stat *oneway, struct stat *rtt, uint64_t off)
 	uint64_t t0;
 
 	irqs_on();
-	t0 = probe_sgi1r_at(sgi1r(other_mpidr));
+	t0 = gic_sgi_at(other_mpidr);
 	while (back_irqs == before)
 		__asm__ volatile("wfi" ::: "memory");
 	stat_add(oneway, other_at + other_off - (t0 + off));

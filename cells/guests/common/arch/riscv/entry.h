@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Assembler pieces the bare-metal guests' entry code shares.  Include from
- * a .S file (guest.mk puts cells/guests/common on the include path).
+ * Assembler pieces the bare-metal RISC-V guests' entry code shares.
+ * Include from a .S file (guest.mk puts cells/guests/common/arch/riscv on
+ * a RISC-V guest's include path).
  */
 #ifndef GUEST_ENTRY_H
 #define GUEST_ENTRY_H
