@@ -13,6 +13,17 @@
  * it raises the maintenance interrupt and the line is looked at again;
  * with more waiting than there are free list registers, the underflow
  * maintenance interrupt (irqc_vif_on) asks for the next sync.
+ *
+ * Order: the free list registers take the waiting interrupts highest
+ * priority first (lowest value; equal ones by INTID, SGIs first), and an
+ * interrupt still only pending in a list register (the guest has not
+ * taken it) makes room for a more urgent one and waits again.  The
+ * guest's priority mask, running priority and group enables are applied
+ * by the virtual CPU interface itself to what is listed (Arm IHI 0069,
+ * "Virtual CPU interface"; GICv2's GICV likewise), so listing the most
+ * urgent ones is what makes them hold as the architecture says: a masked
+ * low-priority interrupt cannot sit in a list register while an unmasked
+ * higher one waits outside.  Active ones stay where they are.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -89,35 +100,16 @@ static void relist(struct vgic_spi *s)
 	s->pending = false;
 }
 
-/* True if some SPI had to wait for a free list register; `listed`
- * counts those that went in. */
-static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint64_t *listed)
+/* Already listed SPIs pending again (while the guest has them active)
+ * go back in their own list register. */
+static void relist_spis(struct vgic *g, unsigned k)
 {
-	bool more = false;
-
 	for (unsigned i = 0; i < g->nr_spis; i++) {
 		struct vgic_spi *s = &g->spi[i];
-		unsigned n;
 
-		if (s->target != k || !deliverable(g, s))
-			continue;
-		if (s->lr != VGIC_NO_LR) {
-			if (s->lr_vcpu == k)
-				relist(s);
-			continue;
-		}
-		if (!(n = free_lr(vc))) {
-			more = true;
-			continue;
-		}
-		take_lr(vc, n, s->intid, spi_lr(s));
-		(*listed)++;
-		s->lr = (uint8_t)n;
-		s->lr_vcpu = (uint8_t)k;
-		s->lr_state = 1;
-		s->pending = false;
+		if (s->target == k && s->lr != VGIC_NO_LR && s->lr_vcpu == k && deliverable(g, s))
+			relist(s);
 	}
-	return more;
 }
 
 static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
@@ -128,30 +120,130 @@ static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
 	return 0;
 }
 
-static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
+/* Likewise the SGIs already listed; the rest of the pending ones wait. */
+static void relist_sgis(struct vgic_cpu *vc)
 {
 	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
 
 	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
 		unsigned n;
 
-		if (!(want & 1))
+		if (!(want & 1) || !(n = lr_of(vc, sgi)))
 			continue;
-		if ((n = lr_of(vc, sgi))) {
-			uint64_t lr = arm64_lr_read(n);
-
-			if (LR_STATE(lr) == ST_ACTIVE)
-				arm64_lr_write(n, lr | LR_PENDING);
-		} else if ((n = free_lr(vc))) {
-			take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
-				((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
-			(*listed)++;
-		} else {
-			return true;
-		}
+		if (LR_STATE(arm64_lr_read(n)) == ST_ACTIVE)
+			arm64_lr_write(n, arm64_lr_read(n) | LR_PENDING);
 		vc->sgi_pending &= (uint16_t)~(1U << sgi);
 	}
-	return false;
+}
+
+/* The next interrupt to list: the highest priority (lowest value) of the
+ * waiting ones, the lowest INTID among equals (SGIs, then SPIs in
+ * INTID order as vgic_add_spi keeps them).  *spi is NULL for an SGI;
+ * the priority, or VGIC_NO_PRIO if none waits. */
+#define VGIC_NO_PRIO	0x100U
+static unsigned next_waiting(struct vgic *g, struct vgic_cpu *vc, unsigned k,
+			     unsigned *sgi, struct vgic_spi **spi)
+{
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	unsigned best = VGIC_NO_PRIO;
+
+	*spi = NULL;
+	for (unsigned i = 0; want; i++, want >>= 1)
+		if ((want & 1) && vc->prio[i] < best) {
+			best = vc->prio[i];
+			*sgi = i;
+		}
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		struct vgic_spi *s = &g->spi[i];
+
+		if (s->target == k && s->lr == VGIC_NO_LR && s->prio < best &&
+		    deliverable(g, s)) {
+			best = s->prio;
+			*spi = s;
+		}
+	}
+	return best;
+}
+
+/* A list register holding a merely pending interrupt of lower priority
+ * than `prio` (the lowest such), or 0: the guest has not taken it, so it
+ * may wait outside again.  Active ones stay (the guest is handling them). */
+static unsigned evictable(const struct vgic_cpu *vc, unsigned prio)
+{
+	unsigned n_worst = 0, worst = prio;
+
+	for (unsigned n = 1; n < arm64_nr_lrs(); n++) {
+		uint64_t lr = arm64_lr_read(n);
+		unsigned p = (unsigned)(lr >> 48) & 0xff;
+
+		if (((vc->lr_used >> n) & 1) && LR_STATE(lr) == 1 && p > worst) {
+			worst = p;
+			n_worst = n;
+		}
+	}
+	return n_worst;
+}
+
+/* Empty list register `n`: what it held waits again (pending). */
+static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
+{
+	unsigned intid = vc->lr_intid[n];
+	struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+
+	arm64_lr_write(n, 0);
+	vc->lr_used &= (uint8_t)~(1U << n);
+	if (s) {
+		s->lr = VGIC_NO_LR;
+		s->lr_state = 0;
+		s->pending = true;
+	} else if (intid < 16) {
+		vc->sgi_pending |= (uint16_t)(1U << intid);
+	}
+}
+
+static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_spi *s,
+		     uint64_t *listed)
+{
+	take_lr(vc, n, s->intid, spi_lr(s));
+	(*listed)++;
+	s->lr = (uint8_t)n;
+	s->lr_vcpu = (uint8_t)k;
+	s->lr_state = 1;
+	s->pending = false;
+}
+
+static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *listed)
+{
+	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
+		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+	(*listed)++;
+	vc->sgi_pending &= (uint16_t)~(1U << sgi);
+}
+
+/* Fill the free list registers of vCPU `k` in priority order, pushing out
+ * a lower-priority one the guest has not taken yet for a higher one (so
+ * that the guest's priority mask and running priority, which the virtual
+ * CPU interface applies to what is listed, see the most urgent ones).
+ * True if some interrupt still waits. */
+static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, struct vcpu_stats *st)
+{
+	for (;;) {
+		struct vgic_spi *s;
+		unsigned sgi = 0, n;
+		unsigned prio = next_waiting(g, vc, k, &sgi, &s);
+
+		if (prio == VGIC_NO_PRIO)
+			return false;
+		if (!(n = free_lr(vc))) {
+			if (!(n = evictable(vc, prio)))
+				return true;
+			evict(g, vc, n);
+		}
+		if (s)
+			list_spi(vc, k, n, s, &st->virqs[VIRQ_EXT]);
+		else
+			list_sgi(vc, n, sgi, &st->virqs[VIRQ_SOFT]);
+	}
 }
 
 /* Something in this CPU's list registers is pending for its guest (a
@@ -181,8 +273,9 @@ void arm64_vlr_sync(struct vcpu *v)
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
-	more = fill_spis(g, vc, v->vhartid, &v->stats.virqs[VIRQ_EXT]);
-	more |= fill_sgis(vc, &v->stats.virqs[VIRQ_SOFT]);
+	relist_spis(g, v->vhartid);
+	relist_sgis(vc);
+	more = fill(g, vc, v->vhartid, &v->stats);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
