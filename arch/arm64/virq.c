@@ -6,9 +6,10 @@
  * only while the guest has it enabled in its virtual redistributor, and
  * when it fires it is injected with the HW bit (LR 0), so the guest's own
  * end of interrupt deactivates the physical one.  A passthrough SPI of
- * the cell likewise: its priority dropped here, it goes to the virtual
- * distributor as pending and into a list register with the HW bit
- * (vlr.c).  The maintenance interrupt asks for a list-register sync.
+ * the cell likewise: its priority dropped here, it goes into a list
+ * register with the HW bit at once when nothing else waits for the vCPU,
+ * else to the virtual distributor as pending for the next sync (vlr.c).
+ * The maintenance interrupt asks for a list-register sync.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -82,13 +83,14 @@ static bool is_passthrough(struct vgic *g, unsigned intid)
 	return s && s->hw;
 }
 
-/* A passthrough SPI of the cell: its priority dropped, pending in the
- * virtual distributor, deactivated by the guest through the HW bit; if
- * the guest has it disabled after all, deactivated here. */
+/* A passthrough SPI of the cell: its priority dropped, into a list
+ * register at once if one is free and nothing else waits, else pending
+ * in the virtual distributor; deactivated by the guest through the HW
+ * bit; if the guest has it disabled after all, deactivated here. */
 static void passthrough_spi(struct vcpu *v, unsigned intid)
 {
 	gic_eoi(intid, false);
-	if (vgic_hw_fired(&v->cell->arch.vgic, intid))
+	if (arm64_vlr_hw_direct(v, intid) || vgic_hw_fired(&v->cell->arch.vgic, intid))
 		v->stats.irqs++;
 	else
 		gic_spi_deactivate(intid);

@@ -12,7 +12,10 @@
  * An emulated level SPI goes in with the EOI bit, so the guest's end of
  * it raises the maintenance interrupt and the line is looked at again;
  * with more waiting than there are free list registers, the underflow
- * maintenance interrupt (irqc_vif_on) asks for the next sync.
+ * maintenance interrupt (irqc_vif_on) asks for the next sync.  One
+ * exception to "raise, then sync": a passthrough SPI fires on its target
+ * vCPU's own CPU, which may list it at once when nothing else waits for
+ * that vCPU (arm64_vlr_hw_direct), and then has no sync to do.
  *
  * Order: the free list registers take the waiting interrupts highest
  * priority first (lowest value; equal ones by INTID, SGIs first), and an
@@ -74,10 +77,14 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 	}
 }
 
+static bool listable(const struct vgic *g, const struct vgic_spi *s)
+{
+	return s->enabled && (g->gicd_ctlr & (s->group ? CTLR_GRP1 : CTLR_GRP0));
+}
+
 static bool deliverable(const struct vgic *g, const struct vgic_spi *s)
 {
-	return s->pending && s->enabled &&
-	       (g->gicd_ctlr & (s->group ? CTLR_GRP1 : CTLR_GRP0));
+	return s->pending && listable(g, s);
 }
 
 static uint64_t spi_lr(const struct vgic_spi *s)
@@ -244,6 +251,47 @@ static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, struct vcpu_st
 		else
 			list_sgi(vc, n, sgi, &st->virqs[VIRQ_SOFT]);
 	}
+}
+
+/* The list register passthrough SPI `s` may go into at once on vCPU
+ * `k`'s CPU, or 0.  Only when nothing else waits for `k`: it is not
+ * dirty (nothing was raised since its last sync) and a list register is
+ * free (a sync leaves none free while something waits, and only a sync
+ * or a reset frees one), so fill() would list `s` alone, as here.  The
+ * list register: a free one, or the one `s` still holds from its last
+ * time if the guest has ended that (its state invalid; the GICv3's HW
+ * bit deactivated the physical SPI, so it could fire again, and no sync
+ * retired it since).  Else `s` takes the general way (pending, a sync). */
+static unsigned direct_lr(const struct vgic *g, struct vgic_cpu *vc, unsigned k,
+			  const struct vgic_spi *s)
+{
+	unsigned n = free_lr(vc);
+
+	if (!n || READ_ONCE(vc->dirty) || !s->hw || s->target != k || s->pending ||
+	    !listable(g, s))
+		return 0;
+	if (s->lr == VGIC_NO_LR)
+		return n;
+	return s->lr_vcpu == k && !LR_STATE(arm64_lr_read(s->lr)) ? s->lr : 0;
+}
+
+/* Passthrough SPI `intid` fired on the CPU of vCPU `v`, its target's,
+ * which dropped its priority: listed at once if direct_lr() allows, so
+ * the way back into the guest has no sync to do.  False: the caller
+ * takes the general way (vgic_hw_fired). */
+bool arm64_vlr_hw_direct(struct vcpu *v, unsigned intid)
+{
+	struct vgic *g = &v->cell->arch.vgic;
+	struct vgic_cpu *vc = &g->cpu[v->vhartid];
+	struct vgic_spi *s;
+	unsigned n = 0;
+
+	spin_lock(&g->lock);
+	s = vgic_find_spi(g, intid);
+	if (s && (n = direct_lr(g, vc, v->vhartid, s)))
+		list_spi(vc, v->vhartid, n, s, &v->stats.virqs[VIRQ_EXT]);
+	spin_unlock(&g->lock);
+	return n;
 }
 
 /* Something in this CPU's list registers is pending for its guest (a

@@ -2,7 +2,8 @@
 /* The ARM64 list-register fill (arch/arm64/vlr.c) against four fake list
  * registers: more interrupts pending than free list registers go in by
  * priority, not table order; a pending, not yet taken, lower-priority one
- * makes room for a higher one; active ones stay. */
+ * makes room for a higher one; active ones stay; a passthrough SPI goes
+ * straight in only when nothing else waits. */
 #include <stdlib.h>
 #include <arch/irqc.h>
 #include <arch/gic.h>
@@ -21,6 +22,7 @@ bool gic_ready(void) { return true; }
 void gic_spi_deactivate(unsigned intid) { (void)intid; }
 
 void arm64_vlr_sync(struct vcpu *v);
+bool arm64_vlr_hw_direct(struct vcpu *v, unsigned intid);
 
 static struct cell cell;
 static struct vcpu vcpu = { .cell = &cell };
@@ -53,6 +55,8 @@ static bool has(unsigned intid)
 static void ack(unsigned n) { lrs[n] = (lrs[n] & ~(3ULL << 62)) | LR_ACTIVE; }
 static void eoi(unsigned n) { lrs[n] &= ~(3ULL << 62); }
 
+static struct vgic_cpu *c0(struct vgic *g) { return &g->cpu[0]; }
+
 static void spi(struct vgic *g, unsigned intid, uint8_t prio)
 {
 	struct vgic_spi *s = vgic_find_spi(g, intid);
@@ -62,6 +66,81 @@ static void spi(struct vgic *g, unsigned intid, uint8_t prio)
 	s->edge = true;
 	s->target = 0;
 	s->pending = true;
+}
+
+/* The guest takes and ends every list register; a sync retires them. */
+static void end_all(void)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		eoi(n);
+	listed();
+}
+
+static bool hw_entry(unsigned n, unsigned intid)
+{
+	return (lrs[n] & LR_HW) && INTID(lrs[n]) == intid &&
+	       ((lrs[n] >> 32) & 0x3ff) == intid && LR_STATE(lrs[n]) == 1;
+}
+
+/* A passthrough SPI (37) fired on its target's CPU: straight into a list
+ * register when nothing else waits (not dirty, one free), a free one or
+ * its own the guest has ended; the general way otherwise. */
+static void passthrough(struct vgic *g)
+{
+	struct vgic_spi *s = vgic_find_spi(g, 37);
+	uint64_t before;
+
+	end_all();
+	end_all();				/* nothing waits, all free */
+	s->hw = true;
+	s->pending = false;
+	s->prio = 0x50;
+	spi(g, 34, 0x40);
+	listed();				/* 34 in LR 1 */
+	before = vcpu.stats.virqs[VIRQ_EXT];
+	CHECK(arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(hw_entry(2, 37) && !s->pending && s->lr == 2);
+	CHECK_EQ(vcpu.stats.virqs[VIRQ_EXT], before + 1);
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));	/* its LR still pending */
+	ack(2);
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));	/* ... or active */
+	eoi(2);					/* ended, not retired */
+	CHECK(arm64_vlr_hw_direct(&vcpu, 37));	/* its own LR again */
+	CHECK(hw_entry(2, 37) && !lrs[3] && s->lr == 2);
+
+	/* something raised, not yet synced: the sync orders them */
+	eoi(2);
+	spi(g, 32, 0x10);
+	c0(g)->dirty = true;
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	c0(g)->dirty = false;
+
+	/* the guest disabled it, or its group: the general way */
+	s->enabled = false;
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	s->enabled = true;
+	g->gicd_ctlr = 2;			/* 37 is group 0 */
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	g->gicd_ctlr = 3;
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 36));	/* not a passthrough one */
+
+	/* all taken (active) and one more waiting outside: the guest ends
+	 * 37, which fires again; no direct way even into its own ended LR,
+	 * as the one waiting is more urgent and goes first */
+	end_all();				/* 32 in LR 1 */
+	spi(g, 35, 0x30);
+	listed();				/* 35 in LR 2 */
+	CHECK(arm64_vlr_hw_direct(&vcpu, 37));	/* LR 3 */
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		ack(n);
+	spi(g, 33, 0x20);
+	listed();
+	CHECK(!has(33) && vgic_find_spi(g, 33)->pending);
+	eoi(3);
+	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	s->pending = true;			/* the general way (vgic_hw_fired) */
+	listed();
+	CHECK(has(33) && !has(37) && s->pending);
 }
 
 int main(void)
@@ -132,5 +211,6 @@ int main(void)
 	c->sgi_pending = 1U << 7;
 	listed();
 	CHECK(has(7) && has(32) && has(33) && !has(34) && !has(35));
+	passthrough(g);
 	return test_report("test_arm64_vgic_lr");
 }
