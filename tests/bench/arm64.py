@@ -11,7 +11,9 @@ issue's ARM64 goals met or not.  Kept apart from run.py (the RISC-V
 board's) so that each board's bench changes alone; run.py calls
 section() once.  Alone:
 
-    O=build tests/bench/arm64.py [--check]
+    O=build tests/bench/arm64.py [--check] [--no-linux]
+
+(--no-linux: the bench guest's rows only, without the Linux boots.)
 """
 import argparse
 import concurrent.futures
@@ -215,12 +217,13 @@ def ratio(n, c):
 
 
 def table(res, linux):
-    """The bench guest's rows, then the Linux boot rows ({key: (n, c)})."""
+    """The bench guest's rows, then the Linux boot rows ({key: (n, c)},
+    or None: none)."""
     rows = [("figure (cycles), ARM64", "native", "in cell", "ratio"), None]
     for key, label in ROWS:
         n, c = value(res["native"], key), value(res["cell"], key)
         rows.append((label, fmt(n), fmt(c), ratio(n, c)))
-    for key, label in LINUX_ROWS:
+    for key, label in LINUX_ROWS if linux is not None else ():
         n, c = linux[key]
         rows.append((label, benchlib.millions(n), benchlib.millions(c), ratio(n, c)))
     return rows
@@ -252,12 +255,13 @@ def render(rows, markdown):
     return "\n".join(out)
 
 
-def section(check=False):
-    """Build, run, and return (text for the terminal, markdown for bench.md)."""
+def section(check=False, linux_rows=True):
+    """Build, run, and return (text for the terminal, markdown for bench.md);
+    without linux_rows, the bench guest's rows only."""
     hv, guest = build()
     cmds = commands(hv, guest)
     res = run(cmds, check)
-    linux, lcmds = linux_boot(check)
+    linux, lcmds = linux_boot(check) if linux_rows else (None, ())
     rows, grows = table(res, linux), goals(res)
     how = [f"ARM64 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
     how += [f"ARM64 Linux, {side}: {shlex.join(c)}" for side, c in zip(("native", "in a cell"),
@@ -272,9 +276,11 @@ def section(check=False):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="run twice, compare")
+    ap.add_argument("--no-linux", action="store_true",
+                    help="the bench guest's rows only, no Linux boot")
     args = ap.parse_args()
     print(f"bench: ARM64 (O={fvqemu.BUILD})", flush=True)
-    text, md = section(args.check)
+    text, md = section(args.check, not args.no_linux)
     print(text)
     path = os.path.join(fvqemu.BUILD, "bench-arm64.md")
     with open(path, "w") as f:
