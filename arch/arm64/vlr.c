@@ -275,20 +275,18 @@ static unsigned direct_lr(const struct vgic *g, struct vgic_cpu *vc, unsigned k,
 	return s->lr_vcpu == k && !LR_STATE(arm64_lr_read(s->lr)) ? s->lr : 0;
 }
 
-/* Passthrough SPI `intid` fired on the CPU of vCPU `v`, its target's,
- * which dropped its priority: listed at once if direct_lr() allows, so
- * the way back into the guest has no sync to do.  False: the caller
- * takes the general way (vgic_hw_fired). */
-bool arm64_vlr_hw_direct(struct vcpu *v, unsigned intid)
+/* Passthrough SPI `s` of vCPU `v`'s cell fired on the CPU of `v`, its
+ * target's, which dropped its priority: listed at once if direct_lr()
+ * allows, so the way back into the guest has no sync to do.  False: the
+ * caller takes the general way (vgic_hw_fired). */
+bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s)
 {
 	struct vgic *g = &v->cell->arch.vgic;
 	struct vgic_cpu *vc = &g->cpu[v->vhartid];
-	struct vgic_spi *s;
-	unsigned n = 0;
+	unsigned n;
 
 	spin_lock(&g->lock);
-	s = vgic_find_spi(g, intid);
-	if (s && (n = direct_lr(g, vc, v->vhartid, s)))
+	if ((n = direct_lr(g, vc, v->vhartid, s)))
 		list_spi(vc, v->vhartid, n, s, &v->stats.virqs[VIRQ_EXT]);
 	spin_unlock(&g->lock);
 	return n;

@@ -22,7 +22,7 @@ bool gic_ready(void) { return true; }
 void gic_spi_deactivate(unsigned intid) { (void)intid; }
 
 void arm64_vlr_sync(struct vcpu *v);
-bool arm64_vlr_hw_direct(struct vcpu *v, unsigned intid);
+bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s);
 
 static struct cell cell;
 static struct vcpu vcpu = { .cell = &cell };
@@ -98,31 +98,31 @@ static void passthrough(struct vgic *g)
 	spi(g, 34, 0x40);
 	listed();				/* 34 in LR 1 */
 	before = vcpu.stats.virqs[VIRQ_EXT];
-	CHECK(arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(arm64_vlr_hw_direct(&vcpu, s));
 	CHECK(hw_entry(2, 37) && !s->pending && s->lr == 2);
 	CHECK_EQ(vcpu.stats.virqs[VIRQ_EXT], before + 1);
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));	/* its LR still pending */
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));	/* its LR still pending */
 	ack(2);
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));	/* ... or active */
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));	/* ... or active */
 	eoi(2);					/* ended, not retired */
-	CHECK(arm64_vlr_hw_direct(&vcpu, 37));	/* its own LR again */
+	CHECK(arm64_vlr_hw_direct(&vcpu, s));	/* its own LR again */
 	CHECK(hw_entry(2, 37) && !lrs[3] && s->lr == 2);
 
 	/* something raised, not yet synced: the sync orders them */
 	eoi(2);
 	spi(g, 32, 0x10);
 	c0(g)->dirty = true;
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));
 	c0(g)->dirty = false;
 
 	/* the guest disabled it, or its group: the general way */
 	s->enabled = false;
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));
 	s->enabled = true;
 	g->gicd_ctlr = 2;			/* 37 is group 0 */
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));
 	g->gicd_ctlr = 3;
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 36));	/* not a passthrough one */
+	CHECK(!arm64_vlr_hw_direct(&vcpu, vgic_find_spi(g, 36)));	/* not a passthrough one */
 
 	/* all taken (active) and one more waiting outside: the guest ends
 	 * 37, which fires again; no direct way even into its own ended LR,
@@ -130,14 +130,14 @@ static void passthrough(struct vgic *g)
 	end_all();				/* 32 in LR 1 */
 	spi(g, 35, 0x30);
 	listed();				/* 35 in LR 2 */
-	CHECK(arm64_vlr_hw_direct(&vcpu, 37));	/* LR 3 */
+	CHECK(arm64_vlr_hw_direct(&vcpu, s));	/* LR 3 */
 	for (unsigned n = 1; n < VGIC_LRS; n++)
 		ack(n);
 	spi(g, 33, 0x20);
 	listed();
 	CHECK(!has(33) && vgic_find_spi(g, 33)->pending);
 	eoi(3);
-	CHECK(!arm64_vlr_hw_direct(&vcpu, 37));
+	CHECK(!arm64_vlr_hw_direct(&vcpu, s));
 	s->pending = true;			/* the general way (vgic_hw_fired) */
 	listed();
 	CHECK(has(33) && !has(37) && s->pending);
