@@ -30,6 +30,11 @@ static inline void arm64_vlr_sync_raised(struct vcpu *v)
 		arm64_vlr_sync(v);
 }
 void arm64_vlr_drop(struct vcpu *v);
+/* Passthrough SPI `s` (of v's cell) fired on vCPU `v`'s CPU: true if
+ * listed at once (nothing else waited), else the caller goes through the
+ * model. */
+struct vgic_spi;
+bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s);
 bool arm64_vlr_pending(void);
 /* EL1 as after a warm boot at `pc` (vcpu.c; CPU_SUSPEND to powerdown). */
 void arm64_vcpu_warm_entry(struct cpu *c, unsigned long pc);

@@ -6,9 +6,10 @@
  * only while the guest has it enabled in its virtual redistributor, and
  * when it fires it is injected with the HW bit (LR 0), so the guest's own
  * end of interrupt deactivates the physical one.  A passthrough SPI of
- * the cell likewise: its priority dropped here, it goes to the virtual
- * distributor as pending and into a list register with the HW bit
- * (vlr.c).  The maintenance interrupt asks for a list-register sync.
+ * the cell likewise: its priority dropped here, it goes into a list
+ * register with the HW bit at once when nothing else waits for the vCPU,
+ * else to the virtual distributor as pending for the next sync (vlr.c).
+ * The maintenance interrupt asks for a list-register sync.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -74,21 +75,26 @@ static void inject_vtimer(struct vcpu *v)
 	v->stats.virqs[VIRQ_TIMER]++;
 }
 
-/* The table of the cell's SPIs is fixed at boot: read without the lock. */
-static bool is_passthrough(struct vgic *g, unsigned intid)
+/* The cell's passthrough SPI `intid`, or NULL.  The table of the cell's
+ * SPIs and which are passthrough are fixed at boot: read without the
+ * lock. */
+static struct vgic_spi *passthrough(struct vgic *g, unsigned intid)
 {
-	const struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+	struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
 
-	return s && s->hw;
+	return s && s->hw ? s : NULL;
 }
 
-/* A passthrough SPI of the cell: its priority dropped, pending in the
- * virtual distributor, deactivated by the guest through the HW bit; if
- * the guest has it disabled after all, deactivated here. */
-static void passthrough_spi(struct vcpu *v, unsigned intid)
+/* A passthrough SPI of the cell: its priority dropped, into a list
+ * register at once if one is free and nothing else waits, else pending
+ * in the virtual distributor; deactivated by the guest through the HW
+ * bit; if the guest has it disabled after all, deactivated here. */
+static void passthrough_spi(struct vcpu *v, struct vgic_spi *s)
 {
+	unsigned intid = s->intid;
+
 	gic_eoi(intid, false);
-	if (vgic_hw_fired(&v->cell->arch.vgic, intid))
+	if (arm64_vlr_hw_direct(v, s) || vgic_hw_fired(&v->cell->arch.vgic, intid))
 		v->stats.irqs++;
 	else
 		gic_spi_deactivate(intid);
@@ -102,6 +108,7 @@ void arm64_virq_physical(struct vcpu *v)
 {
 	for (;;) {
 		unsigned intid = gic_ack();
+		struct vgic_spi *s;
 
 		if (intid >= GIC_INTID_SPURIOUS)
 			return;
@@ -114,8 +121,8 @@ void arm64_virq_physical(struct vcpu *v)
 			WRITE_ONCE(v->cell->arch.vgic.cpu[v->vhartid].dirty, true);
 			arm64_vlr_sync(v);
 			gic_eoi(intid, true);
-		} else if (is_passthrough(&v->cell->arch.vgic, intid)) {
-			passthrough_spi(v, intid);
+		} else if ((s = passthrough(&v->cell->arch.vgic, intid))) {
+			passthrough_spi(v, s);
 		} else {
 			arm64_hv_irq(intid);
 		}

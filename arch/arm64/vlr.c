@@ -12,7 +12,21 @@
  * An emulated level SPI goes in with the EOI bit, so the guest's end of
  * it raises the maintenance interrupt and the line is looked at again;
  * with more waiting than there are free list registers, the underflow
- * maintenance interrupt (irqc_vif_on) asks for the next sync.
+ * maintenance interrupt (irqc_vif_on) asks for the next sync.  One
+ * exception to "raise, then sync": a passthrough SPI fires on its target
+ * vCPU's own CPU, which may list it at once when nothing else waits for
+ * that vCPU (arm64_vlr_hw_direct), and then has no sync to do.
+ *
+ * Order: the free list registers take the waiting interrupts highest
+ * priority first (lowest value; equal ones by INTID, SGIs first), and an
+ * interrupt still only pending in a list register (the guest has not
+ * taken it) makes room for a more urgent one and waits again.  The
+ * guest's priority mask, running priority and group enables are applied
+ * by the virtual CPU interface itself to what is listed (Arm IHI 0069,
+ * "Virtual CPU interface"; GICv2's GICV likewise), so listing the most
+ * urgent ones is what makes them hold as the architecture says: a masked
+ * low-priority interrupt cannot sit in a list register while an unmasked
+ * higher one waits outside.  Active ones stay where they are.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -63,10 +77,14 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 	}
 }
 
+static bool listable(const struct vgic *g, const struct vgic_spi *s)
+{
+	return s->enabled && (g->gicd_ctlr & (s->group ? CTLR_GRP1 : CTLR_GRP0));
+}
+
 static bool deliverable(const struct vgic *g, const struct vgic_spi *s)
 {
-	return s->pending && s->enabled &&
-	       (g->gicd_ctlr & (s->group ? CTLR_GRP1 : CTLR_GRP0));
+	return s->pending && listable(g, s);
 }
 
 static uint64_t spi_lr(const struct vgic_spi *s)
@@ -89,35 +107,16 @@ static void relist(struct vgic_spi *s)
 	s->pending = false;
 }
 
-/* True if some SPI had to wait for a free list register; `listed`
- * counts those that went in. */
-static bool fill_spis(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint64_t *listed)
+/* Already listed SPIs pending again (while the guest has them active)
+ * go back in their own list register. */
+static void relist_spis(struct vgic *g, unsigned k)
 {
-	bool more = false;
-
 	for (unsigned i = 0; i < g->nr_spis; i++) {
 		struct vgic_spi *s = &g->spi[i];
-		unsigned n;
 
-		if (s->target != k || !deliverable(g, s))
-			continue;
-		if (s->lr != VGIC_NO_LR) {
-			if (s->lr_vcpu == k)
-				relist(s);
-			continue;
-		}
-		if (!(n = free_lr(vc))) {
-			more = true;
-			continue;
-		}
-		take_lr(vc, n, s->intid, spi_lr(s));
-		(*listed)++;
-		s->lr = (uint8_t)n;
-		s->lr_vcpu = (uint8_t)k;
-		s->lr_state = 1;
-		s->pending = false;
+		if (s->target == k && s->lr != VGIC_NO_LR && s->lr_vcpu == k && deliverable(g, s))
+			relist(s);
 	}
-	return more;
 }
 
 static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
@@ -128,30 +127,169 @@ static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
 	return 0;
 }
 
-static bool fill_sgis(struct vgic_cpu *vc, uint64_t *listed)
+/* Likewise the SGIs already listed; the rest of the pending ones wait. */
+static void relist_sgis(struct vgic_cpu *vc)
 {
 	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
 
 	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
 		unsigned n;
 
-		if (!(want & 1))
+		if (!(want & 1) || !(n = lr_of(vc, sgi)))
 			continue;
-		if ((n = lr_of(vc, sgi))) {
-			uint64_t lr = arm64_lr_read(n);
-
-			if (LR_STATE(lr) == ST_ACTIVE)
-				arm64_lr_write(n, lr | LR_PENDING);
-		} else if ((n = free_lr(vc))) {
-			take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
-				((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
-			(*listed)++;
-		} else {
-			return true;
-		}
+		if (LR_STATE(arm64_lr_read(n)) == ST_ACTIVE)
+			arm64_lr_write(n, arm64_lr_read(n) | LR_PENDING);
 		vc->sgi_pending &= (uint16_t)~(1U << sgi);
 	}
-	return false;
+}
+
+/* The next interrupt to list: the highest priority (lowest value) of the
+ * waiting ones, the lowest INTID among equals (SGIs, then SPIs in
+ * INTID order as vgic_add_spi keeps them).  *spi is NULL for an SGI;
+ * the priority, or VGIC_NO_PRIO if none waits. */
+#define VGIC_NO_PRIO	0x100U
+static unsigned next_waiting(struct vgic *g, struct vgic_cpu *vc, unsigned k,
+			     unsigned *sgi, struct vgic_spi **spi)
+{
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	unsigned best = VGIC_NO_PRIO;
+
+	*spi = NULL;
+	for (unsigned i = 0; want; i++, want >>= 1)
+		if ((want & 1) && vc->prio[i] < best) {
+			best = vc->prio[i];
+			*sgi = i;
+		}
+	for (unsigned i = 0; i < g->nr_spis; i++) {
+		struct vgic_spi *s = &g->spi[i];
+
+		if (s->target == k && s->lr == VGIC_NO_LR && s->prio < best &&
+		    deliverable(g, s)) {
+			best = s->prio;
+			*spi = s;
+		}
+	}
+	return best;
+}
+
+/* A list register holding a merely pending interrupt of lower priority
+ * than `prio` (the lowest such), or 0: the guest has not taken it, so it
+ * may wait outside again.  Active ones stay (the guest is handling them). */
+static unsigned evictable(const struct vgic_cpu *vc, unsigned prio)
+{
+	unsigned n_worst = 0, worst = prio;
+
+	for (unsigned n = 1; n < arm64_nr_lrs(); n++) {
+		uint64_t lr = arm64_lr_read(n);
+		unsigned p = (unsigned)(lr >> 48) & 0xff;
+
+		if (((vc->lr_used >> n) & 1) && LR_STATE(lr) == 1 && p > worst) {
+			worst = p;
+			n_worst = n;
+		}
+	}
+	return n_worst;
+}
+
+/* Empty list register `n`: what it held waits again (pending). */
+static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
+{
+	unsigned intid = vc->lr_intid[n];
+	struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+
+	arm64_lr_write(n, 0);
+	vc->lr_used &= (uint8_t)~(1U << n);
+	if (s) {
+		s->lr = VGIC_NO_LR;
+		s->lr_state = 0;
+		s->pending = true;
+	} else if (intid < 16) {
+		vc->sgi_pending |= (uint16_t)(1U << intid);
+	}
+}
+
+static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_spi *s,
+		     uint64_t *listed)
+{
+	take_lr(vc, n, s->intid, spi_lr(s));
+	(*listed)++;
+	s->lr = (uint8_t)n;
+	s->lr_vcpu = (uint8_t)k;
+	s->lr_state = 1;
+	s->pending = false;
+}
+
+static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *listed)
+{
+	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
+		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+	(*listed)++;
+	vc->sgi_pending &= (uint16_t)~(1U << sgi);
+}
+
+/* Fill the free list registers of vCPU `k` in priority order, pushing out
+ * a lower-priority one the guest has not taken yet for a higher one (so
+ * that the guest's priority mask and running priority, which the virtual
+ * CPU interface applies to what is listed, see the most urgent ones).
+ * True if some interrupt still waits. */
+static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, struct vcpu_stats *st)
+{
+	for (;;) {
+		struct vgic_spi *s;
+		unsigned sgi = 0, n;
+		unsigned prio = next_waiting(g, vc, k, &sgi, &s);
+
+		if (prio == VGIC_NO_PRIO)
+			return false;
+		if (!(n = free_lr(vc))) {
+			if (!(n = evictable(vc, prio)))
+				return true;
+			evict(g, vc, n);
+		}
+		if (s)
+			list_spi(vc, k, n, s, &st->virqs[VIRQ_EXT]);
+		else
+			list_sgi(vc, n, sgi, &st->virqs[VIRQ_SOFT]);
+	}
+}
+
+/* The list register passthrough SPI `s` may go into at once on vCPU
+ * `k`'s CPU, or 0.  Only when nothing else waits for `k`: it is not
+ * dirty (nothing was raised since its last sync) and a list register is
+ * free (a sync leaves none free while something waits, and only a sync
+ * or a reset frees one), so fill() would list `s` alone, as here.  The
+ * list register: a free one, or the one `s` still holds from its last
+ * time if the guest has ended that (its state invalid; the GICv3's HW
+ * bit deactivated the physical SPI, so it could fire again, and no sync
+ * retired it since).  Else `s` takes the general way (pending, a sync). */
+static unsigned direct_lr(const struct vgic *g, struct vgic_cpu *vc, unsigned k,
+			  const struct vgic_spi *s)
+{
+	unsigned n = free_lr(vc);
+
+	if (!n || READ_ONCE(vc->dirty) || !s->hw || s->target != k || s->pending ||
+	    !listable(g, s))
+		return 0;
+	if (s->lr == VGIC_NO_LR)
+		return n;
+	return s->lr_vcpu == k && !LR_STATE(arm64_lr_read(s->lr)) ? s->lr : 0;
+}
+
+/* Passthrough SPI `s` of vCPU `v`'s cell fired on the CPU of `v`, its
+ * target's, which dropped its priority: listed at once if direct_lr()
+ * allows, so the way back into the guest has no sync to do.  False: the
+ * caller takes the general way (vgic_hw_fired). */
+bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s)
+{
+	struct vgic *g = &v->cell->arch.vgic;
+	struct vgic_cpu *vc = &g->cpu[v->vhartid];
+	unsigned n;
+
+	spin_lock(&g->lock);
+	if ((n = direct_lr(g, vc, v->vhartid, s)))
+		list_spi(vc, v->vhartid, n, s, &v->stats.virqs[VIRQ_EXT]);
+	spin_unlock(&g->lock);
+	return n;
 }
 
 /* Something in this CPU's list registers is pending for its guest (a
@@ -181,8 +319,9 @@ void arm64_vlr_sync(struct vcpu *v)
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
-	more = fill_spis(g, vc, v->vhartid, &v->stats.virqs[VIRQ_EXT]);
-	more |= fill_sgis(vc, &v->stats.virqs[VIRQ_SOFT]);
+	relist_spis(g, v->vhartid);
+	relist_sgis(vc);
+	more = fill(g, vc, v->vhartid, &v->stats);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */

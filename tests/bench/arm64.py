@@ -14,9 +14,10 @@ configs/qemu-aarch64-virt-gicv2_defconfig) as a second table.  Kept apart from r
 board's) so that each board's bench changes alone; run.py calls
 section() once.  Alone:
 
-    O=build tests/bench/arm64.py [--check] [--gicv2-only]
+    O=build tests/bench/arm64.py [--check] [--gicv2-only] [--no-linux]
 
-(--gicv2-only: the GICv2 table alone, to $O/bench-arm64-gicv2.md.)
+(--gicv2-only: the GICv2 table alone, to $O/bench-arm64-gicv2.md;
+--no-linux: the bench guest's rows only, without the Linux boots.)
 """
 import argparse
 import concurrent.futures
@@ -229,13 +230,13 @@ def ratio(n, c):
 
 
 def table(res, linux, title="ARM64"):
-    """The bench guest's rows, then the Linux boot rows ({key: (n, c)}),
-    if any."""
+    """The bench guest's rows, then the Linux boot rows ({key: (n, c)},
+    or None: none)."""
     rows = [(f"figure (cycles), {title}", "native", "in cell", "ratio"), None]
     for key, label in ROWS:
         n, c = value(res["native"], key), value(res["cell"], key)
         rows.append((label, fmt(n), fmt(c), ratio(n, c)))
-    for key, label in LINUX_ROWS if linux else ():
+    for key, label in LINUX_ROWS if linux is not None else ():
         n, c = linux[key]
         rows.append((label, benchlib.millions(n), benchlib.millions(c), ratio(n, c)))
     return rows
@@ -267,12 +268,13 @@ def render(rows, markdown):
     return "\n".join(out)
 
 
-def section(check=False):
-    """Build, run, and return (text for the terminal, markdown for bench.md)."""
+def section(check=False, linux_rows=True):
+    """Build, run, and return (text for the terminal, markdown for bench.md);
+    without linux_rows, the bench guest's rows only."""
     hv, guest = build()
     cmds = commands(hv, guest)
     res = run(cmds, check)
-    linux, lcmds = linux_boot(check)
+    linux, lcmds = linux_boot(check) if linux_rows else (None, ())
     rows, grows = table(res, linux), goals(res)
     how = [f"ARM64 bench guest, {side}: {shlex.join(c)}" for side, c in cmds.items()]
     how += [f"ARM64 Linux, {side}: {shlex.join(c)}" for side, c in zip(("native", "in a cell"),
@@ -304,6 +306,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="run twice, compare")
     ap.add_argument("--gicv2-only", action="store_true", help="only the GICv2 table")
+    ap.add_argument("--no-linux", action="store_true",
+                    help="the bench guest's rows only, no Linux boot")
     args = ap.parse_args()
     print(f"bench: ARM64 (O={fvqemu.BUILD})", flush=True)
     if args.gicv2_only:
@@ -311,7 +315,7 @@ def main():
         text += "\n\n" + "\n".join(how)
         md = "## ARM64\n\n" + md + GICV2_NOTES
     else:
-        text, md = section(args.check)
+        text, md = section(args.check, not args.no_linux)
     print(text)
     path = os.path.join(fvqemu.BUILD, "bench-arm64-gicv2.md" if args.gicv2_only
                         else "bench-arm64.md")

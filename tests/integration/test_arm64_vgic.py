@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """ARM64: interrupts through the virtual GIC, with the test guest's irq
 and spy modes (cells/guests/hello-arm64/irq.c) in the layout hello-irq:
-cell irq0 (two vCPUs) sends an SGI from vCPU 0 to vCPU 1, takes the
+cell irq0 (two vCPUs) pends five SGIs of different priorities to
+itself at once, more than the free list registers, and takes them by
+priority under its priority mask and then without; it sends an SGI from vCPU 0 to vCPU 1, takes the
 alarm of the PL031 RTC passed through to it (its physical SPI injected
 with the HW bit), and echoes typed characters from its emulated PL011's
 receive interrupt; cell spy pokes the RTC's SPI in its own distributor
@@ -48,6 +50,10 @@ def test_sgi_passthrough_spi_and_typed_input_by_interrupt(image, gic):
     irq0 = [l for _, l in lines(text, "irq0")]
     assert irq0 == [HELLO.format("irq", "pl011"), "hello-arm64: psci version 1.0",
                     "hello-arm64: irq: distributor has 64 interrupt lines",
+                    # five SGIs pending at once, three list registers:
+                    # by priority, under the guest's mask first
+                    "hello-arm64: prio: mask 0x78 took 6 5 4",
+                    "hello-arm64: prio: unmasked took 3 2",
                     "hello-arm64: cpu 1: sgi 1 received",    # to vCPU 1
                     "hello-arm64: cpu 1: sgi 1 received",    # to vCPUs 1 and 9 (v2: 7): 1 only
                     "hello-arm64: sgi: cpu 1 took 2",

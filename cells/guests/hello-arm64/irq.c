@@ -3,7 +3,10 @@
  * The test guest's interrupt tests, through its virtual GICv3 (found in
  * the device tree, driven as a small GIC driver would) and an IRQ vector
  * (entry.S calls guest_irq):
- *   irq   echo typed characters from the PL011's receive interrupt; with
+ *   irq   five SGIs of different priorities pending at once (more than
+ *         the hypervisor's list registers), taken under a priority mask
+ *         and then without, in the order printed; echo typed characters
+ *         from the PL011's receive interrupt; with
  *         a second vCPU, an SGI to it first; with a PL031 RTC passed
  *         through, its alarm interrupt; then wait for input for ever
  *   spy=<intid>  try to enable, pend, route and prioritise another
@@ -48,10 +51,13 @@
 #define RTCMIS		0x18
 #define RTCICR		0x1c
 #define SGI_TEST	1
+#define SGI_PRIO_LO	2	/* SGIs 2..6: priorities 0x90 down to 0x50 */
+#define SGI_PRIO_N	5
 
 static volatile uint8_t *gicd, *gicr, *rtc;
 static unsigned uart_irq, rtc_irq;
 static volatile unsigned sgis, cpu1_ready, alarms;
+static volatile unsigned prio_taken, prio_order[SGI_PRIO_N];
 
 extern char vectors[], secondary_entry[];
 
@@ -138,7 +144,11 @@ void guest_irq(void)
 
 	if (iar >= 1020)
 		return;
-	if (iar == SGI_TEST) {
+	if (iar >= SGI_PRIO_LO && iar < SGI_PRIO_LO + SGI_PRIO_N) {
+		if (prio_taken < SGI_PRIO_N)
+			prio_order[prio_taken] = iar;
+		prio_taken++;
+	} else if (iar == SGI_TEST) {
 		say("hello-arm64: cpu %lu: sgi %u received\n", (unsigned long)(mpidr & 0xff), iar);
 		sgis++;		/* after the line: vCPU 0 prints next */
 	} else if (iar == uart_irq) {
@@ -178,6 +188,30 @@ static void sgi_test(void)
 	while (sgis < 2)
 		;
 	say("hello-arm64: sgi: cpu 1 took %u\n", sgis);
+}
+
+/* SGIs 2..6 to this vCPU with IRQs masked, SGI 6 the most urgent: the
+ * three above the priority mask 0x78 come first, highest first (QEMU's
+ * virtual interface keeps 5 priority bits: 0x78 is a mask it can hold), then,
+ * the mask lifted, the other two. */
+static void prio_test(void)
+{
+	__asm__ volatile("msr daifset, #2" ::: "memory");
+	sysreg_wr(ICC_PMR_EL1, 0x78);
+	for (unsigned i = 0; i < SGI_PRIO_N; i++)
+		gicr[GICR_IPRIORITYR + SGI_PRIO_LO + i] = (uint8_t)(0x90 - 0x10 * i);
+	wr32(gicr, GICR_ISENABLER0, ((1U << SGI_PRIO_N) - 1) << SGI_PRIO_LO);
+	for (unsigned i = 0; i < SGI_PRIO_N; i++)
+		sysreg_wr(ICC_SGI1R_EL1, (uint64_t)(SGI_PRIO_LO + i) << 24 | 1U << 0);
+	__asm__ volatile("msr daifclr, #2" ::: "memory");
+	while (prio_taken < 3)
+		;
+	say("hello-arm64: prio: mask 0x78 took %u %u %u\n", prio_order[0], prio_order[1],
+	    prio_order[2]);
+	sysreg_wr(ICC_PMR_EL1, 0xff);
+	while (prio_taken < SGI_PRIO_N)
+		;
+	say("hello-arm64: prio: unmasked took %u %u\n", prio_order[3], prio_order[4]);
 }
 
 static void rtc_test(void)
@@ -221,6 +255,7 @@ void irq_main(const void *fdt, bool two_cpus)
 		return;
 	say("hello-arm64: irq: distributor has %u interrupt lines\n",
 	    32 * ((rd32(gicd, GICD_TYPER) & 0x1f) + 1));
+	prio_test();
 	if (two_cpus)
 		sgi_test();
 	if (rtc)

@@ -3,8 +3,10 @@
  * Why this file: the test guest's irq, spy=<intid> and timer modes on a
  * GICv2 (gicv2.c), printing the same lines as their GICv3 versions
  * (irq.c, main.c) so that one test asserts on both:
- *   irq     an SGI to vCPU 1 (GICD_SGIR), then to vCPUs 1 and 7 (the cell
- *           has no vCPU 7: ignored); a PL031's alarm if passed through;
+ *   irq     five SGIs of different priorities pending at once, taken
+ *           under a priority mask (GICC_PMR) and then without, by
+ *           priority; an SGI to vCPU 1 (GICD_SGIR), then to vCPUs 1 and 7
+ *           (the cell has no vCPU 7: ignored); a PL031's alarm if passed through;
  *           typed characters echoed from the PL011's receive interrupt
  *   spy     another cell's SPI poked in the cell's distributor (group,
  *           priority, target, enable, pend), all read back as zero
@@ -30,7 +32,10 @@
 #define RTCIMSC		0x10
 #define RTCMIS		0x18
 #define RTCICR		0x1c
+#define GICC_PMR	0x0004
 #define SGI_TEST	1
+#define SGI_PRIO_LO	2	/* SGIs 2..6: priorities 0x90 down to 0x50 */
+#define SGI_PRIO_N	5
 #define VTIMER		27
 #define sysreg_rd(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
 #define sysreg_wr(r, v) __asm__ volatile("msr " #r ", %0\n isb" :: "r"((uint64_t)(v)) : "memory")
@@ -38,6 +43,7 @@
 static volatile uint8_t *rtc;
 static unsigned uart_irq, rtc_irq;
 static volatile unsigned sgis, cpu1_ready, alarms;
+static volatile unsigned prio_taken, prio_order[SGI_PRIO_N];
 
 extern char vectors[], secondary_entry[];
 
@@ -97,7 +103,11 @@ void irq2_handler(void)
 
 	if (intid >= GICV2_SPURIOUS)
 		return;
-	if (intid == SGI_TEST) {
+	if (intid >= SGI_PRIO_LO && intid < SGI_PRIO_LO + SGI_PRIO_N) {
+		if (prio_taken < SGI_PRIO_N)
+			prio_order[prio_taken] = intid;
+		prio_taken++;
+	} else if (intid == SGI_TEST) {
 		say("hello-arm64: cpu %lu: sgi %u received\n",
 		    (unsigned long)(sysreg_rd(mpidr_el1) & 0xff), intid);
 		sgis++;
@@ -118,6 +128,32 @@ void irq2_secondary(void)
 	cpu1_ready = 1;
 	for (;;)
 		__asm__ volatile("wfi");
+}
+
+/* As irq.c's: SGIs 2..6 to this vCPU (vCPU 0) with IRQs masked, SGI 6
+ * the most urgent; the three above the mask 0x78 (five priority bits
+ * hold it) first, highest first, then, the mask lifted, the other two. */
+static void prio_test(void)
+{
+	volatile uint8_t *d = gicv2_d;
+
+	__asm__ volatile("msr daifset, #2" ::: "memory");
+	wr32(gicv2_c, GICC_PMR, 0x78);
+	for (unsigned i = 0; i < SGI_PRIO_N; i++) {
+		gicv2_private_on(SGI_PRIO_LO + i);	/* at priority 0x80: */
+		d[GICD_IPRIORITYR + SGI_PRIO_LO + i] = (uint8_t)(0x90 - 0x10 * i);
+	}
+	for (unsigned i = 0; i < SGI_PRIO_N; i++)
+		gicv2_sgi(SGI_PRIO_LO + i, 1U << 0);
+	__asm__ volatile("msr daifclr, #2" ::: "memory");
+	while (prio_taken < 3)
+		;
+	say("hello-arm64: prio: mask 0x78 took %u %u %u\n", prio_order[0], prio_order[1],
+	    prio_order[2]);
+	wr32(gicv2_c, GICC_PMR, 0xff);
+	while (prio_taken < SGI_PRIO_N)
+		;
+	say("hello-arm64: prio: unmasked took %u %u\n", prio_order[3], prio_order[4]);
 }
 
 static void sgi_test(void)
@@ -174,6 +210,7 @@ void irq2_main(const void *fdt, bool two_cpus)
 	if (!setup(fdt))
 		return;
 	say("hello-arm64: irq: distributor has %u interrupt lines\n", gicv2_lines());
+	prio_test();
 	if (two_cpus)
 		sgi_test();
 	if (rtc)
