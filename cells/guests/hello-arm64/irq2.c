@@ -141,7 +141,9 @@ static void prio_test(void)
 	wr32(gicv2_c, GICC_PMR, 0x78);
 	for (unsigned i = 0; i < SGI_PRIO_N; i++) {
 		gicv2_private_on(SGI_PRIO_LO + i);	/* at priority 0x80: */
-		d[GICD_IPRIORITYR + SGI_PRIO_LO + i] = (uint8_t)(0x90 - 0x10 * i);
+		/* a plain strb (a loop's post-indexed one has no syndrome) */
+		__asm__ volatile("strb %w0, [%1]" :: "r"(0x90 - 0x10 * i),
+				 "r"(d + GICD_IPRIORITYR + SGI_PRIO_LO + i) : "memory");
 	}
 	for (unsigned i = 0; i < SGI_PRIO_N; i++)
 		gicv2_sgi(SGI_PRIO_LO + i, 1U << 0);
