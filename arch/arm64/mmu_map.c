@@ -83,36 +83,50 @@ static uint64_t *table_under(struct mmu_map *m, uint64_t *d, unsigned level)
 	return t;
 }
 
-static int map_level(struct mmu_map *m, uint64_t *table, unsigned level, uint64_t va,
-		     uint64_t end, uint64_t attr)
+/* The leaf level for the piece at `va`: the largest block that starts
+ * there and ends by `end` (no block at level 0). */
+static unsigned leaf_level(const struct mmu_map *m, uint64_t va, uint64_t end)
 {
-	uint64_t span = 1ULL << level_shift(level);
+	unsigned level = m->start_level ? m->start_level : 1;
 
-	while (va < end) {
-		uint64_t *d = &table[level_index(va, level)];
-		uint64_t next = (va & ~(span - 1)) + span;
-		uint64_t stop = next < end ? next : end;
+	for (; level < 3; level++) {
+		uint64_t span = 1ULL << level_shift(level);
 
-		if (level > 0 && (va & (span - 1)) == 0 && stop == next) {
-			*d = va | attr | (level == 3 ? DESC_PAGE : DESC_BLOCK);
-		} else {
-			uint64_t *t = table_under(m, d, level);
-
-			if (!t || map_level(m, t, level + 1, va, stop, attr) < 0)
-				return -1;
-		}
-		va = stop;
+		if ((va & (span - 1)) == 0 && end - va >= span)
+			break;
 	}
+	return level;
+}
+
+/* One leaf at `level` for `va`, through tables made or split on the way. */
+static int map_leaf(struct mmu_map *m, uint64_t va, unsigned level, uint64_t attr)
+{
+	uint64_t *t = m->pool[0];
+
+	for (unsigned l = m->start_level; l < level; l++) {
+		t = table_under(m, &t[level_index(va, l)], l);
+		if (!t)
+			return -1;
+	}
+	t[level_index(va, level)] = va | attr | (level == 3 ? DESC_PAGE : DESC_BLOCK);
 	return 0;
 }
 
 int mmu_map_range(struct mmu_map *m, uint64_t pa, uint64_t size, uint64_t attr)
 {
-	if ((pa | size) & 0xfff || !size || pa + size < pa ||
-	    pa + size > 1ULL << m->va_bits)
+	uint64_t end = pa + size;
+
+	if ((pa | size) & 0xfff || !size || end < pa || end > 1ULL << m->va_bits)
 		return -1;
-	return map_level(m, m->pool[0], m->start_level, pa, pa + size,
-			 attr & MMU_ATTR_MASK & ~3ULL);
+	attr &= MMU_ATTR_MASK & ~3ULL;
+	while (pa < end) {
+		unsigned level = leaf_level(m, pa, end);
+
+		if (map_leaf(m, pa, level, attr) < 0)
+			return -1;
+		pa += 1ULL << level_shift(level);
+	}
+	return 0;
 }
 
 int mmu_lookup(const struct mmu_map *m, uint64_t va, uint64_t *pa, uint64_t *attr,
