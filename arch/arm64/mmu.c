@@ -107,16 +107,18 @@ static int build(struct mmu_map *m, const struct range_list *l)
 }
 
 /* What was written with the MMU off (data, bss: the tables, the stacks,
- * arm64_mmu_regs) is in memory; drop any stale line a cache may hold for
- * it before the caches are turned on. */
-static void clean_inval_data(void)
+ * arm64_mmu_regs) went to memory; drop any line a cache may still hold for
+ * it before the caches are turned on.  Invalidate, not clean: a dirty line
+ * left by the loader (which cleans the image to memory before it enters,
+ * as for Linux) written back now would overwrite what we wrote since. */
+static void inval_data(void)
 {
 	uint64_t line = 4ULL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
 	uint64_t p = (uintptr_t)hv_data_start & ~(line - 1);
 
 	dsb(sy);
 	for (; p < (uintptr_t)hv_image_end; p += line)
-		__asm__ volatile("dc civac, %0" :: "r"(p) : "memory");
+		__asm__ volatile("dc ivac, %0" :: "r"(p) : "memory");
 	dsb(sy);
 }
 
@@ -141,7 +143,7 @@ int arm64_mmu_setup(const void *fdt, uint64_t uart_base)
 		.ttbr = (uintptr_t)mmu_pool[0],
 		.sctlr = SCTLR_EL2_RES1 | SCTLR_EL2_MMU_ON,
 	};
-	clean_inval_data();
+	inval_data();
 	arm64_mmu_on(&arm64_mmu_regs);
 	kprintf("Ferrovisor: EL2 MMU on, caches on (%u-bit identity map, %u table pages)\n",
 		m.va_bits, m.used);
