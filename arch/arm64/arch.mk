@@ -27,7 +27,7 @@ arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \
 	arch/arm64/mmu.o arch/arm64/mmu_map.o \
 	arch/arm64/trap.o arch/arm64/cpu.o arch/arm64/psci.o \
 	arch/arm64/platform.o arch/arm64/platform_check.o \
-	arch/arm64/cell.o arch/arm64/guest_fdt.o arch/arm64/console.o \
+	arch/arm64/cell.o arch/arm64/guest_mem.o arch/arm64/guest_fdt.o arch/arm64/console.o \
 	arch/arm64/stage2.o arch/arm64/vcpu.o arch/arm64/guest_trap.o arch/arm64/vpsci.o \
 	arch/arm64/vgic.o arch/arm64/vgicd.o arch/arm64/vlr.o \
 	arch/arm64/virq.o arch/arm64/irq_route.o arch/arm64/gdb.o \
