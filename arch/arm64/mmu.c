@@ -43,15 +43,19 @@ static void add(struct range_list *l, uint64_t base, uint64_t size, uint64_t att
 					   attr };
 }
 
-static void add_node_regs(struct range_list *l, const void *fdt, int node, uint64_t attr)
+/* Every reg range of `node`, whose parent (the one that says the cell
+ * sizes) is `parent`: known to the callers, so that libfdt need not walk
+ * the tree from its start to find it for each range. */
+static void add_node_regs(struct range_list *l, const void *fdt, int parent, int node,
+			  uint64_t attr)
 {
 	struct plat_range r;
 
-	for (int i = 0; fdt_read_reg(fdt, node, i, &r) == 0; i++)
+	for (int i = 0; fdt_read_reg_under(fdt, parent, node, i, &r) == 0; i++)
 		add(l, r.base, r.size, attr);
 }
 
-/* Every memory node: Normal, read/write, execute-never. */
+/* Every memory node under the root: Normal, read/write, execute-never. */
 static void add_memory(struct range_list *l, const void *fdt)
 {
 	int node;
@@ -60,7 +64,7 @@ static void add_memory(struct range_list *l, const void *fdt)
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (type && !strcmp(type, "memory"))
-			add_node_regs(l, fdt, node, MMU_DATA);
+			add_node_regs(l, fdt, 0, node, MMU_DATA);
 	}
 }
 
@@ -74,9 +78,9 @@ static void add_gic(struct range_list *l, const void *fdt)
 		node = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
 	if (node < 0)
 		return;
-	add_node_regs(l, fdt, node, MMU_DEVICE);
+	add_node_regs(l, fdt, fdt_parent_offset(fdt, node), node, MMU_DEVICE);
 	fdt_for_each_subnode(child, fdt, node) {
-		add_node_regs(l, fdt, child, MMU_DEVICE);
+		add_node_regs(l, fdt, node, child, MMU_DEVICE);
 	}
 }
 
