@@ -72,15 +72,15 @@ static void add_memory(struct range_list *l, const void *fdt)
 static void add_gic(struct range_list *l, const void *fdt)
 {
 	static const char *const compat[] = { "arm,gic-v3", "arm,gic-400", "arm,cortex-a15-gic" };
-	int node = -1, child;
+	int gic = -1, child;
 
-	for (unsigned i = 0; i < 3 && node < 0; i++)
-		node = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
-	if (node < 0)
+	for (unsigned i = 0; i < 3 && gic < 0; i++)
+		gic = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
+	if (gic < 0)
 		return;
-	add_node_regs(l, fdt, fdt_parent_offset(fdt, node), node, MMU_DEVICE);
-	fdt_for_each_subnode(child, fdt, node) {
-		add_node_regs(l, fdt, node, child, MMU_DEVICE);
+	add_node_regs(l, fdt, fdt_parent_offset(fdt, gic), gic, MMU_DEVICE);
+	fdt_for_each_subnode(child, fdt, gic) {
+		add_node_regs(l, fdt, gic, child, MMU_DEVICE);
 	}
 }
 
