@@ -150,6 +150,7 @@ static int load_image(struct cell *c, const struct layout_image *img)
 		return -1;
 	}
 	memcpy(dst, img->start, size);
+	arch_guest_mem_written(dst, size);
 	return 0;
 }
 
@@ -164,6 +165,7 @@ static int cell_load(struct cell *c)
 	if (!dst)
 		return -1;
 	memcpy(dst, c->dtb, c->dtb_size);
+	arch_guest_mem_written(dst, c->dtb_size);
 	return 0;
 }
 
@@ -362,8 +364,10 @@ static void cell_clear_memory(struct cell *c)
 	for (unsigned i = 0; i < d->nr_mem; i++) {
 		const struct layout_mem *m = &d->mem[i];
 
-		if (!(m->flags & (MEM_KEEP | MEM_SHARED)))
+		if (!(m->flags & (MEM_KEEP | MEM_SHARED))) {
 			memset((void *)(uintptr_t)m->hpa, 0, m->size);
+			arch_guest_mem_written((void *)(uintptr_t)m->hpa, m->size);
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# ARM64: the hypervisor runs at EL2 with its stage-1 MMU off (identity,
-# Device memory: hence -mstrict-align), and never touches the FP/SIMD
+# ARM64: the hypervisor runs at EL2 with its own stage-1 identity map
+# (mmu.c), Normal write-back memory; its first C code (the device tree
+# parsed to build that map) runs with the MMU off, where every access is
+# Device: hence -mstrict-align.  It never touches the FP/SIMD
 # registers, which belong to the guests (-mgeneral-regs-only).
 #
 # Debian's aarch64 compiler is a Linux one: -nostdinc keeps the host's C
@@ -22,9 +24,10 @@ GIC := gicv$(or $(CONFIG_ARM64_GIC_VERSION),3)
 ARCH_INCLUDES := -I$(srctree)/arch/arm64/irqc/$(GIC)
 
 arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \
+	arch/arm64/mmu.o arch/arm64/mmu_map.o \
 	arch/arm64/trap.o arch/arm64/cpu.o arch/arm64/psci.o \
 	arch/arm64/platform.o arch/arm64/platform_check.o \
-	arch/arm64/cell.o arch/arm64/guest_fdt.o arch/arm64/console.o \
+	arch/arm64/cell.o arch/arm64/guest_mem.o arch/arm64/guest_fdt.o arch/arm64/console.o \
 	arch/arm64/stage2.o arch/arm64/vcpu.o arch/arm64/guest_trap.o arch/arm64/vpsci.o \
 	arch/arm64/vgic.o arch/arm64/vgicd.o arch/arm64/vlr.o \
 	arch/arm64/virq.o arch/arm64/irq_route.o arch/arm64/gdb.o \

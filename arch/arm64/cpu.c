@@ -29,7 +29,7 @@ void arch_cpu_init(struct cpu *c)
 int arch_cpu_start(unsigned long hwid, struct cpu *c)
 {
 	c->arch.stack_top = (uintptr_t)hv_stacks[c->id] + CONFIG_HV_STACK_SIZE;
-	dsb(sy);	/* the stack pointer is read with the MMU off */
+	dsb(sy);	/* read by the new CPU once its MMU is on (entry.S) */
 	return psci_call(PSCI_CPU_ON_64, hwid, (uintptr_t)arm64_secondary_entry,
 			 (uintptr_t)c) == PSCI_SUCCESS ? 0 : -1;
 }

@@ -6,9 +6,13 @@
  * device tree, the MMU and caches off, at the highest EL it has below EL3
  * (EL2 with virtualization=on).  Other CPUs enter at
  * arm64_secondary_entry when we start them with PSCI CPU_ON, with x0 =
- * the context we passed: their struct cpu.
+ * the context we passed: their struct cpu.  Each CPU turns its EL2 MMU
+ * and caches on (arm64_mmu_on) before it touches its stack; the boot CPU
+ * from arm64_boot once it has built the tables (mmu.c), the others first
+ * thing here, with the same registers.
  */
 #include <arch/cpu.h>
+#include <arch/mmu.h>
 
 	.section .text.entry, "ax"
 	.global _start
@@ -47,9 +51,34 @@ primary:
 	.global arm64_secondary_entry
 arm64_secondary_entry:
 	msr	daifset, #0xf
+	mov	x19, x0
+	ldr	x0, =arm64_mmu_regs	/* cleaned to memory by the boot CPU */
+	bl	arm64_mmu_on
+	mov	x0, x19			/* its struct cpu, read through the cache */
 	ldr	x1, [x0, #ARCH_CPU_STACK_TOP]
 	mov	sp, x1
 	bl	hv_secondary_main
 1:	wfi
 	b	1b
+
+/* x0 = the struct mmu_regs; the MMU off.  The registers, then this CPU's
+ * stale EL2 TLB entries and instruction cache dropped, then SCTLR_EL2 with
+ * M, C, I: the ISBs order each step.  Uses x1 only, no stack. */
+	.global arm64_mmu_on
+arm64_mmu_on:
+	ldr	x1, [x0, #MMU_REGS_MAIR]
+	msr	mair_el2, x1
+	ldr	x1, [x0, #MMU_REGS_TCR]
+	msr	tcr_el2, x1
+	ldr	x1, [x0, #MMU_REGS_TTBR]
+	msr	ttbr0_el2, x1
+	isb
+	tlbi	alle2
+	ic	iallu
+	dsb	nsh
+	isb
+	ldr	x1, [x0, #MMU_REGS_SCTLR]
+	msr	sctlr_el2, x1
+	isb
+	ret
 	.ltorg

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Link map of the hypervisor image: one contiguous, identity-mapped blob
- * that starts with the arm64 Image header (entry.S). */
+ * that starts with the arm64 Image header (entry.S).  Text, read-only
+ * data and read/write data start on their own 4 KiB pages: the EL2
+ * stage-1 map (mmu.c) gives each its permissions. */
 OUTPUT_ARCH(aarch64)
 ENTRY(_start)
 
@@ -15,6 +17,7 @@ SECTIONS
 	}
 
 	. = ALIGN(4096);
+	hv_text_end = .;
 	.rodata : {
 		*(.rodata .rodata.*)
 	}
@@ -27,6 +30,7 @@ SECTIONS
 	hv_ro_end = .;	/* text, rodata and guest images: never written */
 
 	. = ALIGN(4096);
+	hv_data_start = .;
 	.data : {
 		*(.data .data.*)
 	}

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Exceptions the hypervisor cannot handle: a dump of what happened, then
- * a panic. */
+ * a panic; an abort at EL2 (a wild hypervisor pointer: all outside the
+ * identity map of mmu.c faults) says what it hit and stops the machine. */
 #include <arch/sysreg.h>
+#include <fv/arch_cpu.h>
 #include <fv/console.h>
 #include <fv/panic.h>
 #include "trap.h"
@@ -45,6 +47,41 @@ void arm64_dump_regs_locked(const unsigned long *regs)
 	kprintf_locked("\n");
 }
 
+/* ESR_EL2.ISS's fault status code of an abort, in words; *level is the
+ * translation level it names, -1 if none. */
+static const char *fault_status(unsigned fsc, int *level)
+{
+	static const char *const kinds[4] = {
+		"address size", "translation (unmapped)", "access flag", "permission",
+	};
+
+	*level = fsc < 16 ? (int)(fsc & 3) : -1;
+	if (fsc < 16)
+		return kinds[fsc >> 2];
+	if (fsc == 0x10)
+		return "synchronous external";
+	return fsc == 0x21 ? "alignment" : "other";
+}
+
+/* An instruction or data abort taken at EL2: the address, the cause, then
+ * the machine off (a hypervisor bug: no cell is to blame). */
+static __noreturn void el2_abort_locked(uint64_t esr, unsigned ec)
+{
+	bool data = ec == 0x25;
+	int level;
+	const char *kind = fault_status((unsigned)esr & 0x3f, &level);
+
+	kprintf_locked("Ferrovisor: EL2 %s abort at %#llx: %s fault", data ? "data" : "instruction",
+		       (unsigned long long)read_sysreg(far_el2), kind);
+	if (level >= 0)
+		kprintf_locked(", level %d", level);
+	if (data)
+		kprintf_locked(", %s", (esr >> 6) & 1 ? "write" : "read");
+	kprintf_locked("; stopping the machine\n");
+	console_unlock();
+	arch_system_off();
+}
+
 void arm64_hv_trap(unsigned long *frame, unsigned long kind)
 {
 	uint64_t esr = read_sysreg(esr_el2);
@@ -59,6 +96,8 @@ void arm64_hv_trap(unsigned long *frame, unsigned long kind)
 		       (unsigned long long)esr, ec, arm64_ec_name(ec), frame[31],
 		       (unsigned long long)read_sysreg(far_el2), frame[32]);
 	arm64_dump_regs_locked(frame);
+	if (ec == 0x25 || ec == 0x21)
+		el2_abort_locked(esr, ec);
 	console_unlock();
 	panic("unexpected exception");
 }

@@ -14,6 +14,15 @@
 #include "irq.h"
 #include "plic.h"
 
+/* Nothing to maintain: a hart's data accesses are coherent with every
+ * other hart's whatever the guest's translation, and a vCPU's hart fences
+ * its instruction fetches when asked (REQ_FENCE_I). */
+void arch_guest_mem_written(const void *hva, uint64_t size)
+{
+	(void)hva;
+	(void)size;
+}
+
 /* ---- vPLIC callbacks (may run with the vPLIC lock held) ---- */
 
 static void vplic_set_eip(void *arg, unsigned ctx, bool on)

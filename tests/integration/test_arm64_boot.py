@@ -28,6 +28,10 @@ def boot_log(image, until, **kw):
 def test_every_cpu_online(image, smp):
     log = boot_log(image, r"boot complete: no cells configured, harts idle", smp=smp)
     assert re.search(BANNER, log)
+    # the boot CPU's EL2 stage-1 map (arch/arm64/mmu.c) is on before the
+    # probe; the others load it in entry.S before they touch their stacks
+    assert re.search(r"Ferrovisor: EL2 MMU on, caches on \(39-bit identity map, "
+                     r"\d+ table pages\)\n", log)
     assert re.search(rf"harts: {smp}, timebase [1-9]\d* Hz\n", log)
     assert f"{smp} of {smp} harts online\n" in log
     # MPIDR Aff0 is the cpu number on QEMU virt; the boot CPU is cpu 0

@@ -16,7 +16,7 @@ UNIT_LIBFDT_SRCS := $(addprefix $(UNIT_LIBFDT)/,fdt.c fdt_ro.c fdt_rw.c fdt_sw.c
 
 UNIT_TESTS := test_fmt test_page_alloc test_platform test_stage2 test_mmio_decode test_console_mux test_vsbi_mask test_virtio
 UNIT_TESTS += test_vplic test_uart16550 test_doorbell test_gdbstub test_vaplic test_pl011 test_arm64_stage2 test_arm64_vgic \
-	test_arm64_vgic2 test_arm64_vgic_lr
+	test_arm64_vgic2 test_arm64_vgic_lr test_arm64_mmu
 UNIT_TESTS += test_layout_check test_trace_ring
 UNIT_BINS := $(addprefix $(UNIT_O)/,$(UNIT_TESTS))
 
@@ -57,6 +57,10 @@ $(UNIT_O)/test_arm64_vgic: tests/unit/test_arm64_vgic.c arch/arm64/vgic.c arch/a
 	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
 	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
+	-Iarch/arm64/include
+$(UNIT_O)/test_arm64_mmu: tests/unit/test_arm64_mmu.c arch/arm64/mmu_map.c \
+	arch/arm64/include/arch/mmu.h
+$(UNIT_O)/test_arm64_mmu: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
 # the same model with the GICv2 variant's registers
 $(UNIT_O)/test_arm64_vgic2: tests/unit/test_arm64_vgic2.c arch/arm64/vgic.c arch/arm64/vgicd.c \

@@ -20,6 +20,10 @@ int arch_cell_map(struct cell *c, gpaddr_t gpa, paddr_t hpa, uint64_t size,
  * Called with no vCPU of the cell running; takes the models' locks, never
  * re-initialises them. */
 void arch_cell_reset(struct cell *c);
+/* The hypervisor wrote [hva, hva + size) of a cell's memory (an image,
+ * the device tree, RAM cleared for a restart) before the guest starts:
+ * make it what a guest with its caches off reads and executes. */
+void arch_guest_mem_written(const void *hva, uint64_t size);
 /* An emulated device's interrupt line changed. */
 void arch_cell_set_irq(struct cell *c, uint32_t irq, bool level);
 /* The same from a hart of another cell, never waiting: 1 done, 0 the
