@@ -16,6 +16,7 @@
 #include <fv/trace.h>
 #include "irq.h"
 #include "trap.h"
+#include "vplic.h"
 
 /*
  * Read the guest instruction at `pc` through its own translation.  A
@@ -142,10 +143,10 @@ static __noreturn __attribute__((noinline, cold)) void refused(struct cpu *c, bo
 		   gpa, csr_read(CSR_SEPC));
 }
 
-/* The decoded access m at gpa of dev, checked: the device does it, a load
- * writes its register, the guest resumes after the instruction.  Returns
- * the value loaded or stored (for the trace). */
-static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
+/* The decoded access m at offset off of dev, checked: the device does it,
+ * a load writes its register, the guest resumes after the instruction.
+ * Returns the value loaded or stored (for the trace). */
+static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, uint64_t off,
 			       struct mmio_insn m)
 {
 	unsigned sh = 64 - 8 * m.width;		/* width 1, 2, 4 or 8 */
@@ -153,10 +154,10 @@ static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
 	if (m.store) {
 		val = m.reg ? c->arch.regs[m.reg] << sh >> sh : 0;
-		if (unlikely(dev->ops->write(dev, gpa - dev->base, m.width, val) < 0))
+		if (unlikely(dev->ops->write(dev, off, m.width, val) < 0))
 			refused(c, true);
 	} else {
-		if (unlikely(dev->ops->read(dev, gpa - dev->base, m.width, &val) < 0))
+		if (unlikely(dev->ops->read(dev, off, m.width, &val) < 0))
 			refused(c, false);
 		if (m.sign)
 			val = (uint64_t)((int64_t)(val << sh) >> sh);
@@ -167,6 +168,88 @@ static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, gpaddr_t gpa,
 	}
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + m.len);
 	return val;
+}
+
+/*
+ * dev, of v's cell, is the device this hart's guest used last: the one
+ * riscv_guest_page_fault() tries first, in its window (last_base,
+ * last_size).  Of the vPLIC the window ends below the context registers,
+ * and a claim or completion at v's own context's register (context k is
+ * vhart k's, vplic.h) goes to claim_access(); every other context
+ * register (a threshold, another context's claim) the full way.
+ */
+static void remember(struct cpu *c, const struct vcpu *v, struct emu_dev *dev)
+{
+	uint64_t claim = VPLIC_CONTEXT + (uint64_t)v->vhartid * VPLIC_CONTEXT_STRIDE +
+			 VPLIC_CLAIM;
+
+	c->arch.last_emu = dev;
+	c->arch.last_base = dev->base;
+	c->arch.last_size = dev->size;
+	if (dev->ops != &vplic_emu_ops)
+		return;
+	c->arch.last_size = MIN(dev->size, (uint64_t)VPLIC_CONTEXT);
+	if (claim + 4 > dev->size)
+		return;		/* not in its window: the full way decides */
+	c->arch.vclaim_gpa = dev->base + claim;
+	c->arch.vclaim_ctx = v->vhartid;
+	c->arch.vclaim_dev = dev;
+}
+
+/*
+ * htinst of a 32-bit load (lw, lwu; c.lw, c.lwsp) or store (sw; c.sw,
+ * c.swsp), as the privileged spec transforms it: bit 0 set, the opcode
+ * (LOAD or STORE: bit 5) and funct3 (010; a load's bit 14 free: lwu, IDs
+ * are below 2^31), the Addr. Offset in rs1's bits 19:15 zero (non-zero:
+ * a misaligned access) and bits 63:32 zero (any other value is no
+ * standard transformation).  Free: bit 1 (clear: the original was
+ * compressed), rd or rs2, the immediate's bits (zero, or hints).
+ */
+#define CLAIM_LOAD_MASK		0xffffffff000fb07dUL
+#define CLAIM_LOAD		0x2001UL
+#define CLAIM_STORE_MASK	0xffffffff000ff07dUL
+#define CLAIM_STORE		0x2021UL
+
+/*
+ * A fault at this hart's own claim/complete register (c->arch.vclaim_gpa),
+ * the trace off: a 32-bit load in htinst claims, a 32-bit store completes,
+ * in the vPLIC model, as the vPLIC's emu_ops would through emulate(),
+ * without the device lookup, the general decode and the vPLIC's register
+ * decode; the same counts.  The register must be one trap_entry.S saved.
+ * Anything else (another width, misaligned, no htinst, a fetch): 1,
+ * nothing done, the general way decides (and refuses another width).
+ * Not inlined, as last_dev_access(): riscv_guest_page_fault() chooses
+ * without a stack frame and tail-calls either.
+ */
+static __attribute__((noinline)) int claim_access(struct cpu *c, unsigned long cause,
+						  unsigned long htinst)
+{
+	struct emu_dev *dev = c->arch.vclaim_dev;
+	bool store = cause == EXC_STORE_GUEST_PAGE_FAULT;
+	unsigned long reg = (htinst >> (store ? 20 : 7)) & 31;
+	struct vcpu_stats *st;
+
+	if (trace_active() ||
+	    (htinst & (store ? CLAIM_STORE_MASK : CLAIM_LOAD_MASK)) !=
+	    (store ? CLAIM_STORE : CLAIM_LOAD) ||
+	    cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
+	    !((RISCV_GUEST_CLOBBERED >> reg) & 1))
+		return 1;
+	st = &c->vcpu->stats;
+	st->traps[cause]++;
+	st->mmio++;
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
+	if (store) {
+		vplic_complete(dev->state, c->arch.vclaim_ctx,
+			       reg ? (uint32_t)c->arch.regs[reg] : 0);
+	} else {
+		uint32_t id = vplic_claim(dev->state, c->arch.vclaim_ctx);
+
+		if (reg)
+			c->arch.regs[reg] = id;
+	}
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
+	return 0;
 }
 
 /*
@@ -202,32 +285,24 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 		cell_fault(v, "undecodable access to an emulated device", gpa, pc);
 	if (m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT))
 		cell_fault(v, "inconsistent access to an emulated device", gpa, pc);
-	c->arch.last_emu = dev;
+	remember(c, v, dev);
 	v->stats.mmio++;
-	val = emulate(c, dev, gpa, m);
+	val = emulate(c, dev, gpa - dev->base, m);
 	trace_mmio(v, gpa, m.width, m.store, val);	/* the trap's end */
 }
 
 /*
- * A guest-physical address with no mapping, only ra, sp, tp, t0, t1 and
- * a0-a7 saved: emulate the common case, a load or store the hart
- * transformed into htinst, that names one of those registers, of the
- * device this hart's guest used last (a hart runs one cell's guest only,
- * so that is one of its cell's), and return 0.  Anything else, or any
- * access while the trace is on (which records it there): 1, nothing done,
- * and trap_entry.S saves every register and calls
- * riscv_guest_page_fault_all().
+ * An access at offset off of the device this hart's guest used last
+ * (riscv_guest_page_fault()): emulated if htinst holds a load or store
+ * that names a register trap_entry.S saved (0), else 1, nothing done.
  */
-int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
+static __attribute__((noinline)) int last_dev_access(struct cpu *c, unsigned long cause,
+						     uint64_t off, unsigned long htinst)
 {
-	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
-	unsigned long htinst = csr_read(CSR_HTINST);
-	struct emu_dev *dev = c->arch.last_emu;
 	struct vcpu_stats *st = &c->vcpu->stats;
 	struct mmio_insn m;
 
-	if (unlikely(trace_active() || cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
-		     gpa - dev->base >= dev->size ||
+	if (unlikely(trace_active() || cause == EXC_INST_GUEST_PAGE_FAULT ||
 		     riscv_decode_htinst(htinst, &m) < 0 ||
 		     !((RISCV_GUEST_CLOBBERED >> m.reg) & 1) ||
 		     m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
@@ -235,8 +310,33 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	/* both counts before the device's call, the vCPU's pointer loaded once */
 	st->traps[cause]++;
 	st->mmio++;
-	emulate(c, dev, gpa, m);
+	emulate(c, c->arch.last_emu, off, m);
 	return 0;
+}
+
+/*
+ * A guest-physical address with no mapping, only ra, sp, tp, t0, t1 and
+ * a0-a7 saved: emulate the common cases, a load or store the hart
+ * transformed into htinst, that names one of those registers, of the
+ * device this hart's guest used last (a hart runs one cell's guest only,
+ * so that is one of its cell's: last_dev_access()), or the claim or
+ * completion at its own vPLIC context's register (claim_access()), and
+ * return 0.  Anything else, or any access while the trace is on (which
+ * records it there): 1, nothing done, and trap_entry.S saves every
+ * register and calls riscv_guest_page_fault_all().  Only the choice
+ * here: each way saves the registers it needs itself.
+ */
+int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
+{
+	gpaddr_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
+	unsigned long htinst = csr_read(CSR_HTINST);
+	uint64_t off = gpa - c->arch.last_base;
+
+	if (likely(off < c->arch.last_size))
+		return last_dev_access(c, cause, off, htinst);
+	if (gpa == c->arch.vclaim_gpa)
+		return claim_access(c, cause, htinst);
+	return 1;
 }
 
 static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)

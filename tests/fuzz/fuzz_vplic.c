@@ -2,13 +2,14 @@
 /*
  * The virtual PLIC is driven by a guest (any MMIO access to its window)
  * and by the hypervisor (passthrough edges, emulated levels).  An input is
- * the setup (contexts, owned IDs) then a sequence of such operations
- * against one heap-allocated vplic (so ASan sees any access outside it);
- * after each one the model's state must still keep its promises (see
- * vplic.h): only owned IDs are pending, enabled, active or prioritized,
- * nothing pending is in service, every context's output is what its
- * registers say, and the callbacks came with the lock held, on edges
- * only, with contexts and IDs of this cell.
+ * the setup (contexts, owned IDs) then a sequence of such operations (and
+ * of the trap path's claims and completions at a context, vplic_claim()
+ * and vplic_complete()) against one heap-allocated vplic (so ASan sees
+ * any access outside it); after each one the model's state must still
+ * keep its promises (see vplic.h): only owned IDs are pending, enabled,
+ * active or prioritized, nothing pending is in service, every context's
+ * output is what its registers say, and the callbacks came with the lock
+ * held, on edges only, with contexts and IDs of this cell.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -220,6 +221,46 @@ static void op_write(struct vplic *v, struct in *in, struct vplic *before)
 	}
 }
 
+/* Nothing but the lock's counters changed (taken and released: only
+ * out of range is the lock not taken at all). */
+static bool unchanged(struct vplic *before, const struct vplic *v, bool locked)
+{
+	if (locked)
+		before->lock = v->lock;
+	return !memcmp(before, v, sizeof(*v));
+}
+
+/* The trap path's short way for a vhart's own context: vplic_claim() as
+ * a claim read of context ctx's register, vplic_complete() as a write of
+ * id to it (any ctx: out of range, nothing changes). */
+static void op_claim(struct vplic *v, unsigned ctx, struct vplic *before)
+{
+	uint32_t id;
+
+	memcpy(before, v, sizeof(*v));
+	id = vplic_claim(v, ctx);
+	check_claim(before, v, VPLIC_CONTEXT + (uint64_t)ctx * VPLIC_CONTEXT_STRIDE + VPLIC_CLAIM,
+		    id);
+	if (!id)
+		FUZZ_ASSERT(unchanged(before, v, ctx < before->nr_ctx));
+}
+
+static void op_complete(struct vplic *v, unsigned ctx, uint32_t id, struct vplic *before)
+{
+	unsigned completes = n_complete;
+	bool ends;
+
+	memcpy(before, v, sizeof(*v));
+	vplic_complete(v, ctx, id);
+	ends = ctx < before->nr_ctx && test(before->active, id);
+	if (!ends) {
+		FUZZ_ASSERT(unchanged(before, v, ctx < before->nr_ctx) && n_complete == completes);
+		return;
+	}
+	FUZZ_ASSERT(!test(v->active, id));
+	FUZZ_ASSERT(n_complete == completes + test(before->hw, id));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct in in = { data, size };
@@ -250,7 +291,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			irq = in_u32(&in);	/* any ID, out of range too */
 		switch (op % 5) {
 		case 0:
-			op_read(v, &in, before);
+			if (op & 0x40)
+				op_claim(v, irq, before);	/* irq: any context */
+			else
+				op_read(v, &in, before);
 			break;
 		case 1:
 			op_write(v, &in, before);
@@ -268,8 +312,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_ASSERT(test(v->pending, irq) == !!(op & 0x80));
 			break;
 		default:	/* a guest completing what it claimed, the usual way */
-			vplic_write(v, VPLIC_CONTEXT + VPLIC_CLAIM +
-				    VPLIC_CONTEXT_STRIDE * (op % 8), 4, irq);
+			if (op & 0x40)
+				op_complete(v, in_u8(&in), irq, before);
+			else
+				vplic_write(v, VPLIC_CONTEXT + VPLIC_CLAIM +
+					    VPLIC_CONTEXT_STRIDE * (op % 8), 4, irq);
 			break;
 		}
 		invariants(v);

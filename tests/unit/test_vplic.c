@@ -493,6 +493,46 @@ static void test_claim_outputs(void)
 	free(v);
 }
 
+/* vplic_claim() and vplic_complete(), the trap path's short way for a
+ * vhart's own context: a context out of range claims and completes
+ * nothing, and the lock is free again after each. */
+static void test_claim_entries(void)
+{
+	struct vplic *v = new_vplic(2);
+	static const unsigned bad[] = { 2, 3, VPLIC_MAX_CTX, VPLIC_MAX_CTX + 1, 0x80000000u,
+					0xffffffffu };
+
+	vplic_add_irq(v, 20, true);
+	wr(v, PRIO(20), 1);
+	enable(v, 0, 20);
+	enable(v, 1, 20);
+	vplic_set_pending(v, 20);
+	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
+		CHECK_EQ(vplic_claim(v, bad[i]), 0);
+	CHECK(pending(v, 20) && eip_state[0] && eip_state[1]);
+	CHECK(!spin_is_locked(&v->lock));
+	CHECK_EQ(vplic_claim(v, 1), 20);
+	CHECK(!spin_is_locked(&v->lock));
+	CHECK(!pending(v, 20) && !eip_state[0] && !eip_state[1]);
+	CHECK_EQ(vplic_claim(v, 1), 0);		/* in service */
+	reset_log();
+	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
+		vplic_complete(v, bad[i], 20);
+	CHECK_EQ(count_ev(EV_COMPLETE), 0);
+	vplic_complete(v, 0, 21);		/* not the cell's: ignored */
+	vplic_complete(v, 0, 0xffffffffu);
+	CHECK_EQ(count_ev(EV_COMPLETE), 0);
+	vplic_complete(v, 0, 20);		/* any existing context completes */
+	CHECK(!spin_is_locked(&v->lock));
+	CHECK_EQ(count_ev(EV_COMPLETE), 1);
+	vplic_complete(v, 1, 20);		/* once per claim */
+	CHECK_EQ(count_ev(EV_COMPLETE), 1);
+	vplic_set_pending(v, 20);
+	CHECK(pending(v, 20) && eip_state[0] && eip_state[1]);
+	CHECK_EQ(eip_bad_edges, 0);
+	free(v);
+}
+
 static void test_level(void)
 {
 	struct vplic *v = new_vplic(1);
@@ -761,6 +801,102 @@ static void test_fuzz(void)
 	free(v);
 }
 
+/* The same random history through the claim/complete registers and
+ * through vplic_claim()/vplic_complete(): the same IDs claimed, the same
+ * outputs and completions, the same pending bits. */
+struct side {
+	bool eip[VPLIC_MAX_CTX];
+	unsigned edges, completes;
+};
+
+static void side_eip(void *arg, unsigned ctx, bool on)
+{
+	struct side *s = arg;
+
+	if (ctx < VPLIC_MAX_CTX)
+		s->eip[ctx] = on;
+	s->edges++;
+}
+
+static void side_complete(void *arg, uint32_t irq)
+{
+	struct side *s = arg;
+
+	(void)irq;
+	s->completes++;
+}
+
+static const struct vplic_ops side_ops = {
+	.set_eip = side_eip,
+	.hw_complete = side_complete,
+};
+
+static void test_claim_entries_same(void)
+{
+	static const uint32_t mine[] = { 1, 31, 32, 64, 100, 127 };
+	static const bool hw[] = { true, false, true, false, true, false };
+	struct vplic *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	struct side sa = { 0 }, sb = { 0 };
+	unsigned claims = 0, differ = 0;
+
+	vplic_init(a, 3, &side_ops, &sa);
+	vplic_init(b, 3, &side_ops, &sb);
+	for (unsigned i = 0; i < ARRAY_SIZE(mine); i++) {
+		vplic_add_irq(a, mine[i], hw[i]);
+		vplic_add_irq(b, mine[i], hw[i]);
+	}
+	for (unsigned n = 0; n < 100000; n++) {
+		unsigned c = (unsigned)(rnd() % 5);	/* 3 and 4 do not exist */
+		uint32_t id = (uint32_t)(rnd() % 2 ? mine[rnd() % 6] : rnd() % 160);
+		uint32_t val = (uint32_t)rnd(), ra, rb;
+		uint64_t off = 0;
+
+		switch (rnd() % 8) {
+		case 0:
+			vplic_set_pending(a, id);
+			vplic_set_pending(b, id);
+			break;
+		case 1:
+			vplic_set_level(a, id, val & 1);
+			vplic_set_level(b, id, val & 1);
+			break;
+		case 2:
+		case 3:
+			ra = rd(a, CLAIM(c));
+			rb = vplic_claim(b, c);
+			differ += ra != rb;
+			claims += ra != 0;
+			break;
+		case 4:
+		case 5:
+			wr(a, CLAIM(c), id);
+			vplic_complete(b, c, id);
+			break;
+		case 6:
+			off = ENABLE(c % 3, rnd() % 4);
+			break;
+		default:
+			off = rnd() % 2 ? THRESH(c % 3) : PRIO(id % 128);
+			val %= 3;
+			break;
+		}
+		if (off) {
+			wr(a, off, val);
+			wr(b, off, val);
+		}
+		differ += memcmp(&sa, &sb, sizeof(sa)) != 0;
+	}
+	for (unsigned w = 0; w < VPLIC_WORDS; w++)
+		differ += rd(a, PEND(w)) != rd(b, PEND(w));
+	printf("claim entries: %u claims, %u completions, %u output edges\n", claims,
+	       sa.completes, sa.edges);
+	CHECK_EQ(differ, 0);
+	CHECK(claims > 1000 && sa.completes > 100);	/* the history did reach them */
+	CHECK(!spin_is_locked(&b->lock));
+	free(a);
+	free(b);
+}
+
 /* A restart's reset: everything the guest set goes, the owned IDs stay,
  * the lock is not re-initialised (held across the reset: see the lock's
  * counters), lowered outputs and disabled passthrough IDs are reported. */
@@ -818,12 +954,14 @@ int main(void)
 	test_contexts();
 	test_claim_complete_hw();
 	test_claim_outputs();
+	test_claim_entries();
 	test_level();
 	test_access();
 	test_every_id();
 	cur = NULL;
 	test_no_ops();
 	test_fuzz();
+	test_claim_entries_same();
 	CHECK_EQ(unlocked_cb, 0);	/* callbacks ran with the lock held */
 	return test_report("test_vplic");
 }

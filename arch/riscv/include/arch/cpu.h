@@ -16,8 +16,8 @@
 
 /* For trap_entry.S's timer path, checked in guest_trap.c: struct cpu's
  * vcpu and trace_on, and counters of struct vcpu's stats. */
-#define CPU_VCPU		312
-#define CPU_TRACE_ON		360
+#define CPU_VCPU		352
+#define CPU_TRACE_ON		400
 #define VCPU_STAT_EXITS		40
 #define VCPU_STAT_INTERRUPTS	264
 #define VCPU_STAT_TRAPS		272	/* by riscv_trap_kind() */
@@ -44,9 +44,21 @@ struct arch_cpu {
 	 * (guest_trap.c): a hart runs one cell's guest only, so it is always
 	 * one of that cell's. */
 	struct emu_dev *last_emu;
+	/* ... and the window of it tried first: its base and size, but the
+	 * vPLIC's ends below its context registers (size 0: none yet) */
+	uint64_t last_base, last_size;
 	/* The claim/complete register of this hart's S-mode PLIC context
 	 * (irq_route.c); NULL on an AIA machine or before the routes. */
 	volatile uint32_t *plic_claim;
+	/* The guest-physical address of this hart's vhart's own claim/complete
+	 * register of its cell's vPLIC, and that vPLIC's device, set at the
+	 * guest's accesses to the vPLIC on the full way (guest_trap.c; its
+	 * vhart is fixed, as its cell): a fault there outside the window
+	 * above takes the short way, claim_access().  vclaim_dev NULL: none
+	 * yet. */
+	uint64_t vclaim_gpa;
+	struct emu_dev *vclaim_dev;
+	unsigned vclaim_ctx;
 };
 
 #define FAULT_NONE	0

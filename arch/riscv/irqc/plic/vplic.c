@@ -186,7 +186,7 @@ static __always_inline void outputs_claimed(struct vplic *v, uint32_t id)
 	}
 }
 
-static uint32_t claim(struct vplic *v, unsigned c)
+static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = best_irq(v, c);
 
@@ -198,7 +198,7 @@ static uint32_t claim(struct vplic *v, unsigned c)
 	return id;
 }
 
-static void complete(struct vplic *v, uint32_t id)
+static __always_inline void complete(struct vplic *v, uint32_t id)
 {
 	if (!owns(v, id) || !id_test(v->active, id))
 		return;		/* not ours or not in service: ignored */
@@ -363,20 +363,38 @@ static __attribute__((noinline)) int read_locked(struct vplic *v, uint64_t off,
 	return 0;
 }
 
+uint32_t vplic_claim(struct vplic *v, unsigned ctx)
+{
+	uint32_t id;
+
+	if (ctx >= v->nr_ctx)
+		return 0;	/* no such context: nothing to claim */
+	spin_lock(&v->lock);
+	id = claim(v, ctx);
+	spin_unlock(&v->lock);
+	return id;
+}
+
 /*
  * A completion: a write of width 4 to a claim/complete register (the
  * guest's interrupt handler, once per interrupt).  It goes straight to
  * complete(), which updates the outputs itself: a passthrough ID is
  * completed physically, an emulated one still asserted pends again.
  */
+void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id)
+{
+	if (ctx >= v->nr_ctx)
+		return;		/* no such context: ignored */
+	spin_lock(&v->lock);
+	complete(v, id);
+	spin_unlock(&v->lock);
+}
+
 static __attribute__((noinline)) int write_complete(struct vplic *v, uint64_t off,
 						    uint64_t val)
 {
-	if ((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE >= v->nr_ctx)
-		return 0;	/* no such context: ignored */
-	spin_lock(&v->lock);
-	complete(v, (uint32_t)val);
-	spin_unlock(&v->lock);
+	vplic_complete(v, (unsigned)((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE),
+		       (uint32_t)val);
 	return 0;
 }
 

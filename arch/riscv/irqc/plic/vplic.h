@@ -106,6 +106,13 @@ int vplic_add_irq(struct vplic *v, uint32_t irq, bool hw);
 /* Guest accesses; off is relative to the window.  0, or -1 if refused. */
 int vplic_read(struct vplic *v, uint64_t off, unsigned width, uint64_t *val);
 int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val);
+/* Context ctx's claim/complete register read (a claim: the ID, 0 if
+ * none) and written (a completion of id), as vplic_read/vplic_write at
+ * VPLIC_CONTEXT + ctx * VPLIC_CONTEXT_STRIDE + VPLIC_CLAIM with width 4
+ * do them: the guest-page-fault path's short way for a vhart's own
+ * context.  A ctx out of range claims nothing and completes nothing. */
+uint32_t vplic_claim(struct vplic *v, unsigned ctx);
+void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id);
 /* A passthrough IRQ the hypervisor claimed on the physical PLIC (an edge:
  * ignored while the ID is in service, or if the cell does not own it). */
 void vplic_set_pending(struct vplic *v, uint32_t irq);
