@@ -96,13 +96,17 @@ static void fuzz_insn(uint32_t insn)
 
 /* htinst (priv. spec 9.6.3): bit 0 set for a transformed instruction,
  * bit 1 clear when the original was compressed; the rest is the 32-bit
- * form of the access.  Bits above 31 never matter. */
+ * form of the access, with bits 63:32 clear and rs1's field the address
+ * offset, 0 where the access starts at the faulting address (anything
+ * else is refused: not a standard transformed instruction, or a later
+ * part of a misaligned access). */
 static void fuzz_htinst(uint64_t htinst)
 {
 	struct mmio_insn m;
 	unsigned reg = 0;
 	uint32_t word = (uint32_t)htinst | 3;
-	const struct enc *e = (htinst & 1) ? lookup(word, &reg) : NULL;
+	bool standard = (htinst & 1) && !(htinst >> 32) && !((htinst >> 15) & 31);
+	const struct enc *e = standard ? lookup(word, &reg) : NULL;
 	int r = riscv_decode_htinst((unsigned long)htinst, &m);
 
 	FUZZ_ASSERT((r == 0) == (e != NULL));

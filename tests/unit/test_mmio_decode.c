@@ -60,6 +60,11 @@ int main(void)
 	CHECK_EQ(riscv_decode_htinst(0x00e02021, &m), 0);
 	CHECK(m.store); CHECK_EQ(m.width, 4); CHECK_EQ(m.reg, 14); CHECK_EQ(m.len, 2);
 	CHECK(riscv_decode_htinst(0, &m) < 0);
+	/* not a standard transformed one (bits 63:32), or a misaligned
+	 * access's later part (an address offset in bits 19:15) */
+	CHECK(riscv_decode_htinst(0x100002683UL, &m) < 0);
+	CHECK(riscv_decode_htinst(0x00002683 | 4u << 15, &m) < 0);
+	CHECK(riscv_decode_htinst(0x00e02021 | 1u << 15, &m) < 0);
 	CHECK(riscv_decode_htinst(0x00002000, &m) < 0);	/* implicit-access pseudo-insn */
 	CHECK(riscv_decode_htinst(0x00003020, &m) < 0);
 

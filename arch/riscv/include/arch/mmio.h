@@ -56,8 +56,11 @@ static inline int riscv_decode_htinst(unsigned long htinst, struct mmio_insn *m)
 	unsigned long f3 = (htinst >> 12) & 7, store = htinst & 0x20;
 
 	/* bit 0 set (zero or a pseudo-instruction of an implicit access
-	 * have it clear), opcode LOAD (0x03) or STORE (0x23) in bits 6:2 */
-	if ((htinst & 0x5d) != 0x01 || f3 == 7 || (store && f3 > 3))
+	 * have it clear), opcode LOAD (0x03) or STORE (0x23) in bits 6:2;
+	 * a standard transformed instruction has bits 63:32 clear, and its
+	 * address offset (bits 19:15, rs1's place) is 0 unless the fault
+	 * hit a later part of a misaligned access: not this access's start */
+	if ((htinst & 0xffffffff000f805dUL) != 0x01 || f3 == 7 || (store && f3 > 3))
 		return -1;
 	m->store = store;
 	m->sign = !store && !(f3 & 4);
