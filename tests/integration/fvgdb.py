@@ -88,6 +88,16 @@ class Session:
         assert m, f"gdb printed no value of {expr}:\n{out}\n{''.join(self.out)[-2000:]}"
         return int(m.group(1))
 
+    def check_write(self, expr, value):
+        """A write reaches the guest: `expr` (a register or memory) set to
+        `value` reads back so after gdb forgets its copies, and is put back."""
+        old = self.value(expr)
+        self.cmd(f"set var {expr} = {value}")
+        self.cmd("maint flush register-cache")
+        assert self.value(expr) == value, expr
+        self.cmd(f"set var {expr} = {old}")
+        assert self.value(expr) == old, expr
+
     def console(self):
         """The console so far, as the proxy logged it."""
         try:

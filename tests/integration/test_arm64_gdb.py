@@ -71,17 +71,8 @@ def test_arm64_gdb_debugs_one_cell(image):
 
         # writes reach the guest: a register and memory, read back after
         # gdb forgets its copies, then put back
-        x19 = s.value("$x19")
-        s.cmd("set $x19 = 0x1234abcd")
-        s.cmd("maint flush register-cache")
-        assert s.value("$x19") == 0x1234abcd
-        s.cmd(f"set $x19 = {x19}")
-        jmax = s.value("h->jit_max")
-        s.cmd("set var h->jit_max = 77")
-        s.cmd("maint flush register-cache")
-        assert s.value("h->jit_max") == 77
-        s.cmd(f"set var h->jit_max = {jmax}")
-        assert s.value("h->jit_max") == jmax
+        s.check_write("$x19", 0x1234abcd)
+        s.check_write("h->jit_max", 77)
 
         # single step (MDSCR_EL1.SS): one instruction on, still in timer_irq
         pc = s.value("$pc")
