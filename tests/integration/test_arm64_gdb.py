@@ -13,121 +13,33 @@ rtos0 ticks on, and rtos1, which was never stopped, printed status lines
 whose guest time lies between rtos0's two stops.  Everything waits for
 what gdb or the console prints; nothing is timed.
 """
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import time
 
-import pexpect
 import pytest
 
 import arm64qemu
-from fvqemu import ROOT
+from fvgdb import TICK, Session, need_gdb
 
-GDB = shutil.which("gdb-multiarch")
-PROMPT = r"\(gdb\) $"
-TICK = re.compile(r"^\[(rtos[01])\] rtos: hart 0 tick (\d+) time (\d+) ", re.M)
 RAM = (0x40000000, 0x41000000)          # the cell's 16 MiB (two-rtos.c)
 IMAGE = 0x40200000
 
 
 @pytest.fixture(scope="module")
 def image():
-    if not GDB:
-        pytest.skip("gdb-multiarch is not installed (ci/deps.sh installs it)")
+    need_gdb()
     return arm64qemu.build("CONFIG_LAYOUT_A64_TWO_RTOS=y", name="arm64-gdb")
 
 
-class Session:
-    """The ARM64 board with its console on a unix socket, gdb attached to
-    rtos0 through the proxy."""
-
-    def __init__(self, image):
-        self.dir = tempfile.mkdtemp(prefix="fva64gdb")
-        sock = os.path.join(self.dir, "console.sock")
-        self.log = os.path.join(self.dir, "console.log")
-        # -icount, sleep=off: guest time runs with rtos1's instructions
-        # and jumps over its idle waits, never with the host's speed
-        cmd = arm64qemu.qemu_cmd(image, extra=["-icount", "shift=0,sleep=off",
-                                               "-monitor", "none", "-serial",
-                                               f"unix:{sock},server=on,wait=on"])
-        self.qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        rtos = os.path.join(os.path.dirname(image), "guests", "rtos", "rtos.elf")
-        proxy = os.path.join(ROOT, "ci", "gdb-proxy.py")
-        self.gdb = pexpect.spawn(GDB, ["-q", "-nx", "-iex", "set style enabled off", rtos],
-                                 encoding="utf-8", timeout=120, codec_errors="replace",
-                                 echo=False, env=dict(os.environ, TERM="dumb"))
-        self.out = []
-        self.gdb.logfile_read = self
-        self.gdb.expect(PROMPT)
-        self.cmd("set pagination off")
-        self.cmd("set confirm off")
-        self.cmd("set remotetimeout 60")
-        self.cmd("set architecture aarch64")
-        self.cmd(f"target remote | {proxy} --socket {sock} --cell rtos0 --log {self.log}")
-
-    def write(self, s):
-        self.out.append(s)
-
-    def flush(self):
-        pass
-
-    def cmd(self, line):
-        """Run a gdb command; return what it printed."""
-        self.gdb.sendline(line)
-        try:
-            self.gdb.expect(PROMPT, timeout=-1)
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            raise AssertionError(f"gdb: no prompt after {line!r}\n--- gdb ---\n"
-                                 f"{''.join(self.out)[-4000:]}\n--- console ---\n"
-                                 f"{self.console()[-4000:]}") from None
-        return self.gdb.before.replace("\r", "")
-
-    def value(self, expr):
-        """An integer expression of the guest, printed by gdb."""
-        out = self.cmd(f"print/u {expr}")
-        m = re.search(r"^\$\d+ = (\d+)$", out, re.M)
-        assert m, f"gdb printed no value of {expr}:\n{out}\n{''.join(self.out)[-2000:]}"
-        return int(m.group(1))
-
-    def console(self):
-        try:
-            with open(self.log, encoding="utf-8", errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def wait_console(self, cond, what):
-        """Follow the console log (tail -F) until cond(text) holds; the
-        cells print all the time, so a wall-clock bound (generous: a hang's
-        guard, nothing timed) ends a wait for what never comes."""
-        tail = pexpect.spawn("tail", ["-n", "+1", "-F", self.log], encoding="utf-8",
-                             codec_errors="replace", timeout=120)
-        deadline = time.monotonic() + 900
-        try:
-            while not cond(self.console()):
-                if time.monotonic() > deadline:
-                    raise pexpect.TIMEOUT(what)
-                tail.expect(r"\n")
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            raise AssertionError(f"timed out waiting for {what}\n--- console ---\n"
-                                 f"{self.console()[-6000:]}") from None
-        finally:
-            tail.close(force=True)
-        return self.console()
-
-    def close(self):
-        self.gdb.close(force=True)
-        self.qemu.kill()
-        self.qemu.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
+def session(image):
+    """gdb (aarch64) on rtos0 of the ARM64 board booting image; -icount,
+    sleep=off: guest time runs with rtos1's instructions and jumps over its
+    idle waits, never with the host's speed."""
+    return Session(arm64qemu.qemu_cmd(image, extra=["-icount", "shift=0,sleep=off"]), image,
+                   arch="aarch64")
 
 
 def test_arm64_gdb_debugs_one_cell(image):
-    s = Session(image)
+    s = session(image)
     try:
         out = s.cmd("info threads")
         assert re.search(r"^\* 1\s+Thread 1 ", out, re.M), out
@@ -159,17 +71,8 @@ def test_arm64_gdb_debugs_one_cell(image):
 
         # writes reach the guest: a register and memory, read back after
         # gdb forgets its copies, then put back
-        x19 = s.value("$x19")
-        s.cmd("set $x19 = 0x1234abcd")
-        s.cmd("maint flush register-cache")
-        assert s.value("$x19") == 0x1234abcd
-        s.cmd(f"set $x19 = {x19}")
-        jmax = s.value("h->jit_max")
-        s.cmd("set var h->jit_max = 77")
-        s.cmd("maint flush register-cache")
-        assert s.value("h->jit_max") == 77
-        s.cmd(f"set var h->jit_max = {jmax}")
-        assert s.value("h->jit_max") == jmax
+        s.check_write("$x19", 0x1234abcd)
+        s.check_write("h->jit_max", 77)
 
         # single step (MDSCR_EL1.SS): one instruction on, still in timer_irq
         pc = s.value("$pc")

@@ -14,110 +14,32 @@ nothing is timed.
 """
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 
-import pexpect
 import pytest
 
 from conftest import build_layout, build_layouts
-from fvqemu import OPENSBI, QEMU, ROOT, Qemu, qemu_cmd
+from fvgdb import GDB, PROMPT, TICK, Session, need_gdb, rtos_elf
+from fvqemu import Qemu, qemu_cmd
 
 LAYOUT = "tests/layouts/run/gdb.c"
 # rtos0 has two vharts (harts 0, 1) and the console is served on its first
 NOFREE = "tests/layouts/run/monitor-nofree.c"
-GDB = shutil.which("gdb-multiarch")
-PROMPT = r"\(gdb\) $"
-TICK = re.compile(r"^\[(rtos[01])\] rtos: hart 0 tick (\d+) time (\d+) ", re.M)
 
 
 @pytest.fixture(scope="module")
 def image():
-    if not GDB:
-        pytest.skip("gdb-multiarch is not installed (ci/deps.sh installs it)")
+    need_gdb()
     return build_layouts([LAYOUT, NOFREE])
 
 
-class Session:
-    """QEMU with its console on a unix socket, gdb attached through the proxy."""
-
-    def __init__(self, elf):
-        self.dir = tempfile.mkdtemp(prefix="fvgdb")
-        sock = os.path.join(self.dir, "console.sock")
-        self.log = os.path.join(self.dir, "console.log")
-        self.qemu = subprocess.Popen(
-            [QEMU, "-M", "virt", "-cpu", "rv64", "-smp", "4", "-m", "1G", "-display", "none",
-             "-monitor", "none", "-serial", f"unix:{sock},server=on,wait=on",
-             "-bios", OPENSBI, "-kernel", elf],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rtos = os.path.join(os.path.dirname(elf), "guests", "rtos", "rtos.elf")
-        proxy = os.path.join(ROOT, "ci", "gdb-proxy.py")
-        self.gdb = pexpect.spawn(GDB, ["-q", "-nx", "-iex", "set style enabled off", rtos],
-                                 encoding="utf-8", timeout=120, codec_errors="replace",
-                                 echo=False, env=dict(os.environ, TERM="dumb"))
-        self.out = []
-        self.gdb.logfile_read = self
-        self.gdb.expect(PROMPT)
-        self.cmd("set pagination off")
-        self.cmd("set confirm off")
-        self.cmd("set remotetimeout 60")
-        self.cmd(f"target remote | {proxy} --socket {sock} --cell rtos0 --log {self.log}")
-
-    def write(self, s):
-        self.out.append(s)
-
-    def flush(self):
-        pass
-
-    def cmd(self, line, timeout=None):
-        """Run a gdb command; return what it printed."""
-        self.gdb.sendline(line)
-        try:
-            self.gdb.expect(PROMPT, timeout=-1 if timeout is None else timeout)
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            raise AssertionError(f"gdb: no prompt after {line!r}\n--- gdb ---\n"
-                                 f"{''.join(self.out)[-4000:]}\n--- console ---\n"
-                                 f"{self.console()[-4000:]}") from None
-        return self.gdb.before.replace("\r", "")
-
-    def value(self, expr):
-        """An integer expression of the guest, printed by gdb."""
-        m = re.search(r"^\$\d+ = (\d+)$", self.cmd(f"print/u {expr}"), re.M)
-        assert m, f"gdb printed no value of {expr}:\n{''.join(self.out)[-2000:]}"
-        return int(m.group(1))
-
-    def console(self):
-        try:
-            with open(self.log, encoding="utf-8", errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def close(self):
-        self.gdb.close(force=True)
-        self.qemu.kill()
-        self.qemu.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def wait_console(s, cond, what):
-    """Follow the proxy's console log (tail -F) until cond(text) holds."""
-    tail = pexpect.spawn("tail", ["-n", "+1", "-F", s.log], encoding="utf-8",
-                         codec_errors="replace", timeout=120)
-    try:
-        while not cond(s.console()):
-            tail.expect(r"\n")
-    except (pexpect.TIMEOUT, pexpect.EOF):
-        raise AssertionError(f"timed out waiting for {what}\n--- console ---\n"
-                             f"{s.console()[-6000:]}") from None
-    finally:
-        tail.close(force=True)
-    return s.console()
+def session(elf):
+    """gdb on rtos0 of the RISC-V board booting elf."""
+    return Session(qemu_cmd(elf, smp=4, mem="1G"), elf)
 
 
 def test_gdb_debugs_one_cell(image):
-    s = Session(image[LAYOUT])
+    s = session(image[LAYOUT])
     try:
         out = s.cmd("info threads")
         assert re.search(r"^\* 1\s+Thread 1 ", out, re.M), out
@@ -139,16 +61,8 @@ def test_gdb_debugs_one_cell(image):
 
         # writes reach the guest: a register (s5: saved only for a debugger)
         # and memory, read back after gdb forgets its copies, then put back
-        s5 = s.value("$s5")
-        s.cmd("set $s5 = 0x1234abcd")
-        s.cmd("maint flush register-cache")
-        assert s.value("$s5") == 0x1234abcd
-        s.cmd(f"set $s5 = {s5}")
-        jmax = s.value("h->jit_max")
-        s.cmd("set var h->jit_max = 77")
-        assert s.value("h->jit_max") == 77
-        s.cmd(f"set var h->jit_max = {jmax}")
-        assert s.value("h->jit_max") == jmax
+        s.check_write("$s5", 0x1234abcd)
+        s.check_write("h->jit_max", 77)
 
         # a watchpoint (software: no triggers), hit when the tick moves
         s.cmd("delete")
@@ -220,8 +134,8 @@ def test_gdb_debugs_one_cell(image):
         out = s.cmd("detach")
         assert "detached" in out, out
 
-        text = wait_console(
-            s, lambda t: any(c == "rtos1" and int(tm) > now2 for c, _, tm in TICK.findall(t))
+        text = s.wait_console(
+            lambda t: any(c == "rtos1" and int(tm) > now2 for c, _, tm in TICK.findall(t))
             and any(c == "rtos0" and int(tm) > now2 for c, _, tm in TICK.findall(t)),
             "both cells' status lines after the detach")
         lines = [(c, int(n), int(tm)) for c, n, tm in TICK.findall(text)]
@@ -239,7 +153,7 @@ def test_gdb_debugs_one_cell(image):
 def test_gdb_two_vharts_console_on_the_cell(image):
     """A thread per vhart; gdb steps one over a breakpoint (Hc) while the
     other stays stopped; the console's hart is the debugged cell's own."""
-    s = Session(image[NOFREE])
+    s = session(image[NOFREE])
     try:
         out = s.cmd("info threads")
         assert re.search(r"^\* 1\s+Thread 1 ", out, re.M), out
@@ -258,8 +172,8 @@ def test_gdb_two_vharts_console_on_the_cell(image):
         assert "detached" in out, out
         def after(t):       # the console after the session
             return t.split("[fv] gdb: the console speaks", 1)[-1]
-        wait_console(s, lambda t: re.search(r"^\[rtos0\] rtos: hart 0 tick \d+ time", after(t),
-                                            re.M) and re.search(
+        s.wait_console(lambda t: re.search(r"^\[rtos0\] rtos: hart 0 tick \d+ time", after(t),
+                                           re.M) and re.search(
             r"^\[rtos1\] rtos: hart 0 tick \d+ time", after(t), re.M),
             "both cells' status lines after the detach")
     finally:
@@ -274,8 +188,8 @@ def test_console_hand_over_and_abort(image):
     def packet(data):
         return "$%s#%02x" % (data, sum(map(ord, data)) & 0xff)
 
-    rtos = os.path.join(os.path.dirname(image[LAYOUT]), "guests", "rtos", "rtos.elf")
-    tick = subprocess.run([GDB, "-q", "-nx", "-batch", "-ex", "print/x &harts[0].tick", rtos],
+    tick = subprocess.run([GDB, "-q", "-nx", "-batch", "-ex", "print/x &harts[0].tick",
+                           rtos_elf(image[LAYOUT])],
                           check=True, capture_output=True, text=True).stdout
     tick = re.search(r"= (0x[0-9a-f]+)", tick).group(1)[2:]
     with Qemu(qemu_cmd(image[LAYOUT], smp=4, mem="1G"), timeout=60) as q:
