@@ -30,6 +30,7 @@
 #include <fv/fmt.h>
 #include <fv/string.h>
 #include "hello.h"
+#include "gic.h"
 #include "io.h"
 
 #define PSCI_VERSION	0x84000000U
@@ -196,43 +197,21 @@ static void smp_busy(void)
 	say("hello-arm64: cpu_on mpidr 1: %ld, it spins\n", on);
 }
 
-#define ICC_SRE_EL1	S3_0_C12_C12_5
-#define ICC_PMR_EL1	S3_0_C4_C6_0
-#define ICC_IGRPEN1_EL1	S3_0_C12_C12_7
-#define ICC_IAR1_EL1	S3_0_C12_C12_0
-#define ICC_EOIR1_EL1	S3_0_C12_C12_1
 #define VTIMER		27
 
-/* The first redistributor: the second reg range of the GICv3 node. */
-static volatile uint8_t *find_gicr(const void *fdt)
-{
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
-	int len;
-	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", &len) : NULL;
-
-	return reg && len >= 32 ? (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[2]) : NULL;
-}
-
-/* CPU_SUSPEND: see the top of the file. */
+/* CPU_SUSPEND: see the top of the file.  GICv3 only: its driver
+ * (gicv3.c) whatever dispatch.c picked. */
 static void suspend(const void *fdt)
 {
-	volatile uint8_t *gicr = find_gicr(fdt);
-	uint64_t deadline, iar, period = sysreg_rd(cntfrq_el0) / 100;
-	unsigned calls = 0;
+	const struct gic_ops *v3 = &gicv3_ops;
+	uint64_t deadline, period = sysreg_rd(cntfrq_el0) / 100;
+	unsigned calls = 0, iar, intid;
 	long r;
 
-	if (!gicr) {
-		say("hello-arm64: suspend: no GICv3 in the device tree\n");
+	if (!v3->setup(fdt))
 		return;
-	}
-	sysreg_wr(ICC_SRE_EL1, 1);
-	*(volatile uint32_t *)(gicr + 0x14) = 0;		/* GICR_WAKER: awake */
-	while (*(volatile uint32_t *)(gicr + 0x14) & 4)
-		;
-	*(volatile uint32_t *)(gicr + 0x10080) = 1U << VTIMER;	/* group 1 */
-	*(volatile uint32_t *)(gicr + 0x10100) = 1U << VTIMER;	/* enable */
-	sysreg_wr(ICC_PMR_EL1, 0xff);
-	sysreg_wr(ICC_IGRPEN1_EL1, 1);
+	v3->cpu_on();
+	v3->private_on(VTIMER, 0x80);
 	deadline = sysreg_rd(cntvct_el0) + period;
 	sysreg_wr(cntv_cval_el0, deadline);
 	sysreg_wr(cntv_ctl_el0, 1);
@@ -240,13 +219,13 @@ static void suspend(const void *fdt)
 		r = hello_hvc3(PSCI_SUSPEND, 0, 0, 0);		/* standby */
 		calls++;
 	} while (r == 0 && sysreg_rd(cntvct_el0) < deadline && calls < 100);
-	iar = sysreg_rd(ICC_IAR1_EL1) & 0xffffff;	/* what woke it, masked */
+	intid = v3->ack(&iar);				/* what woke it, masked */
 	sysreg_wr(cntv_ctl_el0, 0);
-	if (iar < 1020)
-		sysreg_wr(ICC_EOIR1_EL1, iar);
+	if (intid < GIC_SPURIOUS)
+		v3->eoi(iar);
 	say("hello-arm64: suspend standby: %ld, %u calls, after its deadline: %s, "
-	    "pending intid %lu\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
-	    (unsigned long)iar);
+	    "pending intid %u\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
+	    intid);
 	say("hello-arm64: suspend reserved bit: %ld\n", hello_hvc3(PSCI_SUSPEND, 1U << 30, 0, 0));
 	say("hello-arm64: suspend powerdown entry 0x48000000: %ld\n",
 	    hello_hvc3(PSCI_SUSPEND, PS_POWERDOWN, 0x48000000, RESUME_CTX));
