@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """ARM64: interrupts through the virtual GIC, with the test guest's irq
-and spy modes (cells/guests/hello-arm64/irq.c) in the layout hello-irq:
+and spy modes (cells/guests/hello-arm64/modes.c) in the layout hello-irq:
 cell irq0 (two vCPUs) pends five SGIs of different priorities to
 itself at once, more than the free list registers, and takes them by
 priority under its priority mask and then without; it sends an SGI from vCPU 0 to vCPU 1, takes the
@@ -9,9 +9,10 @@ with the HW bit), and echoes typed characters from its emulated PL011's
 receive interrupt; cell spy pokes the RTC's SPI in its own distributor
 and reads nothing back, while irq0 goes on.  Whole lines only (lines()
 joins the focused cell's pieces), no timing.  Each test runs on both
-images: the GICv3 one (the guest's irq.c) and the GICv2 one
-(arch/arm64/irqc/gicv2; the guest's irq2.c, which prints the same lines:
-its second SGI goes to vCPUs 1 and 7, GICD_SGIR having 8 target bits)."""
+images: the GICv3 one (the guest's modes through its gicv3.c) and the
+GICv2 one (arch/arm64/irqc/gicv2; the same modes through the guest's
+gicv2.c, printing the same lines: the second SGI goes to vCPUs 1 and 7,
+GICD_SGIR having 8 target bits)."""
 import pytest
 
 import arm64qemu

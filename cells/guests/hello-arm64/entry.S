@@ -28,8 +28,8 @@ secondary_entry:
 	b	4b
 	.ltorg
 
-/* EL1 vectors (VBAR_EL1, irq.c and irq2.c set it): only an IRQ taken at
- * EL1 with SP_EL1 is expected; it goes to irq_dispatch (dispatch.c) with
+/* EL1 vectors (VBAR_EL1, modes.c sets it): only an IRQ taken at
+ * EL1 with SP_EL1 is expected; it goes to guest_irq (modes.c) with
  * the caller-saved registers kept.  Anything else stops this vCPU where
  * it is. */
 	.balign	2048
@@ -56,7 +56,7 @@ irq_entry:
 	stp	x16, x17, [sp, #128]
 	stp	x18, x29, [sp, #144]
 	str	x30, [sp, #160]
-	bl	irq_dispatch
+	bl	guest_irq
 	ldp	x0, x1, [sp, #0]
 	ldp	x2, x3, [sp, #16]
 	ldp	x4, x5, [sp, #32]

@@ -13,11 +13,9 @@
  *   smp-busy       PSCI CPU_ON of vCPU 1, which spins for ever; then
  *                  SYSTEM_OFF, which must stop vCPU 1 as well
  *   timer          10 interrupts of its virtual timer (PPI 27) through the
- *                  virtual GIC (GICv3: its redistributor found in the
- *                  device tree, its CPU interface the ICC registers;
- *                  GICv2: irq2.c), 10 ms apart; then SYSTEM_OFF
- *   irq, spy=<n>   interrupts through the virtual GIC: see irq.c (GICv3),
- *                  irq2.c (GICv2); dispatch.c picks
+ *                  virtual GIC, 10 ms apart (timer.c); then SYSTEM_OFF
+ *   irq, spy=<n>   interrupts through the virtual GIC: see modes.c
+ *                  (either GIC: gicv3.c, gicv2.c; dispatch.c picks)
  *   suspend        (GICv3 only) PSCI CPU_SUSPEND: a standby with its virtual timer
  *                  armed 10 ms ahead (interrupts masked) must return only
  *                  once the timer is due (a few wake-ups before are
@@ -32,6 +30,8 @@
 #include <fv/fmt.h>
 #include <fv/string.h>
 #include "hello.h"
+#include "gic.h"
+#include "io.h"
 
 #define PSCI_VERSION	0x84000000U
 #define PSCI_SYSTEM_OFF	0x84000008U
@@ -152,7 +152,7 @@ void guest_secondary(uint64_t ctx)
 		for (;;)
 			__asm__ volatile("nop");
 	if (ctx == SGI_CTX)
-		irq_secondary_mode();
+		irq_secondary();
 	if (ctx == RESUME_CTX) {
 		uint64_t sctlr;
 
@@ -197,87 +197,21 @@ static void smp_busy(void)
 	say("hello-arm64: cpu_on mpidr 1: %ld, it spins\n", on);
 }
 
-#define sysreg_rd(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
-#define sysreg_wr(r, v) __asm__ volatile("msr " #r ", %0\n isb" :: "r"((uint64_t)(v)) : "memory")
-#define ICC_SRE_EL1	S3_0_C12_C12_5
-#define ICC_PMR_EL1	S3_0_C4_C6_0
-#define ICC_IGRPEN1_EL1	S3_0_C12_C12_7
-#define ICC_IAR1_EL1	S3_0_C12_C12_0
-#define ICC_EOIR1_EL1	S3_0_C12_C12_1
 #define VTIMER		27
 
-/* The first redistributor: the second reg range of the GICv3 node. */
-static volatile uint8_t *find_gicr(const void *fdt)
-{
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
-	int len;
-	const fdt64_t *reg = node >= 0 ? fdt_getprop(fdt, node, "reg", &len) : NULL;
-
-	return reg && len >= 32 ? (volatile uint8_t *)(uintptr_t)fdt64_to_cpu(reg[2]) : NULL;
-}
-
-static void timer(const void *fdt)
-{
-	volatile uint8_t *gicr = find_gicr(fdt);
-	uint64_t freq = sysreg_rd(cntfrq_el0), period = freq / 100, t0, t1;
-	unsigned ticks = 0, other = 0;
-
-	if (!gicr) {
-		say("hello-arm64: timer: no GICv3 in the device tree\n");
-		return;
-	}
-	sysreg_wr(ICC_SRE_EL1, 1);
-	*(volatile uint32_t *)(gicr + 0x14) = 0;		/* GICR_WAKER: awake */
-	while (*(volatile uint32_t *)(gicr + 0x14) & 4)
-		;
-	*(volatile uint32_t *)(gicr + 0x10080) = 1U << VTIMER;	/* group 1 */
-	gicr[0x10400 + VTIMER] = 0x80;				/* priority */
-	*(volatile uint32_t *)(gicr + 0x10100) = 1U << VTIMER;	/* enable */
-	sysreg_wr(ICC_PMR_EL1, 0xff);
-	sysreg_wr(ICC_IGRPEN1_EL1, 1);
-	t0 = sysreg_rd(cntvct_el0);
-	sysreg_wr(cntv_tval_el0, period);
-	sysreg_wr(cntv_ctl_el0, 1);
-	while (ticks < 10) {
-		uint64_t iar;
-
-		__asm__ volatile("wfi" ::: "memory");	/* IRQs masked: no vector */
-		iar = sysreg_rd(ICC_IAR1_EL1) & 0xffffff;
-		if (iar >= 1020)
-			continue;
-		if (iar == VTIMER && ++ticks < 10)
-			sysreg_wr(cntv_tval_el0, period);
-		else if (iar == VTIMER)
-			sysreg_wr(cntv_ctl_el0, 0);
-		else
-			other++;
-		sysreg_wr(ICC_EOIR1_EL1, iar);
-	}
-	t1 = sysreg_rd(cntvct_el0);
-	say("hello-arm64: timer: %u interrupts of intid 27, %u others, %s\n", ticks, other,
-	    t1 - t0 >= 10 * period ? "at least 10 periods apart" : "TOO EARLY");
-}
-
-/* CPU_SUSPEND: see the top of the file. */
+/* CPU_SUSPEND: see the top of the file.  GICv3 only: its driver
+ * (gicv3.c) whatever dispatch.c picked. */
 static void suspend(const void *fdt)
 {
-	volatile uint8_t *gicr = find_gicr(fdt);
-	uint64_t deadline, iar, period = sysreg_rd(cntfrq_el0) / 100;
-	unsigned calls = 0;
+	const struct gic_ops *v3 = &gicv3_ops;
+	uint64_t deadline, period = sysreg_rd(cntfrq_el0) / 100;
+	unsigned calls = 0, iar, intid;
 	long r;
 
-	if (!gicr) {
-		say("hello-arm64: suspend: no GICv3 in the device tree\n");
+	if (!v3->setup(fdt))
 		return;
-	}
-	sysreg_wr(ICC_SRE_EL1, 1);
-	*(volatile uint32_t *)(gicr + 0x14) = 0;		/* GICR_WAKER: awake */
-	while (*(volatile uint32_t *)(gicr + 0x14) & 4)
-		;
-	*(volatile uint32_t *)(gicr + 0x10080) = 1U << VTIMER;	/* group 1 */
-	*(volatile uint32_t *)(gicr + 0x10100) = 1U << VTIMER;	/* enable */
-	sysreg_wr(ICC_PMR_EL1, 0xff);
-	sysreg_wr(ICC_IGRPEN1_EL1, 1);
+	v3->cpu_on();
+	v3->private_on(VTIMER, 0x80);
 	deadline = sysreg_rd(cntvct_el0) + period;
 	sysreg_wr(cntv_cval_el0, deadline);
 	sysreg_wr(cntv_ctl_el0, 1);
@@ -285,13 +219,13 @@ static void suspend(const void *fdt)
 		r = hello_hvc3(PSCI_SUSPEND, 0, 0, 0);		/* standby */
 		calls++;
 	} while (r == 0 && sysreg_rd(cntvct_el0) < deadline && calls < 100);
-	iar = sysreg_rd(ICC_IAR1_EL1) & 0xffffff;	/* what woke it, masked */
+	intid = v3->ack(&iar);				/* what woke it, masked */
 	sysreg_wr(cntv_ctl_el0, 0);
-	if (iar < 1020)
-		sysreg_wr(ICC_EOIR1_EL1, iar);
+	if (intid < GIC_SPURIOUS)
+		v3->eoi(iar);
 	say("hello-arm64: suspend standby: %ld, %u calls, after its deadline: %s, "
-	    "pending intid %lu\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
-	    (unsigned long)iar);
+	    "pending intid %u\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
+	    intid);
 	say("hello-arm64: suspend reserved bit: %ld\n", hello_hvc3(PSCI_SUSPEND, 1U << 30, 0, 0));
 	say("hello-arm64: suspend powerdown entry 0x48000000: %ld\n",
 	    hello_hvc3(PSCI_SUSPEND, PS_POWERDOWN, 0x48000000, RESUME_CTX));
@@ -330,16 +264,14 @@ void guest_main(const void *fdt)
 	if (!strcmp(args, "smp-busy"))
 		smp_busy();
 	gic_pick(fdt);
-	if (!strcmp(args, "timer") && gic_is_v2())
-		timer2(fdt);
-	else if (!strcmp(args, "timer"))
-		timer(fdt);
+	if (!strcmp(args, "timer"))
+		timer_main(fdt);
 	if (!strcmp(args, "irq"))
-		irq_mode(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
+		irq_main(fdt, fdt_path_offset(fdt, "/cpus/cpu@1") >= 0);
 	if (!strcmp(args, "suspend"))
 		suspend(fdt);
 	if (!strncmp(args, "spy=", 4))
-		spy_mode(fdt, parse_dec(args + 4));
+		spy_main(fdt, parse_dec(args + 4));
 	if (!strcmp(args, "off") || !strncmp(args, "smp", 3) || !strcmp(args, "timer") ||
 	    !strcmp(args, "suspend")) {
 		say("hello-arm64: system off\n");
