@@ -323,6 +323,8 @@ static void stop_others(struct cell *c, struct vcpu *self)
 	}
 }
 
+static int powering_off;	/* all_stopped_check() has begun to (int: an AMO) */
+
 /* Called by a cell that has just taken its final state.  A cell that is
  * stopping or restarting is not stopped yet: it decides when it is done.
  * A stop from the monitor never powers off: whoever typed it may want to
@@ -336,6 +338,12 @@ static void all_stopped_check(bool may_power_off)
 			return;
 	}
 	if (IS_ENABLED(CONFIG_POWEROFF_WHEN_ALL_STOPPED) && may_power_off) {
+		/* two cells' last harts can both get here: one powers off */
+		if (__atomic_exchange_n(&powering_off, 1, __ATOMIC_SEQ_CST))
+			return;
+		/* every cell's last lines (each in its own ring, drained in
+		 * no order of time between rings) before this one, the last */
+		mux_flush();
 		kprintf("all cells stopped: powering off\n");
 		mux_flush();	/* the last words, before there is no console */
 		arch_system_off();
