@@ -151,9 +151,13 @@ def test_rtos_restart_mid_traffic_leaves_linux_devices_working(demo):
         # /tmp/stop appears
         assert shell(q, "mount -o remount,rw /mnt && echo rw") == "rw"
         q.send("(n=0; while [ ! -e /tmp/stop ]; do fv-doorbell /dev/uio0 20 >/dev/null; "
-               "n=$((n + 1)); echo $n > /mnt/n.txt; sync; done; touch /tmp/done) &\n")
-        # some of it done: a few rounds answered
-        assert shell(q, "sleep 3; cat /mnt/n.txt") != ""
+               "n=$((n + 1)); echo $n > /mnt/n.new; mv /mnt/n.new /mnt/n.txt; sync; done; "
+               "touch /tmp/done) &\n")
+        # some of it done: a round answered (the count is renamed into
+        # place, so it is never read half written)
+        n = shell(q, "until [ -s /mnt/n.txt ]; do sleep 1; done; cat /mnt/n.txt",
+                  timeout=TIMEOUT)
+        assert n.isdigit() and int(n) >= 1, n
         start = len(q.text())
         q.send("\x1dm")
         run_until(q, lambda t: "[fv] monitor: type help" in t[start:], 30,
