@@ -35,7 +35,7 @@ def wait_shell(q):
     return int(ready.search(linux_text(text)).group(1))
 
 
-def shell(q, cmd):
+def shell(q, cmd, timeout=60):
     """`cmd`'s output on one line, once the shell has prompted again."""
     start = len(q.text())
     marker = re.compile(r"@<([^$]*?)>@")     # not the echo of the command
@@ -50,7 +50,7 @@ def shell(q, cmd):
             return True
         return False
 
-    q.wait_for(done, 60, f"the output of {cmd!r} and the next prompt")
+    q.wait_for(done, timeout, f"the output of {cmd!r} and the next prompt")
     return out[0]
 
 

@@ -20,7 +20,7 @@ import pytest
 
 import arm64qemu
 from fvqemu import Qemu
-from test_arm64_debian_kernel import PROMPT
+from test_arm64_debian_kernel import PROMPT, shell
 from test_cells import hv_message, run_until
 from test_demo import linux_text, rtos_ticks
 from test_demo_doorbell import LINUX_ANY, LINUX_LINE, RTOS_LINE, rtos_doorbell
@@ -49,25 +49,6 @@ def wait_shell(q, start):
     text = q.wait_for(lambda t: ready.search(linux_text(t[start:])), BOOT_TIMEOUT,
                       "Linux's ready line and its shell's prompt")
     return int(ready.search(linux_text(text[start:])).group(1))
-
-
-def shell(q, cmd, timeout=60):
-    """`cmd`'s output on one line, once Linux's shell has prompted again."""
-    start = len(q.text())
-    marker = re.compile(r"@<([^$]*?)>@")     # not the echo of the command
-    q.send(f"X=$({cmd} 2>&1 | tr '\\n' ' '); echo \"@<$X>@\"\n")
-    out = []
-
-    def done(text):
-        t = linux_text(text[start:])
-        m = marker.search(t)
-        if m and PROMPT.search(t[m.end():]):
-            out.append(m.group(1).strip())
-            return True
-        return False
-
-    q.wait_for(done, timeout, f"the output of {cmd!r} and the next prompt")
-    return out[0]
 
 
 def boot(image):
