@@ -307,7 +307,8 @@ def test_rtos_restart_mid_traffic_leaves_linux_virtio_working(booted):
     assert shell(q, "rm -f /tmp/stop /tmp/rounds /tmp/ended; (i=0; r=stopped; "
                     "while [ ! -e /tmp/stop ]; do echo 3 > /proc/sys/vm/drop_caches; "
                     "dd if=/dev/vda of=/dev/null bs=4096 2>/dev/null || { r=failed; break; }; "
-                    "i=$((i+1)); echo $i > /tmp/rounds; done; echo $r > /tmp/ended) "
+                    "i=$((i+1)); echo $i > /tmp/r; mv /tmp/r /tmp/rounds; done; "
+                    "echo $r > /tmp/ended) "
                     ">/dev/null 2>&1 & echo started") == "started"
 
     def rounds():

@@ -38,7 +38,11 @@
 /* Output ring per port (a power of two): lines wait here while the UART,
  * or whoever reads it, is slower than the cell writes. */
 #define MUX_OUT_SIZE	16384
-#define MUX_IN_SIZE	256	/* input ring per port (a power of two) */
+/* Input ring per port (a power of two): typed or pasted bytes wait here
+ * until the cell takes them.  It holds a whole line as long as Linux's tty
+ * accepts (4095 bytes), so a pasted command arrives whole even when the
+ * cell is busy; beyond that, bytes are dropped and counted (in-drop). */
+#define MUX_IN_SIZE	4096
 /* a console per cell and up to as many virtio consoles */
 #define MUX_MAX_PORTS	(2 * CONFIG_MAX_CELLS)
 #define MUX_HV_MARK	0x01	/* first byte of a hypervisor line in a ring */
