@@ -342,6 +342,8 @@ legacy.remote_sfence_vma_asid_v1 legacy.send_ipi_v1 legacy.v1_received legacy.v1
 exc.vs_csrr_hstatus exc.vu_csrr_hstatus exc.vs_csrw_hgatp exc.vu_csrw_hgatp
 exc.vs_hfence_vvma exc.vu_hfence_vvma exc.vs_csrr_hpmcounter31
 exc.vu_csrr_hpmcounter31 exc.vs_sie_saved
+mmio.lsr_idle mmio.sb_s3_lbu_a0 mmio.lb_a0_signed mmio.lb_s1_signed mmio.lbu_s2
+mmio.sb_a1_lb_a0 mmio.sb_a1_lb_s1 mmio.scr_cleared
 """.split()
 
 # Every line sbitest may print in a good run.

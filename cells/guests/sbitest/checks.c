@@ -869,4 +869,5 @@ void run_checks(void)
 	srst_checks();
 	legacy_checks();
 	exc_checks();
+	mmio_checks();
 }

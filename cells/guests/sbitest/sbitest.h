@@ -159,6 +159,8 @@ void skip(const char *name);
 /* Instructions the hart lacks (exc.c, probes.S): a check group, and the trap
  * handler's share (true if the trap was one exc.c expected). */
 void exc_checks(void);
+/* mmio.c: loads and stores of a device register (the UART's scratch) */
+void mmio_checks(void);
 bool exc_trap(unsigned long cause);
 /* Run fn(arg) (its trapping instruction 4 bytes long) with the trap
  * handler armed: the exception it took, or -1; *ret what fn returned. */
