@@ -218,7 +218,7 @@ static void remember(struct cpu *c, const struct vcpu *v, struct emu_dev *dev)
  * decode; the same counts.  The register must be one trap_entry.S saved.
  * Anything else (another width, misaligned, no htinst, a fetch): 1,
  * nothing done, the general way decides (and refuses another width).
- * Not inlined, as last_dev_access(): riscv_guest_page_fault() chooses
+ * Not inlined, as last_dev_load(): riscv_guest_page_fault() chooses
  * without a stack frame and tail-calls either.
  */
 static __attribute__((noinline)) int claim_access(struct cpu *c, unsigned long cause,
@@ -292,25 +292,81 @@ void riscv_guest_page_fault_all(struct cpu *c, unsigned long cause)
 }
 
 /*
- * An access at offset off of the device this hart's guest used last
- * (riscv_guest_page_fault()): emulated if htinst holds a load or store
- * that names a register trap_entry.S saved (0), else 1, nothing done.
+ * htinst of a load or store the fast path takes (riscv_decode_htinst()'s
+ * test with the opcode fixed): bit 0 set, bits 6:2 LOAD (00000) or STORE
+ * (01000), bits 19:15 (the address offset) and 63:32 clear; bit 1 free
+ * (clear: the original was compressed).  funct3 is checked apart.
  */
-static __attribute__((noinline)) int last_dev_access(struct cpu *c, unsigned long cause,
-						     uint64_t off, unsigned long htinst)
+#define FAST_LS_MASK	0xffffffff000f807dUL
+#define FAST_LOAD	0x01UL
+#define FAST_STORE	0x21UL
+
+/*
+ * The end of a fast load, after the device's read: the value into the
+ * register htinst names, with the load's width and sign, and the guest
+ * resumes after the instruction.  htinst is read again rather than kept:
+ * a device model takes no trap, so it still holds this fault's, and
+ * last_dev_load() then keeps no register across its call (no callee-saved
+ * register to spill and reload).
+ */
+static inline void fast_load_done(uint64_t val)
+{
+	unsigned long h = csr_read(CSR_HTINST);
+	unsigned long f3 = (h >> 12) & 7, rd = (h >> 7) & 31;
+	unsigned sh = 64 - (8u << (f3 & 3));
+
+	if (rd)
+		this_cpu()->arch.regs[rd] = f3 & 4 ? val << sh >> sh
+					  : (uint64_t)((int64_t)(val << sh) >> sh);
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (h & 2));
+}
+
+/*
+ * A load at offset off of the device this hart's guest used last
+ * (riscv_guest_page_fault()): emulated if htinst holds a load (lb .. ld,
+ * lbu .. lwu, c.lw, c.ld, c.lwsp, c.ldsp) into a register trap_entry.S
+ * saved (0), else 1, nothing done.  The counts as on the full path.
+ */
+static __attribute__((noinline)) int last_dev_load(struct cpu *c, uint64_t off,
+						   unsigned long htinst)
 {
 	struct vcpu_stats *st = &c->vcpu->stats;
-	struct mmio_insn m;
+	struct emu_dev *dev = c->arch.last_emu;
+	unsigned long f3 = (htinst >> 12) & 7;
+	uint64_t val;
 
-	if (unlikely(trace_active() || cause == EXC_INST_GUEST_PAGE_FAULT ||
-		     riscv_decode_htinst(htinst, &m) < 0 ||
-		     !((RISCV_GUEST_CLOBBERED >> m.reg) & 1) ||
-		     m.store != (cause == EXC_STORE_GUEST_PAGE_FAULT)))
+	if (unlikely(trace_active() || (htinst & FAST_LS_MASK) != FAST_LOAD || f3 == 7 ||
+		     !((RISCV_GUEST_CLOBBERED >> ((htinst >> 7) & 31)) & 1)))
 		return 1;
-	/* both counts before the device's call, the vCPU's pointer loaded once */
-	st->traps[cause]++;
+	st->traps[EXC_LOAD_GUEST_PAGE_FAULT]++;
 	st->mmio++;
-	emulate(c, c->arch.last_emu, off, m);
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
+	if (unlikely(dev->ops->read(dev, off, 1u << (f3 & 3), &val) < 0))
+		refused(this_cpu(), false);
+	fast_load_done(val);
+	return 0;
+}
+
+/* The same for a store (sb .. sd, c.sw, c.sd, c.swsp, c.sdsp) from a
+ * register trap_entry.S saved. */
+static __attribute__((noinline)) int last_dev_store(struct cpu *c, uint64_t off,
+						    unsigned long htinst)
+{
+	struct vcpu_stats *st = &c->vcpu->stats;
+	struct emu_dev *dev = c->arch.last_emu;
+	unsigned long f3 = (htinst >> 12) & 7, rs2 = (htinst >> 20) & 31;
+	unsigned sh = 64 - (8u << (f3 & 3));
+
+	if (unlikely(trace_active() || (htinst & FAST_LS_MASK) != FAST_STORE || f3 > 3 ||
+		     !((RISCV_GUEST_CLOBBERED >> rs2) & 1)))
+		return 1;
+	st->traps[EXC_STORE_GUEST_PAGE_FAULT]++;
+	st->mmio++;
+	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
+	if (unlikely(dev->ops->write(dev, off, 1u << f3,
+				     rs2 ? c->arch.regs[rs2] << sh >> sh : 0) < 0))
+		refused(this_cpu(), true);
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (csr_read(CSR_HTINST) & 2));
 	return 0;
 }
 
@@ -319,7 +375,7 @@ static __attribute__((noinline)) int last_dev_access(struct cpu *c, unsigned lon
  * a0-a7 saved: emulate the common cases, a load or store the hart
  * transformed into htinst, that names one of those registers, of the
  * device this hart's guest used last (a hart runs one cell's guest only,
- * so that is one of its cell's: last_dev_access()), or the claim or
+ * so that is one of its cell's: last_dev_load(), last_dev_store()), or the claim or
  * completion at its own vPLIC context's register (claim_access()), and
  * return 0.  Anything else, or any access while the trace is on (which
  * records it there): 1, nothing done, and trap_entry.S saves every
@@ -332,8 +388,13 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 	unsigned long htinst = csr_read(CSR_HTINST);
 	uint64_t off = gpa - c->arch.last_base;
 
-	if (likely(off < c->arch.last_size))
-		return last_dev_access(c, cause, off, htinst);
+	if (likely(off < c->arch.last_size)) {
+		if (cause == EXC_LOAD_GUEST_PAGE_FAULT)
+			return last_dev_load(c, off, htinst);
+		if (cause == EXC_STORE_GUEST_PAGE_FAULT)
+			return last_dev_store(c, off, htinst);
+		return 1;	/* a fetch: the full way stops the cell */
+	}
 	if (gpa == c->arch.vclaim_gpa)
 		return claim_access(c, cause, htinst);
 	return 1;

@@ -271,30 +271,36 @@ static bool lsr_plain(const struct uart16550 *u, uint8_t *lsr)
 	return true;
 }
 
-/* Any other read of a register (reg < 8): under the lock, which it may
- * change.  Out of line, so that the plain LSR read saves no registers. */
-static __attribute__((noinline)) uint8_t read_locked(struct uart16550 *u, unsigned reg)
+/* Any other read of a register (off < 8) under the lock, which it may
+ * change; 0 beyond them.  Out of line and tail-called, so that the plain
+ * LSR read sets up no stack frame. */
+static __attribute__((noinline)) int read_locked(struct uart16550 *u, uint64_t off,
+						 uint64_t *val)
 {
-	uint8_t r;
+	uint8_t r = 0;
 
-	spin_lock(&u->lock);
-	r = read_reg(u, reg);
-	update_irq(u);
-	spin_unlock(&u->lock);
-	return r;
+	if (off < 8) {
+		spin_lock(&u->lock);
+		r = read_reg(u, (unsigned)off);
+		update_irq(u);
+		spin_unlock(&u->lock);
+	}
+	*val = r;
+	return 0;
 }
 
 int uart16550_read(struct uart16550 *u, uint64_t off, unsigned width,
 		   uint64_t *val)
 {
-	uint8_t r = 0;
+	uint8_t r;
 
 	if (!access_ok(off, width))
 		return -1;
-	if (off < 8 && !(off == UART_LSR && lsr_plain(u, &r)))
-		r = read_locked(u, (unsigned)off);
-	*val = r;
-	return 0;
+	if (off == UART_LSR && lsr_plain(u, &r)) {
+		*val = r;
+		return 0;
+	}
+	return read_locked(u, off, val);
 }
 
 /* A transmitting THR write: not in loopback, DLAB clear. */
