@@ -167,16 +167,22 @@ def test_virtual_timer_through_the_virtual_gic(images, gic, request):
                        "at least 10 periods apart", "hello-arm64: system off"], got
 
 
-@pytest.mark.parametrize("gic", [3, pytest.param(2, marks=pytest.mark.skip(
-    reason="GICv3 only: the guest's suspend mode (hello-arm64/main.c) drives the ICC "
-           "system registers and has no GICv2 version"))], ids=["gicv3", "gicv2"])
-def test_psci_cpu_suspend(images, gic):
+@pytest.fixture(scope="module")
+def suspend_v2():
+    return arm64qemu.build('CONFIG_LAYOUT_A64_CUSTOM=y\n'
+                           'CONFIG_LAYOUT_FILE="tests/layouts/run/arm64-suspend.c"',
+                           name="arm64-gicv2-suspend", gic=2)
+
+
+@pytest.mark.parametrize("gic", [3, 2], ids=["gicv3", "gicv2"])
+def test_psci_cpu_suspend(images, gic, request):
     """CPU_SUSPEND: a standby returns once the guest's virtual timer is due
     (its interrupt pending, though masked; a vPSCI that only returned
     would need far more than 100 calls for 10 ms), a reserved bit and a
     powerdown entry point outside the cell are refused, and a powerdown
     resumes at its entry point with the context id and the MMU off."""
-    with Qemu(arm64qemu.qemu_cmd(images["suspend"]), timeout=120) as q:
+    image = images["suspend"] if gic == 3 else request.getfixturevalue("suspend_v2")
+    with Qemu(arm64qemu.qemu_cmd(image, gic=gic), timeout=120) as q:
         text = q.wait_exit(timeout=90)
     got = [l for _, l in lines(text, "suspend")]
     standby = [re.fullmatch(r"hello-arm64: suspend standby: 0, (\d+) calls, after its "

@@ -16,7 +16,7 @@
  *                  virtual GIC, 10 ms apart (timer.c); then SYSTEM_OFF
  *   irq, spy=<n>   interrupts through the virtual GIC: see modes.c
  *                  (either GIC: gicv3.c, gicv2.c; dispatch.c picks)
- *   suspend        (GICv3 only) PSCI CPU_SUSPEND: a standby with its virtual timer
+ *   suspend        PSCI CPU_SUSPEND (either GIC): a standby with its timer
  *                  armed 10 ms ahead (interrupts masked) must return only
  *                  once the timer is due (a few wake-ups before are
  *                  allowed, a spinning return is not); a reserved bit of
@@ -199,19 +199,18 @@ static void smp_busy(void)
 
 #define VTIMER		27
 
-/* CPU_SUSPEND: see the top of the file.  GICv3 only: its driver
- * (gicv3.c) whatever dispatch.c picked. */
+/* CPU_SUSPEND: see the top of the file; through the GIC dispatch.c
+ * picked from the tree (GICv3 or GICv2). */
 static void suspend(const void *fdt)
 {
-	const struct gic_ops *v3 = &gicv3_ops;
 	uint64_t deadline, period = sysreg_rd(cntfrq_el0) / 100;
 	unsigned calls = 0, iar, intid;
 	long r;
 
-	if (!v3->setup(fdt))
+	if (!gic->setup(fdt))
 		return;
-	v3->cpu_on();
-	v3->private_on(VTIMER, 0x80);
+	gic->cpu_on();
+	gic->private_on(VTIMER, 0x80);
 	deadline = sysreg_rd(cntvct_el0) + period;
 	sysreg_wr(cntv_cval_el0, deadline);
 	sysreg_wr(cntv_ctl_el0, 1);
@@ -219,10 +218,10 @@ static void suspend(const void *fdt)
 		r = hello_hvc3(PSCI_SUSPEND, 0, 0, 0);		/* standby */
 		calls++;
 	} while (r == 0 && sysreg_rd(cntvct_el0) < deadline && calls < 100);
-	intid = v3->ack(&iar);				/* what woke it, masked */
+	intid = gic->ack(&iar);				/* what woke it, masked */
 	sysreg_wr(cntv_ctl_el0, 0);
 	if (intid < GIC_SPURIOUS)
-		v3->eoi(iar);
+		gic->eoi(iar);
 	say("hello-arm64: suspend standby: %ld, %u calls, after its deadline: %s, "
 	    "pending intid %u\n", r, calls, sysreg_rd(cntvct_el0) >= deadline ? "yes" : "no",
 	    intid);
