@@ -9,6 +9,10 @@
 #define __section(s)	__attribute__((section(s)))
 #define __unused	__attribute__((unused))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
+/* for the small helpers of a hot path GCC would keep as calls */
+#ifndef __always_inline
+#define __always_inline	inline __attribute__((always_inline))
+#endif
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 

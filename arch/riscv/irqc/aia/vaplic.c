@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Virtual APLIC in MSI delivery mode (see vaplic.h for the model). */
+#include <fv/compiler.h>
 #include <fv/string.h>
 #include "vaplic.h"
 
@@ -11,12 +12,12 @@ enum { SM_INACTIVE = 0, SM_DETACHED = 1, SM_EDGE1 = 4, SM_EDGE0 = 5,
 #define TARGET_EIID(t)	((t) & 0x7ff)
 #define TARGET_MASK	0xfffff7ffu	/* bits 11 reserved */
 
-static bool bit(const uint32_t *w, uint32_t s)
+static __always_inline bool bit(const uint32_t *w, uint32_t s)
 {
 	return (w[s / 32] >> (s % 32)) & 1;
 }
 
-static void set_bit_to(uint32_t *w, uint32_t s, bool on)
+static __always_inline void set_bit_to(uint32_t *w, uint32_t s, bool on)
 {
 	if (on)
 		w[s / 32] |= 1u << (s % 32);
@@ -24,29 +25,29 @@ static void set_bit_to(uint32_t *w, uint32_t s, bool on)
 		w[s / 32] &= ~(1u << (s % 32));
 }
 
-static bool owned(const struct vaplic *v, uint32_t s)
+static __always_inline bool owned(const struct vaplic *v, uint32_t s)
 {
 	return s && s < VAPLIC_MAX_SRCS && bit(v->owned, s);
 }
 
-static bool emulated(const struct vaplic *v, uint32_t s)
+static __always_inline bool emulated(const struct vaplic *v, uint32_t s)
 {
 	return owned(v, s) && !bit(v->hw, s);
 }
 
-static unsigned sm(const struct vaplic *v, uint32_t s)
+static __always_inline unsigned sm(const struct vaplic *v, uint32_t s)
 {
 	return v->sourcecfg[s] & 7;
 }
 
-static bool is_level(unsigned m)
+static __always_inline bool is_level(unsigned m)
 {
 	return m == SM_LEVEL1 || m == SM_LEVEL0;
 }
 
 /* The input as the source mode sees it: inverted for the "low" modes,
  * 0 while the source is inactive or detached. */
-static bool rectified(const struct vaplic *v, uint32_t s)
+static __always_inline bool rectified(const struct vaplic *v, uint32_t s)
 {
 	bool in = bit(v->input, s);
 
@@ -64,7 +65,7 @@ static bool target_ok(const struct vaplic *v, uint32_t t)
 }
 
 /* A pending, enabled emulated source of an enabled domain: send it. */
-static void deliver(struct vaplic *v, uint32_t s)
+static __always_inline void deliver(struct vaplic *v, uint32_t s)
 {
 	uint32_t t = v->target[s];
 
@@ -315,7 +316,7 @@ int vaplic_write(struct vaplic *v, uint64_t off, unsigned width, uint64_t val)
 }
 
 /* The input of an emulated source changed (the lock is held). */
-static void set_level_locked(struct vaplic *v, uint32_t s, bool level)
+static __always_inline void set_level_locked(struct vaplic *v, uint32_t s, bool level)
 {
 	bool was = rectified(v, s), now;
 

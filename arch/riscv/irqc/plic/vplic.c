@@ -11,10 +11,6 @@
 #include <fv/string.h>
 #include "vplic.h"
 
-#ifndef __always_inline
-#define __always_inline inline __attribute__((always_inline))
-#endif
-
 static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
 	return (map[id / 32] >> (id % 32)) & 1;
