@@ -5,6 +5,9 @@
  * answers.  A device returns 0, or a negative value for an access it
  * refuses (unaligned, wrong width where it matters), which the hypervisor
  * treats like an access to nothing: the cell's fault policy applies.
+ * read and write run in the trap of the access and must not take a trap
+ * of their own (no guest-memory access that may fault): an arch's short
+ * path reads the fault's registers again after the call.
  */
 #ifndef FV_EMUL_H
 #define FV_EMUL_H
