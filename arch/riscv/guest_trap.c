@@ -375,9 +375,9 @@ static __attribute__((noinline)) int last_dev_store(struct cpu *c, uint64_t off,
  * a0-a7 saved: emulate the common cases, a load or store the hart
  * transformed into htinst, that names one of those registers, of the
  * device this hart's guest used last (a hart runs one cell's guest only,
- * so that is one of its cell's: last_dev_load(), last_dev_store()), or the claim or
- * completion at its own vPLIC context's register (claim_access()), and
- * return 0.  Anything else, or any access while the trace is on (which
+ * so that is one of its cell's: last_dev_load(), last_dev_store()), or
+ * the claim or completion at its own vPLIC context's register
+ * (claim_access()), and return 0.  Anything else, or any access while the trace is on (which
  * records it there): 1, nothing done, and trap_entry.S saves every
  * register and calls riscv_guest_page_fault_all().  Only the choice
  * here: each way saves the registers it needs itself.
