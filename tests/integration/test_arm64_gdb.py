@@ -8,7 +8,11 @@ target description is GDB's aarch64 one, pc is inside the cell's image,
 the cell is stopped (its tick does not move), a known symbol's memory is
 read through the guest's own translation, a breakpoint on timer_irq (the
 RTOS's tick) is hit twice, stepi and next step it (hardware single
-step), registers and memory are written and read back, an address outside the cell's memory is refused; after the detach
+step), registers and memory are written and read back, an address
+outside the cell's memory is refused; a hardware breakpoint (hbreak), a
+write watchpoint (old and new value) and a read watchpoint stop it, in the
+guest's own debug registers, and Z packets the registers cannot hold get
+an error reply; after the detach
 rtos0 ticks on, and rtos1, which was never stopped, printed status lines
 whose guest time lies between rtos0's two stops.  Everything waits for
 what gdb or the console prints; nothing is timed.
@@ -97,6 +101,41 @@ def test_arm64_gdb_debugs_one_cell(image):
         assert now2 > now1
         assert s.value("h == &harts[0]") == 1
         s.cmd("delete")
+
+        # hardware breakpoints and watchpoints: the guest's debug registers
+        # (DBGBVR/DBGBCR, DBGWVR/DBGWCR), nothing written into its memory
+        assert "hardware breakpoints and watchpoints: the CPU's" in s.console()
+        out = s.cmd("hbreak sched_tick")
+        assert re.search(r"^Hardware assisted breakpoint (\d+) at", out, re.M), out
+        out = s.cmd("continue")
+        assert re.search(r"Breakpoint \d+, (0x[0-9a-f]+ in )?sched_tick \(h=", out), out
+        assert s.value("h == &harts[0] || h == &harts[1]") == 1
+        s.cmd("delete")
+        tick = s.value("harts[0].tick")
+        out = s.cmd("watch harts[0].tick")
+        assert re.search(r"^Hardware watchpoint (\d+): harts\[0\]\.tick", out, re.M), out
+        out = s.cmd("continue")
+        m = re.search(r"Hardware watchpoint \d+: harts\[0\]\.tick\n\n"
+                      r"Old value = (\d+)\nNew value = (\d+)", out)
+        assert m, out
+        assert int(m.group(2)) == int(m.group(1)) + 1 and int(m.group(1)) >= tick, out
+        assert "timer_irq" in s.cmd("frame"), out      # the writer: h->tick++
+        s.cmd("delete")
+        out = s.cmd("rwatch harts[0].tick")
+        assert re.search(r"^Hardware read watchpoint (\d+): harts\[0\]\.tick", out, re.M), out
+        out = s.cmd("continue")
+        assert re.search(r"Hardware read watchpoint \d+: harts\[0\]\.tick\n\n"
+                         r"Value = \d+", out), out
+        s.cmd("delete")
+        # what the registers cannot hold is refused with an error reply
+        # (a watch across a doubleword, an unaligned instruction), never a
+        # fault; what they can is taken and removed
+        addr = s.value("(unsigned long)&harts[0].tick")
+        for pkt, want in ((f"Z2,{addr + 6:x},4", "E0e"), (f"Z1,{addr + 2:x},4", "E0e"),
+                          (f"Z2,{addr:x},9", "E01"), (f"Z4,{addr + 4:x},4", "OK"),
+                          (f"z4,{addr + 4:x},4", "OK"), (f"z4,{addr + 4:x},4", "E0e")):
+            out = s.cmd(f"maint packet {pkt}")
+            assert f'received: "{want}"' in out, (pkt, out)
         out = s.cmd("detach")
         assert "etached" in out, out
 
