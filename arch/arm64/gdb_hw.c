@@ -17,6 +17,7 @@
  */
 #include <arch/sysreg.h>
 #include <fv/arch_gdb.h>
+#include <fv/fmt.h>
 #include "gdb_hw.h"
 
 #define MAX_SLOTS	16		/* DBGBVR0..15, DBGWVR0..15 */
@@ -70,7 +71,12 @@ static unsigned nr_wps(void)
 /* Every CPU of a board has the same (ID_AA64DFR0_EL1, read on any). */
 const char *arch_gdb_triggers(void)
 {
-	return "the CPU's breakpoint and watchpoint registers";
+	static char what[80];
+
+	fmt_snprintf(what, sizeof(what),
+		     "the CPU's debug registers, %u breakpoints and %u watchpoints", nr_bps(),
+		     nr_wps());
+	return what;
 }
 
 /* How many of kind `k` (DBG_BVR...) the CPU has. */
