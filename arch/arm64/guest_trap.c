@@ -112,9 +112,11 @@ static bool sysreg(struct cpu *c, struct vcpu *v, uint32_t iss)
 /* A BRK of the guest's, or a hardware breakpoint or watchpoint, with a
  * debugger attached (MDCR_EL2.TDE): the debugger's stop; if its session
  * is over, TDE goes (and the guest's own debug registers come back) and
- * the instruction runs again, the guest's own. */
+ * the instruction runs again, the guest's own.  A step that met it is
+ * over: its instruction did not run. */
 static void brk(struct cpu *c, struct vcpu *v)
 {
+	arch_gdb_step(c, false);
 	if (!gdb_cell_trap(v, true))
 		arch_gdb_session(c, false);
 }

@@ -9,13 +9,13 @@ the cell is stopped (its tick does not move), a known symbol's memory is
 read through the guest's own translation, a breakpoint on timer_irq (the
 RTOS's tick) is hit twice, stepi and next step it (hardware single
 step), registers and memory are written and read back, an address
-outside the cell's memory is refused; a hardware breakpoint (hbreak), a
-write watchpoint (old and new value) and a read watchpoint stop it, in the
-guest's own debug registers, and Z packets the registers cannot hold get
-an error reply; after the detach
-rtos0 ticks on, and rtos1, which was never stopped, printed status lines
-whose guest time lies between rtos0's two stops.  Everything waits for
-what gdb or the console prints; nothing is timed.
+outside the cell's memory is refused; in the guest's own debug
+registers, a hardware breakpoint (hbreak) stops it, a write watchpoint
+(old and new value) by continue and by stepi, a read and an access
+watchpoint, and Z packets the registers cannot hold get an error reply;
+after the detach rtos0 ticks on, and rtos1, which was never stopped,
+printed status lines whose guest time lies between rtos0's two stops.
+Everything waits for what gdb or the console prints; nothing is timed.
 """
 import re
 
@@ -122,11 +122,36 @@ def test_arm64_gdb_debugs_one_cell(image):
         assert int(m.group(2)) == int(m.group(1)) + 1 and int(m.group(1)) >= tick, out
         assert "timer_irq" in s.cmd("frame"), out      # the writer: h->tick++
         s.cmd("delete")
+        # a step that meets a watchpoint stops there, and is over: the next
+        # continue runs on to the next write, no stray step trap
+        s.cmd("break timer_irq if h == &harts[0]")
+        out = s.cmd("continue")
+        assert re.search(r"Breakpoint \d+, (0x[0-9a-f]+ in )?timer_irq \(", out), out
+        s.cmd("delete")
+        s.cmd("watch harts[0].tick")
+        for _ in range(200):
+            out = s.cmd("stepi")
+            if "Hardware watchpoint" in out:
+                break
+        m = re.search(r"Old value = (\d+)\nNew value = (\d+)", out)
+        assert m and int(m.group(2)) == int(m.group(1)) + 1, out
+        out = s.cmd("continue")
+        m2 = re.search(r"Hardware watchpoint \d+: harts\[0\]\.tick\n\n"
+                       r"Old value = (\d+)\nNew value = (\d+)", out)
+        assert m2 and int(m2.group(1)) == int(m.group(2)), out
+        s.cmd("delete")
         out = s.cmd("rwatch harts[0].tick")
         assert re.search(r"^Hardware read watchpoint (\d+): harts\[0\]\.tick", out, re.M), out
         out = s.cmd("continue")
         assert re.search(r"Hardware read watchpoint \d+: harts\[0\]\.tick\n\n"
                          r"Value = \d+", out), out
+        s.cmd("delete")
+        out = s.cmd("awatch harts[0].tick")
+        assert re.search(r"^Hardware access \(read/write\) watchpoint \d+: harts\[0\]\.tick",
+                         out, re.M), out
+        out = s.cmd("continue")
+        assert re.search(r"Hardware access \(read/write\) watchpoint \d+: harts\[0\]\.tick\n\n"
+                         r"(Value = \d+|Old value = \d+\nNew value = \d+)", out), out
         s.cmd("delete")
         # what the registers cannot hold is refused with an error reply
         # (a watch across a doubleword, an unaligned instruction), never a
