@@ -13,7 +13,8 @@ outside the cell's memory is refused; in the guest's own debug
 registers, a hardware breakpoint (hbreak) stops it, a write watchpoint
 (old and new value) by continue and by stepi, a read and an access
 watchpoint, and Z packets the registers cannot hold get an error reply;
-after the detach rtos0 ticks on, and rtos1, which was never stopped,
+after the detach rtos0 ticks on, its debug registers as it wrote them
+before the session, and rtos1, which was never stopped,
 printed status lines whose guest time lies between rtos0's two stops.
 Everything waits for what gdb or the console prints; nothing is timed.
 """
@@ -26,6 +27,9 @@ from fvgdb import TICK, Session, need_gdb
 
 RAM = (0x40000000, 0x41000000)          # the cell's 16 MiB (two-rtos.c)
 IMAGE = 0x40200000
+# rtos0's look at its own debug registers (dbgregs.c of the arm64 RTOS)
+DBGREGS = re.compile(r"^\[rtos0\] rtos: debug registers bvr0 ([0-9a-f]+) wvr0 ([0-9a-f]+) "
+                     r"mdscr ([0-9a-f]+)$", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -165,11 +169,19 @@ def test_arm64_gdb_debugs_one_cell(image):
         out = s.cmd("detach")
         assert "etached" in out, out
 
+        # two of rtos0's status lines after the detach: the first one's
+        # look at its debug registers is printed before the second
         text = s.wait_console(
             lambda t: "[fv] gdb detached from cell rtos0" in t
             and any(c == "rtos1" and int(tm) > now2 for c, _, tm in TICK.findall(t))
-            and any(c == "rtos0" and int(tm) > now2 for c, _, tm in TICK.findall(t)),
+            and sum(c == "rtos0" and int(tm) > now2 for c, _, tm in TICK.findall(t)) >= 2,
             "the stub's detach line and both cells' status lines after the detach")
+        # the guest's own debug registers (put at its boot, before the
+        # attach) read as it wrote them again after the detach
+        regs = DBGREGS.findall(text)
+        print(f"rtos0's debug registers as it read them: {regs}")
+        assert regs, text[-3000:]
+        assert regs[-1][:2] == ("40001230", "40004560") and int(regs[-1][2], 16) & 0x1000, regs
         lines = [(c, int(n), int(tm)) for c, n, tm in TICK.findall(text)]
         r0 = [x for x in lines if x[0] == "rtos0"]
         r1 = [x for x in lines if x[0] == "rtos1"]
