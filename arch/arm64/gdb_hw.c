@@ -110,8 +110,8 @@ static void take_over(const struct hw_dbg *h)
 	write_sysreg(mdscr_el1, h->mdscr & ~(MDSCR_SS | MDSCR_KDE | MDSCR_MDE));
 }
 
-/* The guest's values, then its controls (ours are all off by then:
- * nothing matches a half-restored pair). */
+/* Ours off, then the guest's registers, each value before its control
+ * (nothing matches a half-restored pair), MDSCR_EL1 and OS Lock. */
 static void give_back(const struct hw_dbg *h)
 {
 	for (unsigned n = 0; n < nr_bps(); n++)
