@@ -381,7 +381,7 @@ bool gdb_cell_attach(struct cell *cl)
 		.ctx = cl, .nr_threads = cl->nr_vcpus,
 		.regs_size = arch_gdb_regs_size(), .reg_size = arch_gdb_reg_size(),
 		.target_xml = arch_gdb_target_xml, .abort_char = MUX_ESCAPE,
-		.triggers = arch_gdb_firmware_triggers(),
+		.triggers = arch_gdb_triggers() != NULL,
 		.write = con_write, .stop = t_stop, .resume = t_resume,
 		.step = arch_gdb_can_step() ? t_step : NULL,
 		.submit = t_submit, .detach = t_detach,
@@ -390,7 +390,7 @@ bool gdb_cell_attach(struct cell *cl)
 	say_locked(cl, "attached to");
 	kprintf_locked("[fv] gdb: the console speaks the GDB remote protocol now (detach, or "
 		       "Ctrl-] between packets, ends it); hardware breakpoints and watchpoints: "
-		       "%s\n", dbg.t.triggers ? "the firmware's triggers" : "none");
+		       "%s\n", dbg.t.triggers ? arch_gdb_triggers() : "none");
 	console_unlock();
 	mux_hold(true);		/* the cells' lines wait in their rings */
 	__atomic_store_n(&dbg.cell, cl, __ATOMIC_SEQ_CST);

@@ -30,6 +30,6 @@ arch-y := arch/arm64/entry.o arch/arm64/vectors.o arch/arm64/boot.o \
 	arch/arm64/cell.o arch/arm64/guest_mem.o arch/arm64/guest_fdt.o arch/arm64/console.o \
 	arch/arm64/stage2.o arch/arm64/vcpu.o arch/arm64/guest_trap.o arch/arm64/vpsci.o \
 	arch/arm64/vgic.o arch/arm64/vgicd.o arch/arm64/vlr.o \
-	arch/arm64/virq.o arch/arm64/irq_route.o arch/arm64/gdb.o \
+	arch/arm64/virq.o arch/arm64/irq_route.o arch/arm64/gdb.o arch/arm64/gdb_hw.o arch/arm64/dbgreg.o \
 	$(addprefix arch/arm64/irqc/$(GIC)/,gic.o lr.o vgicd_regs.o vsgi.o cell.o) \
 	$(if $(filter gicv3,$(GIC)),arch/arm64/irqc/gicv3/vgicr.o)

@@ -5,12 +5,13 @@
  * guest virtual memory through the guest's own stage-1 translation (AT
  * S1E1R, PAR_EL1) and then the cell's own memory regions only, and the
  * guest's BRK instructions and single steps (MDSCR_EL1.SS, SPSR_EL2.SS)
- * taken here (MDCR_EL2.TDE) while a debugger is attached to its cell.
+ * taken here (MDCR_EL2.TDE) while a debugger is attached to its cell;
+ * hardware breakpoints and watchpoints (Z1-Z4) in the guest's debug
+ * registers, held by the debugger meanwhile: gdb_hw.c.
  *
  * Every guest exit (vectors.S) saves x0-x30, so a parked vCPU's registers
  * are always whole; a stop is a kick (SGI) whose IRQ exit parks
- * (guest_trap.c).  No hardware breakpoints or watchpoints (Z1-Z4: GDB
- * writes BRKs and watches in software).
+ * (guest_trap.c).
  */
 #include <arch/sysreg.h>
 #include <fv/arch_cell.h>
@@ -19,6 +20,7 @@
 #include <fv/cell.h>
 #include "guest.h"
 #include "gdb.h"
+#include "gdb_hw.h"
 
 #define NR_REGS		34		/* x0-x30, sp, pc (8 bytes), cpsr (4) */
 #define REGS_BYTES	(33 * 8 + 4)
@@ -78,23 +80,6 @@ unsigned arch_gdb_reg_size(void)
 	return 8;	/* 'p'/'P' reach x0-x30, sp, pc; cpsr is in 'g'/'G' */
 }
 
-bool arch_gdb_firmware_triggers(void)
-{
-	return false;
-}
-
-int arch_gdb_trigger(struct cpu *c, int type, uint64_t addr, unsigned len, bool insert)
-{
-	(void)c; (void)type; (void)addr; (void)len; (void)insert;
-	return -1;
-}
-
-int arch_gdb_trigger_hit(struct cpu *c, uint64_t *addr)
-{
-	(void)c; (void)addr;
-	return 0;	/* always a BRK */
-}
-
 /* Its next IRQ exit parks (guest_trap.c): a kick, also to this CPU. */
 void arch_gdb_poke(struct cpu *c)
 {
@@ -107,6 +92,9 @@ bool arch_gdb_regs_saved(struct cpu *c)
 	return true;	/* every exit saves x0-x30 (vectors.S) */
 }
 
+/* TDE: the guest's debug exceptions come here, its accesses to the
+ * debug registers trap (TDA, TDOSA and TDRA count as set); the registers
+ * are the debugger's until the session ends (gdb_hw.c). */
 void arch_gdb_session(struct cpu *c, bool on)
 {
 	uint64_t mdcr = read_sysreg(mdcr_el2);
@@ -115,6 +103,7 @@ void arch_gdb_session(struct cpu *c, bool on)
 		arch_gdb_step(c, false);
 	write_sysreg(mdcr_el2, on ? mdcr | MDCR_TDE : mdcr & ~MDCR_TDE);
 	isb();
+	arm64_gdb_hw_session(c, on);
 }
 
 bool arch_gdb_can_step(void)

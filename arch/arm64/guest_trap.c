@@ -23,7 +23,9 @@
 #define EC_SYSREG	0x18
 #define EC_IABT_LOW	0x20
 #define EC_DABT_LOW	0x24
+#define EC_BKPT_LOW	0x30
 #define EC_SOFTSTP_LOW	0x32
+#define EC_WATCH_LOW	0x34
 #define EC_BRK64	0x3c
 
 /* ISS of a data abort */
@@ -107,11 +109,14 @@ static bool sysreg(struct cpu *c, struct vcpu *v, uint32_t iss)
 	return true;
 }
 
-/* A BRK of the guest's with a debugger attached (MDCR_EL2.TDE): the
- * debugger's stop; if its session is over, TDE goes and the BRK runs
- * again, the guest's own. */
+/* A BRK of the guest's, or a hardware breakpoint or watchpoint, with a
+ * debugger attached (MDCR_EL2.TDE): the debugger's stop; if its session
+ * is over, TDE goes (and the guest's own debug registers come back) and
+ * the instruction runs again, the guest's own.  A step that met it is
+ * over: its instruction did not run. */
 static void brk(struct cpu *c, struct vcpu *v)
 {
+	arch_gdb_step(c, false);
 	if (!gdb_cell_trap(v, true))
 		arch_gdb_session(c, false);
 }
@@ -154,6 +159,8 @@ static __attribute__((noinline)) void sync_other(struct cpu *c)
 		v->stats.exits++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	case EC_BRK64:		/* only while a debugger holds this CPU (TDE) */
+	case EC_BKPT_LOW:
+	case EC_WATCH_LOW:
 		v->stats.traps[TK_OTHER]++;
 		brk(c, v);
 		break;

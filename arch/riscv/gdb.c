@@ -72,11 +72,11 @@ unsigned arch_gdb_reg_size(void)
 	return 8;
 }
 
-bool arch_gdb_firmware_triggers(void)
+const char *arch_gdb_triggers(void)
 {
 	unsigned long n;
 
-	return !sbi_dbtr_num(0, &n) && n > 0;
+	return !sbi_dbtr_num(0, &n) && n > 0 ? "the firmware's triggers" : NULL;
 }
 
 static unsigned long mc6_bits(int type)

@@ -4,7 +4,8 @@
  * register file as GDB numbers it, a guest's registers kept whole while
  * its hart is parked for the debugger, memory through the guest's own
  * translation, and breakpoints taken by the hypervisor instead of the
- * guest.  Every hook but arch_gdb_target_xml() and the sizes runs on the
+ * guest.  Every hook but arch_gdb_target_xml(), the sizes and
+ * arch_gdb_triggers() runs on the
  * vhart's own hart.
  */
 #ifndef FV_ARCH_GDB_H
@@ -17,9 +18,10 @@
 extern const char arch_gdb_target_xml[];
 unsigned arch_gdb_regs_size(void);	/* bytes of the 'g' register file */
 unsigned arch_gdb_reg_size(void);	/* bytes per register */
-/* Hardware breakpoints and watchpoints (the firmware's triggers) can be
- * offered; else the stub answers Z1-Z4 with "not supported". */
-bool arch_gdb_firmware_triggers(void);
+/* Hardware breakpoints and watchpoints (Z1-Z4) can be offered: what
+ * they are, for the attach line ("the firmware's triggers"...); NULL:
+ * none, the stub answers Z1-Z4 with "not supported". */
+const char *arch_gdb_triggers(void);
 
 /* This hart's guest must trap back soon, with every register saved. */
 void arch_gdb_poke(struct cpu *c);

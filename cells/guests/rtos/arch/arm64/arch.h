@@ -29,6 +29,10 @@ struct arch_hart {
 					   interface), 0: none found */
 };
 
+/* The boot hart's debug registers, put at boot and checked (dbgregs.c). */
+void arm64_dbgregs_put(void);
+void arm64_dbgregs_check(void);
+
 /* No other console than the UART. */
 #define ARCH_CONSOLE_FALLBACK	"none"
 

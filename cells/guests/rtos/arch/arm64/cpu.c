@@ -20,9 +20,11 @@ void arm64_boot(const void *fdt);
 _Static_assert(__builtin_offsetof(struct hart, hartid) == 8,
 	       "entry.S loads hartid from offset 8");
 
-/* From entry.S: the boot CPU's id is its MPIDR's affinity, as /cpus has it. */
+/* From entry.S: the boot CPU's id is its MPIDR's affinity, as /cpus has
+ * it; its debug registers get values of the RTOS's own (dbgregs.c). */
 void arm64_boot(const void *fdt)
 {
+	arm64_dbgregs_put();
 	rtos_main(sysreg_read(mpidr_el1) & MPIDR_AFF_MASK, fdt);
 }
 
@@ -151,7 +153,10 @@ void arch_reset_mark(void)
 {
 }
 
+/* The boot hart's status line: its debug registers as it left them
+ * (dbgregs.c). */
 void arch_status_hook(struct hart *h)
 {
 	(void)h;
+	arm64_dbgregs_check();
 }
