@@ -27,6 +27,11 @@
  * urgent ones is what makes them hold as the architecture says: a masked
  * low-priority interrupt cannot sit in a list register while an unmasked
  * higher one waits outside.  Active ones stay where they are.
+ *
+ * SGIs on a GICv2 cell are pending once per source vCPU (struct vgic's
+ * sgi_sources): an SGI goes in from one source at a time, named in its
+ * list register (LR_SGI_SRC, the guest's IAR CPUID), and the next source
+ * follows when the guest has ended that one (relist_sgi).
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -127,6 +132,30 @@ static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
 	return 0;
 }
 
+/* SGI `sgi`, listed in list register `n` from one source, waits again:
+ * from that source, it goes back in there (pending again while the guest
+ * has it active); another source waits until the guest ends this one,
+ * whose end then raises the maintenance interrupt (EOI) for a sync.  One
+ * list register per SGI: the virtual CPU interface tells the guest's
+ * ends apart by INTID only. */
+static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
+{
+	uint64_t old = arm64_lr_read(n), lr = old;
+	unsigned src = vc->lr_src[n];
+
+	if ((vc->sgi_src[sgi] >> src) & 1) {
+		if (LR_STATE(lr) == ST_ACTIVE)
+			lr |= LR_PENDING;
+		vc->sgi_src[sgi] &= (uint8_t)~(1U << src);
+	}
+	if (vc->sgi_src[sgi])
+		lr |= LR_EOI;
+	else
+		vc->sgi_pending &= (uint16_t)~(1U << sgi);
+	if (lr != old)
+		arm64_lr_write(n, lr);
+}
+
 /* Likewise the SGIs already listed; the rest of the pending ones wait. */
 static void relist_sgis(struct vgic_cpu *vc)
 {
@@ -135,12 +164,20 @@ static void relist_sgis(struct vgic_cpu *vc)
 	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
 		unsigned n;
 
-		if (!(want & 1) || !(n = lr_of(vc, sgi)))
-			continue;
-		if (LR_STATE(arm64_lr_read(n)) == ST_ACTIVE)
-			arm64_lr_write(n, arm64_lr_read(n) | LR_PENDING);
-		vc->sgi_pending &= (uint16_t)~(1U << sgi);
+		if ((want & 1) && (n = lr_of(vc, sgi)))
+			relist_sgi(vc, n, sgi);
 	}
+}
+
+/* The SGIs in list registers (one each at most). */
+static uint16_t listed_sgis(const struct vgic_cpu *vc)
+{
+	uint16_t m = 0;
+
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] < 16)
+			m |= (uint16_t)(1U << vc->lr_intid[n]);
+	return m;
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
@@ -151,7 +188,7 @@ static void relist_sgis(struct vgic_cpu *vc)
 static unsigned next_waiting(struct vgic *g, struct vgic_cpu *vc, unsigned k,
 			     unsigned *sgi, struct vgic_spi **spi)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & (uint16_t)~listed_sgis(vc);
 	unsigned best = VGIC_NO_PRIO;
 
 	*spi = NULL;
@@ -204,7 +241,7 @@ static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
 		s->lr_state = 0;
 		s->pending = true;
 	} else if (intid < 16) {
-		vc->sgi_pending |= (uint16_t)(1U << intid);
+		vgic_sgi_pend(vc, intid, vc->lr_src[n]);
 	}
 }
 
@@ -219,12 +256,21 @@ static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_sp
 	s->pending = false;
 }
 
+/* SGI `sgi` from its lowest waiting source (a GICv3 cell's: 0) into
+ * list register `n`; with other sources still waiting, the guest's end
+ * of this one asks for a sync (EOI), which lists the next. */
 static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *listed)
 {
-	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
-		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+	unsigned src = vc->sgi_src[sgi] ? (unsigned)__builtin_ctz(vc->sgi_src[sgi]) : 0;
+	uint8_t rest = (uint8_t)(vc->sgi_src[sgi] & ~(1U << src));
+
+	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi | LR_SGI_SRC(src) |
+		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0) | (rest ? LR_EOI : 0));
+	vc->lr_src[n] = (uint8_t)src;
 	(*listed)++;
-	vc->sgi_pending &= (uint16_t)~(1U << sgi);
+	vc->sgi_src[sgi] = rest;
+	if (!rest)
+		vc->sgi_pending &= (uint16_t)~(1U << sgi);
 }
 
 /* Fill the free list registers of vCPU `k` in priority order, pushing out

@@ -4,10 +4,10 @@
  * per CPU at one address) as <arch/irqc.h> hands it to the shared
  * list-register code, which speaks GICv3's ICH_LR<n>_EL2 layout: each
  * GICH_LR<n> is converted on the way in and out.  GICH_LR: virtual ID
- * 9:0, physical ID 19:10 with HW (31), else EOI (19) and the SGI's
- * source CPU (12:10, left 0); priority's top five bits 27:23; state
- * 29:28; group 1 (30).  Layout from Arm's GICv2 specification
- * (IHI 0048), chapter 5.
+ * 9:0, physical ID 19:10 with HW (31), else EOI (19) and an SGI's
+ * source CPU (12:10, the CPUID the guest's GICV_IAR shows: LR_SGI_SRC);
+ * priority's top five bits 27:23; state 29:28; group 1 (30).  Layout
+ * from Arm's GICv2 specification (IHI 0048), chapter 5.
  *
  * Why no HW bit goes to the hardware: QEMU's GICv2 (10.0) deactivates the
  * physical interrupt of a HW list register when the guest ends the
@@ -41,6 +41,7 @@
 #define V2_PRIO(p)	((uint32_t)((p) >> 3) << 23)
 #define V2_PID(i)	((uint32_t)((i) & 0x3ff) << 10)
 #define V2_EOI		(1U << 19)
+#define V2_CPUID	(7U << 10)
 
 #define MAX_CPUS	8
 
@@ -58,9 +59,15 @@ static uint16_t *hw_slot(unsigned n)
 	return &hw_pintid[read_sysreg(mpidr_el1) & (MAX_CPUS - 1)][n];
 }
 
+/* An SGI's source CPU, of a software entry (else none). */
+static uint32_t sgi_src(uint64_t v)
+{
+	return !(v & LR_HW) && (v & 0x3ff) < 16 ? (uint32_t)v & V2_CPUID : 0;
+}
+
 static uint32_t to_v2(uint64_t v)
 {
-	uint32_t lr = (uint32_t)(v & 0x3ff) | V2_STATE(LR_STATE(v)) |
+	uint32_t lr = (uint32_t)(v & 0x3ff) | V2_STATE(LR_STATE(v)) | sgi_src(v) |
 		      V2_PRIO((v >> 48) & 0xff) | ((v & LR_GROUP1) ? V2_GRP1 : 0);
 
 	return lr | ((v & (LR_EOI | LR_HW)) ? V2_EOI : 0);
@@ -73,7 +80,7 @@ static uint64_t from_v2(uint32_t lr, unsigned hw)
 
 	if (hw)
 		return v | LR_HW | LR_PINTID(hw - 1);
-	return v | ((lr & V2_EOI) ? LR_EOI : 0);
+	return v | sgi_src(lr) | ((lr & V2_EOI) ? LR_EOI : 0);
 }
 
 /* List register n's HW entry, if the guest has ended it: deactivate its
