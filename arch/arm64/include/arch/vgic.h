@@ -8,7 +8,8 @@
  * HCR_EL2.IMO).  GICv2: the distributor only, whose INTIDs 0..31 are the
  * accessing vCPU's (vgic_cpu_read/write, through ops->self), and the
  * board's GICV page at .arch.vgicr_gpa (irqc/gicv2/).  The redistributors model PPIs and SGIs (group,
- * enable, priority, configuration; SGIs pending per vCPU); the
+ * enable, priority, configuration; SGIs pending per vCPU, on a GICv2 per
+ * source too); the
  * distributor models the cell's own SPIs only (its emulated devices' and
  * its passthrough devices' lines, added at boot with vgic_add_spi):
  * group, enable, pending, active, priority, configuration and the
