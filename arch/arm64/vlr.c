@@ -124,14 +124,6 @@ static void relist_spis(struct vgic *g, unsigned k)
 	}
 }
 
-static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
-{
-	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == intid)
-			return n;
-	return 0;
-}
-
 /* SGI `sgi`, listed in list register `n` from one source, waits again:
  * from that source, it goes back in there (pending again while the guest
  * has it active); another source waits until the guest ends this one,
@@ -156,39 +148,32 @@ static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
 		arm64_lr_write(n, lr);
 }
 
-/* Likewise the SGIs already listed; the rest of the pending ones wait. */
-static void relist_sgis(struct vgic_cpu *vc)
+/* Likewise the SGIs already listed; the rest of the pending ones wait.
+ * The SGIs in list registers, if any waits (else 0: none to mask). */
+static uint16_t relist_sgis(struct vgic_cpu *vc)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable, busy = 0;
 
-	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
-		unsigned n;
+	for (unsigned n = 1; want && n < VGIC_LRS; n++) {
+		unsigned sgi = vc->lr_intid[n];
 
-		if ((want & 1) && (n = lr_of(vc, sgi)))
+		if (!((vc->lr_used >> n) & 1) || sgi >= 16)
+			continue;
+		busy |= (uint16_t)(1U << sgi);
+		if ((want >> sgi) & 1)
 			relist_sgi(vc, n, sgi);
 	}
-}
-
-/* The SGIs in list registers (one each at most). */
-static uint16_t listed_sgis(const struct vgic_cpu *vc)
-{
-	uint16_t m = 0;
-
-	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] < 16)
-			m |= (uint16_t)(1U << vc->lr_intid[n]);
-	return m;
+	return busy;
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
- * waiting ones, the lowest INTID among equals (SGIs, then SPIs in
- * INTID order as vgic_add_spi keeps them).  *spi is NULL for an SGI;
- * the priority, or VGIC_NO_PRIO if none waits. */
+ * waiting ones (the SGIs `want`), the lowest INTID among equals (SGIs,
+ * then SPIs in INTID order as vgic_add_spi keeps them).  *spi is NULL
+ * for an SGI; the priority, or VGIC_NO_PRIO if none waits. */
 #define VGIC_NO_PRIO	0x100U
-static unsigned next_waiting(struct vgic *g, struct vgic_cpu *vc, unsigned k,
-			     unsigned *sgi, struct vgic_spi **spi)
+static unsigned next_waiting(struct vgic *g, const struct vgic_cpu *vc, unsigned k,
+			     uint16_t want, unsigned *sgi, struct vgic_spi **spi)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & (uint16_t)~listed_sgis(vc);
 	unsigned best = VGIC_NO_PRIO;
 
 	*spi = NULL;
@@ -277,25 +262,32 @@ static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *li
  * a lower-priority one the guest has not taken yet for a higher one (so
  * that the guest's priority mask and running priority, which the virtual
  * CPU interface applies to what is listed, see the most urgent ones).
+ * `busy`: the SGIs in list registers (relist_sgis), one each at most.
  * True if some interrupt still waits. */
-static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, struct vcpu_stats *st)
+static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint16_t busy,
+		 struct vcpu_stats *st)
 {
 	for (;;) {
 		struct vgic_spi *s;
 		unsigned sgi = 0, n;
-		unsigned prio = next_waiting(g, vc, k, &sgi, &s);
+		unsigned prio = next_waiting(g, vc, k, vc->sgi_pending & (uint16_t)vc->enable &
+					     (uint16_t)~busy, &sgi, &s);
 
 		if (prio == VGIC_NO_PRIO)
 			return false;
 		if (!(n = free_lr(vc))) {
 			if (!(n = evictable(vc, prio)))
 				return true;
+			if (vc->lr_intid[n] < 16)
+				busy &= (uint16_t)~(1U << vc->lr_intid[n]);
 			evict(g, vc, n);
 		}
-		if (s)
+		if (s) {
 			list_spi(vc, k, n, s, &st->virqs[VIRQ_EXT]);
-		else
+		} else {
 			list_sgi(vc, n, sgi, &st->virqs[VIRQ_SOFT]);
+			busy |= (uint16_t)(1U << sgi);
+		}
 	}
 }
 
@@ -366,8 +358,7 @@ void arm64_vlr_sync(struct vcpu *v)
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
 	relist_spis(g, v->vhartid);
-	relist_sgis(vc);
-	more = fill(g, vc, v->vhartid, &v->stats);
+	more = fill(g, vc, v->vhartid, relist_sgis(vc), &v->stats);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */

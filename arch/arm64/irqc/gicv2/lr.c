@@ -59,15 +59,11 @@ static uint16_t *hw_slot(unsigned n)
 	return &hw_pintid[read_sysreg(mpidr_el1) & (MAX_CPUS - 1)][n];
 }
 
-/* An SGI's source CPU, of a software entry (else none). */
-static uint32_t sgi_src(uint64_t v)
-{
-	return !(v & LR_HW) && (v & 0x3ff) < 16 ? (uint32_t)v & V2_CPUID : 0;
-}
-
 static uint32_t to_v2(uint64_t v)
 {
-	uint32_t lr = (uint32_t)(v & 0x3ff) | V2_STATE(LR_STATE(v)) | sgi_src(v) |
+	/* vINTID and, of an SGI, its source (the shared layout has zeros
+	 * there for any other: an INTID is below 1020) */
+	uint32_t lr = (uint32_t)(v & (0x3ff | V2_CPUID)) | V2_STATE(LR_STATE(v)) |
 		      V2_PRIO((v >> 48) & 0xff) | ((v & LR_GROUP1) ? V2_GRP1 : 0);
 
 	return lr | ((v & (LR_EOI | LR_HW)) ? V2_EOI : 0);
@@ -75,12 +71,12 @@ static uint32_t to_v2(uint64_t v)
 
 static uint64_t from_v2(uint32_t lr, unsigned hw)
 {
-	uint64_t v = (lr & 0x3ff) | (uint64_t)((lr >> 28) & 3) << 62 |
+	uint64_t v = (lr & (0x3ff | V2_CPUID)) | (uint64_t)((lr >> 28) & 3) << 62 |
 		     LR_PRIO(((lr >> 23) & 0x1f) << 3) | ((lr & V2_GRP1) ? LR_GROUP1 : 0);
 
 	if (hw)
 		return v | LR_HW | LR_PINTID(hw - 1);
-	return v | sgi_src(lr) | ((lr & V2_EOI) ? LR_EOI : 0);
+	return v | ((lr & V2_EOI) ? LR_EOI : 0);
 }
 
 /* List register n's HW entry, if the guest has ended it: deactivate its
