@@ -57,6 +57,15 @@ static void take_lr(struct vgic_cpu *vc, unsigned n, unsigned intid, uint64_t lr
 	vc->lr_intid[n] = (uint16_t)intid;
 }
 
+/* List register `n` is free again. */
+static void free_lr_n(struct vgic_cpu *vc, unsigned n)
+{
+	arm64_lr_write(n, 0);
+	vc->lr_used &= (uint8_t)~(1U << n);
+	if (vc->lr_intid[n] < 16)
+		vc->lr_sgis &= (uint16_t)~(1U << vc->lr_intid[n]);
+}
+
 /* The guest is done with LRs whose state went invalid. */
 static void retire(struct vgic *g, struct vgic_cpu *vc)
 {
@@ -72,8 +81,7 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 			s->lr_state = (uint8_t)st;
 		if (st)
 			continue;
-		arm64_lr_write(n, 0);	/* its EOI request answered */
-		vc->lr_used &= (uint8_t)~(1U << n);
+		free_lr_n(vc, n);	/* its EOI request answered */
 		if (!s)
 			continue;
 		s->lr = VGIC_NO_LR;
@@ -148,32 +156,29 @@ static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
 		arm64_lr_write(n, lr);
 }
 
-/* Likewise the SGIs already listed; the rest of the pending ones wait.
- * The SGIs in list registers, if any waits (else 0: none to mask). */
-static uint16_t relist_sgis(struct vgic_cpu *vc)
+/* Likewise the SGIs already listed; the rest of the pending ones wait. */
+static void relist_sgis(struct vgic_cpu *vc)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable, busy = 0;
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & vc->lr_sgis;
 
 	for (unsigned n = 1; want && n < VGIC_LRS; n++) {
 		unsigned sgi = vc->lr_intid[n];
 
-		if (!((vc->lr_used >> n) & 1) || sgi >= 16)
-			continue;
-		busy |= (uint16_t)(1U << sgi);
-		if ((want >> sgi) & 1)
+		if (((vc->lr_used >> n) & 1) && sgi < 16 && ((want >> sgi) & 1))
 			relist_sgi(vc, n, sgi);
 	}
-	return busy;
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
- * waiting ones (the SGIs `want`), the lowest INTID among equals (SGIs,
- * then SPIs in INTID order as vgic_add_spi keeps them).  *spi is NULL
- * for an SGI; the priority, or VGIC_NO_PRIO if none waits. */
+ * waiting ones (an SGI only if none of its sources is listed), the
+ * lowest INTID among equals (SGIs, then SPIs in INTID order as
+ * vgic_add_spi keeps them).  *spi is NULL for an SGI; the priority, or
+ * VGIC_NO_PRIO if none waits. */
 #define VGIC_NO_PRIO	0x100U
 static unsigned next_waiting(struct vgic *g, const struct vgic_cpu *vc, unsigned k,
-			     uint16_t want, unsigned *sgi, struct vgic_spi **spi)
+			     unsigned *sgi, struct vgic_spi **spi)
 {
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & (uint16_t)~vc->lr_sgis;
 	unsigned best = VGIC_NO_PRIO;
 
 	*spi = NULL;
@@ -219,8 +224,7 @@ static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
 	unsigned intid = vc->lr_intid[n];
 	struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
 
-	arm64_lr_write(n, 0);
-	vc->lr_used &= (uint8_t)~(1U << n);
+	free_lr_n(vc, n);
 	if (s) {
 		s->lr = VGIC_NO_LR;
 		s->lr_state = 0;
@@ -252,6 +256,7 @@ static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *li
 	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi | LR_SGI_SRC(src) |
 		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0) | (rest ? LR_EOI : 0));
 	vc->lr_src[n] = (uint8_t)src;
+	vc->lr_sgis |= (uint16_t)(1U << sgi);
 	(*listed)++;
 	vc->sgi_src[sgi] = rest;
 	if (!rest)
@@ -262,32 +267,25 @@ static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *li
  * a lower-priority one the guest has not taken yet for a higher one (so
  * that the guest's priority mask and running priority, which the virtual
  * CPU interface applies to what is listed, see the most urgent ones).
- * `busy`: the SGIs in list registers (relist_sgis), one each at most.
  * True if some interrupt still waits. */
-static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, uint16_t busy,
-		 struct vcpu_stats *st)
+static bool fill(struct vgic *g, struct vgic_cpu *vc, unsigned k, struct vcpu_stats *st)
 {
 	for (;;) {
 		struct vgic_spi *s;
 		unsigned sgi = 0, n;
-		unsigned prio = next_waiting(g, vc, k, vc->sgi_pending & (uint16_t)vc->enable &
-					     (uint16_t)~busy, &sgi, &s);
+		unsigned prio = next_waiting(g, vc, k, &sgi, &s);
 
 		if (prio == VGIC_NO_PRIO)
 			return false;
 		if (!(n = free_lr(vc))) {
 			if (!(n = evictable(vc, prio)))
 				return true;
-			if (vc->lr_intid[n] < 16)
-				busy &= (uint16_t)~(1U << vc->lr_intid[n]);
 			evict(g, vc, n);
 		}
-		if (s) {
+		if (s)
 			list_spi(vc, k, n, s, &st->virqs[VIRQ_EXT]);
-		} else {
+		else
 			list_sgi(vc, n, sgi, &st->virqs[VIRQ_SOFT]);
-			busy |= (uint16_t)(1U << sgi);
-		}
 	}
 }
 
@@ -358,7 +356,8 @@ void arm64_vlr_sync(struct vcpu *v)
 	WRITE_ONCE(vc->dirty, false);
 	retire(g, vc);
 	relist_spis(g, v->vhartid);
-	more = fill(g, vc, v->vhartid, relist_sgis(vc), &v->stats);
+	relist_sgis(vc);
+	more = fill(g, vc, v->vhartid, &v->stats);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
@@ -388,6 +387,7 @@ void arm64_vlr_drop(struct vcpu *v)
 		}
 	}
 	vc->lr_used = 0;
+	vc->lr_sgis = 0;
 	WRITE_ONCE(vc->dirty, true);	/* latched ones go in at the next entry */
 	spin_unlock(&g->lock);
 }

@@ -81,6 +81,7 @@ struct vgic_cpu {
 	uint8_t lr_used;		/* bit n: LR n holds lr_intid[n] */
 	uint16_t lr_intid[VGIC_LRS];
 	uint8_t lr_src[VGIC_LRS];	/* an SGI's source in LR n */
+	uint16_t lr_sgis;		/* bit i: SGI i is in an LR (one at most) */
 	uint8_t prio[32];
 };
 
