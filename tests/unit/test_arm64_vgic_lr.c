@@ -24,6 +24,7 @@ void gic_spi_deactivate(unsigned intid) { (void)intid; }
 
 void arm64_vlr_sync(struct vcpu *v);
 bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s);
+void arm64_vlr_drop(struct vcpu *v);
 
 static struct cell cell;
 static struct vcpu vcpu = { .cell = &cell };
@@ -218,6 +219,21 @@ static void sgi_sources(struct vgic *g)
 	n = lr_of_sgi(3);
 	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 0 && !(lrs[n] & LR_EOI) && !c->sgi_pending);
 	end_all();
+
+	/* a vCPU starting afresh drops its list registers: an SGI sent then
+	 * goes in again */
+	g->sgi_sources = true;
+	vgic_send_sgi(g, 1, 3, 1U << 0, false);
+	listed();
+	CHECK(lr_of_sgi(3) && c->lr_sgis == 1U << 3);
+	arm64_vlr_drop(&vcpu);
+	CHECK_EQ(c->lr_sgis, 0);
+	for (unsigned i = 0; i < VGIC_LRS; i++)
+		lrs[i] = 0;				/* as the reset leaves them */
+	vgic_send_sgi(g, 2, 3, 1U << 0, false);
+	listed();
+	n = lr_of_sgi(3);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 2);
 }
 
 int main(void)
