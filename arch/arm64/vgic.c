@@ -44,16 +44,34 @@ void vgic_notify(struct vgic *g, unsigned k)
 		g->ops->kick(g->arg, k);
 }
 
+void vgic_sgi_pend(struct vgic_cpu *c, unsigned sgi, unsigned src)
+{
+	if (sgi >= 16 || src >= 8)
+		return;
+	c->sgi_src[sgi] |= (uint8_t)(1U << src);
+	c->sgi_pending |= (uint16_t)(1U << sgi);
+}
+
+void vgic_sgi_unpend(struct vgic_cpu *c, unsigned sgi)
+{
+	if (sgi >= 16)
+		return;
+	c->sgi_src[sgi] = 0;
+	c->sgi_pending &= (uint16_t)~(1U << sgi);
+}
+
 /* Targets outside the cell are not there to name: ignored. */
 void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
 			  bool all)
 {
+	unsigned src = g->sgi_sources && from < 8 ? from : 0;
+
 	if (sgi >= 16)
 		return;
 	for (unsigned k = 0; k < g->nr_vcpus; k++) {
 		if (all ? k == from : !((targets >> k) & 1))
 			continue;
-		g->cpu[k].sgi_pending |= (uint16_t)(1U << sgi);
+		vgic_sgi_pend(&g->cpu[k], sgi, src);
 		if ((g->cpu[k].enable >> sgi) & 1)
 			vgic_notify(g, k);
 	}
@@ -72,6 +90,7 @@ void vgic_init(struct vgic *g, unsigned nr_vcpus, const struct vgic_ops *ops, vo
 	g->ops = ops;
 	g->arg = arg;
 	g->nr_vcpus = nr_vcpus < LAYOUT_MAX_HARTS ? nr_vcpus : LAYOUT_MAX_HARTS;
+	g->sgi_sources = false;
 	g->nr_spis = 0;
 	g->nr_intids = 0;
 	reset_locked(g);
@@ -156,6 +175,21 @@ static void enables_changed(struct vgic *g, unsigned k, uint32_t before)
 			g->ops->ppi_enable(g->arg, k, i, (g->cpu[k].enable >> i) & 1);
 }
 
+/* Set-pending an SGI without a sender: source 0. */
+static void pend_sgis(struct vgic_cpu *c, uint32_t v)
+{
+	for (unsigned i = 0; i < 16; i++)
+		if ((v >> i) & 1)
+			vgic_sgi_pend(c, i, 0);
+}
+
+static void unpend_sgis(struct vgic_cpu *c, uint32_t v)
+{
+	for (unsigned i = 0; i < 16; i++)
+		if ((v >> i) & 1)
+			vgic_sgi_unpend(c, i);
+}
+
 static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 {
 	struct vgic_cpu *c = &g->cpu[k];
@@ -167,8 +201,8 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 	case GICR_ISENABLER0: c->enable |= v; break;
 	case GICR_ICENABLER0: c->enable &= ~v; break;
 	case GICR_ICFGR1: c->icfgr1 = v; break;
-	case GICR_ISPENDR0: c->sgi_pending |= (uint16_t)v; break;	/* SGIs only */
-	case GICR_ICPENDR0: c->sgi_pending &= (uint16_t)~v; break;
+	case GICR_ISPENDR0: pend_sgis(c, v); break;	/* SGIs only */
+	case GICR_ICPENDR0: unpend_sgis(c, v); break;
 	default:
 		if (r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 			for (unsigned i = 0; i < 4; i++)

@@ -27,6 +27,11 @@
  * urgent ones is what makes them hold as the architecture says: a masked
  * low-priority interrupt cannot sit in a list register while an unmasked
  * higher one waits outside.  Active ones stay where they are.
+ *
+ * SGIs on a GICv2 cell are pending once per source vCPU (struct vgic's
+ * sgi_sources): an SGI goes in from one source at a time, named in its
+ * list register (LR_SGI_SRC, the guest's IAR CPUID), and the next source
+ * follows when the guest has ended that one (relist_sgi).
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -52,6 +57,15 @@ static void take_lr(struct vgic_cpu *vc, unsigned n, unsigned intid, uint64_t lr
 	vc->lr_intid[n] = (uint16_t)intid;
 }
 
+/* List register `n` is free again. */
+static void free_lr_n(struct vgic_cpu *vc, unsigned n)
+{
+	arm64_lr_write(n, 0);
+	vc->lr_used &= (uint8_t)~(1U << n);
+	if (vc->lr_intid[n] < 16)
+		vc->lr_sgis &= (uint16_t)~(1U << vc->lr_intid[n]);
+}
+
 /* The guest is done with LRs whose state went invalid. */
 static void retire(struct vgic *g, struct vgic_cpu *vc)
 {
@@ -67,8 +81,7 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 			s->lr_state = (uint8_t)st;
 		if (st)
 			continue;
-		arm64_lr_write(n, 0);	/* its EOI request answered */
-		vc->lr_used &= (uint8_t)~(1U << n);
+		free_lr_n(vc, n);	/* its EOI request answered */
 		if (!s)
 			continue;
 		s->lr = VGIC_NO_LR;
@@ -119,39 +132,53 @@ static void relist_spis(struct vgic *g, unsigned k)
 	}
 }
 
-static unsigned lr_of(const struct vgic_cpu *vc, unsigned intid)
+/* SGI `sgi`, listed in list register `n` from one source, waits again:
+ * from that source, it goes back in there (pending again while the guest
+ * has it active); another source waits until the guest ends this one,
+ * whose end then raises the maintenance interrupt (EOI) for a sync.  One
+ * list register per SGI: the virtual CPU interface tells the guest's
+ * ends apart by INTID only. */
+static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
 {
-	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == intid)
-			return n;
-	return 0;
+	uint64_t old = arm64_lr_read(n), lr = old;
+	unsigned src = vc->lr_src[n];
+
+	if ((vc->sgi_src[sgi] >> src) & 1) {
+		if (LR_STATE(lr) == ST_ACTIVE)
+			lr |= LR_PENDING;
+		vc->sgi_src[sgi] &= (uint8_t)~(1U << src);
+	}
+	if (vc->sgi_src[sgi])
+		lr |= LR_EOI;
+	else
+		vc->sgi_pending &= (uint16_t)~(1U << sgi);
+	if (lr != old)
+		arm64_lr_write(n, lr);
 }
 
 /* Likewise the SGIs already listed; the rest of the pending ones wait. */
 static void relist_sgis(struct vgic_cpu *vc)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & vc->lr_sgis;
 
-	for (unsigned sgi = 0; want; sgi++, want >>= 1) {
-		unsigned n;
+	for (unsigned n = 1; want && n < VGIC_LRS; n++) {
+		unsigned sgi = vc->lr_intid[n];
 
-		if (!(want & 1) || !(n = lr_of(vc, sgi)))
-			continue;
-		if (LR_STATE(arm64_lr_read(n)) == ST_ACTIVE)
-			arm64_lr_write(n, arm64_lr_read(n) | LR_PENDING);
-		vc->sgi_pending &= (uint16_t)~(1U << sgi);
+		if (((vc->lr_used >> n) & 1) && sgi < 16 && ((want >> sgi) & 1))
+			relist_sgi(vc, n, sgi);
 	}
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
- * waiting ones, the lowest INTID among equals (SGIs, then SPIs in
- * INTID order as vgic_add_spi keeps them).  *spi is NULL for an SGI;
- * the priority, or VGIC_NO_PRIO if none waits. */
+ * waiting ones (an SGI only if none of its sources is listed), the
+ * lowest INTID among equals (SGIs, then SPIs in INTID order as
+ * vgic_add_spi keeps them).  *spi is NULL for an SGI; the priority, or
+ * VGIC_NO_PRIO if none waits. */
 #define VGIC_NO_PRIO	0x100U
-static unsigned next_waiting(struct vgic *g, struct vgic_cpu *vc, unsigned k,
+static unsigned next_waiting(struct vgic *g, const struct vgic_cpu *vc, unsigned k,
 			     unsigned *sgi, struct vgic_spi **spi)
 {
-	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable;
+	uint16_t want = vc->sgi_pending & (uint16_t)vc->enable & (uint16_t)~vc->lr_sgis;
 	unsigned best = VGIC_NO_PRIO;
 
 	*spi = NULL;
@@ -197,14 +224,13 @@ static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
 	unsigned intid = vc->lr_intid[n];
 	struct vgic_spi *s = intid >= 32 ? vgic_find_spi(g, intid) : NULL;
 
-	arm64_lr_write(n, 0);
-	vc->lr_used &= (uint8_t)~(1U << n);
+	free_lr_n(vc, n);
 	if (s) {
 		s->lr = VGIC_NO_LR;
 		s->lr_state = 0;
 		s->pending = true;
 	} else if (intid < 16) {
-		vc->sgi_pending |= (uint16_t)(1U << intid);
+		vgic_sgi_pend(vc, intid, vc->lr_src[n]);
 	}
 }
 
@@ -219,12 +245,22 @@ static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_sp
 	s->pending = false;
 }
 
+/* SGI `sgi` from its lowest waiting source (a GICv3 cell's: 0) into
+ * list register `n`; with other sources still waiting, the guest's end
+ * of this one asks for a sync (EOI), which lists the next. */
 static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *listed)
 {
-	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi |
-		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0));
+	unsigned src = vc->sgi_src[sgi] ? (unsigned)__builtin_ctz(vc->sgi_src[sgi]) : 0;
+	uint8_t rest = (uint8_t)(vc->sgi_src[sgi] & ~(1U << src));
+
+	take_lr(vc, n, sgi, LR_PENDING | LR_PRIO(vc->prio[sgi]) | sgi | LR_SGI_SRC(src) |
+		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0) | (rest ? LR_EOI : 0));
+	vc->lr_src[n] = (uint8_t)src;
+	vc->lr_sgis |= (uint16_t)(1U << sgi);
 	(*listed)++;
-	vc->sgi_pending &= (uint16_t)~(1U << sgi);
+	vc->sgi_src[sgi] = rest;
+	if (!rest)
+		vc->sgi_pending &= (uint16_t)~(1U << sgi);
 }
 
 /* Fill the free list registers of vCPU `k` in priority order, pushing out
@@ -351,6 +387,7 @@ void arm64_vlr_drop(struct vcpu *v)
 		}
 	}
 	vc->lr_used = 0;
+	vc->lr_sgis = 0;
 	WRITE_ONCE(vc->dirty, true);	/* latched ones go in at the next entry */
 	spin_unlock(&g->lock);
 }

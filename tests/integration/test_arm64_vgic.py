@@ -3,7 +3,12 @@
 and spy modes (cells/guests/hello-arm64/modes.c) in the layout hello-irq:
 cell irq0 (two vCPUs) pends five SGIs of different priorities to
 itself at once, more than the free list registers, and takes them by
-priority under its priority mask and then without; it sends an SGI from vCPU 0 to vCPU 1, takes the
+priority under its priority mask and then without; it sends an SGI from
+vCPU 0 to vCPU 1, then, its IRQs masked, one to itself and has vCPU 1
+send it one: on the GICv2 it takes both and each receiver prints the
+sender its IAR names (GICH_LR's CPUID: an SGI is pending per source
+there; the hypervisor's lost it until this came), on the GICv3 (no
+source, one pending state) it takes one; it takes the
 alarm of the PL031 RTC passed through to it (its physical SPI injected
 with the HW bit), and echoes typed characters from its emulated PL011's
 receive interrupt; cell spy pokes the RTC's SPI in its own distributor
@@ -49,15 +54,23 @@ def test_sgi_passthrough_spi_and_typed_input_by_interrupt(image, gic):
         text = q.wait_for(lambda t: has(t[start:], "irq0", "hello-arm64: rx 0xd by interrupt"),
                           60, "the echo of the typed line")
     irq0 = [l for _, l in lines(text, "irq0")]
+    frm = " from cpu 0" if gic == 2 else ""
     assert irq0 == [HELLO.format("irq", "pl011"), "hello-arm64: psci version 1.0",
                     "hello-arm64: irq: distributor has 64 interrupt lines",
                     # five SGIs pending at once, three list registers:
                     # by priority, under the guest's mask first
                     "hello-arm64: prio: mask 0x78 took 6 5 4",
                     "hello-arm64: prio: unmasked took 3 2",
-                    "hello-arm64: cpu 1: sgi 1 received",    # to vCPU 1
-                    "hello-arm64: cpu 1: sgi 1 received",    # to vCPUs 1 and 9 (v2: 7): 1 only
+                    "hello-arm64: cpu 1: sgi 1 received" + frm,  # to vCPU 1
+                    "hello-arm64: cpu 1: sgi 1 received" + frm,  # to 1 and 9 (v2: 7): 1 only
                     "hello-arm64: sgi: cpu 1 took 2",
+                    # vCPU 0, masked, to itself, and (asked) vCPU 1 to vCPU 0
+                    "hello-arm64: cpu 1: sgi 1 received" + frm] + ([
+                    "hello-arm64: cpu 0: sgi 1 received from cpu 0",
+                    "hello-arm64: cpu 0: sgi 1 received from cpu 1",
+                    "hello-arm64: sgi: cpu 0 took 2, sources 0x3"] if gic == 2 else [
+                    "hello-arm64: cpu 0: sgi 1 received",
+                    "hello-arm64: sgi: cpu 0 took 1, sources 0x0"]) + [
                     "hello-arm64: rtc: alarm in a second, intid 34",
                     "hello-arm64: rtc alarm: intid 34, mis 1",
                     TYPE_AWAY,

@@ -133,9 +133,33 @@ static void sgir(struct vgic *g, struct emu_dev *d)
 	wr(d, 0x0f00, 4, 3U << 24 | 1);				/* reserved: none */
 	CHECK_EQ(g->cpu[0].sgi_pending, 1U << 7);
 	CHECK_EQ(rd(d, 0x0f00, 4), 0);
-	CHECK_EQ(rd(d, 0x0f10, 4), 0);				/* CPENDSGIR: RAZ */
-	wr(d, 0x0f20, 4, ~0U);					/* SPENDSGIR: WI */
 	CHECK_EQ(vgicd_emu_ops.write(d, 0x0f00, 1, 0), -1);
+}
+
+/* Per source: vCPU 1's pending SGIs by sender, in its [CS]PENDSGIR. */
+static void pendsgir(struct vgic *g, struct emu_dev *d)
+{
+	me = 0;
+	wr(d, 0x0f00, 4, 0x020000 | 9);				/* 0 -> 1: SGI 9 */
+	me = 1;
+	wr(d, 0x0f00, 4, 2U << 24 | 9);				/* 1 -> 1 */
+	CHECK_EQ(g->cpu[1].sgi_src[9], 0x03);
+	CHECK_EQ(rd(d, 0x0f28, 4), 0x0300);			/* SGI 9: byte 1 */
+	CHECK_EQ(rd(d, 0x0f19, 1), 0x03);			/* CPENDSGIR alike */
+	wr(d, 0x0f19, 1, 0x01);					/* clear source 0 */
+	CHECK(g->cpu[1].sgi_src[9] == 0x02 && (g->cpu[1].sgi_pending >> 9) & 1);
+	wr(d, 0x0f18, 4, 0x0200);				/* and source 1 */
+	CHECK(g->cpu[1].sgi_src[9] == 0 && !((g->cpu[1].sgi_pending >> 9) & 1));
+	kicks = 0;
+	wr(d, 0x0f2f, 1, 0x80);					/* SGI 15 from 7 */
+	CHECK(g->cpu[1].sgi_src[15] == 0x80 && (g->cpu[1].sgi_pending >> 15) & 1);
+	CHECK(kicks == 1 && kicked == 1);
+	CHECK_EQ(rd(d, 0x0f2c, 4), 0x80000000);
+	me = 0;
+	CHECK_EQ(rd(d, 0x0f2c, 4), 0);				/* banked: vCPU 0's */
+	me = 1;
+	wr(d, 0x0f1c, 4, ~0U);
+	CHECK_EQ(g->cpu[1].sgi_src[15], 0);
 }
 
 int main(void)
@@ -144,9 +168,11 @@ int main(void)
 	struct emu_dev d = { .state = g };
 
 	vgic_init(g, 2, &ops, NULL);
+	g->sgi_sources = true;				/* as irqc_cell_init */
 	banked(g, &d);
 	targets(g, &d);
 	sgir(g, &d);
+	pendsgir(g, &d);
 	free(g);
 	return test_report("test_arm64_vgic2");
 }

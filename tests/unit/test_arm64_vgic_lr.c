@@ -3,7 +3,8 @@
  * registers: more interrupts pending than free list registers go in by
  * priority, not table order; a pending, not yet taken, lower-priority one
  * makes room for a higher one; active ones stay; a passthrough SPI goes
- * straight in only when nothing else waits. */
+ * straight in only when nothing else waits; a GICv2 cell's SGI goes in
+ * from one source at a time, named in the CPUID field (vINTID 12:10). */
 #include <stdlib.h>
 #include <arch/irqc.h>
 #include <arch/gic.h>
@@ -23,6 +24,7 @@ void gic_spi_deactivate(unsigned intid) { (void)intid; }
 
 void arm64_vlr_sync(struct vcpu *v);
 bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s);
+void arm64_vlr_drop(struct vcpu *v);
 
 static struct cell cell;
 static struct vcpu vcpu = { .cell = &cell };
@@ -143,6 +145,97 @@ static void passthrough(struct vgic *g)
 	CHECK(has(33) && !has(37) && s->pending);
 }
 
+static unsigned lr_of_sgi(unsigned sgi)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (lrs[n] && INTID(lrs[n]) == sgi)
+			return n;
+	return 0;
+}
+
+static unsigned sgis_listed(unsigned sgi)
+{
+	unsigned m = 0;
+
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		m += lrs[n] && INTID(lrs[n]) == sgi;
+	return m;
+}
+
+/* SGI 3 to vCPU 0 from vCPUs 2 and 1 (GICv2: per source): one list
+ * register at a time, lowest source first, with EOI while another
+ * waits; the same source again while active goes pending in its list
+ * register; the guest's end lets the next source in.  On a GICv3 cell
+ * (no sources) both are one SGI, source 0. */
+static void sgi_sources(struct vgic *g)
+{
+	struct vgic_cpu *c = c0(g);
+	unsigned n;
+
+	end_all();
+	end_all();
+	g->sgi_sources = true;
+	c->enable = 1U << 3;
+	c->prio[3] = 0x30;
+	vgic_send_sgi(g, 2, 3, 1U << 0, false);
+	vgic_send_sgi(g, 1, 3, 1U << 0, false);
+	CHECK_EQ(c->sgi_src[3], 0x06);
+	listed();
+	n = lr_of_sgi(3);
+	CHECK(n && sgis_listed(3) == 1);
+	CHECK_EQ(LR_SGI_SRC_OF(lrs[n]), 1);
+	CHECK(lrs[n] & LR_EOI);				/* source 2 still waits */
+	CHECK(c->sgi_src[3] == 0x04 && c->sgi_pending == 1U << 3);
+	ack(n);
+	vgic_send_sgi(g, 1, 3, 1U << 0, false);		/* source 1 again */
+	listed();
+	CHECK(sgis_listed(3) == 1 && LR_STATE(lrs[n]) == 3);
+	CHECK_EQ(LR_SGI_SRC_OF(lrs[n]), 1);
+	CHECK_EQ(c->sgi_src[3], 0x04);
+	eoi(n);						/* both of source 1 */
+	CHECK(lrs[n] & LR_EOI);				/* the guest's end raises
+							   the maintenance interrupt */
+	listed();					/* source 2 */
+	n = lr_of_sgi(3);
+	CHECK(sgis_listed(3) == 1 && LR_SGI_SRC_OF(lrs[n]) == 2);
+	CHECK(!(lrs[n] & LR_EOI) && c->sgi_src[3] == 0 && c->sgi_pending == 0);
+
+	/* pushed out by a more urgent one: its source waits again */
+	for (unsigned i = 32; i < 35; i++)
+		spi(g, i, 0x10);
+	listed();
+	CHECK(!lr_of_sgi(3) && c->sgi_src[3] == 0x04 && c->sgi_pending == 1U << 3);
+	end_all();
+	n = lr_of_sgi(3);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 2);
+	end_all();
+
+	/* GICv3: no sources */
+	g->sgi_sources = false;
+	vgic_send_sgi(g, 2, 3, 1U << 0, false);
+	vgic_send_sgi(g, 1, 3, 1U << 0, false);
+	CHECK_EQ(c->sgi_src[3], 0x01);
+	listed();
+	n = lr_of_sgi(3);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 0 && !(lrs[n] & LR_EOI) && !c->sgi_pending);
+	end_all();
+
+	/* a vCPU starting afresh drops its list registers: an SGI sent then
+	 * goes in again */
+	g->sgi_sources = true;
+	vgic_send_sgi(g, 1, 3, 1U << 0, false);
+	listed();
+	CHECK(lr_of_sgi(3) && c->lr_sgis == 1U << 3);
+	arm64_vlr_drop(&vcpu);
+	CHECK_EQ(c->lr_sgis, 0);
+	for (unsigned i = 0; i < VGIC_LRS; i++)
+		lrs[i] = 0;				/* as the reset leaves them */
+	vgic_send_sgi(g, 2, 3, 1U << 0, false);
+	listed();
+	n = lr_of_sgi(3);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 2);
+}
+
 int main(void)
 {
 	struct vgic *g = &cell.arch.vgic;
@@ -212,5 +305,6 @@ int main(void)
 	listed();
 	CHECK(has(7) && has(32) && has(33) && !has(34) && !has(35));
 	passthrough(g);
+	sgi_sources(g);
 	return test_report("test_arm64_vgic_lr");
 }

@@ -39,6 +39,9 @@ struct gic_ops {
 	/* the INTID acknowledged; *iar what must go back to eoi() */
 	unsigned (*ack)(unsigned *iar);
 	void (*eoi)(unsigned iar);
+	/* the vCPU that sent the SGI acknowledged as `iar` (a GICv2's IAR
+	 * names it); false if the GIC says none (GICv3) */
+	bool (*sgi_source)(unsigned iar, unsigned *cpu);
 	/* SGI `intid` to the vCPUs whose bits `targets` sets */
 	void (*sgi)(unsigned intid, unsigned targets);
 	void (*set_pmr)(unsigned prio);

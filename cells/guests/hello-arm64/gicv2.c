@@ -21,6 +21,7 @@
 #define GICC_IAR	0x000c
 #define GICC_EOIR	0x0010
 #define IAR_INTID	0x3ffU
+#define IAR_CPUID(v)	(((v) >> 10) & 7U)
 #define CTLR_ENABLE	1U
 
 static volatile uint8_t *gicd, *gicc;
@@ -103,6 +104,12 @@ static void v2_eoi(unsigned iar)
 	wr32(gicc, GICC_EOIR, iar);
 }
 
+static bool v2_sgi_source(unsigned iar, unsigned *cpu)
+{
+	*cpu = IAR_CPUID(iar);
+	return true;
+}
+
 /* The target list is 8 bits: vCPUs 0-7 */
 static void v2_sgi(unsigned intid, unsigned targets)
 {
@@ -127,6 +134,7 @@ const struct gic_ops gicv2_ops = {
 	.route_rd = v2_route_rd,
 	.ack = v2_ack,
 	.eoi = v2_eoi,
+	.sgi_source = v2_sgi_source,
 	.sgi = v2_sgi,
 	.set_pmr = v2_set_pmr,
 };

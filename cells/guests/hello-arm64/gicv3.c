@@ -114,6 +114,14 @@ static unsigned v3_ack(unsigned *iar)
 	return *iar;
 }
 
+/* ICC_IAR1_EL1 has no source: an SGI is pending once, not per sender. */
+static bool v3_sgi_source(unsigned iar, unsigned *cpu)
+{
+	(void)iar;
+	*cpu = 0;
+	return false;
+}
+
 static void v3_eoi(unsigned iar)
 {
 	sysreg_wr(ICC_EOIR1_EL1, iar);
@@ -142,6 +150,7 @@ const struct gic_ops gicv3_ops = {
 	.route = v3_route,
 	.route_rd = v3_route_rd,
 	.ack = v3_ack,
+	.sgi_source = v3_sgi_source,
 	.eoi = v3_eoi,
 	.sgi = v3_sgi,
 	.set_pmr = v3_set_pmr,

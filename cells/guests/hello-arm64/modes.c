@@ -8,6 +8,10 @@
  *         and then without, in the order printed; with a second vCPU, an
  *         SGI to it, then to it and a vCPU the cell does not have (9 on a
  *         GICv3, 7 on a GICv2, whose target list has 8 bits: ignored);
+ *         then, IRQs masked, one to itself and (asked by a third) one
+ *         from vCPU 1, taken once unmasked: twice on a GICv2, where an
+ *         SGI is pending per source, once on a GICv3; each receiver
+ *         prints the sender its GICv2 IAR names;
  *         with a PL031 RTC passed through, its alarm interrupt; then
  *         echo typed characters from the PL011's receive interrupt for ever
  *   spy=<intid>  try to enable, pend, route and prioritise another
@@ -32,11 +36,13 @@
 #define SGI_TEST	1
 #define SGI_PRIO_LO	2	/* SGIs 2..6: priorities 0x90 down to 0x50 */
 #define SGI_PRIO_N	5
+#define SGI_FENCE	7	/* sources_test: after SGI_TEST's sources */
 #define PRIO		0x80
 
 static volatile uint8_t *rtc;
 static unsigned uart_irq, rtc_irq;
 static volatile unsigned sgis, cpu1_ready, alarms;
+static volatile unsigned cpu0_sgis, cpu0_srcs, reply, fences;
 static volatile unsigned prio_taken, prio_order[SGI_PRIO_N];
 
 extern char vectors[], secondary_entry[];
@@ -70,6 +76,29 @@ static void rtc_alarm(void)
 	alarms++;
 }
 
+/* SGI_TEST, acknowledged as `iar`: said with its sender if the GIC
+ * names one; vCPU 1 answers with one to vCPU 0 when asked (reply). */
+static void sgi_received(unsigned iar)
+{
+	unsigned me = this_cpu(), src;
+	bool named = gic->sgi_source(iar, &src);
+
+	if (named)
+		say("hello-arm64: cpu %u: sgi %u received from cpu %u\n", me, SGI_TEST, src);
+	else
+		say("hello-arm64: cpu %u: sgi %u received\n", me, SGI_TEST);
+	if (me == 0) {
+		cpu0_srcs |= named ? 1U << (src & 7) : 0;
+		cpu0_sgis++;
+		return;
+	}
+	if (reply) {
+		reply = 0;
+		gic->sgi(SGI_TEST, 1U << 0);
+	}
+	sgis++;		/* after the line: vCPU 0 prints next */
+}
+
 /* From the IRQ vector (entry.S), on either vCPU. */
 void guest_irq(void)
 {
@@ -82,8 +111,9 @@ void guest_irq(void)
 			prio_order[prio_taken] = intid;
 		prio_taken++;
 	} else if (intid == SGI_TEST) {
-		say("hello-arm64: cpu %u: sgi %u received\n", this_cpu(), intid);
-		sgis++;		/* after the line: vCPU 0 prints next */
+		sgi_received(iar);
+	} else if (intid == SGI_FENCE) {
+		fences++;
 	} else if (intid == uart_irq) {
 		rx_irq();
 	} else if (rtc && intid == rtc_irq) {
@@ -105,6 +135,30 @@ void irq_secondary(void)
 		__asm__ volatile("wfi");
 }
 
+/* SGI_TEST to this vCPU (0) from itself and from vCPU 1 while its IRQs
+ * are masked, then taken: per source on a GICv2, once on a GICv3.  The
+ * count is said once a less urgent SGI, sent after the first was taken,
+ * came: every source pending then was taken before it. */
+static void sources_test(void)
+{
+	__asm__ volatile("msr daifset, #2" ::: "memory");
+	gic->private_on(SGI_TEST, PRIO);
+	gic->sgi(SGI_TEST, 1U << 0);
+	reply = 1;
+	gic->sgi(SGI_TEST, 1U << 1);
+	while (sgis < 3)
+		;
+	__asm__ volatile("msr daifclr, #2" ::: "memory");
+	while (cpu0_sgis < 1)
+		;
+	/* a less urgent one now: taken after any other source of SGI_TEST */
+	gic->private_on(SGI_FENCE, PRIO + 0x20);
+	gic->sgi(SGI_FENCE, 1U << 0);
+	while (!fences)
+		;
+	say("hello-arm64: sgi: cpu 0 took %u, sources %#x\n", cpu0_sgis, cpu0_srcs);
+}
+
 static void sgi_test(void)
 {
 	long on = hello_hvc3(PSCI_CPU_ON, 1, (uintptr_t)secondary_entry, SGI_CTX);
@@ -122,6 +176,7 @@ static void sgi_test(void)
 	while (sgis < 2)
 		;
 	say("hello-arm64: sgi: cpu 1 took %u\n", sgis);
+	sources_test();
 }
 
 /* SGIs 2..6 to this vCPU with IRQs masked, SGI 6 the most urgent: the

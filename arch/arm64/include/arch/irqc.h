@@ -10,7 +10,10 @@
  *
  * List registers travel in GICv3's ICH_LR<n>_EL2 layout (state 63:62, HW
  * 61, group 60, priority 55:48, pINTID 44:32, EOI 41, vINTID 31:0); a
- * GICv2 variant converts to and from GICH_LR<n>.
+ * GICv2 variant converts to and from GICH_LR<n>.  An SGI's source CPU,
+ * which a GICv2 guest reads in its IAR, rides in vINTID bits 12:10 (where
+ * GICH_LR has its CPUID field); it is always 0 on a GICv3 cell, whose
+ * SGIs have no source (struct vgic's sgi_sources).
  */
 #ifndef ARCH_IRQC_H
 #define ARCH_IRQC_H
@@ -30,6 +33,8 @@ struct vgic;
 #define LR_EOI		(1ULL << 41)
 #define LR_PRIO(p)	((uint64_t)(p) << 48)
 #define LR_PINTID(i)	((uint64_t)(i) << 32)
+#define LR_SGI_SRC(s)	((uint64_t)(s) << 10)	/* an SGI's source CPU, 0..7 */
+#define LR_SGI_SRC_OF(lr)	((unsigned)((lr) >> 10) & 7U)
 
 /* The virtual CPU interface of this CPU: its list registers (at most
  * VGIC_LRS used), on (with the underflow maintenance interrupt or not),

@@ -8,7 +8,8 @@
  * HCR_EL2.IMO).  GICv2: the distributor only, whose INTIDs 0..31 are the
  * accessing vCPU's (vgic_cpu_read/write, through ops->self), and the
  * board's GICV page at .arch.vgicr_gpa (irqc/gicv2/).  The redistributors model PPIs and SGIs (group,
- * enable, priority, configuration; SGIs pending per vCPU); the
+ * enable, priority, configuration; SGIs pending per vCPU, on a GICv2 per
+ * source too); the
  * distributor models the cell's own SPIs only (its emulated devices' and
  * its passthrough devices' lines, added at boot with vgic_add_spi):
  * group, enable, pending, active, priority, configuration and the
@@ -74,9 +75,13 @@ struct vgic_cpu {
 	uint32_t group, enable, icfgr1;
 	bool sleep;			/* GICR_WAKER.ProcessorSleep */
 	bool dirty;			/* the list registers want a look */
-	uint16_t sgi_pending;
+	uint16_t sgi_pending;		/* bit i: SGI i waits (from sgi_src[i]) */
+	uint8_t sgi_src[16];		/* per SGI: its waiting sources (bit s:
+					   vCPU s; GICv3: always bit 0) */
 	uint8_t lr_used;		/* bit n: LR n holds lr_intid[n] */
 	uint16_t lr_intid[VGIC_LRS];
+	uint8_t lr_src[VGIC_LRS];	/* an SGI's source in LR n */
+	uint16_t lr_sgis;		/* bit i: SGI i is in an LR (one at most) */
 	uint8_t prio[32];
 };
 
@@ -85,6 +90,10 @@ struct vgic {
 	const struct vgic_ops *ops;
 	void *arg;
 	unsigned nr_vcpus;
+	/* GICv2 (the variant's irqc_cell_init sets it): an SGI is pending
+	 * once per source vCPU and its list register names the source (the
+	 * guest's IAR shows it); GICv3: once, source 0 */
+	bool sgi_sources;
 	uint32_t gicd_ctlr;
 	unsigned nr_spis, nr_intids;	/* GICD_TYPER's ITLinesNumber: from max */
 	struct vgic_spi spi[VGIC_MAX_SPIS];
@@ -108,11 +117,17 @@ void vgic_set_level(struct vgic *g, unsigned intid, bool level);
  * caller must deactivate it (not the cell's, or disabled). */
 bool vgic_hw_fired(struct vgic *g, unsigned intid);
 /* SGI `sgi` from vCPU `from` to the vCPUs in `targets` (bit k: vCPU k;
- * others are ignored), or to all others (`all`). */
+ * others are ignored), or to all others (`all`); pending from source
+ * `from` if the cell keeps SGI sources (sgi_sources; vCPUs 0..7), else
+ * from source 0. */
 void vgic_send_sgi(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets, bool all);
 /* The same with g->lock held (a GICv2 guest's GICD_SGIR write). */
 void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t targets,
 			  bool all);
+/* SGI `sgi` of vCPU `c` waits from source `src` (0..7; lock held). */
+void vgic_sgi_pend(struct vgic_cpu *c, unsigned sgi, unsigned src);
+/* No source of SGI `sgi` of vCPU `c` waits any more (lock held). */
+void vgic_sgi_unpend(struct vgic_cpu *c, unsigned sgi);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
 /* SPI `s` now goes to vCPU `target` (none if the cell has no such

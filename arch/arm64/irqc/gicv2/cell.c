@@ -5,7 +5,9 @@
  * interface's address (.arch.vgicr_gpa) the board's virtual CPU
  * interface, GICV, mapped in stage 2: the guest's acknowledge, end of
  * interrupt and priority mask go straight to the hardware, which serves
- * them from this CPU's list registers (GICH); nothing there traps.
+ * them from this CPU's list registers (GICH); nothing there traps.  A
+ * GICv2's SGIs are pending per source CPU, which the guest's IAR shows:
+ * the cell's model keeps their sources (sgi_sources).
  */
 #include <arch/irqc.h>
 #include <arch/vgic.h>
@@ -20,6 +22,7 @@ int irqc_cell_init(struct cell *c)
 {
 	const struct plat_range *v = &platform.arch.gicv;
 
+	c->arch.vgic.sgi_sources = true;
 	arm64_cell_add_window(c, "vgicd", &vgicd_emu_ops, c->desc->arch.vgicd_gpa, VGICD_SIZE);
 	if (v->size < GICV_SIZE ||
 	    arch_cell_map(c, c->desc->arch.vgicr_gpa, v->base, GICV_SIZE,

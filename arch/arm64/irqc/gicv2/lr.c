@@ -4,10 +4,10 @@
  * per CPU at one address) as <arch/irqc.h> hands it to the shared
  * list-register code, which speaks GICv3's ICH_LR<n>_EL2 layout: each
  * GICH_LR<n> is converted on the way in and out.  GICH_LR: virtual ID
- * 9:0, physical ID 19:10 with HW (31), else EOI (19) and the SGI's
- * source CPU (12:10, left 0); priority's top five bits 27:23; state
- * 29:28; group 1 (30).  Layout from Arm's GICv2 specification
- * (IHI 0048), chapter 5.
+ * 9:0, physical ID 19:10 with HW (31), else EOI (19) and an SGI's
+ * source CPU (12:10, the CPUID the guest's GICV_IAR shows: LR_SGI_SRC);
+ * priority's top five bits 27:23; state 29:28; group 1 (30).  Layout
+ * from Arm's GICv2 specification (IHI 0048), chapter 5.
  *
  * Why no HW bit goes to the hardware: QEMU's GICv2 (10.0) deactivates the
  * physical interrupt of a HW list register when the guest ends the
@@ -41,6 +41,7 @@
 #define V2_PRIO(p)	((uint32_t)((p) >> 3) << 23)
 #define V2_PID(i)	((uint32_t)((i) & 0x3ff) << 10)
 #define V2_EOI		(1U << 19)
+#define V2_CPUID	(7U << 10)
 
 #define MAX_CPUS	8
 
@@ -60,7 +61,9 @@ static uint16_t *hw_slot(unsigned n)
 
 static uint32_t to_v2(uint64_t v)
 {
-	uint32_t lr = (uint32_t)(v & 0x3ff) | V2_STATE(LR_STATE(v)) |
+	/* vINTID and, of an SGI, its source (the shared layout has zeros
+	 * there for any other: an INTID is below 1020) */
+	uint32_t lr = (uint32_t)(v & (0x3ff | V2_CPUID)) | V2_STATE(LR_STATE(v)) |
 		      V2_PRIO((v >> 48) & 0xff) | ((v & LR_GROUP1) ? V2_GRP1 : 0);
 
 	return lr | ((v & (LR_EOI | LR_HW)) ? V2_EOI : 0);
@@ -68,7 +71,7 @@ static uint32_t to_v2(uint64_t v)
 
 static uint64_t from_v2(uint32_t lr, unsigned hw)
 {
-	uint64_t v = (lr & 0x3ff) | (uint64_t)((lr >> 28) & 3) << 62 |
+	uint64_t v = (lr & (0x3ff | V2_CPUID)) | (uint64_t)((lr >> 28) & 3) << 62 |
 		     LR_PRIO(((lr >> 23) & 0x1f) << 3) | ((lr & V2_GRP1) ? LR_GROUP1 : 0);
 
 	if (hw)

@@ -11,8 +11,12 @@
  *    its mask names (bit k: vCPU k), none if it names no vCPU of the
  *    cell; INTIDs 0..31 read as the accessing vCPU's own bit;
  *  - GICD_SGIR: an SGI to the cell's vCPUs the target list names (others
- *    are not there to name: ignored), to all others, or to itself;
- *  - GICD_CPENDSGIR/SPENDSGIR read as zero and ignore writes;
+ *    are not there to name: ignored), to all others, or to itself, pending
+ *    from the sender (its source, which the receiver's IAR shows);
+ *  - GICD_CPENDSGIR<n>/SPENDSGIR<n> (byte-accessible; byte b: SGI
+ *    4n + b, bit s: source vCPU s) read the accessing vCPU's waiting
+ *    sources, and clear or set them; an SGI already in a list register
+ *    (on its way to the guest, or active) is not among them;
  *  - GICD_TYPER's CPUNumber is the cell's vCPUs; GICD_PIDR2 (at 0xfe8 of
  *    the 4 KiB frame) has ArchRev 2.
  * Offsets from Arm's GICv2 specification (IHI 0048).
@@ -24,6 +28,7 @@
 #define GICD_ICFGR	0x0c00
 #define GICD_SGIR	0x0f00
 #define GICD_CPENDSGIR	0x0f10
+#define GICD_SPENDSGIR	0x0f20
 #define SGIR_LIST(v)	((uint16_t)(((v) >> 16) & 0xff))
 #define SGIR_FILTER(v)	(((v) >> 24) & 3)
 #define SGIR_INTID(v)	((unsigned)(v) & 0xf)
@@ -95,6 +100,13 @@ static void targets_write(struct vgic *g, unsigned first, unsigned width, uint64
 	}
 }
 
+static void clear_src(struct vgic_cpu *c, unsigned sgi, unsigned s)
+{
+	c->sgi_src[sgi] &= (uint8_t)~(1U << s);
+	if (!c->sgi_src[sgi])
+		vgic_sgi_unpend(c, sgi);
+}
+
 static void sgir_write(struct vgic *g, unsigned k, uint32_t v)
 {
 	switch (SGIR_FILTER(v)) {
@@ -112,6 +124,40 @@ static void sgir_write(struct vgic *g, unsigned k, uint32_t v)
 	}
 }
 
+static bool is_pendsgi(uint64_t off)
+{
+	return off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10;
+}
+
+/* GICD_[CS]PENDSGIR<n> of vCPU `k`: its SGIs' waiting sources */
+static uint64_t pendsgi_read(const struct vgic_cpu *c, unsigned first, unsigned width)
+{
+	uint64_t v = 0;
+
+	for (unsigned b = 0; b < width; b++)
+		v |= (uint64_t)c->sgi_src[first + b] << (8 * b);
+	return v;
+}
+
+static void pendsgi_write(struct vgic *g, unsigned k, uint64_t off, unsigned width,
+			  uint64_t v)
+{
+	struct vgic_cpu *c = &g->cpu[k];
+	unsigned first = (unsigned)(off & 0xf);
+
+	for (unsigned b = 0; b < width; b++)
+		for (unsigned s = 0; s < 8; s++) {
+			if (!((v >> (8 * b + s)) & 1))
+				continue;
+			if (off >= GICD_SPENDSGIR)
+				vgic_sgi_pend(c, first + b, s);
+			else
+				clear_src(c, first + b, s);
+		}
+	if (c->sgi_pending & c->enable)
+		vgic_notify(g, k);
+}
+
 int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *val)
 {
 	unsigned k = self(g);
@@ -126,9 +172,15 @@ int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *v
 		*val = targets_read(g, (unsigned)(off - GICD_ITARGETSR), width, k);
 		return 0;
 	}
-	if (off >= GICD_SGIR && off < GICD_SGIR + 0x30) {
+	if (is_pendsgi(off)) {
+		if (k >= g->nr_vcpus)
+			return -1;
+		*val = pendsgi_read(&g->cpu[k], (unsigned)(off & 0xf), width);
+		return 0;
+	}
+	if (off >= GICD_SGIR && off < GICD_CPENDSGIR) {
 		*val = 0;
-		return width == 4 || off >= GICD_CPENDSGIR ? 0 : -1;
+		return width == 4 ? 0 : -1;
 	}
 	if (!is_banked(off))
 		return 1;
@@ -153,7 +205,13 @@ int vgicd_variant_write(struct vgic *g, uint64_t off, unsigned width, uint64_t v
 		sgir_write(g, k, (uint32_t)val);
 		return 0;
 	}
-	if (off > GICD_SGIR && off < GICD_SGIR + 0x30)
+	if (is_pendsgi(off)) {
+		if (k >= g->nr_vcpus)
+			return -1;
+		pendsgi_write(g, k, off, width, val);
+		return 0;
+	}
+	if (off > GICD_SGIR && off < GICD_CPENDSGIR)
 		return 0;
 	if (!is_banked(off))
 		return 1;
