@@ -298,6 +298,10 @@ void cells_start(void)
 		kprintf("cell %s: starting on hart%s%s, entry %#llx, device tree at %#llx\n",
 			c->name, c->nr_vcpus > 1 ? "s" : "", harts,
 			(unsigned long long)c->desc->entry, (unsigned long long)c->dtb_gpa);
+		/* a hart the firmware started late runs its vCPU once it is up */
+		if (!READ_ONCE(c->vcpu[0]->cpu->online))
+			kprintf("cell %s: hart %lu is not online yet: the cell starts when it is\n",
+				c->name, c->vcpu[0]->cpu->hwid);
 		cell_boot(c);
 	}
 }

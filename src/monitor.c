@@ -108,7 +108,20 @@ void monitor_print_locked(void)
 	print_image_check();
 }
 
-/* One line per vCPU: its traps by kind, its waits on shared locks. */
+static const char *vcpu_state_name(int state)
+{
+	switch (state) {
+	case VCPU_RUNNING: return "running";
+	case VCPU_STOPPED: return "stopped";
+	case VCPU_START_PENDING: case VCPU_STARTING: return "starting";
+	case VCPU_STOP_PENDING: return "stopping";
+	case VCPU_SUSPENDED: return "suspended";
+	default: return "?";
+	}
+}
+
+/* One line per vCPU: its state and its hart's (online, idle-loop
+ * rounds), its traps by kind, its waits on shared locks. */
 void monitor_print_vcpus_locked(void)
 {
 	for (unsigned i = 0; i < nr_cells; i++) {
@@ -117,8 +130,12 @@ void monitor_print_vcpus_locked(void)
 		for (unsigned k = 0; k < c->nr_vcpus; k++) {
 			const struct vcpu *v = c->vcpu[k];
 
-			kprintf_locked("[fv] %s vhart %u (hart %lu): shared-lock waits %llu; traps:",
+			kprintf_locked("[fv] %s vhart %u (hart %lu%s, idle %llu): %s; "
+				       "shared-lock waits %llu; traps:",
 				       c->name, k, v->cpu->hwid,
+				       READ_ONCE(v->cpu->online) ? "" : ", offline",
+				       (unsigned long long)v->cpu->idle_wakeups,
+				       vcpu_state_name(READ_ONCE(v->state)),
 				       (unsigned long long)v->cpu->xlock_waits);
 			for (unsigned t = 0; t < VCPU_TRAP_KINDS; t++)
 				if (v->stats.traps[t] && arch_trap_kind_name(t))

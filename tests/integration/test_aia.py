@@ -121,8 +121,8 @@ def test_ipis_through_guest_files(images, cpu):
         assert starts == 1 and sbi < 10 and irqs == 0, row.group(0)
         # the files' CSRs (stopei, siselect/sireg) never trapped
         q.send("\x1dv")
-        traps = [q.expect(rf"\[fv\] rtos0 vhart {k} \(hart {k}\): [^\n]*\n").group(0)
-                 for k in (0, 1)]
+        traps = [q.expect(rf"\[fv\] rtos0 vhart {k} \(hart {k}, idle \d+\): running; "
+                          r"[^\n]*\n").group(0) for k in (0, 1)]
         for t in traps:
             assert "virtual instruction" not in t and "illegal" not in t, t
 
