@@ -28,32 +28,25 @@
 	.on_reboot = POLICY_RESTART,					\
 }
 
-/* An sbitest cell (console through SBI DBCN); needs GUEST_IMAGE(sbitest, ...). */
-#define SBITEST_CELL(cell_name, ram, args, harts...) {			\
+/* What every sbitest cell has (console through SBI DBCN). */
+#define SBITEST_FIELDS(cell_name, ram, args)				\
 	.name = cell_name,						\
-	HARTS(harts),							\
 	RAM16(ram),							\
 	.arch.vplic_gpa = 0x0c000000,					\
 	.kernel = IMAGE(sbitest, 0x80200000),				\
 	.entry = 0x80200000,						\
 	.bootargs = args,						\
 	.on_fault = POLICY_STOP,					\
-	.on_reboot = POLICY_STOP,					\
-}
+	.on_reboot = POLICY_STOP
+
+/* An sbitest cell; needs GUEST_IMAGE(sbitest, ...). */
+#define SBITEST_CELL(cell_name, ram, args, harts...)			\
+	{ SBITEST_FIELDS(cell_name, ram, args), HARTS(harts) }
 
 /* The same with an emulated UART (its console stays SBI DBCN): sbitest's
  * mmio checks load and store its scratch register. */
-#define SBITEST_UART_CELL(cell_name, ram, args, harts...) {		\
-	.name = cell_name,						\
-	HARTS(harts),							\
-	RAM16(ram),							\
-	EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }), \
-	.arch.vplic_gpa = 0x0c000000,					\
-	.kernel = IMAGE(sbitest, 0x80200000),				\
-	.entry = 0x80200000,						\
-	.bootargs = args,						\
-	.on_fault = POLICY_STOP,					\
-	.on_reboot = POLICY_STOP,					\
-}
+#define SBITEST_UART_CELL(cell_name, ram, args, harts...)		\
+	{ SBITEST_FIELDS(cell_name, ram, args), HARTS(harts),		\
+	  EMULATED({ .type = EMU_UART16550, .gpa = 0x10000000, .irq = 10 }) }
 
 #endif
