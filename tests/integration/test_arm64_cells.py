@@ -146,11 +146,16 @@ def test_boot_refuses_a_machine_the_layout_does_not_fit(images):
     assert "starting on hart" not in text
 
 
+def custom_v2(mode):
+    """The image of tests/layouts/run/arm64-<mode>.c for the GICv2 board."""
+    return arm64qemu.build('CONFIG_LAYOUT_A64_CUSTOM=y\n'
+                           f'CONFIG_LAYOUT_FILE="tests/layouts/run/arm64-{mode}.c"',
+                           name=f"arm64-gicv2-{mode}", gic=2)
+
+
 @pytest.fixture(scope="module")
 def timer_v2():
-    return arm64qemu.build('CONFIG_LAYOUT_A64_CUSTOM=y\n'
-                           'CONFIG_LAYOUT_FILE="tests/layouts/run/arm64-timer.c"',
-                           name="arm64-gicv2-timer", gic=2)
+    return custom_v2("timer")
 
 
 @pytest.mark.parametrize("gic", [3, 2], ids=["gicv3", "gicv2"])
@@ -169,9 +174,7 @@ def test_virtual_timer_through_the_virtual_gic(images, gic, request):
 
 @pytest.fixture(scope="module")
 def suspend_v2():
-    return arm64qemu.build('CONFIG_LAYOUT_A64_CUSTOM=y\n'
-                           'CONFIG_LAYOUT_FILE="tests/layouts/run/arm64-suspend.c"',
-                           name="arm64-gicv2-suspend", gic=2)
+    return custom_v2("suspend")
 
 
 @pytest.mark.parametrize("gic", [3, 2], ids=["gicv3", "gicv2"])

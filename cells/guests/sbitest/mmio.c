@@ -14,37 +14,21 @@
 #define UART_SCR	7
 #define LSR_IDLE	0x60	/* THRE | TEMT: nothing to send */
 
-static long lb_a0(volatile uint8_t *p)
-{
-	register long v __asm__("a0");
-
-	__asm__ volatile("lb %0, 0(%1)" : "=r"(v) : "r"(p) : "memory");
-	return v;
+/* A load `op` of *p into register `reg` (a0: the hypervisor's short
+ * path; s1, s2: its full path), as its own function. */
+#define LOAD_INTO(name, op, reg)					\
+static long name(volatile uint8_t *p)					\
+{									\
+	register long v __asm__(reg);					\
+									\
+	__asm__ volatile(op " %0, 0(%1)" : "=r"(v) : "r"(p) : "memory");	\
+	return v;							\
 }
 
-static long lbu_a0(volatile uint8_t *p)
-{
-	register long v __asm__("a0");
-
-	__asm__ volatile("lbu %0, 0(%1)" : "=r"(v) : "r"(p) : "memory");
-	return v;
-}
-
-static long lb_s1(volatile uint8_t *p)
-{
-	register long v __asm__("s1");
-
-	__asm__ volatile("lb %0, 0(%1)" : "=r"(v) : "r"(p) : "memory");
-	return v;
-}
-
-static long lbu_s2(volatile uint8_t *p)
-{
-	register long v __asm__("s2");
-
-	__asm__ volatile("lbu %0, 0(%1)" : "=r"(v) : "r"(p) : "memory");
-	return v;
-}
+LOAD_INTO(lb_a0, "lb", "a0")
+LOAD_INTO(lbu_a0, "lbu", "a0")
+LOAD_INTO(lb_s1, "lb", "s1")
+LOAD_INTO(lbu_s2, "lbu", "s2")
 
 /* sb of a register whose upper bits are set: only its low byte lands */
 static void sb_a1(volatile uint8_t *p, unsigned long val)
