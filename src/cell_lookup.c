@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Finding what a guest names: a guest-physical range in the cell's memory,
- * the emulated device at an address, a vhart by its id, a doorbell by its
- * index.  Every guest value
+ * the emulated device at an address, a doorbell by its index (a vhart by
+ * its id: cell_vcpu() in <fv/cell.h>).  Every guest value
  * that reaches the core passes through here, so it is kept free of
  * anything else and is built on the host too (the vSBI fuzz harness).
  */
@@ -33,11 +33,6 @@ struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa)
 			return e;
 	}
 	return NULL;
-}
-
-struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid)
-{
-	return vhartid < c->nr_vcpus ? c->vcpu[vhartid] : NULL;
 }
 
 struct doorbell *cell_doorbell(const struct cell *c, unsigned long idx)

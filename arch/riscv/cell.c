@@ -38,7 +38,7 @@ static void vplic_set_eip(void *arg, unsigned ctx, bool on)
 	}
 	WRITE_ONCE(v->arch.eip, on);
 	if (v->cpu == this_cpu())
-		riscv_sync_eip(v);
+		riscv_set_vseip(on);
 	else
 		cpu_request(v->cpu, REQ_EIP);
 }

@@ -470,11 +470,14 @@ STATIC_ASSERT(OFF(vcpu, stats.traps) == VCPU_STAT_TRAPS, "offset");
 STATIC_ASSERT(OFF(vcpu, stats.virqs) == VCPU_STAT_VIRQS, "offset");
 STATIC_ASSERT(VCPU_STAT_TRAP_S_TIMER == VCPU_STAT_TRAPS +
 	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_TIMER, "traps[] index");
+STATIC_ASSERT(VCPU_STAT_TRAP_S_EXT == VCPU_STAT_TRAPS +
+	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_EXT, "traps[] index");
 STATIC_ASSERT(VCPU_STAT_VIRQ_TIMER == VCPU_STAT_VIRQS + 8 * VIRQ_TIMER, "virqs[] index");
 
 /*
  * An interrupt, no debugger on this hart (trap_entry.S; the emulated
- * timer's, trace off, it handles itself with the same counts): count it and
+ * timer's and the external one, trace off, it handles itself with the
+ * same counts, the latter calling riscv_external_irq()): count it and
  * handle it, nothing else.  While the trace is on, the full way that
  * records it.
  */

@@ -3,6 +3,7 @@
 #ifndef RISCV_IRQ_H
 #define RISCV_IRQ_H
 
+#include <arch/csr.h>
 #include <fv/cell.h>
 
 /* arch request bits in cpu->req */
@@ -12,6 +13,16 @@
 #define REQ_FENCE_I	(1UL << (REQ_ARCH_SHIFT + 3))
 
 extern bool riscv_sstc;	/* every hart has Sstc: guests own their timer */
+
+/* VSEIP of this hart's guest up or down; riscv_sync_eip(): as its
+ * vCPU's arch.eip says */
+static inline void riscv_set_vseip(bool on)
+{
+	if (on)
+		csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
+	else
+		csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
+}
 
 void riscv_sync_eip(struct vcpu *v);
 void riscv_ack_kick(void);

@@ -6,7 +6,7 @@
  *
  * Guest traps save only what the hypervisor's C code may change and go
  * straight to their handler: SBI calls to riscv_vsbi_call(), interrupts
- * to riscv_guest_irq(), virtual instructions to riscv_virtual_inst(), the
+ * to riscv_guest_irq() (external ones to riscv_external_irq()), virtual instructions to riscv_virtual_inst(), the
  * rest to riscv_guest_trap().
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
  * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
@@ -122,10 +122,10 @@ riscv_trap_entry:
 	guest_return
 
 .Lnot_ecall:
+	bltz	a1, .Linterrupt
 	addi	t1, a1, -EXC_INST_GUEST_PAGE_FAULT
 	sltiu	t1, t1, EXC_STORE_GUEST_PAGE_FAULT - EXC_INST_GUEST_PAGE_FAULT + 1
 	bnez	t1, .Lguest_fault_or_vi
-	bltz	a1, .Linterrupt
 	guest_save_rest
 	call	riscv_guest_trap		/* (cpu, scause): gdb_entry.S */
 	j	.Lresume
@@ -143,16 +143,20 @@ riscv_trap_entry:
 	 * exceptions (every register saved, and the stop a debugger asked
 	 * for): whatever starts a session on this hart sets dbg and raises
 	 * a soft interrupt if it wants a stop, so that trap comes this way.
-	 * The guest's emulated timer (no Sstc) coming due, while the trace
-	 * is off, is handled here with a1 and t1 alone; every other one (and
-	 * that one with the trace on) goes to riscv_guest_irq().
+	 * While the trace is off, the guest's emulated timer (no Sstc)
+	 * coming due is handled here with a1 and t1 alone, and an external
+	 * interrupt is counted here and goes straight to
+	 * riscv_external_irq(); every other one (and those with the trace
+	 * on) goes to riscv_guest_irq().
 	 */
 .Linterrupt:
 	lw	t1, ARCH_CPU_DBG(tp)
 	bnez	t1, .Ldebugged
-	addi	t1, a1, -IRQ_S_TIMER		/* 1 << 63 if the S timer */
-	slli	t1, t1, 1
+	slli	t1, a1, 1			/* the cause without its flag, x 2 */
+	addi	t1, t1, -2 * IRQ_S_TIMER
 	beqz	t1, .Ltimer
+	addi	t1, t1, -2 * (IRQ_S_EXT - IRQ_S_TIMER)
+	beqz	t1, .Lext
 .Lirq:
 	guest_save_rest
 	call	riscv_guest_irq			/* (cpu, scause) */
@@ -161,6 +165,19 @@ riscv_trap_entry:
 	guest_save_rest
 	call	riscv_guest_trap
 	j	.Lresume
+
+	/* riscv_guest_irq()'s IRQ_S_EXT: its counts, then the IRQ to its
+	 * cell (irq_route.c) */
+.Lext:
+	lbu	t1, CPU_TRACE_ON(tp)
+	bnez	t1, .Lirq
+	guest_save_rest
+	ld	a1, CPU_VCPU(tp)
+	stat_inc VCPU_STAT_EXITS
+	stat_inc VCPU_STAT_INTERRUPTS
+	stat_inc VCPU_STAT_TRAP_S_EXT
+	call	riscv_external_irq		/* (cpu) */
+	guest_return
 
 	/* riscv_guest_irq()'s IRQ_S_TIMER: the counts, VSTIP up and the
 	 * firmware's timer masked until the guest's next set_timer (vsbi.c,

@@ -165,10 +165,7 @@ void riscv_breakpoints_to_hs(bool on)
 
 void riscv_sync_eip(struct vcpu *v)
 {
-	if (READ_ONCE(v->arch.eip))
-		csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
-	else
-		csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
+	riscv_set_vseip(READ_ONCE(v->arch.eip));
 }
 
 void arch_cpu_kick(struct cpu *c)

@@ -90,11 +90,16 @@ static void invariants(const struct vplic *v)
 	for (unsigned c = 0; c < VPLIC_MAX_CTX; c++) {
 		FUZZ_ASSERT(v->ctx[c].threshold <= VPLIC_PRIO_MAX);
 		if (c >= v->nr_ctx) {
-			FUZZ_ASSERT(!v->ctx[c].threshold && !v->ctx[c].eip);
+			FUZZ_ASSERT(!v->ctx[c].threshold && !((v->eip >> c) & 1));
+			for (uint32_t id = 0; id < VPLIC_MAX_IRQS; id++)
+				FUZZ_ASSERT(!((v->route[id] >> c) & 1));
 			continue;
 		}
-		FUZZ_ASSERT(v->ctx[c].eip == eip_seen[c]);
-		FUZZ_ASSERT(v->ctx[c].eip == should_fire(v, c));
+		FUZZ_ASSERT(((v->eip >> c) & 1) == eip_seen[c]);
+		FUZZ_ASSERT(((v->eip >> c) & 1) == should_fire(v, c));
+		for (uint32_t id = 0; id < VPLIC_MAX_IRQS; id++)	/* route[]: see vplic.h */
+			FUZZ_ASSERT(((v->route[id] >> c) & 1) ==
+				    (test(v->ctx[c].enable, id) && v->prio[id] > v->ctx[c].threshold));
 	}
 }
 

@@ -115,8 +115,12 @@ void *cell_gpa_to_hva(const struct cell *c, gpaddr_t gpa, uint64_t len, unsigned
 /* The emulated device that owns `gpa`, or NULL. */
 struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa);
 
-/* vCPU `vhartid` of `c`, or NULL if the cell has no such vhart. */
-struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid);
+/* vCPU `vhartid` of `c`, or NULL if the cell has no such vhart.  Inline:
+ * an interrupt's way to its vCPU takes it. */
+static inline struct vcpu *cell_vcpu(const struct cell *c, unsigned long vhartid)
+{
+	return vhartid < c->nr_vcpus ? c->vcpu[vhartid] : NULL;
+}
 
 /* The cell's doorbell `idx` (in layout order among its doorbells), or
  * NULL if it has no such doorbell. */

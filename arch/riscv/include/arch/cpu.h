@@ -14,7 +14,8 @@
 #define ARCH_CPU_REG(n)		(ARCH_CPU_REGS + 8 * (n))
 #define ARCH_CPU_DBG		(ARCH_CPU_REG(32) + 4)	/* after fault */
 
-/* For trap_entry.S's timer path, checked in guest_trap.c: struct cpu's
+/* For trap_entry.S's timer and external-interrupt paths, checked in
+ * guest_trap.c: struct cpu's
  * vcpu and trace_on, and counters of struct vcpu's stats. */
 #define CPU_VCPU		352
 #define CPU_TRACE_ON		400
@@ -22,6 +23,7 @@
 #define VCPU_STAT_INTERRUPTS	264
 #define VCPU_STAT_TRAPS		272	/* by riscv_trap_kind() */
 #define VCPU_STAT_TRAP_S_TIMER	(VCPU_STAT_TRAPS + 8 * (24 + 5))
+#define VCPU_STAT_TRAP_S_EXT	(VCPU_STAT_TRAPS + 8 * (24 + 9))
 #define VCPU_STAT_VIRQS		720
 #define VCPU_STAT_VIRQ_TIMER	(VCPU_STAT_VIRQS + 8 * 1)
 

@@ -90,7 +90,7 @@ static uint32_t best_irq(const struct vplic *v, unsigned c)
 	return best;
 }
 
-static bool any_pending(const struct vplic *v)
+static __always_inline bool any_pending(const struct vplic *v)
 {
 	uint32_t any = 0;
 
@@ -100,58 +100,77 @@ static bool any_pending(const struct vplic *v)
 	return any != 0;
 }
 
-/* Recompute every context's output; tell the hypervisor about edges only. */
-static void update(struct vplic *v)
+/*
+ * The outputs.  route[id] holds the contexts in which id counts (enabled
+ * there above the threshold), so the outputs that should be up are the
+ * union of the routes of the pending IDs; set_eip() hears of edges only.
+ * A new request can only raise outputs: those of its route that are down
+ * (outputs_up, one load and a mask).  Anything else (a withdrawn or
+ * claimed request, a priority, an enable, a threshold) takes
+ * sync_outputs(), which scans the pending bits.
+ */
+static __always_inline bool counts_in(const struct vplic *v, unsigned c, uint32_t id)
 {
-	bool some = any_pending(v);
+	return id_test(v->ctx[c].enable, id) && v->prio[id] > v->ctx[c].threshold;
+}
 
-	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		bool on = some && best_irq(v, c) != 0;
-
-		if (on != v->ctx[c].eip) {
-			v->ctx[c].eip = on;
-			cb_set_eip(v, c, on);
-		}
+static __always_inline void outputs_edges(struct vplic *v, uint32_t raise, uint32_t lower)
+{
+	v->eip = (v->eip | raise) & ~lower;
+	while (raise) {
+		cb_set_eip(v, lowest_bit(raise), true);
+		raise &= raise - 1;
+	}
+	while (lower) {
+		cb_set_eip(v, lowest_bit(lower), false);
+		lower &= lower - 1;
 	}
 }
 
-/*
- * A change of one pending bit moves only the outputs of the contexts that
- * enable that ID above their threshold, and only one way: a new request
- * may raise them (outputs_up), a withdrawn one may let them fall
- * (outputs_down, which looks again at what else is pending).  Anything
- * else (priorities, enables, thresholds) takes update().
- */
-static __always_inline bool counts_in(const struct vplic *v, const struct vplic_ctx *x, uint32_t id)
+static void sync_outputs(struct vplic *v)
 {
-	return id_test(x->enable, id) && v->prio[id] > x->threshold;
+	uint32_t want = 0;
+
+	for (unsigned w = 0; w < VPLIC_WORDS; w++)
+		for (uint32_t cand = v->pending[w]; cand; cand &= cand - 1)
+			want |= v->route[w * 32 + lowest_bit(cand)];
+	outputs_edges(v, want & ~v->eip, v->eip & ~want);
 }
 
 static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 {
-	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		struct vplic_ctx *x = &v->ctx[c];
+	uint32_t raise = v->route[id] & ~v->eip;
 
-		if (!x->eip && counts_in(v, x, id)) {
-			x->eip = true;
-			cb_set_eip(v, c, true);
-		}
+	if (raise)
+		outputs_edges(v, raise, 0);
+}
+
+/* route[] again for the IDs of enable word w of context c, or for every
+ * ID of it (a threshold), or for one ID in every context (a priority). */
+static void route_ctx_word(struct vplic *v, unsigned c, unsigned w)
+{
+	for (uint32_t id = w * 32; id < w * 32 + 32; id++) {
+		if (counts_in(v, c, id))
+			v->route[id] |= (uint16_t)(1U << c);
+		else
+			v->route[id] &= (uint16_t)~(1U << c);
 	}
 }
 
-static void outputs_down(struct vplic *v, uint32_t id)
+static void route_ctx(struct vplic *v, unsigned c)
 {
-	/* nothing else pending (the usual case after a claim): no scan */
-	bool some = any_pending(v);
+	for (unsigned w = 0; w < VPLIC_WORDS; w++)
+		route_ctx_word(v, c, w);
+}
 
-	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		struct vplic_ctx *x = &v->ctx[c];
+static void route_id(struct vplic *v, uint32_t id)
+{
+	uint16_t r = 0;
 
-		if (x->eip && counts_in(v, x, id) && (!some || !best_irq(v, c))) {
-			x->eip = false;
-			cb_set_eip(v, c, false);
-		}
-	}
+	for (unsigned c = 0; c < v->nr_ctx; c++)
+		if (counts_in(v, c, id))
+			r |= (uint16_t)(1U << c);
+	v->route[id] = r;
 }
 
 static void set_pending(struct vplic *v, uint32_t id, bool on)
@@ -162,24 +181,17 @@ static void set_pending(struct vplic *v, uint32_t id, bool on)
 	if (on)
 		outputs_up(v, id);
 	else
-		outputs_down(v, id);
+		sync_outputs(v);
 }
 
-/* After a claim of id: with nothing else pending (the usual case) no
- * context has anything to claim, so every raised output falls, without
- * looking at enables or priorities; else outputs_down(). */
-static __always_inline void outputs_claimed(struct vplic *v, uint32_t id)
+/* After a claim: with nothing else pending (the usual case) every raised
+ * output falls, without a scan. */
+static __always_inline void outputs_claimed(struct vplic *v)
 {
-	if (any_pending(v)) {
-		outputs_down(v, id);
-		return;
-	}
-	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		if (v->ctx[c].eip) {
-			v->ctx[c].eip = false;
-			cb_set_eip(v, c, false);
-		}
-	}
+	if (any_pending(v))
+		sync_outputs(v);
+	else if (v->eip)
+		outputs_edges(v, 0, v->eip);
 }
 
 static __always_inline uint32_t claim(struct vplic *v, unsigned c)
@@ -189,7 +201,7 @@ static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
 		id_assign(v->active, id, true);
 		id_assign(v->pending, id, false);
-		outputs_claimed(v, id);
+		outputs_claimed(v);
 	}
 	return id;
 }
@@ -212,6 +224,7 @@ static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
 	uint32_t changed = (*en ^ nval) & v->hw[w];
 
 	*en = nval;
+	route_ctx_word(v, c, w);
 	while (changed) {
 		unsigned b = lowest_bit(changed);
 
@@ -262,8 +275,10 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 	uint64_t rel, c, reg;
 
 	if (off < VPLIC_PENDING) {
-		if (owns(v, off / 4))
+		if (owns(v, off / 4)) {
 			v->prio[off / 4] = val & VPLIC_PRIO_MAX;
+			route_id(v, (uint32_t)(off / 4));
+		}
 		return;
 	}
 	if (off < VPLIC_ENABLE)
@@ -281,8 +296,10 @@ static void write_word(struct vplic *v, uint64_t off, uint32_t val)
 	reg = rel % VPLIC_CONTEXT_STRIDE;
 	if (c >= v->nr_ctx)
 		return;
-	if (reg == VPLIC_THRESHOLD)	/* claim registers: write_complete() */
+	if (reg == VPLIC_THRESHOLD) {	/* claim registers: write_complete() */
 		v->ctx[c].threshold = val & VPLIC_PRIO_MAX;
+		route_ctx(v, (unsigned)c);
+	}
 }
 
 static bool is_claim(uint64_t off)
@@ -321,17 +338,13 @@ void vplic_reset(struct vplic *v)
 	memset(v->level, 0, sizeof(v->level));
 	memset(v->prio, 0, sizeof(v->prio));
 	for (unsigned c = 0; c < v->nr_ctx; c++) {
-		struct vplic_ctx *x = &v->ctx[c];
-
 		/* passthrough enables go off on the physical PLIC too */
 		for (unsigned w = 0; w < VPLIC_WORDS; w++)
 			write_enable(v, c, w, 0);
-		x->threshold = 0;
-		if (x->eip) {
-			x->eip = false;
-			cb_set_eip(v, c, false);
-		}
+		v->ctx[c].threshold = 0;
 	}
+	memset(v->route, 0, sizeof(v->route));	/* nothing is enabled */
+	outputs_edges(v, 0, v->eip);
 	spin_unlock(&v->lock);
 }
 
@@ -431,19 +444,44 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
 	write_word(v, off, (uint32_t)val);
 	if (width == 8)
 		write_word(v, off + 4, (uint32_t)(val >> 32));
-	update(v);
+	sync_outputs(v);
 	spin_unlock(&v->lock);
 	return 0;
 }
 
-/* The external-interrupt handler's path: set_pending(v, irq, true) with
- * its helpers inlined, no call but the callback's. */
+/*
+ * The external-interrupt handler's path: set_pending(v, irq, true) with
+ * the gateway's three tests (owned, not in service, not pending) on one
+ * word, and the raise of the outputs the request's route holds (usually
+ * one) apart, so the usual way saves no register.
+ */
+static __attribute__((noinline)) void raise_several(struct vplic *v, uint32_t raise)
+{
+	outputs_edges(v, raise, 0);
+}
+
+static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t raise)
+{
+	if (raise & (raise - 1)) {
+		raise_several(v, raise);
+		return;
+	}
+	v->eip |= raise;	/* one output: a tail call, no frame */
+	cb_set_eip(v, lowest_bit(raise), true);
+}
+
 void vplic_set_pending(struct vplic *v, uint32_t irq)
 {
+	uint32_t w = irq / 32, bit = 1U << (irq % 32), raise;
+
+	if (irq >= VPLIC_MAX_IRQS)
+		return;
 	spin_lock(&v->lock);
-	if (owns(v, irq) && !id_test(v->active, irq) && !id_test(v->pending, irq)) {
-		id_assign(v->pending, irq, true);
-		outputs_up(v, irq);
+	if (v->owned[w] & ~(v->active[w] | v->pending[w]) & bit) {
+		v->pending[w] |= bit;
+		raise = v->route[irq] & ~v->eip;
+		if (raise)
+			raise_outputs(v, raise);
 	}
 	spin_unlock(&v->lock);
 }

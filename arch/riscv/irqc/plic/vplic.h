@@ -74,7 +74,6 @@ struct vplic_ops {
 struct vplic_ctx {
 	uint32_t enable[VPLIC_WORDS];
 	uint32_t threshold;
-	bool eip;			/* last level given to set_eip */
 };
 
 struct vplic {
@@ -88,6 +87,12 @@ struct vplic {
 	uint32_t active[VPLIC_WORDS];	/* claimed, not yet completed */
 	uint32_t level[VPLIC_WORDS];	/* input level of emulated sources */
 	uint8_t prio[VPLIC_MAX_IRQS];
+	/* Per ID, the contexts (bit k: context k) in which it counts: those
+	 * that enable it below its priority.  Kept up to date by every write
+	 * of a priority, an enable or a threshold, so that a new request
+	 * finds the outputs it raises with one load. */
+	uint16_t route[VPLIC_MAX_IRQS];
+	uint32_t eip;			/* bit k: the last level given to set_eip(k) */
 	struct vplic_ctx ctx[VPLIC_MAX_CTX];
 };
 
