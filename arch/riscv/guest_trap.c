@@ -226,8 +226,9 @@ static __attribute__((noinline)) int claim_access(struct cpu *c, unsigned long c
 {
 	struct emu_dev *dev = c->arch.vclaim_dev;
 	bool store = cause == EXC_STORE_GUEST_PAGE_FAULT;
-	unsigned long reg = (htinst >> (store ? 20 : 7)) & 31;
+	unsigned long reg = (htinst >> (store ? 20 : 7)) & 31, *dst;
 	struct vcpu_stats *st;
+	uint32_t id;
 
 	if (trace_active() ||
 	    (htinst & (store ? CLAIM_STORE_MASK : CLAIM_LOAD_MASK)) !=
@@ -239,16 +240,18 @@ static __attribute__((noinline)) int claim_access(struct cpu *c, unsigned long c
 	st->traps[cause]++;
 	st->mmio++;
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
+	/* past the instruction first: a vPLIC call takes no trap, and the
+	 * frame then keeps only the register's slot across the call */
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
 	if (store) {
 		vplic_complete(dev->state, c->arch.vclaim_ctx,
 			       reg ? (uint32_t)c->arch.regs[reg] : 0);
-	} else {
-		uint32_t id = vplic_claim(dev->state, c->arch.vclaim_ctx);
-
-		if (reg)
-			c->arch.regs[reg] = id;
+		return 0;
 	}
-	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
+	dst = reg ? &c->arch.regs[reg] : NULL;
+	id = vplic_claim(dev->state, c->arch.vclaim_ctx);
+	if (dst)
+		*dst = id;
 	return 0;
 }
 

@@ -62,26 +62,22 @@ static void cb_hw_complete(struct vplic *v, uint32_t irq)
 }
 
 /*
- * The ID context c would claim now: highest priority among owned, pending,
- * enabled IDs whose priority exceeds the threshold; IDs are scanned upwards
- * and only a strictly higher priority wins, so ties go to the lowest ID.
- * Priority 0 never exceeds a threshold.  0 if none.
+ * The ID context c would claim now: highest priority among the pending
+ * IDs that count in c (route[], below: enabled there, priority above the
+ * threshold); IDs are scanned upwards and only a strictly higher priority
+ * wins, so ties go to the lowest ID.  0 if none.  Usually one ID is
+ * pending: a word without any costs a load and a branch.
  */
 static uint32_t best_irq(const struct vplic *v, unsigned c)
 {
-	const struct vplic_ctx *x = &v->ctx[c];
-	uint32_t best = 0, best_prio = x->threshold;
+	uint32_t best = 0, best_prio = 0, bit = 1U << c;
 
 #pragma GCC unroll 4
 	for (unsigned w = 0; w < VPLIC_WORDS; w++) {
-		/* pending bits are only ever set for owned IDs */
-		uint32_t cand = v->pending[w] & x->enable[w];
-
-		while (cand) {
+		for (uint32_t cand = v->pending[w]; cand; cand &= cand - 1) {
 			uint32_t id = w * 32 + lowest_bit(cand);
 
-			cand &= cand - 1;
-			if (v->prio[id] > best_prio) {
+			if ((v->route[id] & bit) && v->prio[id] > best_prio) {
 				best = id;
 				best_prio = v->prio[id];
 			}
@@ -127,6 +123,33 @@ static __always_inline void outputs_edges(struct vplic *v, uint32_t raise, uint3
 	}
 }
 
+/* outputs_edges() apart, for the ways that take an interrupt and claim
+ * it: the usual single edge a tail call into the callback, no frame. */
+static __attribute__((noinline)) void several_edges(struct vplic *v, uint32_t edges, bool on)
+{
+	outputs_edges(v, on ? edges : 0, on ? 0 : edges);
+}
+
+static __always_inline void edge_outputs(struct vplic *v, uint32_t edges, bool on)
+{
+	if (edges & (edges - 1)) {
+		several_edges(v, edges, on);
+		return;
+	}
+	v->eip = on ? v->eip | edges : v->eip & ~edges;
+	cb_set_eip(v, lowest_bit(edges), on);
+}
+
+static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t edges)
+{
+	edge_outputs(v, edges, true);
+}
+
+static __attribute__((noinline)) void lower_outputs(struct vplic *v, uint32_t edges)
+{
+	edge_outputs(v, edges, false);
+}
+
 static void sync_outputs(struct vplic *v)
 {
 	uint32_t want = 0;
@@ -142,7 +165,7 @@ static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 	uint32_t raise = v->route[id] & ~v->eip;
 
 	if (raise)
-		outputs_edges(v, raise, 0);
+		raise_outputs(v, raise);
 }
 
 /* route[] again for the IDs of enable word w of context c, or for every
@@ -191,7 +214,7 @@ static __always_inline void outputs_claimed(struct vplic *v)
 	if (any_pending(v))
 		sync_outputs(v);
 	else if (v->eip)
-		outputs_edges(v, 0, v->eip);
+		lower_outputs(v, v->eip);
 }
 
 static __always_inline uint32_t claim(struct vplic *v, unsigned c)
@@ -208,10 +231,13 @@ static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 
 static __always_inline void complete(struct vplic *v, uint32_t id)
 {
-	if (!owns(v, id) || !id_test(v->active, id))
+	uint32_t w = id / 32, bit = 1U << (id % 32);
+
+	/* only owned IDs are ever in service: one test for both */
+	if (id >= VPLIC_MAX_IRQS || !(v->active[w] & bit))
 		return;		/* not ours or not in service: ignored */
-	id_assign(v->active, id, false);
-	if (id_test(v->hw, id))
+	v->active[w] &= ~bit;
+	if (v->hw[w] & bit)
 		cb_hw_complete(v, id);
 	else if (id_test(v->level, id))
 		set_pending(v, id, true);	/* still asserted */
@@ -453,35 +479,18 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val)
  * The external-interrupt handler's path: set_pending(v, irq, true) with
  * the gateway's three tests (owned, not in service, not pending) on one
  * word, and the raise of the outputs the request's route holds (usually
- * one) apart, so the usual way saves no register.
+ * one) apart (raise_outputs()), so the usual way saves no register.
  */
-static __attribute__((noinline)) void raise_several(struct vplic *v, uint32_t raise)
-{
-	outputs_edges(v, raise, 0);
-}
-
-static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t raise)
-{
-	if (raise & (raise - 1)) {
-		raise_several(v, raise);
-		return;
-	}
-	v->eip |= raise;	/* one output: a tail call, no frame */
-	cb_set_eip(v, lowest_bit(raise), true);
-}
-
 void vplic_set_pending(struct vplic *v, uint32_t irq)
 {
-	uint32_t w = irq / 32, bit = 1U << (irq % 32), raise;
+	uint32_t w = irq / 32, bit = 1U << (irq % 32);
 
 	if (irq >= VPLIC_MAX_IRQS)
 		return;
 	spin_lock(&v->lock);
 	if (v->owned[w] & ~(v->active[w] | v->pending[w]) & bit) {
 		v->pending[w] |= bit;
-		raise = v->route[irq] & ~v->eip;
-		if (raise)
-			raise_outputs(v, raise);
+		outputs_up(v, irq);
 	}
 	spin_unlock(&v->lock);
 }
