@@ -29,10 +29,21 @@
  * the line following (doorbell_take): one call where the registers take
  * a read of DOORBELL_STATUS and a write of DOORBELL_ACK.
  * SBI_ERR_INVALID_PARAM if the cell has no doorbell a0.
+ *
+ * SBI_FV_DOORBELL_TAKE_RING: a0 = a doorbell to take, a1 = one to ring
+ * (the same index answers the peer that rang): takes a0's rings as
+ * SBI_FV_DOORBELL_TAKE does, then rings a1 as SBI_FV_DOORBELL_RING does
+ * if at least one was taken (an answer follows a request; value 0 means
+ * nothing was rung either).  SBI_SUCCESS with value: how many were taken
+ * (whether the ring was taken or dropped is not returned: the monitor's
+ * counters have it).  SBI_ERR_INVALID_PARAM, nothing taken or rung, if
+ * the cell has no doorbell a0 or no doorbell a1.  One trap for an echo's
+ * take and ring back (doorbell_take_ring).
  */
 #define SBI_EXT_FERROVISOR	(0x0A000000UL | VSBI_IMPL_ID)	/* 0x0A004656 */
 #define SBI_FV_DOORBELL_RING	0
 #define SBI_FV_DOORBELL_TAKE	1
+#define SBI_FV_DOORBELL_TAKE_RING	2
 
 
 /* The extensions kept in files of their own, called by the dispatcher
