@@ -167,6 +167,17 @@ uint32_t doorbell_take(struct doorbell *d)
 	return took;
 }
 
+/* The echo's one call: what came in is taken, then, if anything was, the
+ * answer goes out (never a ring for nothing: see <fv/doorbell.h>). */
+uint32_t doorbell_take_ring(struct doorbell *take, struct doorbell *ring)
+{
+	uint32_t took = doorbell_take(take);
+
+	if (took)
+		doorbell_ring(ring);
+	return took;
+}
+
 /* ---------------------------------------------------------------- guest */
 
 static int emu_read(struct emu_dev *e, uint64_t off, unsigned width, uint64_t *val)

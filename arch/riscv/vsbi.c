@@ -194,17 +194,22 @@ static struct sbiret dbcn(struct vcpu *v, unsigned long fid, unsigned long *a)
 	return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 }
 
-/* Ours: ring doorbell a0 of the cell (value 1 if the peer took it), or
- * take its rings (value: how many were acknowledged). */
+/* Ours: ring doorbell a0 of the cell (value 1 if the peer took it), take
+ * its rings (value: how many were acknowledged), or take a0's and ring
+ * a1 if any were (value: how many were taken).  Every index is checked
+ * before anything happens. */
 static struct sbiret ferrovisor(struct vcpu *v, unsigned long fid, unsigned long *a)
 {
-	struct doorbell *d;
+	struct doorbell *d, *back;
 
-	if (fid != SBI_FV_DOORBELL_RING && fid != SBI_FV_DOORBELL_TAKE)
+	if (fid > SBI_FV_DOORBELL_TAKE_RING)
 		return (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 };
 	d = cell_doorbell(v->cell, a[0]);
-	if (!d)
+	back = fid == SBI_FV_DOORBELL_TAKE_RING ? cell_doorbell(v->cell, a[1]) : d;
+	if (!d || !back)
 		return (struct sbiret){ SBI_ERR_INVALID_PARAM, 0 };
+	if (fid == SBI_FV_DOORBELL_TAKE_RING)
+		return (struct sbiret){ SBI_SUCCESS, (long)doorbell_take_ring(d, back) };
 	if (fid == SBI_FV_DOORBELL_TAKE)
 		return (struct sbiret){ SBI_SUCCESS, (long)doorbell_take(d) };
 	return (struct sbiret){ SBI_SUCCESS, doorbell_ring(d) };

@@ -5,35 +5,17 @@
 
 #include <arch/sbi.h>
 #include <fv/cell.h>
+#include <fv/sbi_ferrovisor.h>
 
 /* Identity reported by BASE: not a registered SBI implementation ID. */
 #define VSBI_IMPL_ID		0x4656	/* "FV" */
 #define VSBI_SPEC_VERSION	((2UL << 24) | 0)	/* SBI 2.0 */
 #define VSBI_DBCN_MAX		4096	/* bytes one DBCN write may take */
 
-/*
- * Ferrovisor's own SBI extension.  Its ID is in the space the SBI spec
- * reserves for firmware-specific extensions (0x0A000000-0x0AFFFFFF),
- * where the low 24 bits must be those of the implementation ID: the
- * vendor space (0x09000000-0x09FFFFFF) is for a hart vendor's mvendorid,
- * which we are not.  BASE probe reports it.
- *
- * SBI_FV_DOORBELL_RING: a0 = index of one of the calling cell's
- * doorbells, in layout order among them; rings the peer as a write of
- * DOORBELL_RING would.  SBI_SUCCESS with value 1 if the peer took the
- * ring, 0 if it was dropped (the peer is not running);
- * SBI_ERR_INVALID_PARAM if the cell has no doorbell a0.
- *
- * SBI_FV_DOORBELL_TAKE: a0 = the same index; acknowledges every ring the
- * doorbell holds and returns how many (SBI_SUCCESS, value 0..0xffffffff),
- * the line following (doorbell_take): one call where the registers take
- * a read of DOORBELL_STATUS and a write of DOORBELL_ACK.
- * SBI_ERR_INVALID_PARAM if the cell has no doorbell a0.
- */
-#define SBI_EXT_FERROVISOR	(0x0A000000UL | VSBI_IMPL_ID)	/* 0x0A004656 */
-#define SBI_FV_DOORBELL_RING	0
-#define SBI_FV_DOORBELL_TAKE	1
-
+/* Ferrovisor's own SBI extension: <fv/sbi_ferrovisor.h>, which guests
+ * include too.  Its ID carries our implementation ID. */
+_Static_assert(SBI_EXT_FERROVISOR == (0x0A000000UL | VSBI_IMPL_ID),
+	       "SBI_EXT_FERROVISOR is not in our firmware-specific slot");
 
 /* The extensions kept in files of their own, called by the dispatcher
  * (vsbi.c) with a = the guest's a0..a7. */

@@ -97,8 +97,9 @@ NOTES = """\
   host); in the cell the hypervisor copies the data.
 - Doorbell round trip: the bench cell rings (register or SBI), the echo
   cell (hart 3) takes the interrupt, takes the rings and rings back the
-  same way (registers: DOORBELL_STATUS read, DOORBELL_ACK write; SBI: the
-  take call, fid 1); to the first instruction of the bench cell's handler.  There is no
+  same way (registers: DOORBELL_STATUS read, DOORBELL_ACK write, a ring;
+  SBI: one take-ring call, fid 2); to the first instruction of the bench
+  cell's handler, which takes its ring (SBI: the take call, fid 1).  There is no
   doorbell natively: the native column is the native SBI call.
 - AIA doorbell rows (`bench=doorbell`, layout `bench-io-aia`, the AIA
   machine): the same two cells with guest interrupt files and a virtual
@@ -106,7 +107,8 @@ NOTES = """\
   identity 12, the ringing hart itself raises the peer's vAPLIC source and
   stores that identity into the peer vhart's guest file, the handler
   claims it by vstopei (no trap) and completes nothing; taking the rings
-  is two emulated accesses or one SBI call, as above.  The
+  is two emulated accesses or one SBI call (the echo's with its ring
+  back), as above.  The
   SBI call they are compared with is the PLIC board's (the same path).
 - Linux I/O (`tests/bench/linux/`: make bench's /init and fvcount, which
   reads rdinstret from user space): the demo disk (1 MiB ext2) read whole,

@@ -36,7 +36,9 @@
  * open and not at the top, wakes that peer only, and returns whether it
  * took the ring; a take (function 1) of one of the caller's doorbells
  * empties its count, returns what it held and lowers its line if it was
- * up; nothing else of either cell's doorbells changes, on that call or
+ * up; a take-ring (function 2) is a take of a0, then a ring of a1 if it
+ * took any, and with either index not the caller's changes nothing;
+ * nothing else of either cell's doorbells changes, on that call or
  * any other, and no call raises a doorbell's line (only the owning
  * cell's harts do that, off this path; the model's peers have no
  * try_irq, so a ring leaves the line to them).
@@ -759,32 +761,50 @@ static void want_take(struct doorbell *w, long val, unsigned long *line)
 	w->lock.owner++;
 }
 
+/* Doorbell i of the caller rang its peer: one more on the peer's count
+ * if open and not at the top (it took the ring); its statistics say so. */
+static bool want_ring(struct doorbell want[2])
+{
+	bool took = want[1].rx & DOORBELL_OPEN;
+
+	if (took && (want[1].rx & DOORBELL_COUNT_MAX) != DOORBELL_COUNT_MAX)
+		want[1].rx++;
+	want[0].stats.rung += took;
+	want[0].stats.dropped += !took;
+	return took;
+}
+
 /* A ring of the caller's doorbell a[0] touched its peer's count alone,
- * and only if the peer was open; a take, see want_take(); any other call
+ * and only if the peer was open; a take, see want_take(); a take-ring
+ * (function 2), with both a[0] and a[1] doorbells of the caller, is a
+ * take of a[0], then a ring of a[1] if the take's value is not 0, and
+ * with either index out of range changes nothing; any other call
  * touched none. */
 static void check_doorbells(const struct snapshot *s, unsigned long ext, unsigned long fid,
 			    const unsigned long *a, long err, long val)
 {
-	bool ring = ext == SBI_EXT_FERROVISOR && fid == SBI_FV_DOORBELL_RING;
-	bool take = ext == SBI_EXT_FERROVISOR && fid == SBI_FV_DOORBELL_TAKE;
+	bool ours = ext == SBI_EXT_FERROVISOR;
+	bool ring = ours && fid == SBI_FV_DOORBELL_RING;
+	bool take = ours && fid == SBI_FV_DOORBELL_TAKE;
+	bool both = ours && fid == SBI_FV_DOORBELL_TAKE_RING;
 	unsigned n = fz_cells[0].nr_doorbells;
-	long idx = (ring || take) && a[0] < n ? (long)a[0] : -1;
+	bool valid = a[0] < n && (!both || a[1] < n);
+	long idx = (ring || take || both) && valid ? (long)a[0] : -1;
+	long back = ring ? idx : both && valid && val ? (long)a[1] : -1;
 
-	if (ext == SBI_EXT_FERROVISOR && !ring && !take)
+	if (ours && !ring && !take && !both)
 		FUZZ_ASSERT(err == SBI_ERR_NOT_SUPPORTED);
-	if (ring || take)
+	if (ring || take || both)
 		FUZZ_ASSERT(err == (idx >= 0 ? SBI_SUCCESS : SBI_ERR_INVALID_PARAM));
 	for (unsigned i = 0; i < NR_DOORBELLS; i++) {
 		struct doorbell want[2] = { s->db[0][i], s->db[1][i] };
-		bool took = ring && (long)i == idx && (want[1].rx & DOORBELL_OPEN);
 		unsigned long line = 0;
+		bool took = false;
 
-		if (took && (want[1].rx & DOORBELL_COUNT_MAX) != DOORBELL_COUNT_MAX)
-			want[1].rx++;
-		want[0].stats.rung += took;
-		want[0].stats.dropped += ring && (long)i == idx && !took;
-		if (take && (long)i == idx)
+		if ((take || both) && (long)i == idx)
 			want_take(&want[0], val, &line);
+		if ((long)i == back)
+			took = want_ring(want);
 		FUZZ_ASSERT(db_same(&want[0], &fz_db[0][i]));
 		FUZZ_ASSERT(db_same(&want[1], &fz_db[1][i]));
 		FUZZ_ASSERT(wakes[i] == took);

@@ -259,7 +259,8 @@ probe.legacy_clear_ipi probe.legacy_send_ipi probe.legacy_remote_fence_i
 probe.legacy_remote_sfence_vma probe.legacy_remote_sfence_vma_asid
 probe.legacy_shutdown probe.legacy_09 probe.susp probe.pmu probe.cppc
 probe.unknown probe.ferrovisor probe.fwft probe.dbtr
-ext.unknown fv.ring_past_last fv.ring_huge fv.take_past_last fv.unknown_fid
+ext.unknown fv.ring_past_last fv.ring_huge fv.take_past_last fv.take_ring_past_last
+fv.take_ring_back_huge fv.unknown_fid
 ext.legacy_reserved ext.legacy_09 ext.legacy_09_a1
 hsm.vharts hsm.status_self hsm.status_v1_stopped hsm.status_outside
 hsm.status_huge hsm.start_outside hsm.start_bad_addr hsm.start_below_ram

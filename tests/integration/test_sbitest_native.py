@@ -50,6 +50,8 @@ NATIVE_DIFFERS = {
     "fv.ring_past_last": ("FAIL -2 -3", "our own extension: only in a cell"),
     "fv.ring_huge": ("FAIL -2 -3", "our own extension: only in a cell"),
     "fv.take_past_last": ("FAIL -2 -3", "our own extension: only in a cell"),
+    "fv.take_ring_past_last": ("FAIL -2 -3", "our own extension: only in a cell"),
+    "fv.take_ring_back_huge": ("FAIL -2 -3", "our own extension: only in a cell"),
     "ipi.outside_mask": ("FAIL 0 -3",
                          "OpenSBI 1.5.1 skips mask bits of harts that do not exist; the spec "
                          "wants INVALID_PARAM for a hart that is not valid"),

@@ -8,7 +8,8 @@
  * AIA's direct path) the ringer drives the peer's line itself, under the
  * peer's lock taken by try-lock only, falls back to the wake-up when that
  * or the controller is busy (counted), and never touches the line of a
- * peer whose reset has run until it opens again.
+ * peer whose reset has run until it opens again.  take_ring answers
+ * only what it took.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -330,6 +331,36 @@ static void test_take_race(void)
 	CHECK(!level_b);
 }
 
+/* take_ring: b takes a's rings and rings a back, only if it took any;
+ * the same doorbell may be taken and rung (b's own peer is a). */
+static void test_take_ring(void)
+{
+	setup();
+	doorbell_open(a);
+	doorbell_open(b);
+	CHECK_EQ(doorbell_take_ring(b, b), 0);	/* nothing taken: nothing rung */
+	CHECK_EQ(doorbell_pending(a), 0);
+	CHECK_EQ(b->stats.rung + b->stats.dropped, 0);
+	CHECK_EQ(wakes_a, 0);
+	doorbell_ring(a);
+	doorbell_ring(a);
+	doorbell_sync(b);
+	CHECK(level_b);
+	CHECK_EQ(doorbell_take_ring(b, b), 2);	/* both taken, one ring back */
+	CHECK(!level_b);
+	CHECK_EQ(doorbell_pending(b), 0);
+	CHECK_EQ(b->stats.acked, 2);
+	CHECK_EQ(doorbell_pending(a), 1);
+	CHECK_EQ(b->stats.rung, 1);
+	CHECK_EQ(wakes_a, 1);
+	/* the answer to a stopped peer: dropped, the take still counts */
+	doorbell_reset(a);
+	doorbell_ring(a);
+	CHECK_EQ(doorbell_take_ring(b, b), 1);
+	CHECK_EQ(b->stats.dropped, 1);
+	CHECK_EQ(doorbell_pending(a), 0);
+}
+
 /* ---- under contention */
 
 #define RINGS 200000
@@ -484,6 +515,7 @@ int main(void)
 	test_window();
 	test_direct();
 	test_take_race();
+	test_take_ring();
 	test_contention();
 	test_contention_direct();
 	test_close_race();

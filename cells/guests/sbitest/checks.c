@@ -125,13 +125,17 @@ static void base_checks(void)
 	r = ecall(0x0A5A5A5A, 0, 0, 0, 0);
 	check("ext.unknown", r.error, SBI_ERR_NOT_SUPPORTED);
 	/* ours: a doorbell the cell does not have, a function there is not */
-	r = ecall(SBI_EXT_FERROVISOR, 0, cfg.nr_doorbells, 0, 0);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, cfg.nr_doorbells, 0, 0);
 	check("fv.ring_past_last", r.error, SBI_ERR_INVALID_PARAM);
-	r = ecall(SBI_EXT_FERROVISOR, 0, ~0UL, 0, 0);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, ~0UL, 0, 0);
 	check("fv.ring_huge", r.error, SBI_ERR_INVALID_PARAM);
-	r = ecall(SBI_EXT_FERROVISOR, 1, cfg.nr_doorbells, 0, 0);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE, cfg.nr_doorbells, 0, 0);
 	check("fv.take_past_last", r.error, SBI_ERR_INVALID_PARAM);
-	r = ecall(SBI_EXT_FERROVISOR, 2, 0, 0, 0);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE_RING, cfg.nr_doorbells, 0, 0);
+	check("fv.take_ring_past_last", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE_RING, 0, ~0UL, 0);
+	check("fv.take_ring_back_huge", r.error, SBI_ERR_INVALID_PARAM);
+	r = ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE_RING + 1, 0, 0, 0);
 	check("fv.unknown_fid", r.error, SBI_ERR_NOT_SUPPORTED);
 	check("ext.legacy_reserved", legacy(0x0F, 0), SBI_ERR_NOT_SUPPORTED);
 	/* no extension 0x09-0x0f: a1 is 0, as for any unknown one */

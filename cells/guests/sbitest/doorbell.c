@@ -29,8 +29,6 @@
 #define DB_RING		0x0
 #define DB_STATUS	0x4
 #define DB_ACK		0x8
-#define FV_RING		0		/* SBI_EXT_FERROVISOR functions */
-#define FV_TAKE		1
 
 #define READY		0x52454459	/* "REDY" */
 #define DONE		0x444f4e45	/* "DONE": pong has said what it got */
@@ -52,6 +50,11 @@ static struct {
 /* What the interrupt handler saw, for the main loop to report. */
 static volatile unsigned long db_irqs, db_rings, db_claim_other;
 static volatile uint32_t db_last_status;
+/* pong's answer to "echo <r>" from its handler: the take-ring calls'
+ * errors with a0, then a1, past the last doorbell, and the good one's
+ * error and value; `echoed` once they are in. */
+static volatile long echo_bad_take, echo_bad_ring, echo_err, echo_value;
+static volatile bool echoed;
 
 /* ---------------------------------------------------------------- device */
 
@@ -70,14 +73,43 @@ static void plic_enable(uint32_t irq)
 	*reg32(plic + 0x200000) = 0;
 }
 
+static struct sbiret take_ring(unsigned long take, unsigned long ring)
+{
+	return sbi_call(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE_RING, take, ring, 0, 0, 0);
+}
+
+/*
+ * pong at "echo <r>": the answer written and sent from the handler, by
+ * the call that takes the rings and rings back.  First that call with
+ * the doorbell to take, then the one to ring, past the last: each must
+ * fail and do nothing, so the ring is still there for the good call
+ * (value 1), and ping gets one ring back, not two.
+ */
+static uint32_t echo(void)
+{
+	struct sbiret r;
+
+	echo_bad_take = take_ring(db.nr, 0).error;
+	echo_bad_ring = take_ring(0, db.nr).error;
+	memcpy(db.shm->msg, "pong", 4);		/* "echo <r>" -> "pong <r>" */
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	r = take_ring(0, 0);
+	echo_err = r.error;
+	echo_value = r.value;
+	__atomic_store_n(&echoed, true, __ATOMIC_RELEASE);
+	return r.error ? 0 : (uint32_t)r.value;
+}
+
 /* What the doorbell counted, acknowledged: by SBI (one call), or by the
  * registers (a read, a write).  See the top of the file for which. */
 static uint32_t take_rings(void)
 {
 	uint32_t n;
 
+	if (!strcmp(cfg.doorbell, "pong") && !strncmp(db.shm->msg, "echo ", 5))
+		return echo();
 	if (!strcmp(cfg.doorbell, "ping") || (db_irqs & 1)) {	/* pong: its even ones */
-		struct sbiret r = sbi_call(SBI_EXT_FERROVISOR, FV_TAKE, 0, 0, 0, 0, 0);
+		struct sbiret r = sbi_call(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE, 0, 0, 0, 0, 0);
 
 		return r.error ? 0 : (uint32_t)r.value;
 	}
@@ -148,7 +180,7 @@ static long ring(bool by_sbi)
 		*reg32(db.regs + DB_RING) = 1;
 		return 1;
 	}
-	r = sbi_call(SBI_EXT_FERROVISOR, FV_RING, 0, 0, 0, 0, 0);
+	r = sbi_call(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, 0, 0, 0, 0, 0);
 	return r.error ? r.error : r.value;
 }
 
@@ -186,6 +218,7 @@ static bool peer_ready(unsigned me)
 static void ping(void)
 {
 	unsigned long seen = 0, sent = 0;
+	struct sbiret got;
 	char msg[24];
 	long v;
 
@@ -201,6 +234,17 @@ static void ping(void)
 		if (!next_irq(&seen))
 			return;
 	}
+	/* pong answers this one from its handler, by take-ring; ours has
+	 * taken the answer, so a take-ring now takes nothing, rings nothing */
+	say("echo 5");
+	v = ring(true);
+	sent++;
+	out("sbitest: doorbell echo 5 by sbi value %ld\n", v);
+	if (!next_irq(&seen))
+		return;
+	got = take_ring(0, 0);
+	v = got.error ? got.error : got.value;
+	out("sbitest: doorbell take_ring with nothing pending value %ld\n", v);
 	say("burst");
 	for (unsigned i = 0; i < 5; i++, sent++)
 		ring(false);
@@ -208,11 +252,15 @@ static void ping(void)
 	say(msg);
 	v = ring(true);
 	out("sbitest: doorbell sent %lu value %ld\n", sent + 1, v);
-	check("fv.doorbell_past_last", sbi_call(SBI_EXT_FERROVISOR, FV_RING, db.nr, 0, 0, 0,
+	check("fv.doorbell_past_last", sbi_call(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, db.nr, 0, 0, 0,
 						0).error, SBI_ERR_INVALID_PARAM);
-	check("fv.doorbell_take_past_last", sbi_call(SBI_EXT_FERROVISOR, FV_TAKE, db.nr, 0, 0,
+	check("fv.doorbell_take_past_last", sbi_call(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE, db.nr, 0, 0,
 						     0, 0).error, SBI_ERR_INVALID_PARAM);
-	check("fv.doorbell_unknown_fid", sbi_call(SBI_EXT_FERROVISOR, 2, 0, 0, 0, 0, 0).error,
+	check("fv.doorbell_take_ring_past_last", take_ring(db.nr, 0).error,
+	      SBI_ERR_INVALID_PARAM);
+	check("fv.doorbell_take_ring_back_past_last", take_ring(0, db.nr).error,
+	      SBI_ERR_INVALID_PARAM);
+	check("fv.doorbell_unknown_fid", sbi_call(SBI_EXT_FERROVISOR, 3, 0, 0, 0, 0, 0).error,
 	      SBI_ERR_NOT_SUPPORTED);
 	/* pong counts, says so, then stops: from then on rings are dropped */
 	if (!wait_word(&db.shm->ready[1], DONE)) {
@@ -247,6 +295,9 @@ static void pong(void)
 	/* rings of the burst may still be on their way: wait for them all */
 	for (uint64_t end = now() + ms_to_ticks(WAIT_MS); db_rings < want && now() < end; )
 		;
+	if (echoed)
+		out("sbitest: doorbell echo by take_ring error %ld value %ld, past the last: "
+		    "take %ld ring %ld\n", echo_err, echo_value, echo_bad_take, echo_bad_ring);
 	out("sbitest: doorbell received %lu rings in %lu interrupts, other %lu\n",
 	    db_rings, db_irqs, db_claim_other);
 	db.shm->ready[1] = DONE;	/* ping's rings from now on are not counted here */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <fv/compiler.h>
+#include <fv/sbi_ferrovisor.h>
 #include "csr.h"
 
 #define SBI_EXT_LEGACY_SET_TIMER	0x00
@@ -31,8 +32,7 @@
 #define SBI_EXT_FWFT			0x46574654
 #define SBI_EXT_DBTR			0x44425452
 #define SBI_ERR_DENIED_LOCKED		-14
-/* Ferrovisor's own: firmware-specific space, low 24 bits its impl ID */
-#define SBI_EXT_FERROVISOR		0x0A004656
+/* Ferrovisor's own (SBI_EXT_FERROVISOR, its fids): <fv/sbi_ferrovisor.h> */
 
 #define SBI_SUCCESS			0
 #define SBI_ERR_FAILED			-1

@@ -85,6 +85,14 @@ uint32_t doorbell_ack(struct doorbell *d, uint32_t n);
  * and rises again (the count did reach 0), so an edge-triggered or
  * MSI-mode level source sees a new rise: no ring waits unseen. */
 uint32_t doorbell_take(struct doorbell *d);
+/* Take every ring of `take` (as doorbell_take), then ring `ring` if at
+ * least one was taken: an answer follows a request, never nothing, so
+ * two cells that both answer this way cannot ring each other forever,
+ * and a caller that took 0 and still has news rings by itself.  Returns
+ * how many were taken; the ring's outcome shows in `ring`'s statistics
+ * (rung or dropped).  `take` and `ring` may be the same doorbell (take
+ * its rings, ring its peer back). */
+uint32_t doorbell_take_ring(struct doorbell *take, struct doorbell *ring);
 
 /* The owning cell starts (takes rings from now on) or stops (drops them;
  * the count goes). */

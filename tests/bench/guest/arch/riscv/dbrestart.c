@@ -22,14 +22,12 @@
  * side fails loudly ("bench: error") after 60 s of virtual time.
  */
 #include <fv/fmt.h>
+#include <fv/sbi_ferrovisor.h>
 #include "aia.h"
 #include "bench.h"
 #include "csr.h"
 #include "sbi.h"
 
-#define SBI_EXT_FERROVISOR	0x0A004656
-#define SBI_FV_RING		0
-#define SBI_FV_TAKE		1
 #define DB_RING			0x0
 #define RINGS			100
 #define IRQS			50
@@ -95,7 +93,7 @@ void dbstorm_main(void)
 		if (rang % 2) {
 			*reg(db.regs, DB_RING) = 1;
 		} else {
-			r = sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_RING, 0, 0, 0);
+			r = sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, 0, 0, 0);
 			errors += r.error != 0;
 			taken += !r.error && r.value == 1;
 			dropped += !r.error && r.value == 0;
@@ -122,7 +120,7 @@ static void peer_irq(struct hart *h)
 		wrong++;
 		return;
 	}
-	r = sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_TAKE, 0, 0, 0);
+	r = sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE, 0, 0, 0);
 	if (r.error)
 		refused++;
 	else

@@ -8,10 +8,11 @@
  *
  * The bench cell rings (by the DOORBELL_RING register, or by the SBI
  * extension 0x0A004656 fid 0); the echo cell (bootarg bench=echo) takes
- * the interrupt, takes the rings the same way (reads DOORBELL_STATUS and
- * writes that many to DOORBELL_ACK, or one SBI call, fid 1, that
- * acknowledges them all and says how many), rings back the same way and
- * completes; the bench cell's handler takes them the same way too.  The
+ * the interrupt, then by the registers takes the rings (reads
+ * DOORBELL_STATUS and writes that many to DOORBELL_ACK) and rings back,
+ * or by SBI does both in one call (fid 2, which acknowledges them all
+ * and rings back if there were any), and completes; the bench cell's
+ * handler takes the rings the same way (by SBI: fid 1, the take alone).  The
  * figure runs from just before the ring to the
  * first instruction of the bench cell's C handler, in instructions of all
  * harts (rdinstret; the line gives the rdcycle mean too).  Both cells wait
@@ -33,14 +34,12 @@
  */
 #include <libfdt.h>
 #include <fv/fmt.h>
+#include <fv/sbi_ferrovisor.h>
 #include "aia.h"
 #include "bench.h"
 #include "csr.h"
 #include "sbi.h"
 
-#define SBI_EXT_FERROVISOR	0x0A004656
-#define SBI_FV_RING		0
-#define SBI_FV_TAKE		1
 #define DB_RING			0x0
 #define DB_STATUS		0x4
 #define DB_ACK			0x8
@@ -100,7 +99,7 @@ bool doorbell_locate(uintptr_t *regs, void **shm, uint32_t *irq)
 static void ring(bool by_sbi)
 {
 	if (by_sbi)
-		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_RING, 0, 0, 0);
+		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_RING, 0, 0, 0);
 	else
 		*reg(db.regs, DB_RING) = 1;
 }
@@ -110,7 +109,7 @@ static void ring(bool by_sbi)
 static void take_rings(bool by_sbi)
 {
 	if (by_sbi)
-		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_TAKE, 0, 0, 0);
+		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE, 0, 0, 0);
 	else
 		*reg(db.regs, DB_ACK) = *reg(db.regs, DB_STATUS);
 }
@@ -138,6 +137,25 @@ static void ping_irq(struct hart *h)
 		done = true;
 }
 
+/* The echo's answer to its doorbell: by the registers, take the rings
+ * (two accesses) and ring back (a third); by SBI, one call that takes
+ * them and rings back (fid 2, SBI_FV_DOORBELL_TAKE_RING).  Told to quit,
+ * only take them. */
+static void answer(void)
+{
+	bool by_sbi = db.shm->by_sbi;
+
+	if (db.shm->quit) {
+		take_rings(by_sbi);
+		quit = true;
+	} else if (by_sbi) {
+		sbi_ecall(SBI_EXT_FERROVISOR, SBI_FV_DOORBELL_TAKE_RING, 0, 0, 0);
+	} else {
+		take_rings(false);
+		ring(false);
+	}
+}
+
 static void echo_irq(struct hart *h)
 {
 	uint64_t at = rdinstret();
@@ -145,20 +163,15 @@ static void echo_irq(struct hart *h)
 
 	db.shm->at = at;
 	(void)h;
-	if (id == db.irq) {
-		take_rings(db.shm->by_sbi);
-		if (db.shm->quit)
-			quit = true;
-		else
-			ring(db.shm->by_sbi);
-	}
+	if (id == db.irq)
+		answer();
 	if (id)
 		*reg(mach.plic, PLIC_CLAIM(mach.plic_ctx)) = id;
 }
 
 /* AIA: the file's claim (the identity is the source number); a wrong
- * one is kept for the bench cell's check, or fails the echo cell. */
-static bool take_aia(void)
+ * one is kept for the bench cell's check (the echo cell fails on it). */
+static bool claim_aia(void)
 {
 	uint32_t id = aia_claim();
 
@@ -166,6 +179,14 @@ static bool take_aia(void)
 		wrong_id = id ? id : ~0U;
 		return false;
 	}
+	return true;
+}
+
+/* The bench cell's: claim, and take the rings. */
+static bool take_aia(void)
+{
+	if (!claim_aia())
+		return false;
 	take_rings(db.shm->by_sbi);
 	return true;
 }
@@ -185,12 +206,9 @@ static void echo_aia_irq(struct hart *h)
 
 	db.shm->at = at;
 	(void)h;
-	if (!take_aia())
+	if (!claim_aia())
 		fail("echo: the interrupt file gave another identity than the doorbell's");
-	if (db.shm->quit)
-		quit = true;
-	else
-		ring(db.shm->by_sbi);
+	answer();
 }
 
 /* The whole measure() in a second of virtual time, or a loud failure
