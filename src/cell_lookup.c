@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Finding what a guest names: a guest-physical range in the cell's memory,
- * the emulated device at an address, a doorbell by its index (a vhart by
- * its id: cell_vcpu() in <fv/cell.h>).  Every guest value
- * that reaches the core passes through here, so it is kept free of
- * anything else and is built on the host too (the vSBI fuzz harness).
+ * the emulated device at an address.  A vhart by its id and a doorbell by
+ * its index are one bounds check each, inline in <fv/cell.h> (cell_vcpu(),
+ * cell_doorbell(): interrupt and doorbell paths take them).  Every guest
+ * value that names something of its cell passes through these, so this
+ * file is kept free of anything else and is built on the host too (the
+ * vSBI fuzz harness).
  */
 #include <fv/cell.h>
 
@@ -33,9 +35,4 @@ struct emu_dev *cell_find_emu(struct cell *c, gpaddr_t gpa)
 			return e;
 	}
 	return NULL;
-}
-
-struct doorbell *cell_doorbell(const struct cell *c, unsigned long idx)
-{
-	return idx < c->nr_doorbells ? c->doorbell[idx] : NULL;
 }

@@ -31,6 +31,7 @@
 #define IE		(1u << 8)
 #define DM		(1u << 2)
 #define EDGE1		4
+#define EDGE0		5
 #define LEVEL1		6
 #define LEVEL0		7
 
@@ -174,6 +175,20 @@ static void test_emulated_edge_and_enable(void)
 	vaplic_set_level(&v, 12, true);		/* not enabled: pending */
 	CHECK_EQ(n_msi, 0);
 	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	vaplic_set_level(&v, 12, false);	/* an edge stays pending when the input falls */
+	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	wr(SETIPNUM, 12);			/* and may be set pending with the input low */
+	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	wr(CLRIPNUM, 12);
+	wr(SOURCECFG(12), EDGE0);		/* falling edge: the fall is the event */
+	vaplic_set_level(&v, 12, true);
+	CHECK_EQ(rd(SETIP(0)), 0);
+	vaplic_set_level(&v, 12, false);
+	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	vaplic_set_level(&v, 12, true);		/* ... and it stays pending */
+	CHECK_EQ(rd(SETIP(0)), 1u << 12);
+	wr(SOURCECFG(12), EDGE1);
+	vaplic_set_level(&v, 12, true);
 	wr(CLRIPNUM, 12);
 	CHECK_EQ(rd(SETIP(0)), 0);
 	wr(SETIENUM, 12);

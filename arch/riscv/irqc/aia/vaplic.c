@@ -40,22 +40,24 @@ static __always_inline unsigned sm(const struct vaplic *v, uint32_t s)
 	return v->sourcecfg[s] & 7;
 }
 
+/* The modes' encoding does the tests: the edge and level modes are 4..7
+ * (bit 2), the level ones 6 and 7 (bits 2 and 1), the "low" ones odd. */
+_Static_assert(SM_EDGE1 == 4 && SM_EDGE0 == 5 && SM_LEVEL1 == 6 && SM_LEVEL0 == 7,
+	       "source modes");
+
 static __always_inline bool is_level(unsigned m)
 {
-	return m == SM_LEVEL1 || m == SM_LEVEL0;
+	return (m & 6) == 6;
 }
 
 /* The input as the source mode sees it: inverted for the "low" modes,
- * 0 while the source is inactive or detached. */
+ * 0 while the source is inactive or detached (the modes below 4 that
+ * sourcecfg keeps). */
 static __always_inline bool rectified(const struct vaplic *v, uint32_t s)
 {
-	bool in = bit(v->input, s);
+	unsigned m = sm(v, s);
 
-	switch (sm(v, s)) {
-	case SM_EDGE1: case SM_LEVEL1: return in;
-	case SM_EDGE0: case SM_LEVEL0: return !in;
-	default: return false;
-	}
+	return (m >> 2) & (bit(v->input, s) ^ (m & 1));
 }
 
 static bool target_ok(const struct vaplic *v, uint32_t t)
@@ -64,16 +66,23 @@ static bool target_ok(const struct vaplic *v, uint32_t t)
 	       TARGET_EIID(t) <= v->nr_ids;
 }
 
-/* A pending, enabled emulated source of an enabled domain: send it. */
-static __always_inline void deliver(struct vaplic *v, uint32_t s)
+/* A pending, enabled source (emulated: the caller checked) of an enabled
+ * domain: send it. */
+static __always_inline void deliver_emulated(struct vaplic *v, uint32_t s)
 {
 	uint32_t t = v->target[s];
 
-	if (!emulated(v, s) || !v->ie || !bit(v->pending, s) || !bit(v->enabled, s))
+	if (!v->ie || !bit(v->pending, s) || !bit(v->enabled, s))
 		return;
 	set_bit_to(v->pending, s, false);
 	if (TARGET_EIID(t) && v->ops && v->ops->msi)
 		v->ops->msi(v->arg, TARGET_HART(t), TARGET_EIID(t));
+}
+
+static __always_inline void deliver(struct vaplic *v, uint32_t s)
+{
+	if (emulated(v, s))
+		deliver_emulated(v, s);
 }
 
 static void deliver_all(struct vaplic *v)
@@ -315,7 +324,8 @@ int vaplic_write(struct vaplic *v, uint64_t off, unsigned width, uint64_t val)
 	return 0;
 }
 
-/* The input of an emulated source changed (the lock is held). */
+/* The input of an emulated source changed (the lock is held; the caller
+ * checked that s is emulated). */
 static __always_inline void set_level_locked(struct vaplic *v, uint32_t s, bool level)
 {
 	bool was = rectified(v, s), now;
@@ -326,7 +336,7 @@ static __always_inline void set_level_locked(struct vaplic *v, uint32_t s, bool 
 	 * (the guest makes it pending again if it is still high) */
 	if (now != was && (now || is_level(sm(v, s))))
 		set_bit_to(v->pending, s, now);
-	deliver(v, s);
+	deliver_emulated(v, s);
 }
 
 void vaplic_set_level(struct vaplic *v, uint32_t s, bool level)
