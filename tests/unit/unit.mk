@@ -62,9 +62,10 @@ $(UNIT_O)/test_arm64_mmu: tests/unit/test_arm64_mmu.c arch/arm64/mmu_map.c \
 	arch/arm64/include/arch/mmu.h
 $(UNIT_O)/test_arm64_mmu: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
-# the same model with the GICv2 variant's registers
+# the same model with the GICv2 variant's registers (and the list
+# registers, fake, an SGI's pending state is in too)
 $(UNIT_O)/test_arm64_vgic2: tests/unit/test_arm64_vgic2.c arch/arm64/vgic.c arch/arm64/vgicd.c \
-	arch/arm64/irqc/gicv2/vgicd_regs.c \
+	arch/arm64/irqc/gicv2/vgicd_regs.c arch/arm64/vlr.c \
 	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
 	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
