@@ -169,17 +169,26 @@ static bool is_spi(uint32_t irq)
 	return irq >= 32 && irq <= 1019;
 }
 
+/* A GICv2 names at most eight CPUs (CPU interfaces 0..7: GICD_ITARGETSR's
+ * and GICD_SGIR's target bytes, an SGI's source field), and a cell's
+ * virtual GICv2 is one: vCPU k is CPU interface k. */
+#define GICV2_MAX_CPUS	8
+
 /*
  * The arch part of an ARM64 cell (its vGIC windows) needs nothing from
  * the platform beyond what the core checks through arch_layout_windows():
- * the same layout is good on a GICv2 and a GICv3 board.  Every interrupt
- * the cell names must be an SPI; that a passthrough SPI has one owner is
- * the core's check (src/layout_check.c, "is also owned by").
+ * the same layout is good on a GICv2 and a GICv3 board, if it has at most
+ * GICV2_MAX_CPUS harts on a GICv2 one.  Every interrupt the cell names
+ * must be an SPI; that a passthrough SPI has one owner is the core's
+ * check (src/layout_check.c, "is also owned by").
  */
 void arch_layout_check_cell(const struct platform *p, const struct layout_cell *lc,
 			    arch_layout_report report, void *arg)
 {
-	(void)p;
+	if (p->arch.gic_version == 2 && lc->nr_harts > GICV2_MAX_CPUS)
+		report(arg, "has %u harts: a virtual GICv2 names at most %d CPUs "
+		       "(CPU interfaces 0..%d)", lc->nr_harts, GICV2_MAX_CPUS,
+		       GICV2_MAX_CPUS - 1);
 	for (unsigned i = 0; i < lc->nr_devs && i < LAYOUT_MAX_DEVS; i++)
 		for (unsigned q = 0; q < LAYOUT_DEV_IRQS && lc->devs[i].irqs[q]; q++)
 			if (!is_spi(lc->devs[i].irqs[q]))

@@ -31,7 +31,10 @@
  * SGIs on a GICv2 cell are pending once per source vCPU (struct vgic's
  * sgi_sources): an SGI goes in from one source at a time, named in its
  * list register (LR_SGI_SRC, the guest's IAR CPUID), and the next source
- * follows when the guest has ended that one (relist_sgi).
+ * follows when the guest has ended that one (relist_sgi).  The guest's
+ * GICD_[CS]PENDSGIR and GICD_I[SC]PENDR0 see and clear the one in a list
+ * register too (arm64_vlr_sgi_pending/unpend: the accessing vCPU's list
+ * registers are those of the CPU serving the access).
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -167,6 +170,42 @@ static void relist_sgis(struct vgic_cpu *vc)
 		if (((vc->lr_used >> n) & 1) && sgi < 16 && ((want >> sgi) & 1))
 			relist_sgi(vc, n, sgi);
 	}
+}
+
+/* The list register holding SGI `sgi` of `vc` (one at most), or 0. */
+static unsigned sgi_lr(const struct vgic_cpu *vc, unsigned sgi)
+{
+	if (sgi >= 16 || !((vc->lr_sgis >> sgi) & 1))
+		return 0;
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == sgi)
+			return n;
+	return 0;
+}
+
+/* The source of SGI `sgi` pending (or active and pending) in a list
+ * register of `vc`, the vCPU on this CPU, as a mask; lock held. */
+uint8_t arm64_vlr_sgi_pending(const struct vgic_cpu *vc, unsigned sgi)
+{
+	unsigned n = sgi_lr(vc, sgi);
+
+	if (!n || !(LR_STATE(arm64_lr_read(n)) & 1))
+		return 0;
+	return (uint8_t)(1U << vc->lr_src[n]);
+}
+
+/* That pending state removed: a list register only pending is emptied
+ * (its other sources, if any, still wait and go in at the next sync), an
+ * active and pending one stays active; lock held. */
+void arm64_vlr_sgi_unpend(struct vgic_cpu *vc, unsigned sgi)
+{
+	unsigned n = sgi_lr(vc, sgi);
+	uint64_t lr = n ? arm64_lr_read(n) : 0;
+
+	if (LR_STATE(lr) == 1)
+		free_lr_n(vc, n);
+	else if (LR_STATE(lr) == 3)
+		arm64_lr_write(n, lr & ~LR_PENDING);
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the

@@ -2,11 +2,29 @@
 /* The ARM64 virtual distributor as the GICv2 variant serves it
  * (arch/arm64/vgicd.c with irqc/gicv2/vgicd_regs.c), driven as a guest's
  * GICv2 driver would: INTIDs 0..31 banked per accessing vCPU,
- * GICD_ITARGETSR routing, GICD_SGIR limited to the cell's vCPUs.  Offsets
- * from Arm's GICv2 specification (IHI 0048). */
-#include <stdlib.h>
+ * GICD_ITARGETSR routing, GICD_SGIR limited to the cell's vCPUs, an SGI's
+ * pending sources in GICD_[CS]PENDSGIR and GICD_I[SC]PENDR0, also while
+ * one of them is in a (fake) list register of the accessing vCPU's
+ * (arch/arm64/vlr.c).  Offsets from Arm's GICv2 specification (IHI 0048). */
+#include <arch/gic.h>
+#include <arch/irqc.h>
 #include <arch/vgic.h>
+#include <fv/cell.h>
 #include "test.h"
+
+/* vCPU 1's list registers, as its CPU would see them */
+static uint64_t lrs[VGIC_LRS];
+
+uint64_t arm64_lr_read(unsigned n) { return n < VGIC_LRS ? lrs[n] : 0; }
+void arm64_lr_write(unsigned n, uint64_t v) { if (n < VGIC_LRS) lrs[n] = v; }
+unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
+void irqc_vif_on(bool underflow) { (void)underflow; }
+bool gic_ready(void) { return true; }
+void gic_spi_deactivate(unsigned intid) { (void)intid; }
+void arm64_vlr_sync(struct vcpu *v);
+
+static struct cell cell;
+static struct vcpu vcpu1 = { .cell = &cell, .vhartid = 1 };
 
 static unsigned me, en_calls, en_k, en_intid, hw_calls, hw_k, kicks, kicked;
 static bool en_on, hw_on;
@@ -162,9 +180,116 @@ static void pendsgir(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(g->cpu[1].sgi_src[15], 0);
 }
 
+/* The list register of vCPU 1 holding SGI `sgi`, or 0. */
+static unsigned lr_of(unsigned sgi)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (lrs[n] && (lrs[n] & 0x3ff) == sgi)
+			return n;
+	return 0;
+}
+
+/* vCPU 1 was kicked: its CPU syncs its list registers. */
+static void sync1(void)
+{
+	cell.arch.vgic.cpu[1].dirty = true;
+	arm64_vlr_sync(&vcpu1);
+}
+
+/* SGI 4 to vCPU 1 from vCPUs 0 and 1: source 0 goes into a list
+ * register, source 1 waits.  Both read as pending (the listed one while
+ * it is pending, or active and pending, in its list register, not while
+ * only active), and GICD_CPENDSGIR clears either (IHI 0048B 4.3.16/17):
+ * the list register emptied, or left active. */
+static void listed_sgi(struct vgic *g, struct emu_dev *d)
+{
+	struct vgic_cpu *c = &g->cpu[1];
+	unsigned n;
+
+	me = 1;
+	for (unsigned r = 0; r < 16; r += 4)			/* the SGIs sent before */
+		wr(d, 0x0f10 + r, 4, ~0U);
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 0);
+	me = 0;
+	wr(d, 0x0f00, 4, 0x020000 | 4);				/* 0 -> 1: SGI 4 */
+	me = 1;
+	wr(d, 0x0f00, 4, 2U << 24 | 4);				/* 1 -> 1 */
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 0 && c->sgi_src[4] == 0x02);
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x03);			/* SPENDSGIR1, byte 0 */
+	CHECK_EQ(rd(d, 0x0f14, 4) & 0xff, 0x03);		/* CPENDSGIR1 alike */
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 1U << 4);		/* ISPENDR0 */
+	me = 0;
+	CHECK_EQ(rd(d, 0x0f24, 1), 0);				/* not vCPU 0's */
+	me = 1;
+
+	lrs[n] = (lrs[n] & ~LR_PENDING) | LR_ACTIVE;		/* the guest takes it */
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x02);			/* source 0 active only */
+	me = 0;
+	wr(d, 0x0f00, 4, 0x020000 | 4);				/* source 0 again */
+	me = 1;
+	sync1();
+	CHECK(LR_STATE(lrs[n]) == 3 && lr_of(4) == n);
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x03);
+	wr(d, 0x0f14, 1, 0x01);					/* clear source 0 */
+	CHECK(LR_STATE(lrs[n]) == 2 && c->sgi_src[4] == 0x02);	/* active only */
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x02);
+
+	lrs[n] &= ~(3ULL << 62);				/* the guest ends it */
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_STATE(lrs[n]) == 1 && LR_SGI_SRC_OF(lrs[n]) == 1);
+	CHECK(c->sgi_src[4] == 0 && !(c->sgi_pending >> 4 & 1));
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x02);			/* in its LR */
+	CHECK_EQ(rd(d, 0x0280, 4) & 0xffff, 1U << 4);		/* ICPENDR0 alike */
+	wr(d, 0x0f14, 4, 0x02);					/* clear source 1 */
+	CHECK(!lrs[n] && !lr_of(4) && !(c->lr_sgis >> 4 & 1));
+	CHECK_EQ(rd(d, 0x0f24, 1), 0);
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 0);
+	sync1();
+	CHECK(!lr_of(4));					/* nothing comes back */
+
+	/* listed from 0 with 1 waiting: clearing 0 empties its list
+	 * register, 1 goes in at the next sync */
+	wr(d, 0x0f24, 1, 0x03);					/* SPENDSGIR: 0 and 1 */
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 0 && (lrs[n] & LR_EOI));
+	wr(d, 0x0f14, 1, 0x01);
+	CHECK(!lr_of(4) && c->sgi_src[4] == 0x02 && (c->sgi_pending >> 4 & 1));
+	CHECK_EQ(rd(d, 0x0f24, 1), 0x02);
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 1 && !(lrs[n] & LR_EOI));
+	wr(d, 0x0f14, 1, 0x02);
+	CHECK(!lr_of(4) && !rd(d, 0x0f24, 1));
+}
+
+/* GICD_ISPENDR0/ICPENDR0 writes to SGI bits are ignored (IHI 0048B
+ * 4.3.7, 4.3.8): the [CS]PENDSGIR registers are the SGIs' way. */
+static void pendr0_sgis(struct vgic *g, struct emu_dev *d)
+{
+	struct vgic_cpu *c = &g->cpu[1];
+
+	me = 1;
+	wr(d, 0x0200, 4, 1U << 6);				/* ISPENDR0: SGI 6 */
+	CHECK(!c->sgi_src[6] && !(c->sgi_pending >> 6 & 1));
+	sync1();
+	CHECK(!lr_of(6));
+	me = 0;
+	wr(d, 0x0f00, 4, 0x020000 | 6);				/* SGI 6 from 0 */
+	me = 1;
+	wr(d, 0x0280, 4, 1U << 6);				/* ICPENDR0: kept */
+	CHECK_EQ(c->sgi_src[6], 0x01);
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 1U << 6);
+	wr(d, 0x0f16, 1, 0x01);					/* CPENDSGIR1, SGI 6: gone */
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 0);
+}
+
 int main(void)
 {
-	struct vgic *g = malloc(sizeof(*g));
+	struct vgic *g = &cell.arch.vgic;
 	struct emu_dev d = { .state = g };
 
 	vgic_init(g, 2, &ops, NULL);
@@ -173,6 +298,7 @@ int main(void)
 	targets(g, &d);
 	sgir(g, &d);
 	pendsgir(g, &d);
-	free(g);
+	listed_sgi(g, &d);
+	pendr0_sgis(g, &d);
 	return test_report("test_arm64_vgic2");
 }

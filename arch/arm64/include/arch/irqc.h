@@ -24,6 +24,7 @@
 struct cell;
 struct vcpu;
 struct vgic;
+struct vgic_cpu;
 
 #define LR_STATE(lr)	((unsigned)((lr) >> 62))
 #define LR_PENDING	(1ULL << 62)
@@ -66,6 +67,14 @@ int vgicd_variant_write(struct vgic *g, uint64_t off, unsigned width, uint64_t v
 uint32_t vgicd_variant_ctlr(void);
 uint32_t vgicd_variant_typer(const struct vgic *g);
 uint32_t vgicd_variant_pidr2(void);
+
+/* A GICv2 guest's pending-state registers (the variant's vgicd_regs.c)
+ * and vlr.c, lock held: the source (as a mask, bit s: vCPU s) of SGI
+ * `sgi` pending, or active and pending, in a list register of `vc`, the
+ * vCPU on this CPU (the accessing one), and removing that pending state
+ * (the list register emptied, or left active). */
+uint8_t arm64_vlr_sgi_pending(const struct vgic_cpu *vc, unsigned sgi);
+void arm64_vlr_sgi_unpend(struct vgic_cpu *vc, unsigned sgi);
 
 /* A guest's trapped write of an ICC SGI register (guest_trap.c): true
  * if it is the variant's way to send an SGI (then done), false: the

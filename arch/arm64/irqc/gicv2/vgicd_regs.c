@@ -14,9 +14,14 @@
  *    are not there to name: ignored), to all others, or to itself, pending
  *    from the sender (its source, which the receiver's IAR shows);
  *  - GICD_CPENDSGIR<n>/SPENDSGIR<n> (byte-accessible; byte b: SGI
- *    4n + b, bit s: source vCPU s) read the accessing vCPU's waiting
- *    sources, and clear or set them; an SGI already in a list register
- *    (on its way to the guest, or active) is not among them;
+ *    4n + b, bit s: source vCPU s) read the accessing vCPU's pending
+ *    sources: those waiting and the one pending (or active and pending)
+ *    in a list register, not one only active; a write clears or sets
+ *    them: a cleared source in a list register leaves it (the list
+ *    register emptied, or active only; IHI 0048B 4.3.16, 4.3.17);
+ *  - GICD_ISPENDR0/ICPENDR0: an SGI reads as pending while any source is
+ *    (as above); writes to SGI bits are ignored (4.3.7, 4.3.8: the
+ *    [CS]PENDSGIR registers are the SGIs' way);
  *  - GICD_TYPER's CPUNumber is the cell's vCPUs; GICD_PIDR2 (at 0xfe8 of
  *    the 4 KiB frame) has ArchRev 2.
  * Offsets from Arm's GICv2 specification (IHI 0048).
@@ -24,6 +29,9 @@
 #include <arch/irqc.h>
 #include <arch/vgic.h>
 
+#define GICD_ISPENDR0	0x0200
+#define GICD_ICPENDR0	0x0280
+#define SGI_BITS	0xffffU
 #define GICD_ITARGETSR	0x0800
 #define GICD_ICFGR	0x0c00
 #define GICD_SGIR	0x0f00
@@ -129,14 +137,31 @@ static bool is_pendsgi(uint64_t off)
 	return off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10;
 }
 
-/* GICD_[CS]PENDSGIR<n> of vCPU `k`: its SGIs' waiting sources */
+/* SGI `sgi` of `c`, the accessing vCPU (whose list registers are this
+ * CPU's): its pending sources, waiting or in a list register. */
+static uint8_t sgi_sources(const struct vgic_cpu *c, unsigned sgi)
+{
+	return c->sgi_src[sgi] | arm64_vlr_sgi_pending(c, sgi);
+}
+
+/* GICD_[CS]PENDSGIR<n> of vCPU `k`: its SGIs' pending sources */
 static uint64_t pendsgi_read(const struct vgic_cpu *c, unsigned first, unsigned width)
 {
 	uint64_t v = 0;
 
 	for (unsigned b = 0; b < width; b++)
-		v |= (uint64_t)c->sgi_src[first + b] << (8 * b);
+		v |= (uint64_t)sgi_sources(c, first + b) << (8 * b);
 	return v;
+}
+
+/* Source `s` of SGI `sgi` of `c` (the accessing vCPU) is no longer
+ * pending, waiting or in a list register. */
+static void unpend_src(struct vgic_cpu *c, unsigned sgi, unsigned s)
+{
+	if ((c->sgi_src[sgi] >> s) & 1)
+		clear_src(c, sgi, s);
+	if ((arm64_vlr_sgi_pending(c, sgi) >> s) & 1)
+		arm64_vlr_sgi_unpend(c, sgi);
 }
 
 static void pendsgi_write(struct vgic *g, unsigned k, uint64_t off, unsigned width,
@@ -152,10 +177,40 @@ static void pendsgi_write(struct vgic *g, unsigned k, uint64_t off, unsigned wid
 			if (off >= GICD_SPENDSGIR)
 				vgic_sgi_pend(c, first + b, s);
 			else
-				clear_src(c, first + b, s);
+				unpend_src(c, first + b, s);
 		}
 	if (c->sgi_pending & c->enable)
 		vgic_notify(g, k);
+}
+
+static bool is_pendr0(uint64_t off)
+{
+	return off == GICD_ISPENDR0 || off == GICD_ICPENDR0;
+}
+
+/* A banked register of vCPU `k`; GICD_I[SC]PENDR0's SGI bits: pending
+ * from any source, waiting or in a list register. */
+static int banked_read(struct vgic *g, unsigned k, uint64_t off, unsigned width,
+		       uint64_t *val)
+{
+	int r = vgic_cpu_read(g, k, VGIC_SGI_FRAME + off, width, val);
+
+	if (!r && width == 4 && is_pendr0(off)) {
+		*val &= ~(uint64_t)SGI_BITS;
+		for (unsigned i = 0; i < 16; i++)
+			if (sgi_sources(&g->cpu[k], i))
+				*val |= 1U << i;
+	}
+	return r;
+}
+
+/* The same for a write: GICD_I[SC]PENDR0's SGI bits are ignored. */
+static int banked_write(struct vgic *g, unsigned k, uint64_t off, unsigned width,
+			uint64_t val)
+{
+	if (is_pendr0(off))
+		val &= ~(uint64_t)SGI_BITS;
+	return vgic_cpu_write(g, k, VGIC_SGI_FRAME + off, width, val);
 }
 
 int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *val)
@@ -186,7 +241,7 @@ int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *v
 		return 1;
 	if (k >= g->nr_vcpus)
 		return -1;
-	return vgic_cpu_read(g, k, VGIC_SGI_FRAME + off, width, val);
+	return banked_read(g, k, off, width, val);
 }
 
 int vgicd_variant_write(struct vgic *g, uint64_t off, unsigned width, uint64_t val)
@@ -217,5 +272,5 @@ int vgicd_variant_write(struct vgic *g, uint64_t off, unsigned width, uint64_t v
 		return 1;
 	if (k >= g->nr_vcpus)
 		return -1;
-	return vgic_cpu_write(g, k, VGIC_SGI_FRAME + off, width, val);
+	return banked_write(g, k, off, width, val);
 }
