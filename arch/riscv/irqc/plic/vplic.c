@@ -11,6 +11,8 @@
 #include <fv/string.h>
 #include "vplic.h"
 
+_Static_assert(VPLIC_MAX_CTX <= 16, "route[] holds one bit per context");
+
 static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
 	return (map[id / 32] >> (id % 32)) & 1;
