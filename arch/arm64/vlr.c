@@ -31,10 +31,16 @@
  * SGIs on a GICv2 cell are pending once per source vCPU (struct vgic's
  * sgi_sources): an SGI goes in from one source at a time, named in its
  * list register (LR_SGI_SRC, the guest's IAR CPUID), and the next source
- * follows when the guest has ended that one (relist_sgi).  The guest's
- * GICD_[CS]PENDSGIR and GICD_I[SC]PENDR0 see and clear the one in a list
- * register too (arm64_vlr_sgi_pending/unpend: the accessing vCPU's list
- * registers are those of the CPU serving the access).
+ * follows when the guest has ended that one (relist_sgi).
+ *
+ * The guest's pending and active registers (GICR_/GICD_I[SC]PENDR,
+ * I[SC]ACTIVER, GICv2's GICD_[CS]PENDSGIR) see what sits in a list
+ * register, and a clear-pending takes it out there (arm64_vlr_state,
+ * _private, _unpend, _sgi_pending): the accessing vCPU's list registers
+ * are those of the CPU serving the access.  Another vCPU's are not
+ * readable here: its SPIs read as its CPU last synced them (lr_state),
+ * its SGIs and PPIs as waiting only, and a clear-pending for them is
+ * left to its CPU's next sync (unpend, sgi_unpend; it is kicked).
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
