@@ -151,17 +151,21 @@ void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target)
 /* The state of SPI `s`'s list register (LR_STATE): read live if it is
  * the accessing vCPU's, on this CPU; another's is not readable here: the
  * state its CPU last synced (lr_state), less a clear-pending it has
- * still to do. */
-static unsigned spi_lr_state(const struct vgic *g, const struct vgic_spi *s)
+ * still to do, and that CPU is asked to sync again, so that a guest
+ * polling for the end of an active SPI (Linux's synchronize_irq) sees it
+ * once the other vCPU's guest has ended it. */
+static unsigned spi_lr_state(struct vgic *g, const struct vgic_spi *s)
 {
 	unsigned k = vgic_accessor(g);
 
 	if (s->lr != VGIC_NO_LR && s->lr_vcpu == k)
 		return arm64_vlr_state(&g->cpu[k], s->intid);
+	if (s->lr != VGIC_NO_LR && s->lr_state)
+		vgic_notify(g, s->lr_vcpu);
 	return s->unpend ? s->lr_state & LR_STATE_ACTIVE : s->lr_state;
 }
 
-static bool spi_bit(const struct vgic *g, const struct vgic_spi *s, uint64_t base)
+static bool spi_bit(struct vgic *g, const struct vgic_spi *s, uint64_t base)
 {
 	switch (base) {
 	case GICD_IGROUPR: return s->group;

@@ -308,9 +308,25 @@ static void listed_spis(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
 	CHECK_EQ(rd(D, d, 0x0384, 4), 1U << 1);			/* ICACTIVER1 */
 	me = 0;
+	kicks = 0;
 	CHECK_EQ(rd(D, d, 0x0204, 4), 1U << 1);			/* as last synced */
 	CHECK_EQ(rd(D, d, 0x0304, 4), 0);
+	CHECK(kicks && kicked == 1);				/* asked to sync */
+	sync1();
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
+	end(n);							/* ended there: */
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);			/* not yet seen */
+	sync1();
+	kicks = 0;
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);			/* seen */
+	CHECK(!kicks && s->lr == VGIC_NO_LR);			/* nothing to ask */
 	me = 1;
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	take(n);
 	vgic_set_level(g, 33, true);				/* again */
 	vgic_set_level(g, 33, false);
 	sync1();
