@@ -6,6 +6,7 @@
  * <arch/vgic.h>.
  * Register offsets from Arm's GICv3/v4 specification (IHI 0069). */
 #include <fv/string.h>
+#include <arch/irqc.h>
 #include <arch/vgic.h>
 
 #define GIC_PIDR2	0xffe8
@@ -21,6 +22,8 @@
 #define GICR_ICENABLER0	(SGI_BASE + 0x180)
 #define GICR_ISPENDR0	(SGI_BASE + 0x200)
 #define GICR_ICPENDR0	(SGI_BASE + 0x280)
+#define GICR_ISACTIVER0	(SGI_BASE + 0x300)
+#define GICR_ICACTIVER0	(SGI_BASE + 0x380)
 #define GICR_IPRIORITYR	(SGI_BASE + 0x400)
 #define GICR_ICFGR0	(SGI_BASE + 0xc00)
 #define GICR_ICFGR1	(SGI_BASE + 0xc04)
@@ -120,7 +123,34 @@ uint8_t vgic_priority(struct vgic *g, unsigned k, unsigned intid)
 	return k < g->nr_vcpus && intid < 32 ? READ_ONCE(g->cpu[k].prio[intid]) : 0xff;
 }
 
+unsigned vgic_accessor(const struct vgic *g)
+{
+	return g->ops && g->ops->self ? g->ops->self(g->arg) : VGIC_NO_VCPU;
+}
+
 /* ----------------------------------------------------------- redistributor */
+
+/* vCPU `k` is the accessing one: its list registers are this CPU's. */
+static bool here(const struct vgic *g, unsigned k)
+{
+	return vgic_accessor(g) == k;
+}
+
+/* GICR_I[SC]PENDR0: the SGIs waiting, and what the list registers hold
+ * pending (or active and pending) if they are this CPU's. */
+static uint32_t pending_bits(const struct vgic *g, unsigned k)
+{
+	uint32_t v = g->cpu[k].sgi_pending;
+
+	return here(g, k) ? v | arm64_vlr_private(&g->cpu[k], 1) : v;
+}
+
+/* GICR_I[SC]ACTIVER0: active (or active and pending) in a list register
+ * of this CPU's; another vCPU's are not readable here: zero. */
+static uint32_t active_bits(const struct vgic *g, unsigned k)
+{
+	return here(g, k) ? arm64_vlr_private(&g->cpu[k], 2) : 0;
+}
 
 static uint64_t gicr_typer(const struct vgic *g, unsigned k)
 {
@@ -138,7 +168,8 @@ static uint64_t gicr_reg(struct vgic *g, unsigned k, uint64_t off)
 	case GIC_PIDR2: return PIDR2_GICV3;
 	case GICR_IGROUPR0: return c->group;
 	case GICR_ISENABLER0: case GICR_ICENABLER0: return c->enable;
-	case GICR_ISPENDR0: case GICR_ICPENDR0: return c->sgi_pending;
+	case GICR_ISPENDR0: case GICR_ICPENDR0: return pending_bits(g, k);
+	case GICR_ISACTIVER0: case GICR_ICACTIVER0: return active_bits(g, k);
 	case GICR_ICFGR0: return ICFGR0_SGIS;
 	case GICR_ICFGR1: return c->icfgr1;
 	default:
@@ -183,11 +214,25 @@ static void pend_sgis(struct vgic_cpu *c, uint32_t v)
 			vgic_sgi_pend(c, i, 0);
 }
 
-static void unpend_sgis(struct vgic_cpu *c, uint32_t v)
+/* Clear-pending SGIs: waiting, and in a list register (emptied, or left
+ * active): at once if it is this CPU's, else by vCPU `k`'s CPU at its
+ * next sync (kicked).  PPI bits: the one PPI listed is the timer's, a
+ * level one pending while its line is up: ignored. */
+static void unpend_sgis(struct vgic *g, unsigned k, uint32_t v)
 {
-	for (unsigned i = 0; i < 16; i++)
-		if ((v >> i) & 1)
-			vgic_sgi_unpend(c, i);
+	struct vgic_cpu *c = &g->cpu[k];
+
+	for (unsigned i = 0; i < 16; i++) {
+		if (!((v >> i) & 1))
+			continue;
+		vgic_sgi_unpend(c, i);
+		if (here(g, k))
+			arm64_vlr_unpend(g, c, i);
+		else if ((c->lr_sgis >> i) & 1)
+			c->sgi_unpend |= (uint16_t)(1U << i);
+	}
+	if (c->sgi_unpend)
+		vgic_notify(g, k);
 }
 
 static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
@@ -202,7 +247,7 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 	case GICR_ICENABLER0: c->enable &= ~v; break;
 	case GICR_ICFGR1: c->icfgr1 = v; break;
 	case GICR_ISPENDR0: pend_sgis(c, v); break;	/* SGIs only */
-	case GICR_ICPENDR0: unpend_sgis(c, v); break;
+	case GICR_ICPENDR0: unpend_sgis(g, k, v); break;
 	default:
 		if (r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 			for (unsigned i = 0; i < 4; i++)

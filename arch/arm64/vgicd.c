@@ -148,13 +148,53 @@ void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target)
 
 /* ------------------------------------------------- the one-bit registers */
 
-static bool spi_bit(const struct vgic_spi *s, uint64_t base)
+/* The state of SPI `s`'s list register (LR_STATE): read live if it is
+ * the accessing vCPU's, on this CPU; another's is not readable here: the
+ * state its CPU last synced (lr_state), less a clear-pending it has
+ * still to do, and that CPU is asked to sync again, so that a guest
+ * polling for the end of an active SPI (Linux's synchronize_irq) sees it
+ * once the other vCPU's guest has ended it. */
+static unsigned spi_lr_state(struct vgic *g, const struct vgic_spi *s)
+{
+	unsigned k = vgic_accessor(g);
+
+	if (s->lr != VGIC_NO_LR && s->lr_vcpu == k)
+		return arm64_vlr_state(&g->cpu[k], s->intid);
+	if (s->lr != VGIC_NO_LR && s->lr_state)
+		vgic_notify(g, s->lr_vcpu);
+	return s->unpend ? s->lr_state & LR_STATE_ACTIVE : s->lr_state;
+}
+
+static bool spi_bit(struct vgic *g, const struct vgic_spi *s, uint64_t base)
 {
 	switch (base) {
 	case GICD_IGROUPR: return s->group;
 	case GICD_ISENABLER: case GICD_ICENABLER: return s->enabled;
-	case GICD_ISPENDR: case GICD_ICPENDR: return s->pending || (s->lr_state & 1);
-	default: return s->lr_state & LR_STATE_ACTIVE;	/* I[SC]ACTIVER */
+	case GICD_ISPENDR: case GICD_ICPENDR: return s->pending || (spi_lr_state(g, s) & 1);
+	default: return spi_lr_state(g, s) & LR_STATE_ACTIVE;	/* I[SC]ACTIVER */
+	}
+}
+
+/* GICD_ICPENDR: SPI `s` pending becomes inactive, active and pending
+ * becomes active; not an emulated level one whose line is up (it stays
+ * pending: IHI 0069, GICD_ICPENDR<n>).  A passthrough one latched has its
+ * physical one ended (its guest never will).  In a list register of the
+ * accessing vCPU's: taken out there; of another vCPU's: that CPU does it
+ * at its next sync (kicked). */
+static void unpend_spi(struct vgic *g, struct vgic_spi *s)
+{
+	unsigned k = vgic_accessor(g);
+
+	if (!s->hw && !s->edge && s->level)
+		return;
+	if (s->hw && s->pending && g->ops && g->ops->spi_end)
+		g->ops->spi_end(g->arg, s->intid);
+	s->pending = false;
+	if (s->lr != VGIC_NO_LR && s->lr_vcpu == k) {
+		arm64_vlr_unpend(g, &g->cpu[k], s->intid);
+	} else if (s->lr != VGIC_NO_LR && (s->lr_state & 1)) {
+		s->unpend = true;
+		vgic_notify(g, s->lr_vcpu);
 	}
 }
 
@@ -174,7 +214,7 @@ static void set_bit_reg(struct vgic *g, struct vgic_spi *s, uint64_t base, bool 
 	case GICD_ISENABLER: if (one) s->enabled = true; break;
 	case GICD_ICENABLER: if (one) s->enabled = false; break;
 	case GICD_ISPENDR: if (one && !s->hw) s->pending = true; break;
-	case GICD_ICPENDR: if (one) s->pending = false; break;
+	case GICD_ICPENDR: if (one) unpend_spi(g, s); break;
 	default: return;
 	}
 	hw_follow(g, s, was_on, s->target);
@@ -188,7 +228,7 @@ static uint32_t bits_read(struct vgic *g, uint64_t base, unsigned first)
 	for (unsigned i = 0; i < g->nr_spis; i++) {
 		const struct vgic_spi *s = &g->spi[i];
 
-		if (s->intid >= first && s->intid < first + 32 && spi_bit(s, base))
+		if (s->intid >= first && s->intid < first + 32 && spi_bit(g, s, base))
 			v |= 1U << (s->intid - first);
 	}
 	return v;

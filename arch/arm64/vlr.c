@@ -31,10 +31,16 @@
  * SGIs on a GICv2 cell are pending once per source vCPU (struct vgic's
  * sgi_sources): an SGI goes in from one source at a time, named in its
  * list register (LR_SGI_SRC, the guest's IAR CPUID), and the next source
- * follows when the guest has ended that one (relist_sgi).  The guest's
- * GICD_[CS]PENDSGIR and GICD_I[SC]PENDR0 see and clear the one in a list
- * register too (arm64_vlr_sgi_pending/unpend: the accessing vCPU's list
- * registers are those of the CPU serving the access).
+ * follows when the guest has ended that one (relist_sgi).
+ *
+ * The guest's pending and active registers (GICR_/GICD_I[SC]PENDR,
+ * I[SC]ACTIVER, GICv2's GICD_[CS]PENDSGIR) see what sits in a list
+ * register, and a clear-pending takes it out there (arm64_vlr_state,
+ * _private, _unpend, _sgi_pending): the accessing vCPU's list registers
+ * are those of the CPU serving the access.  Another vCPU's are not
+ * readable here: its SPIs read as its CPU last synced them (lr_state),
+ * its SGIs and PPIs as waiting only, and a clear-pending for them is
+ * left to its CPU's next sync (unpend, sgi_unpend; it is kicked).
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -78,8 +84,14 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 
 		if (!((vc->lr_used >> n) & 1))
 			continue;
-		st = LR_STATE(arm64_lr_read(n));
 		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
+		if (s && s->unpend) {	/* a clear-pending from another CPU */
+			s->unpend = false;
+			arm64_vlr_unpend(g, vc, s->intid);
+			if (!((vc->lr_used >> n) & 1))
+				continue;
+		}
+		st = LR_STATE(arm64_lr_read(n));
 		if (s)
 			s->lr_state = (uint8_t)st;
 		if (st)
@@ -172,40 +184,98 @@ static void relist_sgis(struct vgic_cpu *vc)
 	}
 }
 
-/* The list register holding SGI `sgi` of `vc` (one at most), or 0. */
-static unsigned sgi_lr(const struct vgic_cpu *vc, unsigned sgi)
+/* The list register (1..3) holding `intid` of `vc` (one at most), or 0. */
+static unsigned intid_lr(const struct vgic_cpu *vc, unsigned intid)
 {
-	if (sgi >= 16 || !((vc->lr_sgis >> sgi) & 1))
+	if (intid < 16 && !((vc->lr_sgis >> intid) & 1))
 		return 0;
 	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == sgi)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] == intid)
 			return n;
 	return 0;
+}
+
+/* The state (LR_STATE: bit 0 pending, bit 1 active) of `intid` in a
+ * list register of `vc`, the vCPU on this CPU; the virtual timer's PPI
+ * in LR 0 (virq.c); lock held. */
+unsigned arm64_vlr_state(const struct vgic_cpu *vc, unsigned intid)
+{
+	unsigned n = intid_lr(vc, intid);
+	uint64_t lr0;
+
+	if (n)
+		return LR_STATE(arm64_lr_read(n));
+	if (intid != GIC_PPI_VTIMER)
+		return 0;
+	lr0 = arm64_lr_read(0);
+	return (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
+}
+
+/* Which of INTIDs 0..31 of `vc` (the vCPU on this CPU) are in state
+ * `st` (LR_STATE bits: 1 pending, 2 active) in its list registers. */
+uint32_t arm64_vlr_private(const struct vgic_cpu *vc, unsigned st)
+{
+	uint32_t v = (arm64_vlr_state(vc, GIC_PPI_VTIMER) & st) ? 1U << GIC_PPI_VTIMER : 0;
+
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] < 32 &&
+		    (LR_STATE(arm64_lr_read(n)) & st))
+			v |= 1U << vc->lr_intid[n];
+	return v;
+}
+
+/* SPI `s`'s list register emptied while pending: a passthrough one's
+ * guest will never end it, so its physical one is ended here. */
+static void spi_unlisted(struct vgic_spi *s)
+{
+	if (s->hw)
+		gic_spi_deactivate(s->intid);
+	s->lr = VGIC_NO_LR;
+	s->lr_state = 0;
+}
+
+/* `intid` of `vc`, the vCPU on this CPU, no longer pending in its list
+ * register: one only pending is emptied (an SGI's other sources, if
+ * any, still wait and go in at the next sync), an active and pending one
+ * stays active; lock held.  Not LR 0: the timer's level PPI is pending
+ * while its line is up (virq.c). */
+void arm64_vlr_unpend(struct vgic *g, struct vgic_cpu *vc, unsigned intid)
+{
+	unsigned n = intid_lr(vc, intid);
+	uint64_t lr = n ? arm64_lr_read(n) : 0;
+	struct vgic_spi *s = n && intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+
+	if (LR_STATE(lr) == 1) {
+		free_lr_n(vc, n);
+		if (s)
+			spi_unlisted(s);
+	} else if (LR_STATE(lr) == 3) {
+		arm64_lr_write(n, lr & ~LR_PENDING);
+		if (s)
+			s->lr_state = ST_ACTIVE;
+	}
 }
 
 /* The source of SGI `sgi` pending (or active and pending) in a list
  * register of `vc`, the vCPU on this CPU, as a mask; lock held. */
 uint8_t arm64_vlr_sgi_pending(const struct vgic_cpu *vc, unsigned sgi)
 {
-	unsigned n = sgi_lr(vc, sgi);
+	unsigned n = sgi < 16 ? intid_lr(vc, sgi) : 0;
 
 	if (!n || !(LR_STATE(arm64_lr_read(n)) & 1))
 		return 0;
 	return (uint8_t)(1U << vc->lr_src[n]);
 }
 
-/* That pending state removed: a list register only pending is emptied
- * (its other sources, if any, still wait and go in at the next sync), an
- * active and pending one stays active; lock held. */
-void arm64_vlr_sgi_unpend(struct vgic_cpu *vc, unsigned sgi)
+/* Another CPU's clear-pending of SGIs in list registers of `vc`, the
+ * vCPU on this CPU (GICR_ICPENDR0 of its redistributor): done here. */
+static void unpend_sgis(struct vgic *g, struct vgic_cpu *vc)
 {
-	unsigned n = sgi_lr(vc, sgi);
-	uint64_t lr = n ? arm64_lr_read(n) : 0;
-
-	if (LR_STATE(lr) == 1)
-		free_lr_n(vc, n);
-	else if (LR_STATE(lr) == 3)
-		arm64_lr_write(n, lr & ~LR_PENDING);
+	for (unsigned i = 0; vc->sgi_unpend && i < 16; i++)
+		if ((vc->sgi_unpend >> i) & 1) {
+			vc->sgi_unpend &= (uint16_t)~(1U << i);
+			arm64_vlr_unpend(g, vc, i);
+		}
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
@@ -281,6 +351,7 @@ static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_sp
 	s->lr = (uint8_t)n;
 	s->lr_vcpu = (uint8_t)k;
 	s->lr_state = 1;
+	s->unpend = false;
 	s->pending = false;
 }
 
@@ -393,6 +464,7 @@ void arm64_vlr_sync(struct vcpu *v)
 			   interrupt: the EOI of a level SPI) */
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
+	unpend_sgis(g, vc);
 	retire(g, vc);
 	relist_spis(g, v->vhartid);
 	relist_sgis(vc);

@@ -1,11 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The ARM64 virtual GICv3's distributor and redistributors, driven as a
- * guest's GIC driver would (offsets from Arm's GICv3 specification). */
-#include <stdlib.h>
+ * guest's GIC driver would (offsets from Arm's GICv3 specification),
+ * also while an interrupt sits in a (fake) list register of the
+ * accessing vCPU's or another's (arch/arm64/vlr.c): what GICR_I[SC]PENDR0,
+ * GICR_I[SC]ACTIVER0 and GICD_I[SC]PENDR/I[SC]ACTIVER show and clear. */
+#include <arch/gic.h>
+#include <arch/irqc.h>
 #include <arch/vgic.h>
+#include <fv/cell.h>
 #include "test.h"
 
 #define SGI	0x10000
+#define R1	0x20000		/* vCPU 1's redistributor */
+
+/* vCPU 1's list registers, as its CPU would see them */
+static uint64_t lrs[VGIC_LRS];
+static unsigned deactivated, me = VGIC_NO_VCPU;
+
+uint64_t arm64_lr_read(unsigned n) { return n < VGIC_LRS ? lrs[n] : 0; }
+void arm64_lr_write(unsigned n, uint64_t v) { if (n < VGIC_LRS) lrs[n] = v; }
+unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
+void irqc_vif_on(bool underflow) { (void)underflow; }
+bool gic_ready(void) { return true; }
+void gic_spi_deactivate(unsigned intid) { (void)intid; deactivated++; }
+void arm64_vlr_sync(struct vcpu *v);
+
+static struct cell cell;
+static struct vcpu vcpu1 = { .cell = &cell, .vhartid = 1 };
 
 static unsigned calls, last_k, last_intid;
 static bool last_on;
@@ -44,7 +65,14 @@ static void cb_kick(void *arg, unsigned k)
 	kicked = k;
 }
 
-static const struct vgic_ops ops = { cb_enable, cb_spi_hw, cb_spi_end, cb_kick };
+/* the accessing vCPU: `me` (none unless a test says) */
+static unsigned cb_self(void *arg)
+{
+	(void)arg;
+	return me;
+}
+
+static const struct vgic_ops ops = { cb_enable, cb_spi_hw, cb_spi_end, cb_kick, cb_self };
 
 static uint64_t rd(const struct emu_ops *o, struct emu_dev *d, uint64_t off, unsigned w)
 {
@@ -120,6 +148,11 @@ static void spis(struct vgic *g, struct emu_dev *d)
 	kicks = 0;
 	vgic_set_level(g, 33, true);
 	CHECK_EQ(kicks, 0);
+	wr(D, d, 0x0284, 4, 1U << 1);				/* ICPENDR: its */
+	CHECK(vgic_find_spi(g, 33)->pending);			/* line is up */
+	vgic_set_level(g, 33, false);
+	wr(D, d, 0x0204, 4, 1U << 1);				/* ISPENDR */
+	CHECK(vgic_find_spi(g, 33)->pending);
 	wr(D, d, 0x0284, 4, 1U << 1);				/* ICPENDR */
 	CHECK(!vgic_find_spi(g, 33)->pending);
 	CHECK_EQ(D->read(d, 0x0104, 8, &(uint64_t){0}), -1);	/* widths */
@@ -144,9 +177,216 @@ static void spis(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(rd(D, d, 0x0004, 4) & 0x1f, 1);		/* still the cell's */
 }
 
+/* The list register of vCPU 1 holding `intid` (LRs 1..3), or 0. */
+static unsigned lr_of(unsigned intid)
+{
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (lrs[n] && (lrs[n] & 0x3ff) == intid)
+			return n;
+	return 0;
+}
+
+/* vCPU 1 was kicked: its CPU syncs its list registers. */
+static void sync1(void)
+{
+	cell.arch.vgic.cpu[1].dirty = true;
+	arm64_vlr_sync(&vcpu1);
+}
+
+static void take(unsigned n) { lrs[n] = (lrs[n] & ~(3ULL << 62)) | LR_ACTIVE; }
+static void end(unsigned n) { lrs[n] &= ~(3ULL << 62); }
+
+/* vCPU 1's SGI 5 and virtual timer PPI 27 in its list registers: its
+ * GICR_ISPENDR0/ICPENDR0 read them as pending while pending (or active
+ * and pending) there, GICR_ISACTIVER0/ICACTIVER0 as active while active
+ * (IHI 0069: a virtual interrupt's state is its list register's), when
+ * vCPU 1 reads them (its list registers are its CPU's); vCPU 0 reads
+ * only the waiting ones.  GICR_ICPENDR0 takes an SGI out of its list
+ * register (emptied, or left active): vCPU 1's own at once, vCPU 0's
+ * through vCPU 1's next sync; the timer's bit is ignored (a level line). */
+static void listed_private(struct vgic *g, struct emu_dev *d)
+{
+	const struct emu_ops *R = &vgicr_emu_ops;
+	struct vgic_cpu *c = &g->cpu[1];
+	unsigned n;
+
+	me = 1;
+	wr(R, d, R1 + SGI + 0x100, 4, 1U << 5);			/* ISENABLER0 */
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	CHECK(n && LR_STATE(lrs[n]) == 1 && !c->sgi_pending);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);	/* ISPENDR0 */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x280, 4), 1U << 5);	/* ICPENDR0 */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* ISACTIVER0 */
+	me = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);		/* not its LRs */
+	me = 1;
+	take(n);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x380, 4), 1U << 5);	/* ICACTIVER0 */
+	CHECK_EQ(rd(R, d, SGI + 0x300, 4), 0);			/* vCPU 0's */
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);			/* again */
+	sync1();
+	CHECK(LR_STATE(lrs[n]) == 3 && lr_of(5) == n);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	wr(R, d, R1 + SGI + 0x280, 4, 1U << 5);			/* clear */
+	CHECK(LR_STATE(lrs[n]) == 2 && !c->sgi_pending);	/* active only */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	end(n);
+	sync1();
+	CHECK(!lr_of(5));
+
+	/* only pending: emptied, and it does not come back */
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	CHECK(n && LR_STATE(lrs[n]) == 1);
+	wr(R, d, R1 + SGI + 0x280, 4, 1U << 5);
+	CHECK(!lrs[n] && !(c->lr_sgis >> 5 & 1));
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	sync1();
+	CHECK(!lr_of(5));
+
+	/* cleared by vCPU 0: vCPU 1's CPU is kicked and empties it */
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	me = 0;
+	kicks = 0;
+	wr(R, d, R1 + SGI + 0x280, 4, 1U << 5);
+	CHECK(LR_STATE(lrs[n]) == 1 && kicks == 1 && kicked == 1);
+	me = 1;
+	sync1();
+	CHECK(!lr_of(5) && !lrs[n] && !c->sgi_unpend);
+
+	/* the timer's PPI 27 in LR 0 */
+	lrs[0] = LR_PENDING | LR_HW | LR_PINTID(27) | 27;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 27);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	wr(R, d, R1 + SGI + 0x280, 4, 1U << 27);		/* ignored */
+	CHECK_EQ(LR_STATE(lrs[0]), 1);
+	take(0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 27);
+	end(0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	me = VGIC_NO_VCPU;
+}
+
+/* SPI 33 (emulated, edge) and 34 (passthrough), routed to vCPU 1, in its
+ * list registers: GICD_ISPENDR1/ISACTIVER1 read the list register's
+ * state when vCPU 1 reads them, the state last synced when vCPU 0 does;
+ * GICD_ICPENDR1 empties a list register only pending (a passthrough
+ * one's physical SPI ended) or leaves one active and pending active, at
+ * once on vCPU 1's CPU, at its next sync when vCPU 0 clears it. */
+static void listed_spis(struct vgic *g, struct emu_dev *d)
+{
+	const struct emu_ops *D = &vgicd_emu_ops;
+	struct vgic_spi *s = vgic_find_spi(g, 33), *p = vgic_find_spi(g, 34);
+	unsigned n;
+
+	wr(D, d, 0x0000, 4, 0x3);
+	wr(D, d, 0x0c08, 4, 2U << 2);				/* 33 edge */
+	wr(D, d, 0x6000 + 8 * 33, 8, 1);
+	wr(D, d, 0x6000 + 8 * 34, 8, 1);
+	wr(D, d, 0x0104, 4, 3U << 1);				/* enabled */
+	me = 1;
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	CHECK(n && LR_STATE(lrs[n]) == 1 && !s->pending);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 1U << 1);			/* ISPENDR1 */
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);			/* ISACTIVER1 */
+	take(n);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	CHECK_EQ(rd(D, d, 0x0284, 4), 0);			/* ICPENDR1 */
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
+	CHECK_EQ(rd(D, d, 0x0384, 4), 1U << 1);			/* ICACTIVER1 */
+	me = 0;
+	kicks = 0;
+	CHECK_EQ(rd(D, d, 0x0204, 4), 1U << 1);			/* as last synced */
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);
+	CHECK(kicks && kicked == 1);				/* asked to sync */
+	sync1();
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
+	end(n);							/* ended there: */
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);			/* not yet seen */
+	sync1();
+	kicks = 0;
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);			/* seen */
+	CHECK(!kicks && s->lr == VGIC_NO_LR);			/* nothing to ask */
+	me = 1;
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	take(n);
+	vgic_set_level(g, 33, true);				/* again */
+	vgic_set_level(g, 33, false);
+	sync1();
+	CHECK(LR_STATE(lrs[n]) == 3 && lr_of(33) == n);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 1U << 1);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
+	wr(D, d, 0x0284, 4, 1U << 1);				/* clear */
+	CHECK(LR_STATE(lrs[n]) == 2 && s->lr == n);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);
+	end(n);
+	sync1();
+	CHECK(!lr_of(33) && s->lr == VGIC_NO_LR);
+
+	/* only pending: emptied, and it does not come back */
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	CHECK(n && LR_STATE(lrs[n]) == 1);
+	wr(D, d, 0x0284, 4, 1U << 1);
+	CHECK(!lrs[n] && s->lr == VGIC_NO_LR && !s->pending);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	sync1();
+	CHECK(!lr_of(33));
+
+	/* cleared by vCPU 0: reads as cleared there at once, vCPU 1's CPU
+	 * (kicked) empties the list register at its next sync */
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	me = 0;
+	kicks = 0;
+	wr(D, d, 0x0284, 4, 1U << 1);
+	CHECK(LR_STATE(lrs[n]) == 1 && kicks == 1 && kicked == 1);
+	CHECK_EQ(rd(D, d, 0x0204, 4), 0);
+	me = 1;
+	sync1();
+	CHECK(!lr_of(33) && s->lr == VGIC_NO_LR && !s->unpend);
+
+	/* passthrough 34: latched, its physical one ended; listed (HW), its
+	 * list register emptied and the physical one deactivated */
+	ends = 0;
+	CHECK(vgic_hw_fired(g, 34) && p->pending);
+	wr(D, d, 0x0284, 4, 1U << 2);
+	CHECK(!p->pending && ends == 1);
+	CHECK(vgic_hw_fired(g, 34));
+	sync1();
+	n = lr_of(34);
+	CHECK(n && (lrs[n] & LR_HW) && LR_STATE(lrs[n]) == 1);
+	deactivated = 0;
+	wr(D, d, 0x0284, 4, 1U << 2);
+	CHECK(!lrs[n] && p->lr == VGIC_NO_LR && deactivated == 1 && ends == 1);
+	me = VGIC_NO_VCPU;
+}
+
 int main(void)
 {
-	struct vgic *g = malloc(sizeof(*g));
+	struct vgic *g = &cell.arch.vgic;
 	struct emu_dev d = { .state = g };
 	const struct emu_ops *D = &vgicd_emu_ops, *R = &vgicr_emu_ops;
 	uint64_t v;
@@ -211,6 +451,7 @@ int main(void)
 	CHECK_EQ(vgic_priority(g, 1, 27), 0);
 	CHECK_EQ(vgic_priority(g, 5, 27), 0xff);		/* no such vCPU */
 	spis(g, &d);
-	free(g);
+	listed_private(g, &d);
+	listed_spis(g, &d);
 	return test_report("test_arm64_vgic");
 }

@@ -287,6 +287,44 @@ static void pendr0_sgis(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 0);
 }
 
+/* GICD_ISACTIVER0/ICACTIVER0 read an SGI active (or active and
+ * pending) in a list register of the accessing vCPU's, and the timer's
+ * PPI 27 in LR 0 reads as pending and active as LR 0 has it (the shared
+ * model, vgic.c); GICD_ICPENDR0's bit 27 is ignored (a level line). */
+static void listed_active(struct vgic *g, struct emu_dev *d)
+{
+	unsigned n;
+
+	(void)g;
+	me = 0;
+	wr(d, 0x0f00, 4, 0x020000 | 9);				/* 0 -> 1: SGI 9 */
+	me = 1;
+	wr(d, 0x0100, 4, 1U << 9);				/* enabled */
+	sync1();
+	n = lr_of(9);
+	CHECK(n && LR_STATE(lrs[n]) == 1);
+	CHECK_EQ(rd(d, 0x0300, 4), 0);				/* ISACTIVER0 */
+	lrs[n] = (lrs[n] & ~LR_PENDING) | LR_ACTIVE;
+	CHECK_EQ(rd(d, 0x0300, 4), 1U << 9);
+	CHECK_EQ(rd(d, 0x0380, 4), 1U << 9);			/* ICACTIVER0 */
+	CHECK_EQ(rd(d, 0x0200, 4) & 0xffff, 0);
+	me = 0;
+	CHECK_EQ(rd(d, 0x0300, 4), 0);				/* vCPU 0's */
+	me = 1;
+	lrs[n] &= ~(3ULL << 62);
+	sync1();
+	CHECK(!lr_of(9));
+
+	lrs[0] = LR_PENDING | LR_HW | LR_PINTID(27) | 27;
+	CHECK_EQ(rd(d, 0x0200, 4), 1U << 27);
+	wr(d, 0x0280, 4, 1U << 27);
+	CHECK_EQ(LR_STATE(lrs[0]), 1);
+	lrs[0] = (lrs[0] & ~LR_PENDING) | LR_ACTIVE;
+	CHECK_EQ(rd(d, 0x0200, 4), 0);
+	CHECK_EQ(rd(d, 0x0300, 4), 1U << 27);
+	lrs[0] = 0;
+}
+
 int main(void)
 {
 	struct vgic *g = &cell.arch.vgic;
@@ -300,5 +338,6 @@ int main(void)
 	pendsgir(g, &d);
 	listed_sgi(g, &d);
 	pendr0_sgis(g, &d);
+	listed_active(g, &d);
 	return test_report("test_arm64_vgic2");
 }

@@ -52,8 +52,9 @@ $(UNIT_O)/test_arm64_stage2: tests/unit/test_arm64_stage2.c arch/arm64/stage2.c 
 	arch/arm64/include/arch/stage2.h
 $(UNIT_O)/test_arm64_stage2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
+# (and the list registers, fake, an interrupt's state is in too)
 $(UNIT_O)/test_arm64_vgic: tests/unit/test_arm64_vgic.c arch/arm64/vgic.c arch/arm64/vgicd.c \
-	arch/arm64/irqc/gicv3/vgicd_regs.c arch/arm64/irqc/gicv3/vgicr.c \
+	arch/arm64/irqc/gicv3/vgicd_regs.c arch/arm64/irqc/gicv3/vgicr.c arch/arm64/vlr.c \
 	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
 	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \

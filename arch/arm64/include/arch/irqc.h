@@ -68,13 +68,19 @@ uint32_t vgicd_variant_ctlr(void);
 uint32_t vgicd_variant_typer(const struct vgic *g);
 uint32_t vgicd_variant_pidr2(void);
 
-/* A GICv2 guest's pending-state registers (the variant's vgicd_regs.c)
- * and vlr.c, lock held: the source (as a mask, bit s: vCPU s) of SGI
- * `sgi` pending, or active and pending, in a list register of `vc`, the
- * vCPU on this CPU (the accessing one), and removing that pending state
- * (the list register emptied, or left active). */
+/* The model's registers (vgic.c, vgicd.c, a GICv2's vgicd_regs.c) and
+ * vlr.c, lock held, about `vc`, the vCPU on this CPU (the accessing one:
+ * only its list registers are readable here): the state (LR_STATE: bit
+ * 0 pending, bit 1 active) of `intid` in one of them (the virtual
+ * timer's PPI: LR 0); which of INTIDs 0..31 have state bit `st` there;
+ * the pending state of `intid` removed there (a list register only
+ * pending emptied, an active and pending one left active; not LR 0);
+ * the source (as a mask, bit s: vCPU s) of SGI `sgi` pending, or active
+ * and pending, in one (GICv2). */
+unsigned arm64_vlr_state(const struct vgic_cpu *vc, unsigned intid);
+uint32_t arm64_vlr_private(const struct vgic_cpu *vc, unsigned st);
+void arm64_vlr_unpend(struct vgic *g, struct vgic_cpu *vc, unsigned intid);
 uint8_t arm64_vlr_sgi_pending(const struct vgic_cpu *vc, unsigned sgi);
-void arm64_vlr_sgi_unpend(struct vgic_cpu *vc, unsigned sgi);
 
 /* A guest's trapped write of an ICC SGI register (guest_trap.c): true
  * if it is the variant's way to send an SGI (then done), false: the

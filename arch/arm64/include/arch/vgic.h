@@ -68,6 +68,8 @@ struct vgic_spi {
 	uint8_t target;		/* vCPU from IROUTER/ITARGETSR, or VGIC_NO_VCPU */
 	uint8_t lr;		/* list register on the target's CPU, or VGIC_NO_LR */
 	uint8_t lr_vcpu;	/* whose list register */
+	bool unpend;		/* a clear-pending for that list register,
+				   another CPU's: done at its next sync */
 	uint64_t irouter;	/* GICv3: as written */
 };
 
@@ -82,6 +84,8 @@ struct vgic_cpu {
 	uint16_t lr_intid[VGIC_LRS];
 	uint8_t lr_src[VGIC_LRS];	/* an SGI's source in LR n */
 	uint16_t lr_sgis;		/* bit i: SGI i is in an LR (one at most) */
+	uint16_t sgi_unpend;		/* bit i: SGI i's LR to leave pending (a
+					   clear-pending from another CPU) */
 	uint8_t prio[32];
 };
 
@@ -128,6 +132,9 @@ void vgic_send_sgi_locked(struct vgic *g, unsigned from, unsigned sgi, uint16_t 
 void vgic_sgi_pend(struct vgic_cpu *c, unsigned sgi, unsigned src);
 /* No source of SGI `sgi` of vCPU `c` waits any more (lock held). */
 void vgic_sgi_unpend(struct vgic_cpu *c, unsigned sgi);
+/* The vCPU whose access is being served (ops->self), or VGIC_NO_VCPU:
+ * its list registers are this CPU's. */
+unsigned vgic_accessor(const struct vgic *g);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
 /* SPI `s` now goes to vCPU `target` (none if the cell has no such

@@ -62,11 +62,6 @@ uint32_t vgicd_variant_pidr2(void)
 	return PIDR2_GICV2;
 }
 
-static unsigned self(const struct vgic *g)
-{
-	return g->ops && g->ops->self ? g->ops->self(g->arg) : VGIC_NO_VCPU;
-}
-
 /* A register of INTIDs 0..31: the first word of each bank, the first
  * eight priority words, the first two configuration words. */
 static bool is_banked(uint64_t off)
@@ -156,12 +151,12 @@ static uint64_t pendsgi_read(const struct vgic_cpu *c, unsigned first, unsigned 
 
 /* Source `s` of SGI `sgi` of `c` (the accessing vCPU) is no longer
  * pending, waiting or in a list register. */
-static void unpend_src(struct vgic_cpu *c, unsigned sgi, unsigned s)
+static void unpend_src(struct vgic *g, struct vgic_cpu *c, unsigned sgi, unsigned s)
 {
 	if ((c->sgi_src[sgi] >> s) & 1)
 		clear_src(c, sgi, s);
 	if ((arm64_vlr_sgi_pending(c, sgi) >> s) & 1)
-		arm64_vlr_sgi_unpend(c, sgi);
+		arm64_vlr_unpend(g, c, sgi);
 }
 
 static void pendsgi_write(struct vgic *g, unsigned k, uint64_t off, unsigned width,
@@ -177,7 +172,7 @@ static void pendsgi_write(struct vgic *g, unsigned k, uint64_t off, unsigned wid
 			if (off >= GICD_SPENDSGIR)
 				vgic_sgi_pend(c, first + b, s);
 			else
-				unpend_src(c, first + b, s);
+				unpend_src(g, c, first + b, s);
 		}
 	if (c->sgi_pending & c->enable)
 		vgic_notify(g, k);
@@ -188,23 +183,8 @@ static bool is_pendr0(uint64_t off)
 	return off == GICD_ISPENDR0 || off == GICD_ICPENDR0;
 }
 
-/* A banked register of vCPU `k`; GICD_I[SC]PENDR0's SGI bits: pending
- * from any source, waiting or in a list register. */
-static int banked_read(struct vgic *g, unsigned k, uint64_t off, unsigned width,
-		       uint64_t *val)
-{
-	int r = vgic_cpu_read(g, k, VGIC_SGI_FRAME + off, width, val);
-
-	if (!r && width == 4 && is_pendr0(off)) {
-		*val &= ~(uint64_t)SGI_BITS;
-		for (unsigned i = 0; i < 16; i++)
-			if (sgi_sources(&g->cpu[k], i))
-				*val |= 1U << i;
-	}
-	return r;
-}
-
-/* The same for a write: GICD_I[SC]PENDR0's SGI bits are ignored. */
+/* A banked register of vCPU `k` written: GICD_I[SC]PENDR0's SGI bits
+ * are ignored (read, they are the shared model's: vgic.c). */
 static int banked_write(struct vgic *g, unsigned k, uint64_t off, unsigned width,
 			uint64_t val)
 {
@@ -215,7 +195,7 @@ static int banked_write(struct vgic *g, unsigned k, uint64_t off, unsigned width
 
 int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *val)
 {
-	unsigned k = self(g);
+	unsigned k = vgic_accessor(g);
 
 	if (width == 8)
 		return -1;
@@ -241,12 +221,12 @@ int vgicd_variant_read(struct vgic *g, uint64_t off, unsigned width, uint64_t *v
 		return 1;
 	if (k >= g->nr_vcpus)
 		return -1;
-	return banked_read(g, k, off, width, val);
+	return vgic_cpu_read(g, k, VGIC_SGI_FRAME + off, width, val);
 }
 
 int vgicd_variant_write(struct vgic *g, uint64_t off, unsigned width, uint64_t val)
 {
-	unsigned k = self(g);
+	unsigned k = vgic_accessor(g);
 
 	if (width == 8)
 		return -1;
