@@ -13,20 +13,9 @@
 #define SGI	0x10000
 #define R1	0x20000		/* vCPU 1's redistributor */
 
-/* vCPU 1's list registers, as its CPU would see them */
-static uint64_t lrs[VGIC_LRS];
-static unsigned deactivated, me = VGIC_NO_VCPU;
+#include "fake_lrs.h"
 
-uint64_t arm64_lr_read(unsigned n) { return n < VGIC_LRS ? lrs[n] : 0; }
-void arm64_lr_write(unsigned n, uint64_t v) { if (n < VGIC_LRS) lrs[n] = v; }
-unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
-void irqc_vif_on(bool underflow) { (void)underflow; }
-bool gic_ready(void) { return true; }
-void gic_spi_deactivate(unsigned intid) { (void)intid; deactivated++; }
-void arm64_vlr_sync(struct vcpu *v);
-
-static struct cell cell;
-static struct vcpu vcpu1 = { .cell = &cell, .vhartid = 1 };
+static unsigned me = VGIC_NO_VCPU;
 
 static unsigned calls, last_k, last_intid;
 static bool last_on;
@@ -175,22 +164,6 @@ static void spis(struct vgic *g, struct emu_dev *d)
 	CHECK(!hw_on && ends == 1);
 	CHECK_EQ(rd(D, d, 0x0104, 4), 0);
 	CHECK_EQ(rd(D, d, 0x0004, 4) & 0x1f, 1);		/* still the cell's */
-}
-
-/* The list register of vCPU 1 holding `intid` (LRs 1..3), or 0. */
-static unsigned lr_of(unsigned intid)
-{
-	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (lrs[n] && (lrs[n] & 0x3ff) == intid)
-			return n;
-	return 0;
-}
-
-/* vCPU 1 was kicked: its CPU syncs its list registers. */
-static void sync1(void)
-{
-	cell.arch.vgic.cpu[1].dirty = true;
-	arm64_vlr_sync(&vcpu1);
 }
 
 static void take(unsigned n) { lrs[n] = (lrs[n] & ~(3ULL << 62)) | LR_ACTIVE; }

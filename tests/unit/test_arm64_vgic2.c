@@ -12,19 +12,7 @@
 #include <fv/cell.h>
 #include "test.h"
 
-/* vCPU 1's list registers, as its CPU would see them */
-static uint64_t lrs[VGIC_LRS];
-
-uint64_t arm64_lr_read(unsigned n) { return n < VGIC_LRS ? lrs[n] : 0; }
-void arm64_lr_write(unsigned n, uint64_t v) { if (n < VGIC_LRS) lrs[n] = v; }
-unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
-void irqc_vif_on(bool underflow) { (void)underflow; }
-bool gic_ready(void) { return true; }
-void gic_spi_deactivate(unsigned intid) { (void)intid; }
-void arm64_vlr_sync(struct vcpu *v);
-
-static struct cell cell;
-static struct vcpu vcpu1 = { .cell = &cell, .vhartid = 1 };
+#include "fake_lrs.h"
 
 static unsigned me, en_calls, en_k, en_intid, hw_calls, hw_k, kicks, kicked;
 static bool en_on, hw_on;
@@ -178,22 +166,6 @@ static void pendsgir(struct vgic *g, struct emu_dev *d)
 	me = 1;
 	wr(d, 0x0f1c, 4, ~0U);
 	CHECK_EQ(g->cpu[1].sgi_src[15], 0);
-}
-
-/* The list register of vCPU 1 holding SGI `sgi`, or 0. */
-static unsigned lr_of(unsigned sgi)
-{
-	for (unsigned n = 1; n < VGIC_LRS; n++)
-		if (lrs[n] && (lrs[n] & 0x3ff) == sgi)
-			return n;
-	return 0;
-}
-
-/* vCPU 1 was kicked: its CPU syncs its list registers. */
-static void sync1(void)
-{
-	cell.arch.vgic.cpu[1].dirty = true;
-	arm64_vlr_sync(&vcpu1);
 }
 
 /* SGI 4 to vCPU 1 from vCPUs 0 and 1: source 0 goes into a list

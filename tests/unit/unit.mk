@@ -55,7 +55,7 @@ $(UNIT_O)/test_arm64_stage2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_C
 # (and the list registers, fake, an interrupt's state is in too)
 $(UNIT_O)/test_arm64_vgic: tests/unit/test_arm64_vgic.c arch/arm64/vgic.c arch/arm64/vgicd.c \
 	arch/arm64/irqc/gicv3/vgicd_regs.c arch/arm64/irqc/gicv3/vgicr.c arch/arm64/vlr.c \
-	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
+	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h tests/unit/fake_lrs.h \
 	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
@@ -67,7 +67,7 @@ $(UNIT_O)/test_arm64_mmu: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLA
 # registers, fake, an SGI's pending state is in too)
 $(UNIT_O)/test_arm64_vgic2: tests/unit/test_arm64_vgic2.c arch/arm64/vgic.c arch/arm64/vgicd.c \
 	arch/arm64/irqc/gicv2/vgicd_regs.c arch/arm64/vlr.c \
-	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h \
+	arch/arm64/include/arch/vgic.h arch/arm64/include/arch/irqc.h tests/unit/fake_lrs.h \
 	src/include/fv/emul.h src/include/fv/spinlock.h
 $(UNIT_O)/test_arm64_vgic2: UNIT_CFLAGS := $(filter-out -Iarch/riscv/%,$(UNIT_CFLAGS)) \
 	-Iarch/arm64/include
