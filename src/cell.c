@@ -284,6 +284,11 @@ static void cell_boot(struct cell *c)
 	cpu_request(v0->cpu, REQ_START);
 }
 
+/* cells_start() has booted every cell (int: an AMO; see
+ * all_stopped_check()) */
+static int cells_started;
+static void all_stopped_check(bool may_power_off);
+
 void cells_start(void)
 {
 	trace_init();
@@ -304,6 +309,13 @@ void cells_start(void)
 				c->name, c->vcpu[0]->cpu->hwid);
 		cell_boot(c);
 	}
+	/* A cell may have stopped for good before the last one was booted
+	 * (a fault at once, while this hart was still printing): its check
+	 * saw the later cells not yet started and did nothing; this one
+	 * sees them all. */
+	__atomic_store_n(&cells_started, 1, __ATOMIC_SEQ_CST);
+	if (nr_cells)	/* no cells (layout none): nothing has stopped */
+		all_stopped_check(true);
 }
 
 /* ---------------------------------------------------------------- stop */
@@ -329,12 +341,18 @@ static void stop_others(struct cell *c, struct vcpu *self)
 
 static int powering_off;	/* all_stopped_check() has begun to (int: an AMO) */
 
-/* Called by a cell that has just taken its final state.  A cell that is
- * stopping or restarting is not stopped yet: it decides when it is done.
- * A stop from the monitor never powers off: whoever typed it may want to
- * start a cell again. */
+/* Called by a cell that has just taken its final state, and once by
+ * cells_start() when it has booted them all.  A cell that is stopping or
+ * restarting is not stopped yet: it decides when it is done.  A cell not
+ * booted yet is stopped only in name: while cells_start() runs, nothing
+ * (it checks once at its end; both stores and loads are sequentially
+ * consistent, so a cell stopping meanwhile and cells_start() cannot both
+ * miss the other's store).  A stop from the monitor never powers off:
+ * whoever typed it may want to start a cell again. */
 static void all_stopped_check(bool may_power_off)
 {
+	if (!__atomic_load_n(&cells_started, __ATOMIC_SEQ_CST))
+		return;
 	for (unsigned i = 0; i < nr_cells; i++) {
 		int st = __atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST);
 
