@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "../../arch/riscv/irqc/aia/vaplic.h"
 #include "test.h"
 
@@ -43,16 +44,29 @@ static unsigned n_msi, last_hart, bad_msi, unlocked_cb, n_refused;
 static uint32_t last_eiid, hw_target_val[VAPLIC_MAX_SRCS], hw_sm[VAPLIC_MAX_SRCS];
 static bool hw_on[VAPLIC_MAX_SRCS];
 
-static void locked(void)
+static struct vaplic ref;
+
+/* A callback runs with its own vaplic's lock held (arg: &ref, or NULL
+ * for v). */
+static void locked(void *arg)
 {
-	if (!spin_is_locked(&v.lock))
+	if (!spin_is_locked(arg == &ref ? &ref.lock : &v.lock))
 		unlocked_cb++;
 }
 
+/* The reference of test_random: its messages apart. */
+static unsigned ref_msi;
+static uint64_t msi_sum, ref_msi_sum;
+
 static void cb_msi(void *arg, unsigned hart, uint32_t eiid)
 {
-	(void)arg;
-	locked();
+	locked(arg);
+	if (arg == &ref) {
+		ref_msi++;
+		ref_msi_sum = ref_msi_sum * 31 + hart * 4096 + eiid;
+		return;
+	}
+	msi_sum = msi_sum * 31 + hart * 4096 + eiid;
 	if (hart >= NR_HARTS || !eiid || eiid > NR_IDS)
 		bad_msi++;
 	n_msi++;
@@ -62,15 +76,13 @@ static void cb_msi(void *arg, unsigned hart, uint32_t eiid)
 
 static void cb_hw_config(void *arg, uint32_t s, unsigned sm)
 {
-	(void)arg;
-	locked();
+	locked(arg);
 	hw_sm[s] = sm;
 }
 
 static void cb_hw_target(void *arg, uint32_t s, unsigned hart, uint32_t eiid)
 {
-	(void)arg;
-	locked();
+	locked(arg);
 	if (hart >= NR_HARTS || eiid > NR_IDS)
 		bad_msi++;
 	hw_target_val[s] = T(hart, 0, eiid);
@@ -78,17 +90,15 @@ static void cb_hw_target(void *arg, uint32_t s, unsigned hart, uint32_t eiid)
 
 static void cb_hw_enable(void *arg, uint32_t s, bool on)
 {
-	(void)arg;
-	locked();
+	locked(arg);
 	hw_on[s] = on;
 }
 
 static void cb_refused(void *arg, uint32_t s, uint32_t val)
 {
-	(void)arg;
 	(void)s;
 	(void)val;
-	locked();
+	locked(arg);
 	n_refused++;
 }
 
@@ -397,11 +407,36 @@ static void test_try_set_level(void)
 	CHECK_EQ(bad_msi, 0);
 }
 
-/* Random writes: never a message outside the cell, callbacks locked. */
+/* A source's armed bit as vaplic.h defines it, and never pending. */
+static bool armed_ok(const struct vaplic *a)
+{
+	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++) {
+		uint32_t w = s / 32, m = 1u << (s % 32);
+		bool want = (a->owned[w] & m) && !(a->hw[w] & m) && (a->sourcecfg[s] & 4) &&
+			    a->ie && (a->enabled[w] & m) && (a->target[s] & 0x7ff);
+
+		if (want != !!(a->armed[w] & m) || ((a->armed[w] & m) && (a->pending[w] & m)))
+			return false;
+	}
+	return true;
+}
+
+/* Random writes: never a message outside the cell, callbacks locked; the
+ * armed bits as defined; and the same messages, in the same order, as a
+ * reference whose armed bits are cleared before each line change, so it
+ * takes the general way every time. */
 static void test_random(void)
 {
+	unsigned bad_armed = 0;
+
 	srand(1);
 	setup();
+	vaplic_init(&ref, NR_HARTS, NR_IDS, &ops, &ref);
+	vaplic_add_source(&ref, 10, false);
+	vaplic_add_source(&ref, 11, true);
+	vaplic_add_source(&ref, 12, false);
+	msi_sum = ref_msi_sum = 0;
+	n_msi = ref_msi = 0;
 	for (int i = 0; i < 200000; i++) {
 		uint32_t off = (uint32_t)(rand() % (VAPLIC_SIZE / 4)) * 4;
 		uint32_t val = (uint32_t)rand() ^ ((uint32_t)rand() << 16);
@@ -410,12 +445,33 @@ static void test_random(void)
 			off = (i % 2 ? 0x3000 : 0x0) + (uint32_t)(rand() % 0x200) * 4;
 		if (i % 7 == 0)
 			val = T(rand() % 3, rand() % 2, rand() % 70);
+		if (i % 11 == 0)	/* the sources, their enables, the domain */
+			off = (uint32_t[]){ SOURCECFG(10), SOURCECFG(12), SETIENUM, CLRIENUM,
+					    TARGET(10), TARGET(12), DOMAINCFG }[rand() % 7];
+		if (i % 11 == 0)
+			val = off == DOMAINCFG ? (uint32_t)(rand() % 4 != 0) * IE :
+			      off >= TARGET(1) ? T(rand() % 2, 0, rand() % 3) :
+			      off <= SOURCECFG(12) ? (uint32_t)(rand() % 8) :
+			      (uint32_t)(10 + (rand() & 2));
 		wr(off, val);
-		if (i % 5 == 0)
-			vaplic_set_level(&v, 10 + rand() % 3, rand() & 1);
+		CHECK_EQ(vaplic_write(&ref, off, 4, val), 0);
+		if (i % 2 == 0) {
+			uint32_t s = 10 + rand() % 3;
+			bool level = rand() & 1;
+
+			vaplic_set_level(&v, s, level);
+			memset(ref.armed, 0, sizeof(ref.armed));
+			vaplic_set_level(&ref, s, level);
+		}
+		if (!armed_ok(&v))
+			bad_armed++;
 	}
 	CHECK_EQ(bad_msi, 0);
 	CHECK_EQ(unlocked_cb, 0);
+	CHECK_EQ(bad_armed, 0);
+	CHECK(n_msi > 1000);
+	CHECK_EQ(ref_msi, n_msi);
+	CHECK(ref_msi_sum == msi_sum);
 }
 
 int main(void)

@@ -98,6 +98,20 @@ static void hw_enable(struct vaplic *v, uint32_t s)
 				  sm(v, s) != SM_INACTIVE);
 }
 
+/* Source s's armed bit from what it depends on (see vaplic.h); every
+ * write that changes one of those calls it, under the lock. */
+static void rearm(struct vaplic *v, uint32_t s)
+{
+	set_bit_to(v->armed, s, emulated(v, s) && (sm(v, s) & 4) && v->ie &&
+		   bit(v->enabled, s) && TARGET_EIID(v->target[s]) && v->ops && v->ops->msi);
+}
+
+static void rearm_all(struct vaplic *v)
+{
+	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++)
+		rearm(v, s);
+}
+
 void vaplic_init(struct vaplic *v, unsigned nr_harts, uint32_t nr_ids,
 		 const struct vaplic_ops *ops, void *arg)
 {
@@ -115,6 +129,7 @@ int vaplic_add_source(struct vaplic *v, uint32_t s, bool hw)
 		return -1;
 	set_bit_to(v->owned, s, true);
 	set_bit_to(v->hw, s, hw);
+	rearm(v, s);
 	return 0;
 }
 
@@ -128,6 +143,7 @@ void vaplic_reset(struct vaplic *v)
 	memset(v->input, 0, sizeof(v->input));
 	memset(v->sourcecfg, 0, sizeof(v->sourcecfg));
 	memset(v->target, 0, sizeof(v->target));
+	memset(v->armed, 0, sizeof(v->armed));
 	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++) {
 		if (!owned(v, s) || !bit(v->hw, s) || !v->ops)
 			continue;
@@ -154,6 +170,7 @@ static void write_sourcecfg(struct vaplic *v, uint32_t s, uint32_t val)
 		set_bit_to(v->pending, s, false);
 		set_bit_to(v->enabled, s, false);
 	}
+	rearm(v, s);
 	if (bit(v->hw, s)) {
 		uint32_t t = v->target[s];
 
@@ -186,6 +203,7 @@ static void set_enable(struct vaplic *v, uint32_t s, bool on)
 	if (!owned(v, s) || sm(v, s) == SM_INACTIVE)
 		return;
 	set_bit_to(v->enabled, s, on);
+	rearm(v, s);
 	if (bit(v->hw, s))
 		hw_enable(v, s);
 	else
@@ -204,6 +222,7 @@ static void write_target(struct vaplic *v, uint32_t s, uint32_t val)
 		return;
 	}
 	v->target[s] = val;
+	rearm(v, s);
 	if (bit(v->hw, s) && v->ops && v->ops->hw_target)
 		v->ops->hw_target(v->arg, s, TARGET_HART(val), TARGET_EIID(val));
 }
@@ -234,6 +253,7 @@ static void write_bits(struct vaplic *v, uint32_t word, uint32_t val,
 static void write_domaincfg(struct vaplic *v, uint32_t val)
 {
 	v->ie = val & VAPLIC_DOMAINCFG_IE;
+	rearm_all(v);
 	for (uint32_t s = 1; s < VAPLIC_MAX_SRCS; s++)
 		if (owned(v, s) && bit(v->hw, s))
 			hw_enable(v, s);
@@ -325,11 +345,24 @@ int vaplic_write(struct vaplic *v, uint64_t off, unsigned width, uint64_t val)
 }
 
 /* The input of an emulated source changed (the lock is held; the caller
- * checked that s is emulated). */
+ * checked that s is emulated).  An armed source is never pending (a
+ * pending one would have been sent), so a rise of its rectified input is
+ * a message and nothing else changes: its way takes no more tests. */
 static __always_inline void set_level_locked(struct vaplic *v, uint32_t s, bool level)
 {
-	bool was = rectified(v, s), now;
+	uint32_t w = s / 32, m = 1u << (s % 32), in = v->input[w];
+	bool was, now;
 
+	if (v->armed[w] & m) {
+		uint32_t inv = v->sourcecfg[s] & 1 ? m : 0, t = v->target[s];
+		uint32_t now_in = level ? in | m : in & ~m;
+
+		v->input[w] = now_in;
+		if ((now_in ^ inv) & ~(in ^ inv) & m)	/* the rectified input rose */
+			v->ops->msi(v->arg, TARGET_HART(t), TARGET_EIID(t));
+		return;
+	}
+	was = rectified(v, s);
 	set_bit_to(v->input, s, level);
 	now = rectified(v, s);
 	/* only a change counts: a level source sends one message per rise

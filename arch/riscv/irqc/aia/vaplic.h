@@ -89,6 +89,10 @@ struct vaplic {
 	uint32_t pending[VAPLIC_WORDS];
 	uint32_t enabled[VAPLIC_WORDS];
 	uint32_t input[VAPLIC_WORDS];	/* raw input level of emulated sources */
+	/* emulated, active (edge or level), enabled, in an enabled domain,
+	 * aimed at an identity, with an msi callback: a rise of its input
+	 * is sent at once, so it is never pending */
+	uint32_t armed[VAPLIC_WORDS];
 	uint32_t sourcecfg[VAPLIC_MAX_SRCS];
 	uint32_t target[VAPLIC_MAX_SRCS];
 	uint32_t genmsi;
