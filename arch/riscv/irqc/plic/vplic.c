@@ -12,6 +12,8 @@
 #include "vplic.h"
 
 _Static_assert(VPLIC_MAX_CTX <= 16, "route[] holds one bit per context");
+_Static_assert(VPLIC_MAX_IRQS <= 256, "best[] holds an ID in a byte");
+_Static_assert(VPLIC_MAX_CTX % 8 == 0, "best_words[] covers best[]");
 
 static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
@@ -45,22 +47,35 @@ static __always_inline bool owns(const struct vplic *v, uint64_t id)
 	return id < VPLIC_MAX_IRQS && id_test(v->owned, (uint32_t)id);
 }
 
+/* The callbacks vplic_init() puts in place of missing ones. */
+static void no_set_eip(void *arg, unsigned ctx, bool on)
+{
+	(void)arg, (void)ctx, (void)on;
+}
+
+static void no_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
+{
+	(void)arg, (void)ctx, (void)irq, (void)on;
+}
+
+static void no_hw_complete(void *arg, uint32_t irq)
+{
+	(void)arg, (void)irq;
+}
+
 static __always_inline void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
 {
-	if (v->ops && v->ops->set_eip)
-		v->ops->set_eip(v->arg, ctx, on);
+	v->ops.set_eip(v->arg, ctx, on);
 }
 
 static void cb_hw_enable(struct vplic *v, unsigned ctx, uint32_t irq, bool on)
 {
-	if (v->ops && v->ops->hw_enable)
-		v->ops->hw_enable(v->arg, ctx, irq, on);
+	v->ops.hw_enable(v->arg, ctx, irq, on);
 }
 
-static void cb_hw_complete(struct vplic *v, uint32_t irq)
+static __always_inline void cb_hw_complete(struct vplic *v, uint32_t irq)
 {
-	if (v->ops && v->ops->hw_complete)
-		v->ops->hw_complete(v->arg, irq);
+	v->ops.hw_complete(v->arg, irq);
 }
 
 /*
@@ -102,10 +117,14 @@ static __always_inline bool any_pending(const struct vplic *v)
  * The outputs.  route[id] holds the contexts in which id counts (enabled
  * there above the threshold), so the outputs that should be up are the
  * union of the routes of the pending IDs; set_eip() hears of edges only.
+ * best[c] is best_irq(v, c), non-zero exactly where the output is up.
  * A new request can only raise outputs: those of its route that are down
- * (outputs_up, one load and a mask).  Anything else (a withdrawn or
- * claimed request, a priority, an enable, a threshold) takes
- * sync_outputs(), which scans the pending bits.
+ * (outputs_up, one load and a mask), where it is the best at once, and
+ * in those of its route already up it may beat the best (best_up()).
+ * A claim with nothing else pending lowers every output and clears
+ * best[] (outputs_claimed).  Anything else (a withdrawn or claimed
+ * request, a priority, an enable, a threshold) takes sync_outputs(),
+ * which scans the pending bits.
  */
 static __always_inline bool counts_in(const struct vplic *v, unsigned c, uint32_t id)
 {
@@ -125,31 +144,64 @@ static __always_inline void outputs_edges(struct vplic *v, uint32_t raise, uint3
 	}
 }
 
-/* outputs_edges() apart, for the ways that take an interrupt and claim
- * it: the usual single edge a tail call into the callback, no frame. */
-static __attribute__((noinline)) void several_edges(struct vplic *v, uint32_t edges, bool on)
+/*
+ * id, newly pending, counts in the contexts `route` (not 0).  Where their
+ * outputs are down it is the only one, so the best, and they rise; where
+ * they are up it becomes the best if its priority is higher, or equal
+ * and its ID lower (best_irq()'s order).
+ */
+static __attribute__((noinline)) void several_raised(struct vplic *v, uint32_t route,
+						     uint32_t id)
 {
-	outputs_edges(v, on ? edges : 0, on ? 0 : edges);
+	uint32_t raise = route & ~v->eip;
+
+	for (uint32_t up = route & v->eip; up; up &= up - 1) {
+		unsigned c = lowest_bit(up);
+		uint32_t b = v->best[c];
+
+		if (v->prio[id] > v->prio[b] || (v->prio[id] == v->prio[b] && id < b))
+			v->best[c] = (uint8_t)id;
+	}
+	for (uint32_t e = raise; e; e &= e - 1)
+		v->best[lowest_bit(e)] = (uint8_t)id;
+	outputs_edges(v, raise, 0);
 }
 
-static __always_inline void edge_outputs(struct vplic *v, uint32_t edges, bool on)
+static __attribute__((noinline)) void several_lowered(struct vplic *v, uint32_t edges)
 {
-	if (edges & (edges - 1)) {
-		several_edges(v, edges, on);
+	outputs_edges(v, 0, edges);
+}
+
+/* The ways that take an interrupt (raise_outputs()) and claim it
+ * (lower_outputs()): the usual single edge, one context whose output was
+ * down, a tail call into the callback, no frame; anything else apart. */
+static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t route,
+						    uint32_t id)
+{
+	unsigned long c = lowest_bit(route);
+
+	if ((route & (route - 1)) | (route & v->eip)) {
+		several_raised(v, route, id);
 		return;
 	}
-	v->eip = on ? v->eip | edges : v->eip & ~edges;
-	cb_set_eip(v, lowest_bit(edges), on);
+	v->best[c] = (uint8_t)id;
+	v->eip |= route;
+	cb_set_eip(v, (unsigned)c, true);
 }
 
-static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t edges)
+/* Nothing is pending: no context has a best, every output falls. */
+static __attribute__((noinline)) void lower_outputs(struct vplic *v)
 {
-	edge_outputs(v, edges, true);
-}
+	uint32_t edges = v->eip;
 
-static __attribute__((noinline)) void lower_outputs(struct vplic *v, uint32_t edges)
-{
-	edge_outputs(v, edges, false);
+	for (unsigned i = 0; i < ARRAY_SIZE(v->best_words); i++)
+		v->best_words[i] = 0;
+	if (edges & (edges - 1)) {
+		several_lowered(v, edges);
+		return;
+	}
+	v->eip = 0;
+	cb_set_eip(v, lowest_bit(edges), false);
 }
 
 static void sync_outputs(struct vplic *v)
@@ -159,15 +211,17 @@ static void sync_outputs(struct vplic *v)
 	for (unsigned w = 0; w < VPLIC_WORDS; w++)
 		for (uint32_t cand = v->pending[w]; cand; cand &= cand - 1)
 			want |= v->route[w * 32 + lowest_bit(cand)];
+	for (unsigned c = 0; c < v->nr_ctx; c++)
+		v->best[c] = (uint8_t)((want >> c) & 1 ? best_irq(v, c) : 0);
 	outputs_edges(v, want & ~v->eip, v->eip & ~want);
 }
 
 static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 {
-	uint32_t raise = v->route[id] & ~v->eip;
+	uint32_t route = v->route[id];
 
-	if (raise)
-		raise_outputs(v, raise);
+	if (route)
+		raise_outputs(v, route, id);
 }
 
 /* route[] again for the IDs of enable word w of context c, or for every
@@ -210,18 +264,19 @@ static void set_pending(struct vplic *v, uint32_t id, bool on)
 }
 
 /* After a claim: with nothing else pending (the usual case) every raised
- * output falls, without a scan. */
+ * output falls and no context has a best, without a scan. */
 static __always_inline void outputs_claimed(struct vplic *v)
 {
 	if (any_pending(v))
 		sync_outputs(v);
 	else if (v->eip)
-		lower_outputs(v, v->eip);
+		lower_outputs(v);
 }
 
+/* c < nr_ctx */
 static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 {
-	uint32_t id = best_irq(v, c);
+	uint32_t id = v->best[c];
 
 	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
 		id_assign(v->active, id, true);
@@ -354,7 +409,14 @@ void vplic_init(struct vplic *v, unsigned nr_ctx, const struct vplic_ops *ops,
 	memset(v, 0, sizeof(*v));
 	v->lock = (spinlock_t)SPINLOCK_INIT;
 	v->nr_ctx = MIN(nr_ctx, (unsigned)VPLIC_MAX_CTX);
-	v->ops = ops;
+	if (ops)
+		v->ops = *ops;
+	if (!v->ops.set_eip)
+		v->ops.set_eip = no_set_eip;
+	if (!v->ops.hw_enable)
+		v->ops.hw_enable = no_hw_enable;
+	if (!v->ops.hw_complete)
+		v->ops.hw_complete = no_hw_complete;
 	v->arg = arg;
 }
 
@@ -372,6 +434,7 @@ void vplic_reset(struct vplic *v)
 		v->ctx[c].threshold = 0;
 	}
 	memset(v->route, 0, sizeof(v->route));	/* nothing is enabled */
+	memset(v->best, 0, sizeof(v->best));	/* nor pending */
 	outputs_edges(v, 0, v->eip);
 	spin_unlock(&v->lock);
 }
@@ -410,6 +473,18 @@ uint32_t vplic_claim(struct vplic *v, unsigned ctx)
 	id = claim(v, ctx);
 	spin_unlock(&v->lock);
 	return id;
+}
+
+int vplic_claim_to(struct vplic *v, unsigned ctx, unsigned long *dst)
+{
+	if (ctx >= v->nr_ctx) {
+		*dst = 0;	/* no such context: nothing to claim */
+		return 0;
+	}
+	spin_lock(&v->lock);
+	*dst = claim(v, ctx);
+	spin_unlock(&v->lock);
+	return 0;
 }
 
 /*
