@@ -249,7 +249,7 @@ static __attribute__((noinline)) int claim_load(struct cpu *c, unsigned long hti
 }
 
 /* The same for a 32-bit store (a completion) from a register trap_entry.S
- * saved. */
+ * saved, a tail call too. */
 static __attribute__((noinline)) int claim_store(struct cpu *c, unsigned long htinst)
 {
 	struct emu_dev *dev = c->arch.vclaim_dev;
@@ -260,8 +260,8 @@ static __attribute__((noinline)) int claim_store(struct cpu *c, unsigned long ht
 		return 1;
 	claim_counts(c, dev, EXC_STORE_GUEST_PAGE_FAULT);
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
-	vplic_complete(dev->state, c->arch.vclaim_ctx, rs2 ? (uint32_t)c->arch.regs[rs2] : 0);
-	return 0;
+	return vplic_complete(dev->state, (unsigned)c->arch.vclaim_ctx,
+			      rs2 ? (uint32_t)c->arch.regs[rs2] : 0);
 }
 
 /*

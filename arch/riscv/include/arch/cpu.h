@@ -62,7 +62,7 @@ struct arch_cpu {
 	 * yet. */
 	uint64_t vclaim_gpa;
 	struct emu_dev *vclaim_dev;
-	unsigned vclaim_ctx;
+	unsigned long vclaim_ctx;
 };
 
 #define FAULT_NONE	0

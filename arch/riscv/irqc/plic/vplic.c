@@ -14,6 +14,7 @@
 _Static_assert(VPLIC_MAX_CTX <= 16, "route[] holds one bit per context");
 _Static_assert(VPLIC_MAX_IRQS <= 256, "best[] holds an ID in a byte");
 _Static_assert(VPLIC_MAX_CTX % 8 == 0, "best_words[] covers best[]");
+_Static_assert(VPLIC_WORDS % 2 == 0, "pending_words[] covers pending[]");
 
 static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
@@ -105,11 +106,11 @@ static uint32_t best_irq(const struct vplic *v, unsigned c)
 
 static __always_inline bool any_pending(const struct vplic *v)
 {
-	uint32_t any = 0;
+	uint64_t any = 0;
 
-#pragma GCC unroll 4
-	for (unsigned w = 0; w < VPLIC_WORDS; w++)
-		any |= v->pending[w];
+#pragma GCC unroll 2
+	for (unsigned w = 0; w < ARRAY_SIZE(v->pending_words); w++)
+		any |= v->pending_words[w];
 	return any != 0;
 }
 
@@ -189,19 +190,21 @@ static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t ro
 	cb_set_eip(v, (unsigned)c, true);
 }
 
-/* Nothing is pending: no context has a best, every output falls. */
-static __attribute__((noinline)) void lower_outputs(struct vplic *v)
+/* Nothing is pending after context c's claim: no context has a best,
+ * every output falls.  c's was up (it had a best): if it is the only one,
+ * one edge, c's. */
+static __attribute__((noinline)) void lower_outputs(struct vplic *v, unsigned long c)
 {
 	uint32_t edges = v->eip;
 
 	for (unsigned i = 0; i < ARRAY_SIZE(v->best_words); i++)
 		v->best_words[i] = 0;
-	if (edges & (edges - 1)) {
+	if (edges != 1U << c) {
 		several_lowered(v, edges);
 		return;
 	}
 	v->eip = 0;
-	cb_set_eip(v, lowest_bit(edges), false);
+	cb_set_eip(v, (unsigned)c, false);
 }
 
 static void sync_outputs(struct vplic *v)
@@ -263,14 +266,23 @@ static void set_pending(struct vplic *v, uint32_t id, bool on)
 		sync_outputs(v);
 }
 
-/* After a claim: with nothing else pending (the usual case) every raised
- * output falls and no context has a best, without a scan. */
-static __always_inline void outputs_claimed(struct vplic *v)
+/* After context c's claim: with nothing else pending (the usual case)
+ * every raised output falls and no context has a best, without a scan. */
+static __always_inline void outputs_claimed(struct vplic *v, unsigned long c)
 {
 	if (any_pending(v))
 		sync_outputs(v);
-	else if (v->eip)
-		lower_outputs(v);
+	else
+		lower_outputs(v, c);
+}
+
+/* id (not 0), the best of a context, goes in service: pending, so
+ * set_pending(v, id, false) comes to this */
+static __always_inline void take(struct vplic *v, unsigned long c, uint32_t id)
+{
+	id_assign(v->active, id, true);
+	id_assign(v->pending, id, false);
+	outputs_claimed(v, c);
 }
 
 /* c < nr_ctx */
@@ -278,11 +290,8 @@ static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 {
 	uint32_t id = v->best[c];
 
-	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
-		id_assign(v->active, id, true);
-		id_assign(v->pending, id, false);
-		outputs_claimed(v);
-	}
+	if (id)
+		take(v, c, id);
 	return id;
 }
 
@@ -475,14 +484,19 @@ uint32_t vplic_claim(struct vplic *v, unsigned ctx)
 	return id;
 }
 
-int vplic_claim_to(struct vplic *v, unsigned ctx, unsigned long *dst)
+int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst)
 {
+	uint32_t id;
+
 	if (ctx >= v->nr_ctx) {
 		*dst = 0;	/* no such context: nothing to claim */
 		return 0;
 	}
 	spin_lock(&v->lock);
-	*dst = claim(v, ctx);
+	id = v->best[ctx];
+	*dst = id;	/* first: the frame then keeps v alone across the calls */
+	if (id)
+		take(v, ctx, id);
 	spin_unlock(&v->lock);
 	return 0;
 }
@@ -493,21 +507,21 @@ int vplic_claim_to(struct vplic *v, unsigned ctx, unsigned long *dst)
  * complete(), which updates the outputs itself: a passthrough ID is
  * completed physically, an emulated one still asserted pends again.
  */
-void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id)
+int vplic_complete(struct vplic *v, unsigned ctx, uint32_t id)
 {
 	if (ctx >= v->nr_ctx)
-		return;		/* no such context: ignored */
+		return 0;	/* no such context: ignored */
 	spin_lock(&v->lock);
 	complete(v, id);
 	spin_unlock(&v->lock);
+	return 0;
 }
 
 static __attribute__((noinline)) int write_complete(struct vplic *v, uint64_t off,
 						    uint64_t val)
 {
-	vplic_complete(v, (unsigned)((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE),
-		       (uint32_t)val);
-	return 0;
+	return vplic_complete(v, (unsigned)((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE),
+			      (uint32_t)val);
 }
 
 static __always_inline int read_access(struct vplic *v, uint64_t off, unsigned width,

@@ -85,7 +85,10 @@ struct vplic {
 	void *arg;
 	uint32_t owned[VPLIC_WORDS];	/* IDs of this cell */
 	uint32_t hw[VPLIC_WORDS];	/* ... of which passthrough */
-	uint32_t pending[VPLIC_WORDS];
+	union {
+		uint32_t pending[VPLIC_WORDS];
+		uint64_t pending_words[VPLIC_WORDS / 2];	/* to test them all */
+	};
 	uint32_t active[VPLIC_WORDS];	/* claimed, not yet completed */
 	uint32_t level[VPLIC_WORDS];	/* input level of emulated sources */
 	uint8_t prio[VPLIC_MAX_IRQS];
@@ -130,8 +133,8 @@ uint32_t vplic_claim(struct vplic *v, unsigned ctx);
 /* vplic_claim() that writes the ID, zero-extended, to *dst (before it
  * returns, with the lock held), and returns 0: the trap path's claim, a
  * tail call that writes the guest's register itself. */
-int vplic_claim_to(struct vplic *v, unsigned ctx, unsigned long *dst);
-void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id);
+int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst);
+int vplic_complete(struct vplic *v, unsigned ctx, uint32_t id);	/* 0 */
 /* A passthrough IRQ the hypervisor claimed on the physical PLIC (an edge:
  * ignored while the ID is in service, or if the cell does not own it). */
 void vplic_set_pending(struct vplic *v, uint32_t irq);
