@@ -25,7 +25,7 @@ void arch_guest_mem_written(const void *hva, uint64_t size)
 
 /* ---- vPLIC callbacks (may run with the vPLIC lock held) ---- */
 
-static void vplic_set_eip(void *arg, unsigned ctx, bool on)
+static void vplic_set_eip(void *arg, unsigned long ctx, bool on)
 {
 	struct cell *c = arg;
 	struct vcpu *v = cell_vcpu(c, ctx);

@@ -26,7 +26,7 @@ static bool test(const uint32_t *map, uint32_t id)
 	return id < VPLIC_MAX_IRQS && ((map[id / 32] >> (id % 32)) & 1);
 }
 
-static void cb_eip(void *arg, unsigned ctx, bool on)
+static void cb_eip(void *arg, unsigned long ctx, bool on)
 {
 	FUZZ_ASSERT(arg == &cur);
 	FUZZ_ASSERT(spin_is_locked(&cur->lock));

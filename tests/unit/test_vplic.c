@@ -40,7 +40,7 @@ static void rec(int type, unsigned ctx, uint32_t irq, bool on)
 	nev++;
 }
 
-static void cb_eip(void *arg, unsigned ctx, bool on)
+static void cb_eip(void *arg, unsigned long ctx, bool on)
 {
 	(void)arg;
 	if (ctx < VPLIC_MAX_CTX) {
@@ -865,7 +865,7 @@ struct side {
 	unsigned edges, completes;
 };
 
-static void side_eip(void *arg, unsigned ctx, bool on)
+static void side_eip(void *arg, unsigned long ctx, bool on)
 {
 	struct side *s = arg;
 

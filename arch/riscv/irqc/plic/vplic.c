@@ -49,7 +49,7 @@ static __always_inline bool owns(const struct vplic *v, uint64_t id)
 }
 
 /* The callbacks vplic_init() puts in place of missing ones. */
-static void no_set_eip(void *arg, unsigned ctx, bool on)
+static void no_set_eip(void *arg, unsigned long ctx, bool on)
 {
 	(void)arg, (void)ctx, (void)on;
 }
@@ -64,7 +64,7 @@ static void no_hw_complete(void *arg, uint32_t irq)
 	(void)arg, (void)irq;
 }
 
-static __always_inline void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
+static __always_inline void cb_set_eip(struct vplic *v, unsigned long ctx, bool on)
 {
 	v->ops.set_eip(v->arg, ctx, on);
 }
@@ -187,7 +187,7 @@ static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t ro
 	}
 	v->best[c] = (uint8_t)id;
 	v->eip |= route;
-	cb_set_eip(v, (unsigned)c, true);
+	cb_set_eip(v, c, true);
 }
 
 /* Nothing is pending after context c's claim: no context has a best,
@@ -204,7 +204,7 @@ static __attribute__((noinline)) void lower_outputs(struct vplic *v, unsigned lo
 		return;
 	}
 	v->eip = 0;
-	cb_set_eip(v, (unsigned)c, false);
+	cb_set_eip(v, c, false);
 }
 
 static void sync_outputs(struct vplic *v)

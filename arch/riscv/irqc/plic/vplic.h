@@ -64,7 +64,7 @@
 
 struct vplic_ops {
 	/* raise/lower VSEIP of vhart ctx; called on changes only */
-	void (*set_eip)(void *arg, unsigned ctx, bool on);
+	void (*set_eip)(void *arg, unsigned long ctx, bool on);
 	/* the guest (un)enabled passthrough IRQ irq in context ctx */
 	void (*hw_enable)(void *arg, unsigned ctx, uint32_t irq, bool on);
 	/* the guest completed passthrough IRQ irq: complete it physically */
