@@ -51,16 +51,10 @@ static void vplic_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 		riscv_irq_route_enable(arg, v->cpu, irq, on);
 }
 
-/* cppcheck-suppress constParameter ; a struct vplic_ops hook: the type is the table's */
-static void vplic_hw_complete(void *arg, uint32_t irq)
-{
-	riscv_irq_route_complete(arg, irq);
-}
-
 static const struct vplic_ops vplic_ops = {
 	.set_eip = vplic_set_eip,
 	.hw_enable = vplic_hw_enable,
-	.hw_complete = vplic_hw_complete,
+	.hw_complete = riscv_irq_route_complete,	/* irq_route.c, no step between */
 };
 
 int arch_cells_prepare(void)

@@ -75,10 +75,10 @@ void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint
 		plic_enable(hart_plic_ctx(on_cpu), irq, on);
 }
 
-void riscv_irq_route_complete(const struct cell *c, uint32_t irq)
+void riscv_irq_route_complete(void *cell, unsigned long irq)
 {
-	if (irq < PLIC_MAX_IRQS && routes[irq].owner == c && routes[irq].claimed_on) {
-		*routes[irq].claimed_on = irq;
+	if (irq < PLIC_MAX_IRQS && routes[irq].owner == cell && routes[irq].claimed_on) {
+		*routes[irq].claimed_on = (uint32_t)irq;
 		routes[irq].claimed_on = NULL;
 	}
 }

@@ -44,7 +44,7 @@ static void cb_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 	FUZZ_ASSERT(test(cur->owned, irq) && test(cur->hw, irq));
 }
 
-static void cb_complete(void *arg, uint32_t irq)
+static void cb_complete(void *arg, unsigned long irq)
 {
 	FUZZ_ASSERT(arg == &cur);
 	FUZZ_ASSERT(spin_is_locked(&cur->lock));

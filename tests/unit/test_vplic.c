@@ -57,7 +57,7 @@ static void cb_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 	rec(EV_ENABLE, ctx, irq, on);
 }
 
-static void cb_complete(void *arg, uint32_t irq)
+static void cb_complete(void *arg, unsigned long irq)
 {
 	(void)arg;
 	n_complete++;
@@ -874,7 +874,7 @@ static void side_eip(void *arg, unsigned long ctx, bool on)
 	s->edges++;
 }
 
-static void side_complete(void *arg, uint32_t irq)
+static void side_complete(void *arg, unsigned long irq)
 {
 	struct side *s = arg;
 

@@ -59,7 +59,7 @@ static void no_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 	(void)arg, (void)ctx, (void)irq, (void)on;
 }
 
-static void no_hw_complete(void *arg, uint32_t irq)
+static void no_hw_complete(void *arg, unsigned long irq)
 {
 	(void)arg, (void)irq;
 }
@@ -74,7 +74,7 @@ static void cb_hw_enable(struct vplic *v, unsigned ctx, uint32_t irq, bool on)
 	v->ops.hw_enable(v->arg, ctx, irq, on);
 }
 
-static __always_inline void cb_hw_complete(struct vplic *v, uint32_t irq)
+static __always_inline void cb_hw_complete(struct vplic *v, unsigned long irq)
 {
 	v->ops.hw_complete(v->arg, irq);
 }
@@ -295,9 +295,10 @@ static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 	return id;
 }
 
-static __always_inline void complete(struct vplic *v, uint32_t id)
+static __always_inline void complete(struct vplic *v, unsigned long id)
 {
-	uint32_t w = id / 32, bit = 1U << (id % 32);
+	unsigned long w = id / 32;
+	uint32_t bit = 1U << (id % 32);
 
 	/* only owned IDs are ever in service: one test for both */
 	if (id >= VPLIC_MAX_IRQS || !(v->active[w] & bit))
@@ -305,8 +306,8 @@ static __always_inline void complete(struct vplic *v, uint32_t id)
 	v->active[w] &= ~bit;
 	if (v->hw[w] & bit)
 		cb_hw_complete(v, id);
-	else if (id_test(v->level, id))
-		set_pending(v, id, true);	/* still asserted */
+	else if (id_test(v->level, (uint32_t)id))
+		set_pending(v, (uint32_t)id, true);	/* still asserted */
 }
 
 static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
@@ -507,7 +508,7 @@ int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst)
  * complete(), which updates the outputs itself: a passthrough ID is
  * completed physically, an emulated one still asserted pends again.
  */
-int vplic_complete(struct vplic *v, unsigned ctx, uint32_t id)
+int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id)
 {
 	if (ctx >= v->nr_ctx)
 		return 0;	/* no such context: ignored */

@@ -68,7 +68,7 @@ struct vplic_ops {
 	/* the guest (un)enabled passthrough IRQ irq in context ctx */
 	void (*hw_enable)(void *arg, unsigned ctx, uint32_t irq, bool on);
 	/* the guest completed passthrough IRQ irq: complete it physically */
-	void (*hw_complete)(void *arg, uint32_t irq);
+	void (*hw_complete)(void *arg, unsigned long irq);
 };
 
 struct vplic_ctx {
@@ -134,7 +134,8 @@ uint32_t vplic_claim(struct vplic *v, unsigned ctx);
  * returns, with the lock held), and returns 0: the trap path's claim, a
  * tail call that writes the guest's register itself. */
 int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst);
-int vplic_complete(struct vplic *v, unsigned ctx, uint32_t id);	/* 0 */
+/* id: the 32-bit value written, zero-extended; returns 0 */
+int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id);
 /* A passthrough IRQ the hypervisor claimed on the physical PLIC (an edge:
  * ignored while the ID is in service, or if the cell does not own it). */
 void vplic_set_pending(struct vplic *v, uint32_t irq);
