@@ -508,14 +508,21 @@ int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst)
  * complete(), which updates the outputs itself: a passthrough ID is
  * completed physically, an emulated one still asserted pends again.
  */
-int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id)
+static __attribute__((noinline)) int complete_locked(struct vplic *v, unsigned long id)
 {
-	if (ctx >= v->nr_ctx)
-		return 0;	/* no such context: ignored */
 	spin_lock(&v->lock);
 	complete(v, id);
 	spin_unlock(&v->lock);
 	return 0;
+}
+
+/* the context's check, then a tail call (a split of the compiler's own
+ * would return void and need a frame here) */
+int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id)
+{
+	if (ctx >= v->nr_ctx)
+		return 0;	/* no such context: ignored */
+	return complete_locked(v, id);
 }
 
 static __attribute__((noinline)) int write_complete(struct vplic *v, uint64_t off,
