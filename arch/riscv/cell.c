@@ -25,7 +25,7 @@ void arch_guest_mem_written(const void *hva, uint64_t size)
 
 /* ---- vPLIC callbacks (may run with the vPLIC lock held) ---- */
 
-static void vplic_set_eip(void *arg, unsigned ctx, bool on)
+static void vplic_set_eip(void *arg, unsigned long ctx, bool on)
 {
 	struct cell *c = arg;
 	struct vcpu *v = cell_vcpu(c, ctx);
@@ -51,16 +51,10 @@ static void vplic_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 		riscv_irq_route_enable(arg, v->cpu, irq, on);
 }
 
-/* cppcheck-suppress constParameter ; a struct vplic_ops hook: the type is the table's */
-static void vplic_hw_complete(void *arg, uint32_t irq)
-{
-	riscv_irq_route_complete(arg, irq);
-}
-
 static const struct vplic_ops vplic_ops = {
 	.set_eip = vplic_set_eip,
 	.hw_enable = vplic_hw_enable,
-	.hw_complete = vplic_hw_complete,
+	.hw_complete = riscv_irq_route_complete,	/* irq_route.c, no step between */
 };
 
 int arch_cells_prepare(void)

@@ -175,7 +175,7 @@ static inline uint64_t emulate(struct cpu *c, struct emu_dev *dev, uint64_t off,
  * riscv_guest_page_fault() tries first, in its window (last_base,
  * last_size).  Of the vPLIC the window ends below the context registers,
  * and a claim or completion at v's own context's register (context k is
- * vhart k's, vplic.h) goes to claim_access(); every other context
+ * vhart k's, vplic.h) goes to claim_load() or claim_store(); every other context
  * register (a threshold, another context's claim) the full way.
  */
 static void remember(struct cpu *c, const struct vcpu *v, struct emu_dev *dev)
@@ -210,49 +210,58 @@ static void remember(struct cpu *c, const struct vcpu *v, struct emu_dev *dev)
 #define CLAIM_STORE_MASK	0xffffffff000ff07dUL
 #define CLAIM_STORE		0x2021UL
 
-/*
- * A fault at this hart's own claim/complete register (c->arch.vclaim_gpa),
- * the trace off: a 32-bit load in htinst claims, a 32-bit store completes,
- * in the vPLIC model, as the vPLIC's emu_ops would through emulate(),
- * without the device lookup, the general decode and the vPLIC's register
- * decode; the same counts.  The register must be one trap_entry.S saved.
- * Anything else (another width, misaligned, no htinst, a fetch): 1,
- * nothing done, the general way decides (and refuses another width).
- * Not inlined, as last_dev_load(): riscv_guest_page_fault() chooses
- * without a stack frame and tail-calls either.
- */
-static __attribute__((noinline)) int claim_access(struct cpu *c, unsigned long cause,
-						  unsigned long htinst)
+/* The counts of a claim or completion on the short way, as on the full
+ * path (a trap of `cause`, an MMIO access, one more of the vPLIC's). */
+static __always_inline void claim_counts(struct cpu *c, struct emu_dev *dev,
+					 unsigned long cause)
 {
-	struct emu_dev *dev = c->arch.vclaim_dev;
-	bool store = cause == EXC_STORE_GUEST_PAGE_FAULT;
-	unsigned long reg = (htinst >> (store ? 20 : 7)) & 31, *dst;
-	struct vcpu_stats *st;
-	uint32_t id;
+	struct vcpu_stats *st = &c->vcpu->stats;
 
-	if (trace_active() ||
-	    (htinst & (store ? CLAIM_STORE_MASK : CLAIM_LOAD_MASK)) !=
-	    (store ? CLAIM_STORE : CLAIM_LOAD) ||
-	    cause == EXC_INST_GUEST_PAGE_FAULT || !dev ||
-	    !((RISCV_GUEST_CLOBBERED >> reg) & 1))
-		return 1;
-	st = &c->vcpu->stats;
 	st->traps[cause]++;
 	st->mmio++;
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
-	/* past the instruction first: a vPLIC call takes no trap, and the
-	 * frame then keeps only the register's slot across the call */
+}
+
+/*
+ * A load fault at this hart's own claim/complete register
+ * (c->arch.vclaim_gpa), the trace off: a 32-bit load in htinst into a
+ * register trap_entry.S saved claims, in the vPLIC model, as the vPLIC's
+ * emu_ops would through emulate(), without the device lookup, the general
+ * decode and the vPLIC's register decode; the same counts.  Anything else
+ * (another width, misaligned, no htinst): 1, nothing done, the general
+ * way decides (and refuses another width).  The guest resumes after the
+ * instruction (sepc moved first: a vPLIC call takes no trap), and the
+ * vPLIC writes the ID into the register's slot itself, so this is a tail
+ * call without a frame; a load into x0 writes regs[0], which nothing
+ * reads (see struct arch_cpu).
+ */
+static __attribute__((noinline)) int claim_load(struct cpu *c, unsigned long htinst)
+{
+	struct emu_dev *dev = c->arch.vclaim_dev;
+	unsigned long rd = (htinst >> 7) & 31;
+
+	if (unlikely(trace_active() || (htinst & CLAIM_LOAD_MASK) != CLAIM_LOAD || !dev ||
+		     !((RISCV_GUEST_CLOBBERED >> rd) & 1)))
+		return 1;
+	claim_counts(c, dev, EXC_LOAD_GUEST_PAGE_FAULT);
 	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
-	if (store) {
-		vplic_complete(dev->state, c->arch.vclaim_ctx,
-			       reg ? (uint32_t)c->arch.regs[reg] : 0);
-		return 0;
-	}
-	dst = reg ? &c->arch.regs[reg] : NULL;
-	id = vplic_claim(dev->state, c->arch.vclaim_ctx);
-	if (dst)
-		*dst = id;
-	return 0;
+	return vplic_claim_to(dev->state, c->arch.vclaim_ctx, &c->arch.regs[rd]);
+}
+
+/* The same for a 32-bit store (a completion) from a register trap_entry.S
+ * saved, a tail call too. */
+static __attribute__((noinline)) int claim_store(struct cpu *c, unsigned long htinst)
+{
+	struct emu_dev *dev = c->arch.vclaim_dev;
+	unsigned long rs2 = (htinst >> 20) & 31;
+
+	if (unlikely(trace_active() || (htinst & CLAIM_STORE_MASK) != CLAIM_STORE || !dev ||
+		     !((RISCV_GUEST_CLOBBERED >> rs2) & 1)))
+		return 1;
+	claim_counts(c, dev, EXC_STORE_GUEST_PAGE_FAULT);
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
+	return vplic_complete(dev->state, (unsigned)c->arch.vclaim_ctx,
+			      rs2 ? (uint32_t)c->arch.regs[rs2] : 0);
 }
 
 /*
@@ -380,7 +389,7 @@ static __attribute__((noinline)) int last_dev_store(struct cpu *c, uint64_t off,
  * device this hart's guest used last (a hart runs one cell's guest only,
  * so that is one of its cell's: last_dev_load(), last_dev_store()), or
  * the claim or completion at its own vPLIC context's register
- * (claim_access()), and return 0.  Anything else, or any access while the trace is on (which
+ * (claim_load(), claim_store()), and return 0.  Anything else, or any access while the trace is on (which
  * records it there): 1, nothing done, and trap_entry.S saves every
  * register and calls riscv_guest_page_fault_all().  Only the choice
  * here: each way saves the registers it needs itself.
@@ -398,9 +407,13 @@ int riscv_guest_page_fault(struct cpu *c, unsigned long cause)
 			return last_dev_store(c, off, htinst);
 		return 1;	/* a fetch: the full way stops the cell */
 	}
-	if (gpa == c->arch.vclaim_gpa)
-		return claim_access(c, cause, htinst);
-	return 1;
+	if (gpa != c->arch.vclaim_gpa)
+		return 1;
+	if (cause == EXC_LOAD_GUEST_PAGE_FAULT)
+		return claim_load(c, htinst);
+	if (cause == EXC_STORE_GUEST_PAGE_FAULT)
+		return claim_store(c, htinst);
+	return 1;	/* a fetch: the full way stops the cell */
 }
 
 static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)

@@ -35,7 +35,8 @@ void riscv_irq_route_prepare(void);
 void riscv_irq_route_own(struct cell *c, uint32_t irq);
 void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint32_t irq,
 			    bool on);
-void riscv_irq_route_complete(const struct cell *c, uint32_t irq);
+/* cell: the owner; the vPLIC's hw_complete callback itself (cell.c) */
+void riscv_irq_route_complete(void *cell, unsigned long irq);
 void riscv_irq_route_reset(const struct cell *c);
 void riscv_external_irq(struct cpu *c);
 

@@ -15,9 +15,13 @@
 #include "irq.h"
 #include "plic.h"
 
-static struct cell *irq_owner[PLIC_MAX_IRQS];
-/* The claim/complete register the IRQ was claimed on; NULL: not claimed */
-static volatile uint32_t *claimed_on[PLIC_MAX_IRQS];
+/* Per IRQ, side by side (one address for both on the complete's way):
+ * the cell that owns it, and the claim/complete register it was claimed
+ * on (NULL: not claimed). */
+static struct {
+	struct cell *owner;
+	volatile uint32_t *claimed_on;
+} routes[PLIC_MAX_IRQS];
 /* Each cpu's S-mode PLIC context + 1, by cpu id; 0 (none) until
  * riscv_irq_route_prepare() has filled it in at boot. */
 static int cpu_plic_ctx1[CONFIG_MAX_HARTS];
@@ -45,7 +49,7 @@ void riscv_irq_route_prepare(void)
 	for (unsigned k = 0; k < nr_cpus; k++)
 		cpus[k].arch.plic_claim = plic_claim_reg(cpu_plic_ctx1[k] - 1);
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++)
-		claimed_on[irq] = NULL;
+		routes[irq].claimed_on = NULL;
 	/* No interrupt reaches an S-mode context until a guest enables it. */
 	for (unsigned h = 0; h < platform.nr_harts; h++) {
 		int ctx = platform.harts[h].arch.plic_ctx_s;
@@ -59,7 +63,7 @@ void riscv_irq_route_prepare(void)
 void riscv_irq_route_own(struct cell *c, uint32_t irq)
 {
 	if (irq < PLIC_MAX_IRQS) {
-		irq_owner[irq] = c;
+		routes[irq].owner = c;
 		plic_set_priority(irq, 1);
 	}
 }
@@ -67,28 +71,28 @@ void riscv_irq_route_own(struct cell *c, uint32_t irq)
 void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint32_t irq,
 			    bool on)
 {
-	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c)
+	if (irq < PLIC_MAX_IRQS && routes[irq].owner == c)
 		plic_enable(hart_plic_ctx(on_cpu), irq, on);
 }
 
-void riscv_irq_route_complete(const struct cell *c, uint32_t irq)
+void riscv_irq_route_complete(void *cell, unsigned long irq)
 {
-	if (irq < PLIC_MAX_IRQS && irq_owner[irq] == c && claimed_on[irq]) {
-		*claimed_on[irq] = irq;
-		claimed_on[irq] = NULL;
+	if (irq < PLIC_MAX_IRQS && routes[irq].owner == cell && routes[irq].claimed_on) {
+		*routes[irq].claimed_on = (uint32_t)irq;
+		routes[irq].claimed_on = NULL;
 	}
 }
 
 void riscv_irq_route_reset(const struct cell *c)
 {
 	for (uint32_t irq = 1; irq < PLIC_MAX_IRQS; irq++) {
-		if (irq_owner[irq] != c)
+		if (routes[irq].owner != c)
 			continue;
 		for (unsigned k = 0; k < c->nr_vcpus; k++)
 			plic_enable(hart_plic_ctx(c->vcpu[k]->cpu), irq, false);
-		if (claimed_on[irq]) {
-			*claimed_on[irq] = irq;
-			claimed_on[irq] = NULL;
+		if (routes[irq].claimed_on) {
+			*routes[irq].claimed_on = irq;
+			routes[irq].claimed_on = NULL;
 		}
 	}
 }
@@ -136,7 +140,7 @@ void riscv_external_irq(struct cpu *c)
 	irq = *claim;
 	if (!irq)
 		return;
-	owner = irq < PLIC_MAX_IRQS ? irq_owner[irq] : NULL;
+	owner = irq < PLIC_MAX_IRQS ? routes[irq].owner : NULL;
 	if (unlikely(irq == console_irq || !owner || owner->state != CELL_RUNNING)) {
 		if (irq == console_irq)
 			hk_console_irq();
@@ -145,7 +149,7 @@ void riscv_external_irq(struct cpu *c)
 		*claim = irq;
 		return;
 	}
-	claimed_on[irq] = claim;
+	routes[irq].claimed_on = claim;
 	if (c->vcpu)
 		c->vcpu->stats.irqs++;
 	vplic_set_pending(&owner->arch.vplic, irq);

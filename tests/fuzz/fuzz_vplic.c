@@ -8,7 +8,7 @@
  * any access outside it); after each one the model's state must still
  * keep its promises (see vplic.h): only owned IDs are pending, enabled,
  * active or prioritized, nothing pending is in service, every context's
- * output is what its registers say, and the callbacks came with the lock
+ * output and the ID it would claim (best[]) are what its registers say, and the callbacks came with the lock
  * held, on edges only, with contexts and IDs of this cell.
  */
 #include <stdbool.h>
@@ -26,7 +26,7 @@ static bool test(const uint32_t *map, uint32_t id)
 	return id < VPLIC_MAX_IRQS && ((map[id / 32] >> (id % 32)) & 1);
 }
 
-static void cb_eip(void *arg, unsigned ctx, bool on)
+static void cb_eip(void *arg, unsigned long ctx, bool on)
 {
 	FUZZ_ASSERT(arg == &cur);
 	FUZZ_ASSERT(spin_is_locked(&cur->lock));
@@ -44,7 +44,7 @@ static void cb_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 	FUZZ_ASSERT(test(cur->owned, irq) && test(cur->hw, irq));
 }
 
-static void cb_complete(void *arg, uint32_t irq)
+static void cb_complete(void *arg, unsigned long irq)
 {
 	FUZZ_ASSERT(arg == &cur);
 	FUZZ_ASSERT(spin_is_locked(&cur->lock));
@@ -69,6 +69,20 @@ static bool should_fire(const struct vplic *v, unsigned c)
 	return false;
 }
 
+/* The ID context c claims now, by the spec's rule: the highest priority
+ * among its owned, pending, enabled IDs above its threshold, ties to the
+ * lowest ID; 0 if none. */
+static uint32_t claimable(const struct vplic *v, unsigned c)
+{
+	uint32_t best = 0;
+
+	for (uint32_t id = 1; id < VPLIC_MAX_IRQS; id++)
+		if (test(v->owned, id) && test(v->pending, id) && test(v->ctx[c].enable, id) &&
+		    v->prio[id] > v->ctx[c].threshold && v->prio[id] > v->prio[best])
+			best = id;
+	return best;
+}
+
 static void invariants(const struct vplic *v)
 {
 	FUZZ_ASSERT(v->nr_ctx <= VPLIC_MAX_CTX);
@@ -90,13 +104,15 @@ static void invariants(const struct vplic *v)
 	for (unsigned c = 0; c < VPLIC_MAX_CTX; c++) {
 		FUZZ_ASSERT(v->ctx[c].threshold <= VPLIC_PRIO_MAX);
 		if (c >= v->nr_ctx) {
-			FUZZ_ASSERT(!v->ctx[c].threshold && !((v->eip >> c) & 1));
+			FUZZ_ASSERT(!v->ctx[c].threshold && !((v->eip >> c) & 1) && !v->best[c]);
 			for (uint32_t id = 0; id < VPLIC_MAX_IRQS; id++)
 				FUZZ_ASSERT(!((v->route[id] >> c) & 1));
 			continue;
 		}
 		FUZZ_ASSERT(((v->eip >> c) & 1) == eip_seen[c]);
 		FUZZ_ASSERT(((v->eip >> c) & 1) == should_fire(v, c));
+		FUZZ_ASSERT(v->best[c] == claimable(v, c));	/* best[]: see vplic.h */
+		FUZZ_ASSERT(((v->eip >> c) & 1) == (v->best[c] != 0));
 		for (uint32_t id = 0; id < VPLIC_MAX_IRQS; id++)	/* route[]: see vplic.h */
 			FUZZ_ASSERT(((v->route[id] >> c) & 1) ==
 				    (test(v->ctx[c].enable, id) && v->prio[id] > v->ctx[c].threshold));
@@ -235,15 +251,22 @@ static bool unchanged(struct vplic *before, const struct vplic *v, bool locked)
 	return !memcmp(before, v, sizeof(*v));
 }
 
-/* The trap path's short way for a vhart's own context: vplic_claim() as
- * a claim read of context ctx's register, vplic_complete() as a write of
+/* The trap path's short way for a vhart's own context: vplic_claim() (or
+ * vplic_claim_to(), an odd ctx) as a claim read of context ctx's register, vplic_complete() as a write of
  * id to it (any ctx: out of range, nothing changes). */
 static void op_claim(struct vplic *v, unsigned ctx, struct vplic *before)
 {
 	uint32_t id;
 
 	memcpy(before, v, sizeof(*v));
-	id = vplic_claim(v, ctx);
+	if (ctx & 1) {		/* vplic_claim_to(): the same, into a register */
+		unsigned long reg = ~0UL;
+
+		FUZZ_ASSERT(vplic_claim_to(v, ctx, &reg) == 0 && reg <= UINT32_MAX);
+		id = (uint32_t)reg;
+	} else {
+		id = vplic_claim(v, ctx);
+	}
 	check_claim(before, v, VPLIC_CONTEXT + (uint64_t)ctx * VPLIC_CONTEXT_STRIDE + VPLIC_CLAIM,
 		    id);
 	if (!id)

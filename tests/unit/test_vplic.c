@@ -40,7 +40,7 @@ static void rec(int type, unsigned ctx, uint32_t irq, bool on)
 	nev++;
 }
 
-static void cb_eip(void *arg, unsigned ctx, bool on)
+static void cb_eip(void *arg, unsigned long ctx, bool on)
 {
 	(void)arg;
 	if (ctx < VPLIC_MAX_CTX) {
@@ -57,7 +57,7 @@ static void cb_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
 	rec(EV_ENABLE, ctx, irq, on);
 }
 
-static void cb_complete(void *arg, uint32_t irq)
+static void cb_complete(void *arg, unsigned long irq)
 {
 	(void)arg;
 	n_complete++;
@@ -307,6 +307,45 @@ static void test_order(void)
 	free(v);
 }
 
+/* Requests one by one, each while the output is up: the new one takes
+ * over a context's claim by a higher priority, or an equal one and a
+ * lower ID, and only in the contexts where it counts (best[]). */
+static void test_order_on_request(void)
+{
+	struct vplic *v = new_vplic(2);
+	static const uint32_t ids[] = { 40, 10, 3, 70 };
+	static const uint32_t prio[] = { 5, 5, 2, 6 };
+
+	for (unsigned i = 0; i < ARRAY_SIZE(ids); i++) {
+		vplic_add_irq(v, ids[i], true);
+		wr(v, PRIO(ids[i]), prio[i]);
+		enable(v, 0, ids[i]);
+	}
+	enable(v, 1, 3);
+	enable(v, 1, 40);
+	wr(v, THRESH(1), 1);
+	vplic_set_pending(v, 40);
+	vplic_set_pending(v, 10);	/* equal priority, lower ID: it wins */
+	vplic_set_pending(v, 3);	/* lower priority: 10 stays */
+	CHECK_EQ(v->best[0], 10);
+	CHECK_EQ(v->best[1], 40);	/* 10 does not count there */
+	CHECK_EQ(claim(v, 0), 10);
+	vplic_set_pending(v, 70);	/* higher priority */
+	CHECK_EQ(v->best[0], 70);
+	CHECK_EQ(v->best[1], 40);
+	CHECK_EQ(claim(v, 0), 70);
+	CHECK_EQ(claim(v, 1), 40);
+	CHECK_EQ(v->best[0], 3);
+	vplic_set_pending(v, 10);	/* in service: ignored */
+	CHECK_EQ(claim(v, 0), 3);
+	CHECK_EQ(v->best[0], 0);
+	CHECK_EQ(v->best[1], 0);
+	CHECK_EQ(claim(v, 0), 0);
+	CHECK(!eip_state[0] && !eip_state[1]);
+	CHECK_EQ(eip_bad_edges, 0);
+	free(v);
+}
+
 static void test_contexts(void)
 {
 	struct vplic *v = new_vplic(3);
@@ -493,7 +532,7 @@ static void test_claim_outputs(void)
 	free(v);
 }
 
-/* vplic_claim() and vplic_complete(), the trap path's short way for a
+/* vplic_claim(), vplic_claim_to() and vplic_complete(), the trap path's short way for a
  * vhart's own context: a context out of range claims and completes
  * nothing, and the lock is free again after each. */
 static void test_claim_entries(void)
@@ -501,6 +540,7 @@ static void test_claim_entries(void)
 	struct vplic *v = new_vplic(2);
 	static const unsigned bad[] = { 2, 3, VPLIC_MAX_CTX, VPLIC_MAX_CTX + 1, 0x80000000u,
 					0xffffffffu };
+	unsigned long reg;
 
 	vplic_add_irq(v, 20, true);
 	wr(v, PRIO(20), 1);
@@ -511,10 +551,26 @@ static void test_claim_entries(void)
 		CHECK_EQ(vplic_claim(v, bad[i]), 0);
 	CHECK(pending(v, 20) && eip_state[0] && eip_state[1]);
 	CHECK(!spin_is_locked(&v->lock));
-	CHECK_EQ(vplic_claim(v, 1), 20);
+	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++) {
+		reg = ~0UL;
+		CHECK_EQ(vplic_claim_to(v, bad[i], &reg), 0);
+		CHECK_EQ(reg, 0);
+	}
+	CHECK(pending(v, 20) && eip_state[0] && eip_state[1]);
+	reg = ~0UL;
+	CHECK_EQ(vplic_claim_to(v, 1, &reg), 0);	/* into a register */
+	CHECK_EQ(reg, 20);
 	CHECK(!spin_is_locked(&v->lock));
 	CHECK(!pending(v, 20) && !eip_state[0] && !eip_state[1]);
 	CHECK_EQ(vplic_claim(v, 1), 0);		/* in service */
+	vplic_complete(v, 0, 20);
+	vplic_set_pending(v, 20);
+	CHECK_EQ(vplic_claim(v, 1), 20);
+	CHECK(!spin_is_locked(&v->lock));
+	CHECK(!pending(v, 20) && !eip_state[0] && !eip_state[1]);
+	reg = ~0UL;
+	CHECK_EQ(vplic_claim_to(v, 0, &reg), 0);	/* in service */
+	CHECK_EQ(reg, 0);
 	reset_log();
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
 		vplic_complete(v, bad[i], 20);
@@ -809,7 +865,7 @@ struct side {
 	unsigned edges, completes;
 };
 
-static void side_eip(void *arg, unsigned ctx, bool on)
+static void side_eip(void *arg, unsigned long ctx, bool on)
 {
 	struct side *s = arg;
 
@@ -818,7 +874,7 @@ static void side_eip(void *arg, unsigned ctx, bool on)
 	s->edges++;
 }
 
-static void side_complete(void *arg, uint32_t irq)
+static void side_complete(void *arg, unsigned long irq)
 {
 	struct side *s = arg;
 
@@ -951,6 +1007,7 @@ int main(void)
 	test_ownership();
 	test_prio_threshold();
 	test_order();
+	test_order_on_request();
 	test_contexts();
 	test_claim_complete_hw();
 	test_claim_outputs();

@@ -35,7 +35,9 @@ struct emu_dev;
 
 struct arch_cpu {
 	uintptr_t stack_top;
-	unsigned long regs[32];	/* the guest's registers while in HS-mode */
+	unsigned long regs[32];	/* the guest's registers while in HS-mode; regs[0]
+				 * (x0) is never read, a load into x0 may
+				 * write it (guest_trap.c's claim_load()) */
 	/* Guest-memory reads from HS-mode (hlv/hlvx) may fault: the handler
 	 * then sets FAULT_TAKEN and skips the instruction. */
 	volatile int fault;
@@ -56,11 +58,11 @@ struct arch_cpu {
 	 * register of its cell's vPLIC, and that vPLIC's device, set at the
 	 * guest's accesses to the vPLIC on the full way (guest_trap.c; its
 	 * vhart is fixed, as its cell): a fault there outside the window
-	 * above takes the short way, claim_access().  vclaim_dev NULL: none
+	 * above takes the short way, claim_load() or claim_store().  vclaim_dev NULL: none
 	 * yet. */
 	uint64_t vclaim_gpa;
 	struct emu_dev *vclaim_dev;
-	unsigned vclaim_ctx;
+	unsigned long vclaim_ctx;
 };
 
 #define FAULT_NONE	0

@@ -12,6 +12,9 @@
 #include "vplic.h"
 
 _Static_assert(VPLIC_MAX_CTX <= 16, "route[] holds one bit per context");
+_Static_assert(VPLIC_MAX_IRQS <= 256, "best[] holds an ID in a byte");
+_Static_assert(VPLIC_MAX_CTX % 8 == 0, "best_words[] covers best[]");
+_Static_assert(VPLIC_WORDS % 2 == 0, "pending_words[] covers pending[]");
 
 static __always_inline bool id_test(const uint32_t *map, uint32_t id)
 {
@@ -45,22 +48,35 @@ static __always_inline bool owns(const struct vplic *v, uint64_t id)
 	return id < VPLIC_MAX_IRQS && id_test(v->owned, (uint32_t)id);
 }
 
-static __always_inline void cb_set_eip(struct vplic *v, unsigned ctx, bool on)
+/* The callbacks vplic_init() puts in place of missing ones. */
+static void no_set_eip(void *arg, unsigned long ctx, bool on)
 {
-	if (v->ops && v->ops->set_eip)
-		v->ops->set_eip(v->arg, ctx, on);
+	(void)arg, (void)ctx, (void)on;
+}
+
+static void no_hw_enable(void *arg, unsigned ctx, uint32_t irq, bool on)
+{
+	(void)arg, (void)ctx, (void)irq, (void)on;
+}
+
+static void no_hw_complete(void *arg, unsigned long irq)
+{
+	(void)arg, (void)irq;
+}
+
+static __always_inline void cb_set_eip(struct vplic *v, unsigned long ctx, bool on)
+{
+	v->ops.set_eip(v->arg, ctx, on);
 }
 
 static void cb_hw_enable(struct vplic *v, unsigned ctx, uint32_t irq, bool on)
 {
-	if (v->ops && v->ops->hw_enable)
-		v->ops->hw_enable(v->arg, ctx, irq, on);
+	v->ops.hw_enable(v->arg, ctx, irq, on);
 }
 
-static void cb_hw_complete(struct vplic *v, uint32_t irq)
+static __always_inline void cb_hw_complete(struct vplic *v, unsigned long irq)
 {
-	if (v->ops && v->ops->hw_complete)
-		v->ops->hw_complete(v->arg, irq);
+	v->ops.hw_complete(v->arg, irq);
 }
 
 /*
@@ -90,11 +106,11 @@ static uint32_t best_irq(const struct vplic *v, unsigned c)
 
 static __always_inline bool any_pending(const struct vplic *v)
 {
-	uint32_t any = 0;
+	uint64_t any = 0;
 
-#pragma GCC unroll 4
-	for (unsigned w = 0; w < VPLIC_WORDS; w++)
-		any |= v->pending[w];
+#pragma GCC unroll 2
+	for (unsigned w = 0; w < ARRAY_SIZE(v->pending_words); w++)
+		any |= v->pending_words[w];
 	return any != 0;
 }
 
@@ -102,10 +118,14 @@ static __always_inline bool any_pending(const struct vplic *v)
  * The outputs.  route[id] holds the contexts in which id counts (enabled
  * there above the threshold), so the outputs that should be up are the
  * union of the routes of the pending IDs; set_eip() hears of edges only.
+ * best[c] is best_irq(v, c), non-zero exactly where the output is up.
  * A new request can only raise outputs: those of its route that are down
- * (outputs_up, one load and a mask).  Anything else (a withdrawn or
- * claimed request, a priority, an enable, a threshold) takes
- * sync_outputs(), which scans the pending bits.
+ * (outputs_up, one load and a mask), where it is the best at once, and
+ * in those of its route already up it may beat the best (best_up()).
+ * A claim with nothing else pending lowers every output and clears
+ * best[] (outputs_claimed).  Anything else (a withdrawn or claimed
+ * request, a priority, an enable, a threshold) takes sync_outputs(),
+ * which scans the pending bits.
  */
 static __always_inline bool counts_in(const struct vplic *v, unsigned c, uint32_t id)
 {
@@ -125,31 +145,66 @@ static __always_inline void outputs_edges(struct vplic *v, uint32_t raise, uint3
 	}
 }
 
-/* outputs_edges() apart, for the ways that take an interrupt and claim
- * it: the usual single edge a tail call into the callback, no frame. */
-static __attribute__((noinline)) void several_edges(struct vplic *v, uint32_t edges, bool on)
+/*
+ * id, newly pending, counts in the contexts `route` (not 0).  Where their
+ * outputs are down it is the only one, so the best, and they rise; where
+ * they are up it becomes the best if its priority is higher, or equal
+ * and its ID lower (best_irq()'s order).
+ */
+static __attribute__((noinline)) void several_raised(struct vplic *v, uint32_t route,
+						     uint32_t id)
 {
-	outputs_edges(v, on ? edges : 0, on ? 0 : edges);
+	uint32_t raise = route & ~v->eip;
+
+	for (uint32_t up = route & v->eip; up; up &= up - 1) {
+		unsigned c = lowest_bit(up);
+		uint32_t b = v->best[c];
+
+		if (v->prio[id] > v->prio[b] || (v->prio[id] == v->prio[b] && id < b))
+			v->best[c] = (uint8_t)id;
+	}
+	for (uint32_t e = raise; e; e &= e - 1)
+		v->best[lowest_bit(e)] = (uint8_t)id;
+	outputs_edges(v, raise, 0);
 }
 
-static __always_inline void edge_outputs(struct vplic *v, uint32_t edges, bool on)
+static __attribute__((noinline)) void several_lowered(struct vplic *v, uint32_t edges)
 {
-	if (edges & (edges - 1)) {
-		several_edges(v, edges, on);
+	outputs_edges(v, 0, edges);
+}
+
+/* The ways that take an interrupt (raise_outputs()) and claim it
+ * (lower_outputs()): the usual single edge, one context whose output was
+ * down, a tail call into the callback, no frame; anything else apart. */
+static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t route,
+						    uint32_t id)
+{
+	unsigned long c = lowest_bit(route);
+
+	if ((route & (route - 1)) | (route & v->eip)) {
+		several_raised(v, route, id);
 		return;
 	}
-	v->eip = on ? v->eip | edges : v->eip & ~edges;
-	cb_set_eip(v, lowest_bit(edges), on);
+	v->best[c] = (uint8_t)id;
+	v->eip |= route;
+	cb_set_eip(v, c, true);
 }
 
-static __attribute__((noinline)) void raise_outputs(struct vplic *v, uint32_t edges)
+/* Nothing is pending after context c's claim: no context has a best,
+ * every output falls.  c's was up (it had a best): if it is the only one,
+ * one edge, c's. */
+static __attribute__((noinline)) void lower_outputs(struct vplic *v, unsigned long c)
 {
-	edge_outputs(v, edges, true);
-}
+	uint32_t edges = v->eip;
 
-static __attribute__((noinline)) void lower_outputs(struct vplic *v, uint32_t edges)
-{
-	edge_outputs(v, edges, false);
+	for (unsigned i = 0; i < ARRAY_SIZE(v->best_words); i++)
+		v->best_words[i] = 0;
+	if (edges != 1U << c) {
+		several_lowered(v, edges);
+		return;
+	}
+	v->eip = 0;
+	cb_set_eip(v, c, false);
 }
 
 static void sync_outputs(struct vplic *v)
@@ -159,15 +214,17 @@ static void sync_outputs(struct vplic *v)
 	for (unsigned w = 0; w < VPLIC_WORDS; w++)
 		for (uint32_t cand = v->pending[w]; cand; cand &= cand - 1)
 			want |= v->route[w * 32 + lowest_bit(cand)];
+	for (unsigned c = 0; c < v->nr_ctx; c++)
+		v->best[c] = (uint8_t)((want >> c) & 1 ? best_irq(v, c) : 0);
 	outputs_edges(v, want & ~v->eip, v->eip & ~want);
 }
 
 static __always_inline void outputs_up(struct vplic *v, uint32_t id)
 {
-	uint32_t raise = v->route[id] & ~v->eip;
+	uint32_t route = v->route[id];
 
-	if (raise)
-		raise_outputs(v, raise);
+	if (route)
+		raise_outputs(v, route, id);
 }
 
 /* route[] again for the IDs of enable word w of context c, or for every
@@ -209,31 +266,39 @@ static void set_pending(struct vplic *v, uint32_t id, bool on)
 		sync_outputs(v);
 }
 
-/* After a claim: with nothing else pending (the usual case) every raised
- * output falls, without a scan. */
-static __always_inline void outputs_claimed(struct vplic *v)
+/* After context c's claim: with nothing else pending (the usual case)
+ * every raised output falls and no context has a best, without a scan. */
+static __always_inline void outputs_claimed(struct vplic *v, unsigned long c)
 {
 	if (any_pending(v))
 		sync_outputs(v);
-	else if (v->eip)
-		lower_outputs(v, v->eip);
+	else
+		lower_outputs(v, c);
 }
 
+/* id (not 0), the best of a context, goes in service: pending, so
+ * set_pending(v, id, false) comes to this */
+static __always_inline void take(struct vplic *v, unsigned long c, uint32_t id)
+{
+	id_assign(v->active, id, true);
+	id_assign(v->pending, id, false);
+	outputs_claimed(v, c);
+}
+
+/* c < nr_ctx */
 static __always_inline uint32_t claim(struct vplic *v, unsigned c)
 {
-	uint32_t id = best_irq(v, c);
+	uint32_t id = v->best[c];
 
-	if (id) {	/* pending, so set_pending(v, id, false) comes to this */
-		id_assign(v->active, id, true);
-		id_assign(v->pending, id, false);
-		outputs_claimed(v);
-	}
+	if (id)
+		take(v, c, id);
 	return id;
 }
 
-static __always_inline void complete(struct vplic *v, uint32_t id)
+static __always_inline void complete(struct vplic *v, unsigned long id)
 {
-	uint32_t w = id / 32, bit = 1U << (id % 32);
+	unsigned long w = id / 32;
+	uint32_t bit = 1U << (id % 32);
 
 	/* only owned IDs are ever in service: one test for both */
 	if (id >= VPLIC_MAX_IRQS || !(v->active[w] & bit))
@@ -241,8 +306,8 @@ static __always_inline void complete(struct vplic *v, uint32_t id)
 	v->active[w] &= ~bit;
 	if (v->hw[w] & bit)
 		cb_hw_complete(v, id);
-	else if (id_test(v->level, id))
-		set_pending(v, id, true);	/* still asserted */
+	else if (id_test(v->level, (uint32_t)id))
+		set_pending(v, (uint32_t)id, true);	/* still asserted */
 }
 
 static void write_enable(struct vplic *v, unsigned c, unsigned w, uint32_t val)
@@ -354,7 +419,14 @@ void vplic_init(struct vplic *v, unsigned nr_ctx, const struct vplic_ops *ops,
 	memset(v, 0, sizeof(*v));
 	v->lock = (spinlock_t)SPINLOCK_INIT;
 	v->nr_ctx = MIN(nr_ctx, (unsigned)VPLIC_MAX_CTX);
-	v->ops = ops;
+	if (ops)
+		v->ops = *ops;
+	if (!v->ops.set_eip)
+		v->ops.set_eip = no_set_eip;
+	if (!v->ops.hw_enable)
+		v->ops.hw_enable = no_hw_enable;
+	if (!v->ops.hw_complete)
+		v->ops.hw_complete = no_hw_complete;
 	v->arg = arg;
 }
 
@@ -372,6 +444,7 @@ void vplic_reset(struct vplic *v)
 		v->ctx[c].threshold = 0;
 	}
 	memset(v->route, 0, sizeof(v->route));	/* nothing is enabled */
+	memset(v->best, 0, sizeof(v->best));	/* nor pending */
 	outputs_edges(v, 0, v->eip);
 	spin_unlock(&v->lock);
 }
@@ -412,27 +485,51 @@ uint32_t vplic_claim(struct vplic *v, unsigned ctx)
 	return id;
 }
 
+int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst)
+{
+	uint32_t id;
+
+	if (ctx >= v->nr_ctx) {
+		*dst = 0;	/* no such context: nothing to claim */
+		return 0;
+	}
+	spin_lock(&v->lock);
+	id = v->best[ctx];
+	*dst = id;	/* first: the frame then keeps v alone across the calls */
+	if (id)
+		take(v, ctx, id);
+	spin_unlock(&v->lock);
+	return 0;
+}
+
 /*
  * A completion: a write of width 4 to a claim/complete register (the
  * guest's interrupt handler, once per interrupt).  It goes straight to
  * complete(), which updates the outputs itself: a passthrough ID is
  * completed physically, an emulated one still asserted pends again.
  */
-void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id)
+static __attribute__((noinline)) int complete_locked(struct vplic *v, unsigned long id)
 {
-	if (ctx >= v->nr_ctx)
-		return;		/* no such context: ignored */
 	spin_lock(&v->lock);
 	complete(v, id);
 	spin_unlock(&v->lock);
+	return 0;
+}
+
+/* the context's check, then a tail call (a split of the compiler's own
+ * would return void and need a frame here) */
+int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id)
+{
+	if (ctx >= v->nr_ctx)
+		return 0;	/* no such context: ignored */
+	return complete_locked(v, id);
 }
 
 static __attribute__((noinline)) int write_complete(struct vplic *v, uint64_t off,
 						    uint64_t val)
 {
-	vplic_complete(v, (unsigned)((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE),
-		       (uint32_t)val);
-	return 0;
+	return vplic_complete(v, (unsigned)((off - VPLIC_CONTEXT) / VPLIC_CONTEXT_STRIDE),
+			      (uint32_t)val);
 }
 
 static __always_inline int read_access(struct vplic *v, uint64_t off, unsigned width,

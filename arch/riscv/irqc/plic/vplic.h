@@ -64,11 +64,11 @@
 
 struct vplic_ops {
 	/* raise/lower VSEIP of vhart ctx; called on changes only */
-	void (*set_eip)(void *arg, unsigned ctx, bool on);
+	void (*set_eip)(void *arg, unsigned long ctx, bool on);
 	/* the guest (un)enabled passthrough IRQ irq in context ctx */
 	void (*hw_enable)(void *arg, unsigned ctx, uint32_t irq, bool on);
 	/* the guest completed passthrough IRQ irq: complete it physically */
-	void (*hw_complete)(void *arg, uint32_t irq);
+	void (*hw_complete)(void *arg, unsigned long irq);
 };
 
 struct vplic_ctx {
@@ -79,11 +79,16 @@ struct vplic_ctx {
 struct vplic {
 	spinlock_t lock;
 	unsigned nr_ctx;
-	const struct vplic_ops *ops;
+	/* a copy of the callbacks, a missing one replaced by one that does
+	 * nothing: a callback is one load and a jump, no test */
+	struct vplic_ops ops;
 	void *arg;
 	uint32_t owned[VPLIC_WORDS];	/* IDs of this cell */
 	uint32_t hw[VPLIC_WORDS];	/* ... of which passthrough */
-	uint32_t pending[VPLIC_WORDS];
+	union {
+		uint32_t pending[VPLIC_WORDS];
+		uint64_t pending_words[VPLIC_WORDS / 2];	/* to test them all */
+	};
 	uint32_t active[VPLIC_WORDS];	/* claimed, not yet completed */
 	uint32_t level[VPLIC_WORDS];	/* input level of emulated sources */
 	uint8_t prio[VPLIC_MAX_IRQS];
@@ -93,6 +98,14 @@ struct vplic {
 	 * finds the outputs it raises with one load. */
 	uint16_t route[VPLIC_MAX_IRQS];
 	uint32_t eip;			/* bit k: the last level given to set_eip(k) */
+	/* Per context, the ID a claim there would take now (0: none, and
+	 * then exactly when its eip bit is clear).  Kept up to date by every
+	 * change of the pending bits or of route[], so that a claim is one
+	 * load. */
+	union {
+		uint8_t best[VPLIC_MAX_CTX];
+		uint64_t best_words[VPLIC_MAX_CTX / 8];	/* to clear it */
+	};
 	struct vplic_ctx ctx[VPLIC_MAX_CTX];
 };
 
@@ -117,7 +130,12 @@ int vplic_write(struct vplic *v, uint64_t off, unsigned width, uint64_t val);
  * do them: the guest-page-fault path's short way for a vhart's own
  * context.  A ctx out of range claims nothing and completes nothing. */
 uint32_t vplic_claim(struct vplic *v, unsigned ctx);
-void vplic_complete(struct vplic *v, unsigned ctx, uint32_t id);
+/* vplic_claim() that writes the ID, zero-extended, to *dst (before it
+ * returns, with the lock held), and returns 0: the trap path's claim, a
+ * tail call that writes the guest's register itself. */
+int vplic_claim_to(struct vplic *v, unsigned long ctx, unsigned long *dst);
+/* id: the 32-bit value written, zero-extended; returns 0 */
+int vplic_complete(struct vplic *v, unsigned ctx, unsigned long id);
 /* A passthrough IRQ the hypervisor claimed on the physical PLIC (an edge:
  * ignored while the ID is in service, or if the cell does not own it). */
 void vplic_set_pending(struct vplic *v, uint32_t irq);
