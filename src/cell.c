@@ -416,9 +416,11 @@ static void report_totals(const struct cell *c)
 	uint64_t traps = 0, irqs = 0, waits = 0;
 
 	for (unsigned k = 0; k < c->nr_vcpus; k++) {
-		for (unsigned t = 0; t < VCPU_TRAP_KINDS; t++)
+		for (unsigned t = 0; t < VCPU_TRAP_KINDS; t++) {
 			traps += c->vcpu[k]->stats.traps[t];
-		irqs += c->vcpu[k]->stats.interrupts;
+			if (arch_trap_kind_is_irq(t))
+				irqs += c->vcpu[k]->stats.traps[t];
+		}
 		waits += c->vcpu[k]->cpu->xlock_waits;
 	}
 	kprintf("cell %s: totals: traps %llu (interrupts %llu), shared-lock waits %llu\n",

@@ -45,6 +45,7 @@ static const char *const state_names[] = {
 
 struct cell_totals {
 	struct vcpu_stats s;
+	uint64_t exits;
 	uint64_t forwarded;
 	uint64_t idle;
 	uint64_t hk;
@@ -55,8 +56,9 @@ static void add_up(const struct cell *c, struct cell_totals *t)
 	for (unsigned k = 0; k < c->nr_vcpus; k++) {
 		const struct vcpu *v = c->vcpu[k];
 
-		/* exits: every trap; the fast paths count only their own */
-		t->s.exits += v->stats.exits + v->stats.sbi_calls + v->stats.mmio;
+		/* exits: every trap, each counted once by kind */
+		for (unsigned i = 0; i < VCPU_TRAP_KINDS; i++)
+			t->exits += v->stats.traps[i];
 		t->s.sbi_calls += v->stats.sbi_calls;
 		t->s.mmio += v->stats.mmio;
 		t->s.irqs += v->stats.irqs;
@@ -93,7 +95,7 @@ void monitor_print_locked(void)
 		kprintf_locked("[fv] %-2u %-12s %-8s %6u %10llu %10llu %10llu %10llu %6llu %7llu "
 			       "%7llu %8llu %8llu%s\n",
 			       i + 1, c->name, state_names[c->state], c->starts,
-			       (unsigned long long)t.s.exits, (unsigned long long)t.s.sbi_calls,
+			       (unsigned long long)t.exits, (unsigned long long)t.s.sbi_calls,
 			       (unsigned long long)t.s.mmio, (unsigned long long)t.s.irqs,
 			       (unsigned long long)t.forwarded,
 			       (unsigned long long)c->con.dropped,
@@ -248,6 +250,8 @@ static void cmd_stats(struct cell *c)
 			t.virqs[i] += __atomic_load_n(&s->virqs[i], __ATOMIC_RELAXED);
 		t.irqs += s->irqs;
 	}
+	for (unsigned i = 0; i < VIRQ_KINDS; i++)
+		t.virqs[i] += arch_virqs_in_traps(t.traps, i);
 	kprintf_locked("[fv] %s: %s, started %u time%s", c->name, state_names[READ_ONCE(c->state)],
 		       c->starts, c->starts == 1 ? "" : "s");
 	if (READ_ONCE(c->state) == CELL_RUNNING) {

@@ -156,7 +156,6 @@ static __attribute__((noinline)) void sync_other(struct cpu *c)
 		v->stats.traps[TK_SYSREG]++;
 		if (sysreg(c, v, iss))
 			break;
-		v->stats.exits++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	case EC_BRK64:		/* only while a debugger holds this CPU (TDE) */
 	case EC_BKPT_LOW:
@@ -170,12 +169,10 @@ static __attribute__((noinline)) void sync_other(struct cpu *c)
 		gdb_cell_trap(v, true);
 		break;
 	case EC_IABT_LOW:
-		v->stats.exits++;
 		v->stats.traps[TK_IABT]++;
 		cell_fault(v, "instruction fetch outside the cell", fault_ipa(),
 			   read_sysreg(elr_el2));
 	default:
-		v->stats.exits++;
 		v->stats.traps[TK_OTHER]++;
 		cell_fault(v, arm64_ec_name(ec), esr, read_sysreg(elr_el2));
 	}
@@ -198,13 +195,24 @@ void arm64_guest_irq(struct cpu *c)
 	struct vcpu *v = c->vcpu;
 
 	arm64_virq_physical(v);
-	v->stats.exits++;
-	v->stats.interrupts++;
 	v->stats.traps[TK_IRQ]++;
 	cpu_handle_requests(c, REQS_MAY_ADMIN);
 	if (unlikely(arm64_gdb_session_on()))
 		gdb_cell_trap(v, false);	/* a debugger's stop parks here */
 	arm64_vlr_sync_raised(v);
+}
+
+bool arch_trap_kind_is_irq(unsigned kind)
+{
+	return kind == TK_IRQ;
+}
+
+/* The virtual timer's interrupts are counted where they are raised
+ * (virq.c), none by a trap's kind alone. */
+uint64_t arch_virqs_in_traps(const uint64_t *traps, unsigned virq)
+{
+	(void)traps, (void)virq;
+	return 0;
 }
 
 const char *arch_trap_kind_name(unsigned kind)

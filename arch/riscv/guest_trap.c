@@ -91,7 +91,6 @@ void riscv_virtual_inst(struct cpu *c)
 	unsigned long pc = csr_read(CSR_SEPC), bits = csr_read(CSR_STVAL);
 	uint32_t insn;
 
-	v->stats.exits++;
 	v->stats.traps[EXC_VIRTUAL_INST]++;
 	trace_trap_in(v, EXC_VIRTUAL_INST, pc);
 	if (!bits && read_guest_insn(c, pc, &insn) == 0)
@@ -429,8 +428,7 @@ static void guest_interrupt(struct cpu *c, struct vcpu *v, unsigned long irq)
 		 * the guest's next set_timer clears it (vsbi.c). */
 		csr_set(CSR_HVIP, BIT(IRQ_VS_TIMER));
 		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
-		v->stats.virqs[VIRQ_TIMER]++;
-		trace_virq(v, VIRQ_TIMER);
+		trace_virq(v, VIRQ_TIMER);	/* counted as the trap (trap.c) */
 		break;
 	case IRQ_S_EXT:
 		riscv_external_irq(c);
@@ -448,11 +446,9 @@ void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 {
 	struct vcpu *v = c->vcpu;
 
-	v->stats.exits++;
 	v->stats.traps[riscv_trap_kind(cause)]++;
 	trace_trap_in(v, riscv_trap_kind(cause), csr_read(CSR_SEPC));
 	if (cause & CAUSE_IRQ_FLAG) {
-		v->stats.interrupts++;
 		guest_interrupt(c, v, cause & ~CAUSE_IRQ_FLAG);
 		/* A debugger's stop parks here.  Without a session on this
 		 * hart (dbg 0) there is none to park for: whatever starts one
@@ -480,15 +476,11 @@ void riscv_guest_trap_c(struct cpu *c, unsigned long cause)
 #define OFF(t, m) __builtin_offsetof(struct t, m)
 STATIC_ASSERT(OFF(cpu, vcpu) == CPU_VCPU, "offset");
 STATIC_ASSERT(OFF(cpu, trace_on) == CPU_TRACE_ON && sizeof(bool) == 1, "offset");
-STATIC_ASSERT(OFF(vcpu, stats.exits) == VCPU_STAT_EXITS, "offset");
-STATIC_ASSERT(OFF(vcpu, stats.interrupts) == VCPU_STAT_INTERRUPTS, "offset");
 STATIC_ASSERT(OFF(vcpu, stats.traps) == VCPU_STAT_TRAPS, "offset");
-STATIC_ASSERT(OFF(vcpu, stats.virqs) == VCPU_STAT_VIRQS, "offset");
 STATIC_ASSERT(VCPU_STAT_TRAP_S_TIMER == VCPU_STAT_TRAPS +
 	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_TIMER, "traps[] index");
 STATIC_ASSERT(VCPU_STAT_TRAP_S_EXT == VCPU_STAT_TRAPS +
 	      8 * RISCV_TRAP_IRQ_BASE + 8 * IRQ_S_EXT, "traps[] index");
-STATIC_ASSERT(VCPU_STAT_VIRQ_TIMER == VCPU_STAT_VIRQS + 8 * VIRQ_TIMER, "virqs[] index");
 
 /*
  * An interrupt, no debugger on this hart (trap_entry.S; the emulated
@@ -506,8 +498,6 @@ void riscv_guest_irq(struct cpu *c, unsigned long cause)
 		riscv_guest_trap_c(c, cause);
 		return;
 	}
-	v->stats.exits++;
-	v->stats.interrupts++;
 	v->stats.traps[irq < 40 - RISCV_TRAP_IRQ_BASE ? RISCV_TRAP_IRQ_BASE + irq : 39]++;
 	guest_interrupt(c, v, irq);
 }

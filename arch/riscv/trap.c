@@ -38,6 +38,19 @@ const char *riscv_cause_name(unsigned long cause)
 	return "reserved";
 }
 
+bool arch_trap_kind_is_irq(unsigned kind)
+{
+	return kind >= RISCV_TRAP_IRQ_BASE;
+}
+
+/* Every S-mode timer interrupt a guest's trap brings is its emulated
+ * timer (no Sstc) coming due, and raises VSTIP: trap_entry.S and
+ * guest_trap.c count it once, as the trap. */
+uint64_t arch_virqs_in_traps(const uint64_t *traps, unsigned virq)
+{
+	return virq == VIRQ_TIMER ? traps[RISCV_TRAP_IRQ_BASE + IRQ_S_TIMER] : 0;
+}
+
 const char *arch_trap_kind_name(unsigned kind)
 {
 	static const char *const irq_names[] = {

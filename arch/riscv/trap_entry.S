@@ -173,8 +173,6 @@ riscv_trap_entry:
 	bnez	t1, .Lirq
 	guest_save_rest
 	ld	a1, CPU_VCPU(tp)
-	stat_inc VCPU_STAT_EXITS
-	stat_inc VCPU_STAT_INTERRUPTS
 	stat_inc VCPU_STAT_TRAP_S_EXT
 	call	riscv_external_irq		/* (cpu) */
 	guest_return
@@ -190,10 +188,7 @@ riscv_trap_entry:
 	li	t1, 1 << IRQ_S_TIMER
 	csrc	sie, t1
 	ld	a1, CPU_VCPU(tp)
-	stat_inc VCPU_STAT_EXITS
-	stat_inc VCPU_STAT_INTERRUPTS
 	stat_inc VCPU_STAT_TRAP_S_TIMER
-	stat_inc VCPU_STAT_VIRQ_TIMER
 	ld	t1, ARCH_CPU_REG(6)(tp)
 	ld	a1, ARCH_CPU_REG(11)(tp)
 	csrrw	tp, sscratch, tp

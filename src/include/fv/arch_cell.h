@@ -46,6 +46,13 @@ int arch_cell_fdt_irqs(const struct cell *c, void *fdt, const uint32_t *irqs, un
 /* What vcpu_stats.traps[kind] and .fw_calls[kind] count, for the
  * monitor; NULL: nothing. */
 const char *arch_trap_kind_name(unsigned kind);
+/* Whether vcpu_stats.traps[kind] counts interrupts (not exceptions). */
+bool arch_trap_kind_is_irq(unsigned kind);
+/* Virtual interrupts of kind `virq` that traps counted in traps[] raised,
+ * one each, and that are counted only there (a trap kind that always
+ * raises one, so its way pays for one count): the monitor adds them to
+ * vcpu_stats.virqs[virq]. */
+uint64_t arch_virqs_in_traps(const uint64_t *traps, unsigned virq);
 const char *arch_fw_call_kind_name(unsigned kind);
 
 void arch_vcpu_init(struct vcpu *v);

@@ -48,15 +48,15 @@ enum cell_state {
 enum { VIRQ_EXT, VIRQ_TIMER, VIRQ_SOFT, VIRQ_KINDS };
 
 struct vcpu_stats {
-	uint64_t exits;		/* traps other than SBI calls and MMIO */
 	uint64_t sbi_calls;
 	uint64_t mmio;
 	uint64_t irqs;
 	/* exceptions the hypervisor took and gave back to the guest, by
 	 * scause (e.g. virtual instruction, forwarded as illegal) */
 	uint64_t forwarded[VCPU_FWD_CAUSES];
-	uint64_t interrupts;	/* traps that were interrupts (any kind) */
-	/* every trap this vCPU took, by kind (the arch's numbering) */
+	/* every trap this vCPU took, by kind (the arch's numbering), each
+	 * counted once, here only: the monitor's exits are their sum, its
+	 * interrupts the sum of the kinds that are interrupts */
 	uint64_t traps[VCPU_TRAP_KINDS];
 	/* firmware (hypervisor) calls by extension (the arch's numbering) */
 	uint64_t fw_calls[VCPU_FW_KINDS];

@@ -19,13 +19,9 @@
  * vcpu and trace_on, and counters of struct vcpu's stats. */
 #define CPU_VCPU		352
 #define CPU_TRACE_ON		400
-#define VCPU_STAT_EXITS		40
-#define VCPU_STAT_INTERRUPTS	264
-#define VCPU_STAT_TRAPS		272	/* by riscv_trap_kind() */
+#define VCPU_STAT_TRAPS		256	/* by riscv_trap_kind() */
 #define VCPU_STAT_TRAP_S_TIMER	(VCPU_STAT_TRAPS + 8 * (24 + 5))
 #define VCPU_STAT_TRAP_S_EXT	(VCPU_STAT_TRAPS + 8 * (24 + 9))
-#define VCPU_STAT_VIRQS		720
-#define VCPU_STAT_VIRQ_TIMER	(VCPU_STAT_VIRQS + 8 * 1)
 
 #ifndef __ASSEMBLER__
 #include <fv/types.h>
