@@ -6,8 +6,8 @@
  *
  * Guest traps save only what the hypervisor's C code may change and go
  * straight to their handler: SBI calls to riscv_vsbi_call(), interrupts
- * to riscv_guest_irq() (external ones to riscv_external_irq()), virtual instructions to riscv_virtual_inst(), the
- * rest to riscv_guest_trap().
+ * to riscv_guest_irq() (external ones to riscv_external_irq()), virtual
+ * instructions to riscv_virtual_inst(), the rest to riscv_guest_trap().
  * That is ra, sp, tp, t0, t1 and a0-a7: s0-s11 are callee-saved, and gp
  * and t2-t6 the C code never uses (GCC never allocates gp, and arch.mk
  * builds with -ffixed-x7 and -ffixed-x28..31; check_fixed_regs.sh checks
@@ -166,8 +166,8 @@ riscv_trap_entry:
 	call	riscv_guest_trap
 	j	.Lresume
 
-	/* riscv_guest_irq()'s IRQ_S_EXT: its counts, then the IRQ to its
-	 * cell (irq_route.c) */
+	/* riscv_guest_irq()'s IRQ_S_EXT: its count (the trap's kind), then
+	 * the IRQ to its cell (irq_route.c) */
 .Lext:
 	lbu	t1, CPU_TRACE_ON(tp)
 	bnez	t1, .Lirq
@@ -177,9 +177,10 @@ riscv_trap_entry:
 	call	riscv_external_irq		/* (cpu) */
 	guest_return
 
-	/* riscv_guest_irq()'s IRQ_S_TIMER: the counts, VSTIP up and the
-	 * firmware's timer masked until the guest's next set_timer (vsbi.c,
-	 * guest_trap.c); sscratch still holds the guest's tp */
+	/* riscv_guest_irq()'s IRQ_S_TIMER: the count (the trap's kind, which
+	 * also stands for the virtual timer interrupt: trap.c), VSTIP up and
+	 * the firmware's timer masked until the guest's next set_timer
+	 * (vsbi.c, guest_trap.c); sscratch still holds the guest's tp */
 .Ltimer:
 	lbu	t1, CPU_TRACE_ON(tp)
 	bnez	t1, .Lirq

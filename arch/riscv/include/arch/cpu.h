@@ -10,7 +10,7 @@
 
 /* Offsets used by the assembly; checked against the struct in cpu.c. */
 #define ARCH_CPU_STACK_TOP	0
-#define ARCH_CPU_REGS		8	/* x0..x31, x0 slot unused */
+#define ARCH_CPU_REGS		8	/* x0..x31, x0 slot never read */
 #define ARCH_CPU_REG(n)		(ARCH_CPU_REGS + 8 * (n))
 #define ARCH_CPU_DBG		(ARCH_CPU_REG(32) + 4)	/* after fault */
 
