@@ -55,8 +55,9 @@ struct vcpu_stats {
 	 * scause (e.g. virtual instruction, forwarded as illegal) */
 	uint64_t forwarded[VCPU_FWD_CAUSES];
 	/* every trap this vCPU took, by kind (the arch's numbering), each
-	 * counted once, here only: the monitor's exits are their sum, its
-	 * interrupts the sum of the kinds that are interrupts */
+	 * once (sbi_calls and mmio above count some of them again, by what
+	 * they were): the monitor's exits are their sum, the interrupts the
+	 * sum of the kinds that are (arch_trap_kind_is_irq) */
 	uint64_t traps[VCPU_TRAP_KINDS];
 	/* firmware (hypervisor) calls by extension (the arch's numbering) */
 	uint64_t fw_calls[VCPU_FW_KINDS];
