@@ -221,6 +221,21 @@ static __always_inline void claim_counts(struct cpu *c, struct emu_dev *dev,
 	__atomic_fetch_add(&dev->accesses, 1, __ATOMIC_RELAXED);	/* the cell's harts */
 }
 
+/* Whether the short way takes this access (htinst the one 32-bit access
+ * `want` under `mask`, its register `reg` one trap_entry.S saved, the
+ * trace off, the vPLIC known); if so counted, and sepc past it. */
+static __always_inline bool claim_taken(struct cpu *c, struct emu_dev *dev,
+					unsigned long htinst, unsigned long mask,
+					unsigned long want, unsigned long reg, unsigned long cause)
+{
+	if (unlikely(trace_active() || (htinst & mask) != want || !dev ||
+		     !((RISCV_GUEST_CLOBBERED >> reg) & 1)))
+		return false;
+	claim_counts(c, dev, cause);
+	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
+	return true;
+}
+
 /*
  * A load fault at this hart's own claim/complete register
  * (c->arch.vclaim_gpa), the trace off: a 32-bit load in htinst into a
@@ -239,11 +254,9 @@ static __attribute__((noinline)) int claim_load(struct cpu *c, unsigned long hti
 	struct emu_dev *dev = c->arch.vclaim_dev;
 	unsigned long rd = (htinst >> 7) & 31;
 
-	if (unlikely(trace_active() || (htinst & CLAIM_LOAD_MASK) != CLAIM_LOAD || !dev ||
-		     !((RISCV_GUEST_CLOBBERED >> rd) & 1)))
+	if (!claim_taken(c, dev, htinst, CLAIM_LOAD_MASK, CLAIM_LOAD, rd,
+			 EXC_LOAD_GUEST_PAGE_FAULT))
 		return 1;
-	claim_counts(c, dev, EXC_LOAD_GUEST_PAGE_FAULT);
-	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
 	return vplic_claim_to(dev->state, c->arch.vclaim_ctx, &c->arch.regs[rd]);
 }
 
@@ -254,11 +267,9 @@ static __attribute__((noinline)) int claim_store(struct cpu *c, unsigned long ht
 	struct emu_dev *dev = c->arch.vclaim_dev;
 	unsigned long rs2 = (htinst >> 20) & 31;
 
-	if (unlikely(trace_active() || (htinst & CLAIM_STORE_MASK) != CLAIM_STORE || !dev ||
-		     !((RISCV_GUEST_CLOBBERED >> rs2) & 1)))
+	if (!claim_taken(c, dev, htinst, CLAIM_STORE_MASK, CLAIM_STORE, rs2,
+			 EXC_STORE_GUEST_PAGE_FAULT))
 		return 1;
-	claim_counts(c, dev, EXC_STORE_GUEST_PAGE_FAULT);
-	csr_write(CSR_SEPC, csr_read(CSR_SEPC) + 2 + (htinst & 2));
 	return vplic_complete(dev->state, (unsigned)c->arch.vclaim_ctx,
 			      rs2 ? (uint32_t)c->arch.regs[rs2] : 0);
 }
