@@ -75,6 +75,7 @@ void riscv_irq_route_enable(const struct cell *c, const struct cpu *on_cpu, uint
 		plic_enable(hart_plic_ctx(on_cpu), irq, on);
 }
 
+/* cppcheck-suppress constParameter ; struct vplic_ops' hw_complete: the type is the table's */
 void riscv_irq_route_complete(void *cell, unsigned long irq)
 {
 	if (irq < PLIC_MAX_IRQS && routes[irq].owner == cell && routes[irq].claimed_on) {

@@ -154,13 +154,13 @@ static __always_inline void outputs_edges(struct vplic *v, uint32_t raise, uint3
 static __attribute__((noinline)) void several_raised(struct vplic *v, uint32_t route,
 						     uint32_t id)
 {
-	uint32_t raise = route & ~v->eip;
+	uint32_t raise = route & ~v->eip, p = v->prio[id];
 
 	for (uint32_t up = route & v->eip; up; up &= up - 1) {
 		unsigned c = lowest_bit(up);
 		uint32_t b = v->best[c];
 
-		if (v->prio[id] > v->prio[b] || (v->prio[id] == v->prio[b] && id < b))
+		if (p > v->prio[b] || (p == v->prio[b] && b > id))
 			v->best[c] = (uint8_t)id;
 	}
 	for (uint32_t e = raise; e; e &= e - 1)
