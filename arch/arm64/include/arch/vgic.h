@@ -70,6 +70,7 @@ struct vgic_spi {
 	uint8_t lr_vcpu;	/* whose list register */
 	bool unpend;		/* a clear-pending for that list register,
 				   another CPU's: done at its next sync */
+	bool deact, act;	/* likewise a clear-active, a set-active */
 	uint64_t irouter;	/* GICv3: as written */
 };
 
@@ -86,6 +87,12 @@ struct vgic_cpu {
 	uint16_t lr_sgis;		/* bit i: SGI i is in an LR (one at most) */
 	uint16_t sgi_unpend;		/* bit i: SGI i's LR to leave pending (a
 					   clear-pending from another CPU) */
+	uint32_t lr_pending, lr_active;	/* bit i: INTID i (0..31) pending,
+					   active in an LR when its CPU last
+					   synced them (read by other CPUs) */
+	uint32_t deact, act;		/* bit i: clear-active, set-active of
+					   INTID i for the next sync (another
+					   CPU's; the timer's: any CPU's) */
 	uint8_t prio[32];
 };
 
