@@ -23,7 +23,10 @@
  * (GICR_TYPER, GICD_IROUTER), aligned; anything else is refused (-1).
  *
  * What the list registers hold is vlr.c's business: the model only
- * says, per vCPU, whether something may be waiting for it (dirty).
+ * says, per vCPU, whether something may be waiting for it (dirty), what
+ * its CPU last recorded of them (lr_state, lr_pending, lr_active: for
+ * other CPUs' reads) and what other CPUs left to its next sync (unpend,
+ * deact, act, sgi_unpend), all under the cell's lock.
  */
 #ifndef ARCH_VGIC_H
 #define ARCH_VGIC_H
