@@ -372,21 +372,23 @@ static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v
 
 /* What INTIDs 0..31 of `vc`, the vCPU on this CPU, are in its list
  * registers, recorded for other CPUs' reads of its redistributor (they
- * cannot read this CPU's list registers): pending, active. */
+ * cannot read this CPU's list registers): pending, active.  At every
+ * sync, so kept cheap: LR 0 (the timer's) and, only if SGIs are listed,
+ * theirs (no other INTID below 32 is ever listed). */
 void arm64_vlr_record(struct vgic_cpu *vc)
 {
-	unsigned t = arm64_vlr_state(vc, GIC_PPI_VTIMER);
-	uint32_t p = (t & 1) ? 1U << GIC_PPI_VTIMER : 0;
-	uint32_t a = (t & ST_ACTIVE) ? 1U << GIC_PPI_VTIMER : 0;
+	uint64_t lr0 = arm64_lr_read(0);
+	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
+	uint32_t p = (st & 1U) << GIC_PPI_VTIMER, a = (st >> 1) << GIC_PPI_VTIMER;
 
-	for (unsigned n = 1; n < VGIC_LRS; n++) {
-		unsigned st;
+	for (unsigned n = 1; vc->lr_sgis && n < VGIC_LRS; n++) {
+		unsigned i = vc->lr_intid[n];
 
-		if (!((vc->lr_used >> n) & 1) || vc->lr_intid[n] >= 32)
+		if (!((vc->lr_used >> n) & 1) || i >= 16)
 			continue;
 		st = LR_STATE(arm64_lr_read(n));
-		p |= (st & 1) ? 1U << vc->lr_intid[n] : 0;
-		a |= (st & ST_ACTIVE) ? 1U << vc->lr_intid[n] : 0;
+		p |= (st & 1U) << i;
+		a |= (st >> 1) << i;
 	}
 	vc->lr_pending = p;
 	vc->lr_active = a;
