@@ -113,9 +113,12 @@ static bool spi_requests(struct vgic *g, struct vgic_cpu *vc, unsigned n, struct
 	return (vc->lr_used >> n) & 1;
 }
 
-/* The guest is done with LRs whose state went invalid. */
+/* The guest is done with LRs whose state went invalid.  The states read
+ * start the sync's record of the SGIs (arm64_vlr_record: the list,
+ * relist and evict steps after this one keep it true). */
 static void retire(struct vgic *g, struct vgic_cpu *vc)
 {
+	vc->lr_pending = vc->lr_active = 0;
 	for (unsigned n = 1; n < VGIC_LRS; n++) {
 		struct vgic_spi *s;
 		unsigned st;
@@ -128,6 +131,10 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 		st = LR_STATE(arm64_lr_read(n));
 		if (s)
 			s->lr_state = (uint8_t)st;
+		else if (vc->lr_intid[n] < 16) {
+			vc->lr_pending |= (st & 1U) << vc->lr_intid[n];
+			vc->lr_active |= (st >> 1) << vc->lr_intid[n];
+		}
 		if (!st)
 			ended(vc, n, s);	/* its EOI request answered */
 	}
@@ -189,6 +196,7 @@ static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
 	if ((vc->sgi_src[sgi] >> src) & 1) {
 		if (LR_STATE(lr) == ST_ACTIVE)
 			lr |= LR_PENDING;
+		vc->lr_pending |= (LR_STATE(lr) & 1U) << sgi;
 		vc->sgi_src[sgi] &= (uint8_t)~(1U << src);
 	}
 	if (vc->sgi_src[sgi])
@@ -372,9 +380,10 @@ static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v
 
 /* What INTIDs 0..31 of `vc`, the vCPU on this CPU, are in its list
  * registers, recorded for other CPUs' reads of its redistributor (they
- * cannot read this CPU's list registers): pending, active.  At every
- * sync, so kept cheap: LR 0 (the timer's) and, only if SGIs are listed,
- * theirs (no other INTID below 32 is ever listed). */
+ * cannot read this CPU's list registers): pending, active, after a
+ * register write changed them here (a sync keeps the record itself:
+ * retire(), record_vtimer()).  LR 0 (the timer's) and, only if SGIs are
+ * listed, theirs (no other INTID below 32 is ever listed). */
 void arm64_vlr_record(struct vgic_cpu *vc)
 {
 	uint64_t lr0 = arm64_lr_read(0);
@@ -392,6 +401,19 @@ void arm64_vlr_record(struct vgic_cpu *vc)
 	}
 	vc->lr_pending = p;
 	vc->lr_active = a;
+}
+
+/* The sync's record (arm64_vlr_record) of the timer's PPI in LR 0; its
+ * SGIs' was kept by retire() and the steps after it, at no list
+ * register read of their own. */
+static void record_vtimer(struct vgic_cpu *vc)
+{
+	uint64_t lr0 = arm64_lr_read(0);
+	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
+	uint32_t bit = 1U << GIC_PPI_VTIMER;
+
+	vc->lr_pending = (vc->lr_pending & ~bit) | (st & 1U) << GIC_PPI_VTIMER;
+	vc->lr_active = (vc->lr_active & ~bit) | (st >> 1) << GIC_PPI_VTIMER;
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
@@ -456,6 +478,7 @@ static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
 		s->pending = true;
 	} else if (intid < 16) {
 		vgic_sgi_pend(vc, intid, vc->lr_src[n]);
+		vc->lr_pending &= ~(1U << intid);
 	}
 }
 
@@ -483,6 +506,7 @@ static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *li
 		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0) | (rest ? LR_EOI : 0));
 	vc->lr_src[n] = (uint8_t)src;
 	vc->lr_sgis |= (uint16_t)(1U << sgi);
+	vc->lr_pending |= 1U << sgi;
 	(*listed)++;
 	vc->sgi_src[sgi] = rest;
 	if (!rest)
@@ -586,7 +610,7 @@ void arm64_vlr_sync(struct vcpu *v)
 	relist_spis(g, v->vhartid);
 	relist_sgis(vc);
 	more = fill(g, vc, v->vhartid, &v->stats);
-	arm64_vlr_record(vc);
+	record_vtimer(vc);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
