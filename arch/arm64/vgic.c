@@ -137,14 +137,19 @@ static bool here(const struct vgic *g, unsigned k)
 	return vgic_accessor(g) == k;
 }
 
-/* vCPU `k`'s list registers are another CPU's: what they held at its
- * last sync is recorded (lr_pending, lr_active), and if it held
- * anything that CPU is asked to sync again, so that the record follows
- * the guest there (one polling for the end of another vCPU's SGI). */
-static void ask_sync(struct vgic *g, unsigned k)
+/* vCPU `k`'s list registers are another CPU's: the read shows what
+ * that CPU last recorded of them (lr_pending, lr_active; nothing before
+ * the first request), and asks it to record them afresh at its next
+ * sync (record_wanted, then a kick; once: until that sync, the flag set
+ * means the kick is sent), so that a guest polling for the end of
+ * another vCPU's SGI sees it.  Under the cell's lock, as is the sync's
+ * look at the flag and its clearing (vlr.c). */
+static void ask_record(struct vgic *g, unsigned k)
 {
-	if (g->cpu[k].lr_pending | g->cpu[k].lr_active)
-		vgic_notify(g, k);
+	if (g->cpu[k].record_wanted)
+		return;
+	g->cpu[k].record_wanted = true;
+	vgic_notify(g, k);
 }
 
 /* GICR_I[SC]PENDR0: the SGIs waiting, and what the list registers hold
@@ -156,7 +161,7 @@ static uint32_t pending_bits(struct vgic *g, unsigned k)
 
 	if (here(g, k))
 		return c->sgi_pending | arm64_vlr_private(c, 1);
-	ask_sync(g, k);
+	ask_record(g, k);
 	return c->sgi_pending | (c->lr_pending & ~(uint32_t)c->sgi_unpend);
 }
 
@@ -168,7 +173,7 @@ static uint32_t active_bits(struct vgic *g, unsigned k)
 
 	if (here(g, k))
 		return arm64_vlr_private(c, 2);
-	ask_sync(g, k);
+	ask_record(g, k);
 	return (c->lr_active | c->act) & ~c->deact;
 }
 
@@ -251,8 +256,6 @@ static void unpend_sgis(struct vgic *g, unsigned k, uint32_t v)
 		else if ((c->lr_sgis >> i) & 1)
 			c->sgi_unpend |= (uint16_t)(1U << i);
 	}
-	if (here(g, k))
-		arm64_vlr_record(c);
 	if (c->sgi_unpend)
 		vgic_notify(g, k);
 }
@@ -278,7 +281,6 @@ static void activate(struct vgic *g, unsigned k, uint32_t v, bool on)
 		for (unsigned i = 0; i < 16; i++)
 			if ((sgis >> i) & 1)
 				arm64_vlr_active(g, c, i, on);
-		arm64_vlr_record(c);
 	} else if (on) {
 		c->act |= sgis;
 		c->deact &= ~sgis;

@@ -38,15 +38,29 @@
  * register, a clear-pending takes it out there, a clear-active or
  * set-active changes it there (arm64_vlr_state, _private, _unpend,
  * _sgi_pending, _active): the accessing vCPU's list registers are those
- * of the CPU serving the access.  Another vCPU's are not readable here:
- * each sync records what they hold, SPIs in their lr_state, INTIDs
- * 0..31 (SGIs, the timer's PPI in LR 0) in the vCPU's lr_pending and
- * lr_active (arm64_vlr_record), and another CPU reads those (and kicks
- * this one so that they follow the guest); a clear-pending, clear-active
- * or set-active for them is left to its CPU's next sync (unpend, deact,
- * act, sgi_unpend; it is kicked), as is any clear-active of the timer's
- * PPI, whose physical PPI only this CPU may deactivate.  All of it under
- * the cell's lock, which every sync and register access holds.
+ * of the CPU serving the access.  Another vCPU's are not readable here,
+ * so another CPU reads what this one last recorded of them.  SPIs: each
+ * sync records their state (lr_state), and a read of one listed kicks
+ * this CPU so that it follows the guest.  INTIDs 0..31 (SGIs, the
+ * timer's PPI in LR 0): recorded on demand, not at every sync (that cost
+ * the interrupt paths a list register read or more each).  Another CPU's
+ * read of the vCPU's GICR_I[SC]PENDR0 or I[SC]ACTIVER0 returns the
+ * record as it stands (lr_pending, lr_active; less the clear-pending and
+ * clear-active, plus the set-active, still to do), sets record_wanted
+ * and kicks this CPU (once while it stays set); the next sync records
+ * them (record()) after its other steps, as the guest will find them,
+ * and clears the flag; a sync without it leaves the record as it is.
+ * So the record is as of the sync after the previous such read: nothing
+ * (empty) before the first, possibly long stale at a first read after a
+ * quiet time, and a guest polling one (for the end of another vCPU's
+ * SGI) sees from its second read on what that vCPU held after its
+ * previous one.  A reset (arm64_vlr_drop) empties it.  A clear-pending,
+ * clear-active or set-active for them is left to its CPU's next sync
+ * (unpend, deact, act, sgi_unpend; it is kicked), as is any clear-active
+ * of the timer's PPI, whose physical PPI only this CPU may deactivate.
+ * All of it, record_wanted too (as lr_state: plain fields), under the
+ * cell's lock, which every sync and register access holds; the kick's
+ * dirty flag is the only one looked at outside it.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -113,12 +127,9 @@ static bool spi_requests(struct vgic *g, struct vgic_cpu *vc, unsigned n, struct
 	return (vc->lr_used >> n) & 1;
 }
 
-/* The guest is done with LRs whose state went invalid.  The states read
- * start the sync's record of the SGIs (arm64_vlr_record: the list,
- * relist and evict steps after this one keep it true). */
+/* The guest is done with LRs whose state went invalid. */
 static void retire(struct vgic *g, struct vgic_cpu *vc)
 {
-	vc->lr_pending = vc->lr_active = 0;
 	for (unsigned n = 1; n < VGIC_LRS; n++) {
 		struct vgic_spi *s;
 		unsigned st;
@@ -131,10 +142,6 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 		st = LR_STATE(arm64_lr_read(n));
 		if (s)
 			s->lr_state = (uint8_t)st;
-		else if (vc->lr_intid[n] < 16) {
-			vc->lr_pending |= (st & 1U) << vc->lr_intid[n];
-			vc->lr_active |= (st >> 1) << vc->lr_intid[n];
-		}
 		if (!st)
 			ended(vc, n, s);	/* its EOI request answered */
 	}
@@ -196,7 +203,6 @@ static void relist_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi)
 	if ((vc->sgi_src[sgi] >> src) & 1) {
 		if (LR_STATE(lr) == ST_ACTIVE)
 			lr |= LR_PENDING;
-		vc->lr_pending |= (LR_STATE(lr) & 1U) << sgi;
 		vc->sgi_src[sgi] &= (uint8_t)~(1U << src);
 	}
 	if (vc->sgi_src[sgi])
@@ -379,12 +385,13 @@ static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v
 }
 
 /* What INTIDs 0..31 of `vc`, the vCPU on this CPU, are in its list
- * registers, recorded for other CPUs' reads of its redistributor (they
- * cannot read this CPU's list registers): pending, active, after a
- * register write changed them here (a sync keeps the record itself:
- * retire(), record_vtimer()).  LR 0 (the timer's) and, only if SGIs are
- * listed, theirs (no other INTID below 32 is ever listed). */
-void arm64_vlr_record(struct vgic_cpu *vc)
+ * registers, pending and active, recorded for other CPUs' reads of its
+ * redistributor (they cannot read this CPU's list registers): only at a
+ * sync one of them asked for (record_wanted), so that the syncs nobody
+ * reads after pay one load and a branch for it.  LR 0 (the timer's)
+ * and, only if SGIs are listed, theirs (no other INTID below 32 is ever
+ * listed); lock held. */
+static void record(struct vgic_cpu *vc)
 {
 	uint64_t lr0 = arm64_lr_read(0);
 	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
@@ -401,19 +408,7 @@ void arm64_vlr_record(struct vgic_cpu *vc)
 	}
 	vc->lr_pending = p;
 	vc->lr_active = a;
-}
-
-/* The sync's record (arm64_vlr_record) of the timer's PPI in LR 0; its
- * SGIs' was kept by retire() and the steps after it, at no list
- * register read of their own. */
-static void record_vtimer(struct vgic_cpu *vc)
-{
-	uint64_t lr0 = arm64_lr_read(0);
-	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
-	uint32_t bit = 1U << GIC_PPI_VTIMER;
-
-	vc->lr_pending = (vc->lr_pending & ~bit) | (st & 1U) << GIC_PPI_VTIMER;
-	vc->lr_active = (vc->lr_active & ~bit) | (st >> 1) << GIC_PPI_VTIMER;
+	vc->record_wanted = false;
 }
 
 /* The next interrupt to list: the highest priority (lowest value) of the
@@ -478,7 +473,6 @@ static void evict(struct vgic *g, struct vgic_cpu *vc, unsigned n)
 		s->pending = true;
 	} else if (intid < 16) {
 		vgic_sgi_pend(vc, intid, vc->lr_src[n]);
-		vc->lr_pending &= ~(1U << intid);
 	}
 }
 
@@ -506,7 +500,6 @@ static void list_sgi(struct vgic_cpu *vc, unsigned n, unsigned sgi, uint64_t *li
 		((vc->group >> sgi) & 1 ? LR_GROUP1 : 0) | (rest ? LR_EOI : 0));
 	vc->lr_src[n] = (uint8_t)src;
 	vc->lr_sgis |= (uint16_t)(1U << sgi);
-	vc->lr_pending |= 1U << sgi;
 	(*listed)++;
 	vc->sgi_src[sgi] = rest;
 	if (!rest)
@@ -610,7 +603,8 @@ void arm64_vlr_sync(struct vcpu *v)
 	relist_spis(g, v->vhartid);
 	relist_sgis(vc);
 	more = fill(g, vc, v->vhartid, &v->stats);
-	record_vtimer(vc);
+	if (vc->record_wanted)
+		record(vc);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */

@@ -169,12 +169,27 @@ static void spis(struct vgic *g, struct emu_dev *d)
 static void take(unsigned n) { lrs[n] = (lrs[n] & ~(3ULL << 62)) | LR_ACTIVE; }
 static void end(unsigned n) { lrs[n] &= ~(3ULL << 62); }
 
+/* vCPU 0 reads vCPU 1's GICR_ISPENDR0, which asks vCPU 1's CPU for a
+ * record of its list registers, and that CPU syncs: the record is
+ * fresh. */
+static void recorded1(struct emu_dev *d)
+{
+	unsigned m = me;
+
+	me = 0;
+	(void)rd(&vgicr_emu_ops, d, R1 + SGI + 0x200, 4);
+	sync1();
+	me = m;
+}
+
 /* vCPU 1's SGI 5 and virtual timer PPI 27 in its list registers: its
  * GICR_ISPENDR0/ICPENDR0 read them as pending while pending (or active
  * and pending) there, GICR_ISACTIVER0/ICACTIVER0 as active while active
  * (IHI 0069: a virtual interrupt's state is its list register's), when
  * vCPU 1 reads them (its list registers are its CPU's); vCPU 0 reads
- * only the waiting ones.  GICR_ICPENDR0 takes an SGI out of its list
+ * the waiting ones and vCPU 1's record: empty before vCPU 0 first asks
+ * (its read sets record_wanted and kicks, once until the sync), made at
+ * the sync after a read, left as it was by a sync nobody asked for.  GICR_ICPENDR0 takes an SGI out of its list
  * register (emptied, or left active): vCPU 1's own at once, vCPU 0's
  * through vCPU 1's next sync; the timer's bit is ignored (a level line). */
 static void listed_private(struct vgic *g, struct emu_dev *d)
@@ -194,10 +209,26 @@ static void listed_private(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* ISACTIVER0 */
 	me = 0;
 	kicks = 0;
-	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);	/* as synced */
-	CHECK(kicks == 1 && kicked == 1);			/* asked to sync */
-	me = 1;
+	CHECK(!c->record_wanted && !c->lr_pending && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);		/* none yet */
+	CHECK(c->record_wanted && kicks == 1 && kicked == 1);	/* asked for */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	CHECK_EQ(kicks, 1);					/* asked once */
+	sync1();
+	CHECK(!c->record_wanted && c->lr_pending == 1U << 5 && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);	/* recorded */
+	CHECK(c->record_wanted && kicks == 2);
+	sync1();						/* records */
 	take(n);
+	sync1();						/* not asked: */
+	CHECK(!c->record_wanted && c->lr_pending == 1U << 5 && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* as recorded */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);
+	sync1();
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* fresh */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	sync1();
+	me = 1;
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x380, 4), 1U << 5);	/* ICACTIVER0 */
@@ -393,14 +424,14 @@ static void active_sgis(struct vgic *g, struct emu_dev *d)
 	wr(R, d, R1 + SGI + 0x380, 4, 1U << 5);			/* pending stays */
 	CHECK(LR_STATE(lrs[n]) == 1 && lr_of(5) == n);
 
-	/* vCPU 0 reads vCPU 1's as last synced, kicking it so it follows */
+	/* vCPU 0 reads vCPU 1's as last recorded, kicking it so it follows */
 	take(n);
-	sync1();
+	recorded1(d);
 	me = 0;
 	kicks = 0;
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
-	CHECK(kicks == 2 && kicked == 1);
+	CHECK(kicks == 1 && kicked == 1);
 	vgic_send_sgi(g, 0, 5, 1U << 1, false);			/* pending again */
 	sync1();
 	CHECK_EQ(LR_STATE(lrs[n]), 3);
@@ -428,29 +459,33 @@ static void active_sgis(struct vgic *g, struct emu_dev *d)
 	sync1();
 	CHECK(!lrs[n] && !lr_of(5));				/* ended there */
 	kicks = 0;
-	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
-	CHECK_EQ(kicks, 0);					/* nothing listed */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* not asked */
+	CHECK(kicks == 1 && c->record_wanted);
+	sync1();
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* asked */
+	sync1();
 
 	/* the guest's end on vCPU 1 is seen at the sync the read asks for */
 	vgic_send_sgi(g, 0, 5, 1U << 1, false);
 	sync1();
 	n = lr_of(5);
 	take(n);
-	sync1();
+	recorded1(d);
 	end(n);
-	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* not yet seen */
-	CHECK(kicks && kicked == 1);
-	sync1();
 	kicks = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* not yet seen */
+	CHECK(kicks == 1 && kicked == 1);
+	sync1();
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* seen */
-	CHECK(!kicks && !lr_of(5));
+	CHECK(!lr_of(5));
+	sync1();
 	me = VGIC_NO_VCPU;
 }
 
 /* The virtual timer's PPI 27 in LR 0 (HW): a clear-active, vCPU 1's own
  * or vCPU 0's, is done at vCPU 1's sync; while only active, the physical
  * PPI of vCPU 1's CPU is deactivated with it; a set-active is ignored;
- * vCPU 0 reads LR 0's state as vCPU 1's CPU last synced it. */
+ * vCPU 0 reads LR 0's state as vCPU 1's CPU last recorded it. */
 static void active_vtimer(struct vgic *g, struct emu_dev *d)
 {
 	const struct emu_ops *R = &vgicr_emu_ops;
@@ -471,7 +506,7 @@ static void active_vtimer(struct vgic *g, struct emu_dev *d)
 	sync1();
 	CHECK_EQ(lrs[0], LR_PENDING | t);
 	lrs[0] = LR_ACTIVE | t;
-	sync1();
+	recorded1(d);
 	me = 0;
 	kicks = 0;
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 27);

@@ -24,7 +24,8 @@
  *
  * What the list registers hold is vlr.c's business: the model only
  * says, per vCPU, whether something may be waiting for it (dirty), what
- * its CPU last recorded of them (lr_state, lr_pending, lr_active: for
+ * its CPU last recorded of them (lr_state at every sync; lr_pending,
+ * lr_active only at a sync after another CPU asked: record_wanted; for
  * other CPUs' reads) and what other CPUs left to its next sync (unpend,
  * deact, act, sgi_unpend), all under the cell's lock.
  */
@@ -92,7 +93,10 @@ struct vgic_cpu {
 					   clear-pending from another CPU) */
 	uint32_t lr_pending, lr_active;	/* bit i: INTID i (0..31) pending,
 					   active in an LR when its CPU last
-					   synced them (read by other CPUs) */
+					   recorded them (for other CPUs'
+					   reads; none before the first) */
+	bool record_wanted;		/* another CPU read them: the next
+					   sync records them afresh */
 	uint32_t deact, act;		/* bit i: clear-active, set-active of
 					   INTID i for the next sync (another
 					   CPU's; the timer's: any CPU's) */
