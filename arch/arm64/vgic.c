@@ -48,6 +48,14 @@ void vgic_notify(struct vgic *g, unsigned k)
 		g->ops->kick(g->arg, k);
 }
 
+void vgic_request(struct vgic *g, unsigned k)
+{
+	if (k >= g->nr_vcpus)
+		return;
+	g->cpu[k].requests = true;
+	vgic_notify(g, k);
+}
+
 void vgic_sgi_pend(struct vgic_cpu *c, unsigned sgi, unsigned src)
 {
 	if (sgi >= 16 || src >= 8)
@@ -149,7 +157,7 @@ static void ask_record(struct vgic *g, unsigned k)
 	if (g->cpu[k].record_wanted)
 		return;
 	g->cpu[k].record_wanted = true;
-	vgic_notify(g, k);
+	vgic_request(g, k);
 }
 
 /* GICR_I[SC]PENDR0: the SGIs waiting, and what the list registers hold
@@ -257,7 +265,7 @@ static void unpend_sgis(struct vgic *g, unsigned k, uint32_t v)
 			c->sgi_unpend |= (uint16_t)(1U << i);
 	}
 	if (c->sgi_unpend)
-		vgic_notify(g, k);
+		vgic_request(g, k);
 }
 
 /* GICR_ISACTIVER0 (`on`) or ICACTIVER0 (GICv2: GICD_I[SC]ACTIVER0) of
@@ -291,7 +299,7 @@ static void activate(struct vgic *g, unsigned k, uint32_t v, bool on)
 	if (timer)
 		c->deact |= 1U << GIC_PPI_VTIMER;
 	if (c->deact | c->act)
-		vgic_notify(g, k);
+		vgic_request(g, k);
 }
 
 static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)

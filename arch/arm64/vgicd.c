@@ -198,7 +198,7 @@ static void unpend_spi(struct vgic *g, struct vgic_spi *s)
 		arm64_vlr_unpend(g, &g->cpu[k], s->intid);
 	} else if (s->lr != VGIC_NO_LR && (s->lr_state & 1)) {
 		s->unpend = true;
-		vgic_notify(g, s->lr_vcpu);
+		vgic_request(g, s->lr_vcpu);
 	}
 }
 
@@ -221,7 +221,7 @@ static void activate_spi(struct vgic *g, struct vgic_spi *s, bool on)
 	}
 	s->deact = !on;
 	s->act = on;
-	vgic_notify(g, s->lr_vcpu);
+	vgic_request(g, s->lr_vcpu);
 }
 
 /* Bit `s` of register `base` written (`one`: a 1).  A passthrough SPI is

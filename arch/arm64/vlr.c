@@ -110,9 +110,8 @@ static void ended(struct vgic_cpu *vc, unsigned n, struct vgic_spi *s)
 }
 
 /* Another CPU's clear-pending, clear-active or set-active for SPI `s`
- * in list register `n` of `vc`, the vCPU on this CPU: done here.  False
- * if the list register is free after it. */
-static bool spi_requests(struct vgic *g, struct vgic_cpu *vc, unsigned n, struct vgic_spi *s)
+ * in a list register of `vc`, the vCPU on this CPU: done here. */
+static void spi_requests(struct vgic *g, struct vgic_cpu *vc, struct vgic_spi *s)
 {
 	if (s->unpend) {
 		s->unpend = false;
@@ -124,7 +123,6 @@ static bool spi_requests(struct vgic *g, struct vgic_cpu *vc, unsigned n, struct
 		s->deact = s->act = false;
 		arm64_vlr_active(g, vc, s->intid, on);
 	}
-	return (vc->lr_used >> n) & 1;
 }
 
 /* The guest is done with LRs whose state went invalid. */
@@ -137,8 +135,6 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 		if (!((vc->lr_used >> n) & 1))
 			continue;
 		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
-		if (s && !spi_requests(g, vc, n, s))
-			continue;
 		st = LR_STATE(arm64_lr_read(n));
 		if (s)
 			s->lr_state = (uint8_t)st;
@@ -384,6 +380,27 @@ static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v
 	vc->deact = vc->act = 0;
 }
 
+/* What other CPUs (and the timer's clear-active) left to this sync of
+ * `vc`, the vCPU on this CPU (vgic_request: `requests`): SGIs' and
+ * SPIs' clear-pendings, clear-actives and set-actives in its list
+ * registers, done here before retire() reads them; true if a record is
+ * wanted too (made at the end of the sync: record()).  The syncs
+ * nobody asked anything of pay one load and a branch for all of it. */
+static bool requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v)
+{
+	vc->requests = false;
+	unpend_sgis(g, vc);
+	private_requests(g, vc, v);
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] >= 32) {
+			struct vgic_spi *s = vgic_find_spi(g, vc->lr_intid[n]);
+
+			if (s)
+				spi_requests(g, vc, s);
+		}
+	return vc->record_wanted;
+}
+
 /* What INTIDs 0..31 of `vc`, the vCPU on this CPU, are in its list
  * registers, pending and active, recorded for other CPUs' reads of its
  * redistributor (they cannot read this CPU's list registers): only at a
@@ -391,7 +408,7 @@ static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v
  * reads after pay one load and a branch for it.  LR 0 (the timer's)
  * and, only if SGIs are listed, theirs (no other INTID below 32 is ever
  * listed); lock held. */
-static void record(struct vgic_cpu *vc)
+static __attribute__((noinline)) void record(struct vgic_cpu *vc)
 {
 	uint64_t lr0 = arm64_lr_read(0);
 	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
@@ -589,7 +606,8 @@ void arm64_vlr_sync(struct vcpu *v)
 {
 	struct vgic *g = &v->cell->arch.vgic;
 	struct vgic_cpu *vc = &g->cpu[v->vhartid];
-	bool more;
+	bool more, rec = false;	/* the lock held throughout: record_wanted
+				   cannot change in between */
 
 	if (!READ_ONCE(vc->dirty) || !gic_ready())
 		return;	/* nothing raised: what the list registers hold is
@@ -597,13 +615,13 @@ void arm64_vlr_sync(struct vcpu *v)
 			   interrupt: the EOI of a level SPI) */
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
-	unpend_sgis(g, vc);
-	private_requests(g, vc, v);
+	if (vc->requests)
+		rec = requests(g, vc, v);
 	retire(g, vc);
 	relist_spis(g, v->vhartid);
 	relist_sgis(vc);
 	more = fill(g, vc, v->vhartid, &v->stats);
-	if (vc->record_wanted)
+	if (rec)
 		record(vc);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would

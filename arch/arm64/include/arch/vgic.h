@@ -97,6 +97,9 @@ struct vgic_cpu {
 					   reads; none before the first) */
 	bool record_wanted;		/* another CPU read them: the next
 					   sync records them afresh */
+	bool requests;			/* unpend, deact, act, sgi_unpend or
+					   record_wanted set for the next
+					   sync: it looks at them only then */
 	uint32_t deact, act;		/* bit i: clear-active, set-active of
 					   INTID i for the next sync (another
 					   CPU's; the timer's: any CPU's) */
@@ -151,6 +154,9 @@ void vgic_sgi_unpend(struct vgic_cpu *c, unsigned sgi);
 unsigned vgic_accessor(const struct vgic *g);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
+/* vgic_notify, with something left to vCPU `k`'s next sync (a request
+ * from another CPU, or the timer's clear-active): its `requests`. */
+void vgic_request(struct vgic *g, unsigned k);
 /* SPI `s` now goes to vCPU `target` (none if the cell has no such
  * vCPU): its physical side follows (lock held; the variants' routing
  * registers). */
