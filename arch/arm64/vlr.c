@@ -57,7 +57,9 @@
  * previous one.  A reset (arm64_vlr_drop) empties it.  A clear-pending,
  * clear-active or set-active for them is left to its CPU's next sync
  * (unpend, deact, act, sgi_unpend; it is kicked), as is any clear-active
- * of the timer's PPI, whose physical PPI only this CPU may deactivate.
+ * of the timer's PPI, whose physical PPI only this CPU may deactivate;
+ * every such request also sets the vCPU's `requests` flag
+ * (vgic_request), and a sync looks at them only when it is set.
  * All of it, record_wanted too (as lr_state: plain fields), under the
  * cell's lock, which every sync and register access holds; the kick's
  * dirty flag is the only one looked at outside it.

@@ -27,7 +27,8 @@
  * its CPU last recorded of them (lr_state at every sync; lr_pending,
  * lr_active only at a sync after another CPU asked: record_wanted; for
  * other CPUs' reads) and what other CPUs left to its next sync (unpend,
- * deact, act, sgi_unpend), all under the cell's lock.
+ * deact, act, sgi_unpend, record_wanted; flagged by `requests`), all
+ * under the cell's lock.
  */
 #ifndef ARCH_VGIC_H
 #define ARCH_VGIC_H
