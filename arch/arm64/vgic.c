@@ -6,6 +6,7 @@
  * <arch/vgic.h>.
  * Register offsets from Arm's GICv3/v4 specification (IHI 0069). */
 #include <fv/string.h>
+#include <arch/gic.h>
 #include <arch/irqc.h>
 #include <arch/vgic.h>
 
@@ -45,6 +46,14 @@ void vgic_notify(struct vgic *g, unsigned k)
 	WRITE_ONCE(g->cpu[k].dirty, true);
 	if (g->ops && g->ops->kick)
 		g->ops->kick(g->arg, k);
+}
+
+void vgic_request(struct vgic *g, unsigned k)
+{
+	if (k >= g->nr_vcpus)
+		return;
+	g->cpu[k].requests = true;
+	vgic_notify(g, k);
 }
 
 void vgic_sgi_pend(struct vgic_cpu *c, unsigned sgi, unsigned src)
@@ -136,20 +145,44 @@ static bool here(const struct vgic *g, unsigned k)
 	return vgic_accessor(g) == k;
 }
 
-/* GICR_I[SC]PENDR0: the SGIs waiting, and what the list registers hold
- * pending (or active and pending) if they are this CPU's. */
-static uint32_t pending_bits(const struct vgic *g, unsigned k)
+/* vCPU `k`'s list registers are another CPU's: the read shows what
+ * that CPU last recorded of them (lr_pending, lr_active; nothing before
+ * the first request), and asks it to record them afresh at its next
+ * sync (record_wanted, then a kick; once: until that sync, the flag set
+ * means the kick is sent), so that a guest polling for the end of
+ * another vCPU's SGI sees it.  Under the cell's lock, as is the sync's
+ * look at the flag and its clearing (vlr.c). */
+static void ask_record(struct vgic *g, unsigned k)
 {
-	uint32_t v = g->cpu[k].sgi_pending;
-
-	return here(g, k) ? v | arm64_vlr_private(&g->cpu[k], 1) : v;
+	if (g->cpu[k].record_wanted)
+		return;
+	g->cpu[k].record_wanted = true;
+	vgic_request(g, k);
 }
 
-/* GICR_I[SC]ACTIVER0: active (or active and pending) in a list register
- * of this CPU's; another vCPU's are not readable here: zero. */
-static uint32_t active_bits(const struct vgic *g, unsigned k)
+/* GICR_I[SC]PENDR0: the SGIs waiting, and what the list registers hold
+ * pending (or active and pending): read if they are this CPU's, else as
+ * recorded, less a clear-pending still to do. */
+static uint32_t pending_bits(struct vgic *g, unsigned k)
 {
-	return here(g, k) ? arm64_vlr_private(&g->cpu[k], 2) : 0;
+	struct vgic_cpu *c = &g->cpu[k];
+
+	if (here(g, k))
+		return c->sgi_pending | arm64_vlr_private(c, 1);
+	ask_record(g, k);
+	return c->sgi_pending | (c->lr_pending & ~(uint32_t)c->sgi_unpend);
+}
+
+/* GICR_I[SC]ACTIVER0: active (or active and pending) in a list
+ * register: likewise, with the clear-active and set-active still to do. */
+static uint32_t active_bits(struct vgic *g, unsigned k)
+{
+	struct vgic_cpu *c = &g->cpu[k];
+
+	if (here(g, k))
+		return arm64_vlr_private(c, 2);
+	ask_record(g, k);
+	return (c->lr_active | c->act) & ~c->deact;
 }
 
 static uint64_t gicr_typer(const struct vgic *g, unsigned k)
@@ -232,7 +265,41 @@ static void unpend_sgis(struct vgic *g, unsigned k, uint32_t v)
 			c->sgi_unpend |= (uint16_t)(1U << i);
 	}
 	if (c->sgi_unpend)
-		vgic_notify(g, k);
+		vgic_request(g, k);
+}
+
+/* GICR_ISACTIVER0 (`on`) or ICACTIVER0 (GICv2: GICD_I[SC]ACTIVER0) of
+ * vCPU `k`: an SGI in one of its list registers is made active or not
+ * (vlr.c), at once if they are this CPU's, else by `k`'s CPU at its next
+ * sync (kicked).  The timer's PPI 27 (LR 0, a HW entry): a clear is
+ * always left to the sync, on `k`'s CPU, whose physical PPI it may have
+ * to deactivate; a set is ignored (its active state is the physical
+ * one's).  Not listed, an interrupt is not active: a clear has nothing
+ * to do and a set is ignored (README: a limit), as are other PPIs (none
+ * is listed).  Linux's ICACTIVER0 of all ones at its CPU's start finds
+ * nothing listed: no kick. */
+static void activate(struct vgic *g, unsigned k, uint32_t v, bool on)
+{
+	struct vgic_cpu *c = &g->cpu[k];
+	uint32_t sgis = v & c->lr_sgis;
+	bool timer = !on && ((v >> GIC_PPI_VTIMER) & 1) &&
+		     (!here(g, k) || (arm64_vlr_state(c, GIC_PPI_VTIMER) & 2));
+
+	if (here(g, k)) {
+		for (unsigned i = 0; i < 16; i++)
+			if ((sgis >> i) & 1)
+				arm64_vlr_active(g, c, i, on);
+	} else if (on) {
+		c->act |= sgis;
+		c->deact &= ~sgis;
+	} else {
+		c->deact |= sgis;
+		c->act &= ~sgis;
+	}
+	if (timer)
+		c->deact |= 1U << GIC_PPI_VTIMER;
+	if (c->deact | c->act)
+		vgic_request(g, k);
 }
 
 static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
@@ -248,6 +315,8 @@ static void gicr_write_reg(struct vgic *g, unsigned k, uint64_t r, uint32_t v)
 	case GICR_ICFGR1: c->icfgr1 = v; break;
 	case GICR_ISPENDR0: pend_sgis(c, v); break;	/* SGIs only */
 	case GICR_ICPENDR0: unpend_sgis(g, k, v); break;
+	case GICR_ISACTIVER0: activate(g, k, v, true); break;
+	case GICR_ICACTIVER0: activate(g, k, v, false); break;
 	default:
 		if (r >= GICR_IPRIORITYR && r < GICR_IPRIORITYR + 32)
 			for (unsigned i = 0; i < 4; i++)

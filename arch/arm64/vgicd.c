@@ -150,19 +150,23 @@ void vgicd_set_target(struct vgic *g, struct vgic_spi *s, unsigned target)
 
 /* The state of SPI `s`'s list register (LR_STATE): read live if it is
  * the accessing vCPU's, on this CPU; another's is not readable here: the
- * state its CPU last synced (lr_state), less a clear-pending it has
- * still to do, and that CPU is asked to sync again, so that a guest
- * polling for the end of an active SPI (Linux's synchronize_irq) sees it
- * once the other vCPU's guest has ended it. */
+ * state its CPU last synced (lr_state), with the clear-pending,
+ * clear-active or set-active it has still to do, and that CPU is asked
+ * to sync again, so that a guest polling for the end of an active SPI
+ * (Linux's synchronize_irq) sees it once the other vCPU's guest has
+ * ended it. */
 static unsigned spi_lr_state(struct vgic *g, const struct vgic_spi *s)
 {
-	unsigned k = vgic_accessor(g);
+	unsigned k = vgic_accessor(g), st;
 
 	if (s->lr != VGIC_NO_LR && s->lr_vcpu == k)
 		return arm64_vlr_state(&g->cpu[k], s->intid);
 	if (s->lr != VGIC_NO_LR && s->lr_state)
 		vgic_notify(g, s->lr_vcpu);
-	return s->unpend ? s->lr_state & LR_STATE_ACTIVE : s->lr_state;
+	st = s->unpend ? s->lr_state & LR_STATE_ACTIVE : s->lr_state;
+	if (s->deact)
+		st &= ~(unsigned)LR_STATE_ACTIVE;
+	return s->act && st ? st | LR_STATE_ACTIVE : st;
 }
 
 static bool spi_bit(struct vgic *g, const struct vgic_spi *s, uint64_t base)
@@ -194,17 +198,35 @@ static void unpend_spi(struct vgic *g, struct vgic_spi *s)
 		arm64_vlr_unpend(g, &g->cpu[k], s->intid);
 	} else if (s->lr != VGIC_NO_LR && (s->lr_state & 1)) {
 		s->unpend = true;
-		vgic_notify(g, s->lr_vcpu);
+		vgic_request(g, s->lr_vcpu);
 	}
 }
 
-/*
- * Bit `s` of register `base` written (`one`: a 1).  A passthrough SPI is
+/* GICD_ISACTIVER (`on`) or ICACTIVER for SPI `s`: in a list register
+ * of the accessing vCPU's, made active or not there at once (vlr.c: a
+ * clear of one only active ends it, a passthrough one's physical SPI
+ * deactivated with it); of another vCPU's, by that CPU at its next sync
+ * (kicked).  Not listed, it is not active: a clear has nothing to do,
+ * and a set is ignored (README: a limit), always for a passthrough SPI
+ * (its active state is the physical one's: the HW bit). */
+static void activate_spi(struct vgic *g, struct vgic_spi *s, bool on)
+{
+	unsigned k = vgic_accessor(g);
+
+	if (s->lr == VGIC_NO_LR || (on && s->hw))
+		return;
+	if (s->lr_vcpu == k) {
+		arm64_vlr_active(g, &g->cpu[k], s->intid, on);
+		return;
+	}
+	s->deact = !on;
+	s->act = on;
+	vgic_request(g, s->lr_vcpu);
+}
+
+/* Bit `s` of register `base` written (`one`: a 1).  A passthrough SPI is
  * made pending by its device only (ISPENDR ignored: the HW bit needs the
- * physical one active); the active state belongs to the list registers
- * and the guest's own end of interrupt, so I[SC]ACTIVER writes are
- * ignored.
- */
+ * physical one active). */
 static void set_bit_reg(struct vgic *g, struct vgic_spi *s, uint64_t base, bool one)
 {
 	bool was_on = s->enabled && s->target != VGIC_NO_VCPU;
@@ -215,6 +237,8 @@ static void set_bit_reg(struct vgic *g, struct vgic_spi *s, uint64_t base, bool 
 	case GICD_ICENABLER: if (one) s->enabled = false; break;
 	case GICD_ISPENDR: if (one && !s->hw) s->pending = true; break;
 	case GICD_ICPENDR: if (one) unpend_spi(g, s); break;
+	case GICD_ISACTIVER: if (one) activate_spi(g, s, true); break;
+	case GICD_ICACTIVER: if (one) activate_spi(g, s, false); break;
 	default: return;
 	}
 	hw_follow(g, s, was_on, s->target);

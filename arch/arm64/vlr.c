@@ -35,12 +35,34 @@
  *
  * The guest's pending and active registers (GICR_/GICD_I[SC]PENDR,
  * I[SC]ACTIVER, GICv2's GICD_[CS]PENDSGIR) see what sits in a list
- * register, and a clear-pending takes it out there (arm64_vlr_state,
- * _private, _unpend, _sgi_pending): the accessing vCPU's list registers
- * are those of the CPU serving the access.  Another vCPU's are not
- * readable here: its SPIs read as its CPU last synced them (lr_state),
- * its SGIs and PPIs as waiting only, and a clear-pending for them is
- * left to its CPU's next sync (unpend, sgi_unpend; it is kicked).
+ * register, a clear-pending takes it out there, a clear-active or
+ * set-active changes it there (arm64_vlr_state, _private, _unpend,
+ * _sgi_pending, _active): the accessing vCPU's list registers are those
+ * of the CPU serving the access.  Another vCPU's are not readable here,
+ * so another CPU reads what this one last recorded of them.  SPIs: each
+ * sync records their state (lr_state), and a read of one listed kicks
+ * this CPU so that it follows the guest.  INTIDs 0..31 (SGIs, the
+ * timer's PPI in LR 0): recorded on demand, not at every sync (that cost
+ * the interrupt paths a list register read or more each).  Another CPU's
+ * read of the vCPU's GICR_I[SC]PENDR0 or I[SC]ACTIVER0 returns the
+ * record as it stands (lr_pending, lr_active; less the clear-pending and
+ * clear-active, plus the set-active, still to do), sets record_wanted
+ * and kicks this CPU (once while it stays set); the next sync records
+ * them (record()) after its other steps, as the guest will find them,
+ * and clears the flag; a sync without it leaves the record as it is.
+ * So the record is as of the sync after the previous such read: nothing
+ * (empty) before the first, possibly long stale at a first read after a
+ * quiet time, and a guest polling one (for the end of another vCPU's
+ * SGI) sees from its second read on what that vCPU held after its
+ * previous one.  A reset (arm64_vlr_drop) empties it.  A clear-pending,
+ * clear-active or set-active for them is left to its CPU's next sync
+ * (unpend, deact, act, sgi_unpend; it is kicked), as is any clear-active
+ * of the timer's PPI, whose physical PPI only this CPU may deactivate;
+ * every such request also sets the vCPU's `requests` flag
+ * (vgic_request), and a sync looks at them only when it is set.
+ * All of it, record_wanted too (as lr_state: plain fields), under the
+ * cell's lock, which every sync and register access holds; the kick's
+ * dirty flag is the only one looked at outside it.
  */
 #include <arch/gic.h>
 #include <arch/irqc.h>
@@ -75,6 +97,36 @@ static void free_lr_n(struct vgic_cpu *vc, unsigned n)
 		vc->lr_sgis &= (uint16_t)~(1U << vc->lr_intid[n]);
 }
 
+/* List register `n` is done with (the guest's end, or a clear-active
+ * of what was only active): free again; an SPI it held waits again if
+ * its line is still up. */
+static void ended(struct vgic_cpu *vc, unsigned n, struct vgic_spi *s)
+{
+	free_lr_n(vc, n);
+	if (!s)
+		return;
+	s->lr = VGIC_NO_LR;
+	s->lr_state = 0;
+	if (!s->hw && !s->edge && s->level)
+		s->pending = true;	/* the line is still up */
+}
+
+/* Another CPU's clear-pending, clear-active or set-active for SPI `s`
+ * in a list register of `vc`, the vCPU on this CPU: done here. */
+static void spi_requests(struct vgic *g, struct vgic_cpu *vc, struct vgic_spi *s)
+{
+	if (s->unpend) {
+		s->unpend = false;
+		arm64_vlr_unpend(g, vc, s->intid);
+	}
+	if (s->deact || s->act) {
+		bool on = s->act;
+
+		s->deact = s->act = false;
+		arm64_vlr_active(g, vc, s->intid, on);
+	}
+}
+
 /* The guest is done with LRs whose state went invalid. */
 static void retire(struct vgic *g, struct vgic_cpu *vc)
 {
@@ -85,23 +137,11 @@ static void retire(struct vgic *g, struct vgic_cpu *vc)
 		if (!((vc->lr_used >> n) & 1))
 			continue;
 		s = vc->lr_intid[n] >= 32 ? vgic_find_spi(g, vc->lr_intid[n]) : NULL;
-		if (s && s->unpend) {	/* a clear-pending from another CPU */
-			s->unpend = false;
-			arm64_vlr_unpend(g, vc, s->intid);
-			if (!((vc->lr_used >> n) & 1))
-				continue;
-		}
 		st = LR_STATE(arm64_lr_read(n));
 		if (s)
 			s->lr_state = (uint8_t)st;
-		if (st)
-			continue;
-		free_lr_n(vc, n);	/* its EOI request answered */
-		if (!s)
-			continue;
-		s->lr = VGIC_NO_LR;
-		if (!s->hw && !s->edge && s->level)
-			s->pending = true;	/* the line is still up */
+		if (!st)
+			ended(vc, n, s);	/* its EOI request answered */
 	}
 }
 
@@ -278,6 +318,118 @@ static void unpend_sgis(struct vgic *g, struct vgic_cpu *vc)
 		}
 }
 
+/* `intid` of `vc`, the vCPU on this CPU, made active (`on`) or not in
+ * its list register (1..3), lock held.  A set: not of a HW entry (a
+ * passthrough SPI's active state is its physical one's, and a HW entry
+ * is never pending and active), nor of an empty one.  A clear of one
+ * only active is the guest's end without its EOI: the list register is
+ * done with (ended()) and a passthrough SPI's physical one is
+ * deactivated here, as its HW bit never will (freed first: a GICv2's HW
+ * entry, still active, is then not ended twice).  What waits behind it
+ * (an SGI's next source, a level SPI's line still up) is pending and
+ * enabled, so the register write that got here has asked for a sync. */
+void arm64_vlr_active(struct vgic *g, struct vgic_cpu *vc, unsigned intid, bool on)
+{
+	unsigned n = intid_lr(vc, intid);
+	uint64_t lr = n ? arm64_lr_read(n) : 0;
+	struct vgic_spi *s = n && intid >= 32 ? vgic_find_spi(g, intid) : NULL;
+
+	if (on && LR_STATE(lr) && !(lr & (LR_HW | LR_ACTIVE)))
+		lr |= LR_ACTIVE;
+	else if (!on && LR_STATE(lr) == 3)
+		lr &= ~LR_ACTIVE;
+	else if (!on && LR_STATE(lr) == ST_ACTIVE) {
+		ended(vc, n, s);
+		if (s && s->hw)
+			gic_spi_deactivate(intid);
+		return;
+	} else
+		return;
+	arm64_lr_write(n, lr);
+	if (s)
+		s->lr_state = (uint8_t)LR_STATE(lr);
+}
+
+/* A clear-active of the virtual timer's PPI in LR 0 (HW): while only
+ * active, the guest's end without its EOI, so the physical PPI of this
+ * CPU (active until then) is deactivated here, or it never fires again. */
+static void vtimer_deactivate(struct vcpu *v)
+{
+	uint64_t lr = arm64_lr_read(0);
+
+	if ((lr & 0x3ff) != GIC_PPI_VTIMER || !(lr & LR_ACTIVE))
+		return;
+	if (lr & LR_PENDING) {
+		arm64_lr_write(0, lr & ~LR_ACTIVE);
+		return;
+	}
+	arm64_lr_write(0, 0);
+	gic_ppi_deactivate(v->cpu->hwid, GIC_PPI_VTIMER);
+}
+
+/* Clear-actives and set-actives of INTIDs 0..31 of `vc`, the vCPU on
+ * this CPU, left to its sync (vgic.c: another CPU's; the timer's, any
+ * CPU's: its physical PPI is this CPU's): done here. */
+static void private_requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v)
+{
+	if (!(vc->deact | vc->act))
+		return;
+	if ((vc->deact >> GIC_PPI_VTIMER) & 1)
+		vtimer_deactivate(v);
+	for (unsigned i = 0; i < 16; i++)
+		if (((vc->deact | vc->act) >> i) & 1)
+			arm64_vlr_active(g, vc, i, (vc->act >> i) & 1);
+	vc->deact = vc->act = 0;
+}
+
+/* What other CPUs (and the timer's clear-active) left to this sync of
+ * `vc`, the vCPU on this CPU (vgic_request: `requests`): SGIs' and
+ * SPIs' clear-pendings, clear-actives and set-actives in its list
+ * registers, done here before retire() reads them; true if a record is
+ * wanted too (made at the end of the sync: record()).  The syncs
+ * nobody asked anything of pay one load and a branch for all of it. */
+static bool requests(struct vgic *g, struct vgic_cpu *vc, struct vcpu *v)
+{
+	vc->requests = false;
+	unpend_sgis(g, vc);
+	private_requests(g, vc, v);
+	for (unsigned n = 1; n < VGIC_LRS; n++)
+		if (((vc->lr_used >> n) & 1) && vc->lr_intid[n] >= 32) {
+			struct vgic_spi *s = vgic_find_spi(g, vc->lr_intid[n]);
+
+			if (s)
+				spi_requests(g, vc, s);
+		}
+	return vc->record_wanted;
+}
+
+/* What INTIDs 0..31 of `vc`, the vCPU on this CPU, are in its list
+ * registers, pending and active, recorded for other CPUs' reads of its
+ * redistributor (they cannot read this CPU's list registers): only at a
+ * sync one of them asked for (record_wanted), so that the syncs nobody
+ * reads after pay one load and a branch for it.  LR 0 (the timer's)
+ * and, only if SGIs are listed, theirs (no other INTID below 32 is ever
+ * listed); lock held. */
+static __attribute__((noinline)) void record(struct vgic_cpu *vc)
+{
+	uint64_t lr0 = arm64_lr_read(0);
+	unsigned st = (lr0 & 0x3ff) == GIC_PPI_VTIMER ? LR_STATE(lr0) : 0;
+	uint32_t p = (st & 1U) << GIC_PPI_VTIMER, a = (st >> 1) << GIC_PPI_VTIMER;
+
+	for (unsigned n = 1; vc->lr_sgis && n < VGIC_LRS; n++) {
+		unsigned i = vc->lr_intid[n];
+
+		if (!((vc->lr_used >> n) & 1) || i >= 16)
+			continue;
+		st = LR_STATE(arm64_lr_read(n));
+		p |= (st & 1U) << i;
+		a |= (st >> 1) << i;
+	}
+	vc->lr_pending = p;
+	vc->lr_active = a;
+	vc->record_wanted = false;
+}
+
 /* The next interrupt to list: the highest priority (lowest value) of the
  * waiting ones (an SGI only if none of its sources is listed), the
  * lowest INTID among equals (SGIs, then SPIs in INTID order as
@@ -351,7 +503,7 @@ static void list_spi(struct vgic_cpu *vc, unsigned k, unsigned n, struct vgic_sp
 	s->lr = (uint8_t)n;
 	s->lr_vcpu = (uint8_t)k;
 	s->lr_state = 1;
-	s->unpend = false;
+	s->unpend = s->deact = s->act = false;
 	s->pending = false;
 }
 
@@ -456,7 +608,8 @@ void arm64_vlr_sync(struct vcpu *v)
 {
 	struct vgic *g = &v->cell->arch.vgic;
 	struct vgic_cpu *vc = &g->cpu[v->vhartid];
-	bool more;
+	bool more, rec = false;	/* the lock held throughout: record_wanted
+				   cannot change in between */
 
 	if (!READ_ONCE(vc->dirty) || !gic_ready())
 		return;	/* nothing raised: what the list registers hold is
@@ -464,11 +617,14 @@ void arm64_vlr_sync(struct vcpu *v)
 			   interrupt: the EOI of a level SPI) */
 	spin_lock(&g->lock);
 	WRITE_ONCE(vc->dirty, false);
-	unpend_sgis(g, vc);
+	if (vc->requests)
+		rec = requests(g, vc, v);
 	retire(g, vc);
 	relist_spis(g, v->vhartid);
 	relist_sgis(vc);
 	more = fill(g, vc, v->vhartid, &v->stats);
+	if (rec)
+		record(vc);
 	spin_unlock(&g->lock);
 	/* underflow only helps with two free LRs or more (else it would
 	 * stay raised) */
@@ -499,6 +655,8 @@ void arm64_vlr_drop(struct vcpu *v)
 	}
 	vc->lr_used = 0;
 	vc->lr_sgis = 0;
+	vc->lr_pending = vc->lr_active = 0;
+	vc->deact = vc->act = 0;
 	WRITE_ONCE(vc->dirty, true);	/* latched ones go in at the next entry */
 	spin_unlock(&g->lock);
 }

@@ -12,6 +12,8 @@
 
 static uint64_t lrs[VGIC_LRS];
 static unsigned deactivated;	/* physical SPIs ended by vlr.c */
+static unsigned ppi_deactivated;	/* physical PPIs ended by vlr.c */
+static uint64_t ppi_mpidr;		/* the last one's CPU */
 
 uint64_t arm64_lr_read(unsigned n) { return n < VGIC_LRS ? lrs[n] : 0; }
 void arm64_lr_write(unsigned n, uint64_t v) { if (n < VGIC_LRS) lrs[n] = v; }
@@ -19,10 +21,17 @@ unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
 void irqc_vif_on(bool underflow) { (void)underflow; }
 bool gic_ready(void) { return true; }
 void gic_spi_deactivate(unsigned intid) { (void)intid; deactivated++; }
+void gic_ppi_deactivate(uint64_t mpidr, unsigned intid)
+{
+	(void)intid;
+	ppi_mpidr = mpidr;
+	ppi_deactivated++;
+}
 void arm64_vlr_sync(struct vcpu *v);
 
 static struct cell cell;
-static struct vcpu vcpu1 = { .cell = &cell, .vhartid = 1 };
+static struct cpu cpu1 = { .hwid = 0x101 };
+static struct vcpu vcpu1 = { .cell = &cell, .cpu = &cpu1, .vhartid = 1 };
 
 /* The list register of vCPU 1 holding `intid` (LRs 1..3), or 0. */
 static inline unsigned lr_of(unsigned intid)

@@ -169,12 +169,27 @@ static void spis(struct vgic *g, struct emu_dev *d)
 static void take(unsigned n) { lrs[n] = (lrs[n] & ~(3ULL << 62)) | LR_ACTIVE; }
 static void end(unsigned n) { lrs[n] &= ~(3ULL << 62); }
 
+/* vCPU 0 reads vCPU 1's GICR_ISPENDR0, which asks vCPU 1's CPU for a
+ * record of its list registers, and that CPU syncs: the record is
+ * fresh. */
+static void recorded1(struct emu_dev *d)
+{
+	unsigned m = me;
+
+	me = 0;
+	(void)rd(&vgicr_emu_ops, d, R1 + SGI + 0x200, 4);
+	sync1();
+	me = m;
+}
+
 /* vCPU 1's SGI 5 and virtual timer PPI 27 in its list registers: its
  * GICR_ISPENDR0/ICPENDR0 read them as pending while pending (or active
  * and pending) there, GICR_ISACTIVER0/ICACTIVER0 as active while active
  * (IHI 0069: a virtual interrupt's state is its list register's), when
  * vCPU 1 reads them (its list registers are its CPU's); vCPU 0 reads
- * only the waiting ones.  GICR_ICPENDR0 takes an SGI out of its list
+ * the waiting ones and vCPU 1's record: empty before vCPU 0 first asks
+ * (its read sets record_wanted and kicks, once until the sync), made at
+ * the sync after a read, left as it was by a sync nobody asked for.  GICR_ICPENDR0 takes an SGI out of its list
  * register (emptied, or left active): vCPU 1's own at once, vCPU 0's
  * through vCPU 1's next sync; the timer's bit is ignored (a level line). */
 static void listed_private(struct vgic *g, struct emu_dev *d)
@@ -193,9 +208,27 @@ static void listed_private(struct vgic *g, struct emu_dev *d)
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x280, 4), 1U << 5);	/* ICPENDR0 */
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* ISACTIVER0 */
 	me = 0;
-	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);		/* not its LRs */
-	me = 1;
+	kicks = 0;
+	CHECK(!c->record_wanted && !c->lr_pending && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);		/* none yet */
+	CHECK(c->record_wanted && kicks == 1 && kicked == 1);	/* asked for */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	CHECK_EQ(kicks, 1);					/* asked once */
+	sync1();
+	CHECK(!c->record_wanted && c->lr_pending == 1U << 5 && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);	/* recorded */
+	CHECK(c->record_wanted && kicks == 2);
+	sync1();						/* records */
 	take(n);
+	sync1();						/* not asked: */
+	CHECK(!c->record_wanted && c->lr_pending == 1U << 5 && !c->lr_active);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* as recorded */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);
+	sync1();
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* fresh */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	sync1();
+	me = 1;
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
 	CHECK_EQ(rd(R, d, R1 + SGI + 0x380, 4), 1U << 5);	/* ICACTIVER0 */
@@ -357,6 +390,221 @@ static void listed_spis(struct vgic *g, struct emu_dev *d)
 	me = VGIC_NO_VCPU;
 }
 
+/* GICR_ICACTIVER0/ISACTIVER0 of vCPU 1's SGI 5 in its list register,
+ * written by vCPU 1 (its list registers are its CPU's: at once) and by
+ * vCPU 0 (recorded, vCPU 1's CPU kicked, done at its sync); what is not
+ * listed is not active: a clear does nothing, a set is ignored; Linux's
+ * ICACTIVER0 of all ones with nothing listed asks nothing. */
+static void active_sgis(struct vgic *g, struct emu_dev *d)
+{
+	const struct emu_ops *R = &vgicr_emu_ops;
+	struct vgic_cpu *c = &g->cpu[1];
+	unsigned n;
+
+	me = 1;
+	kicks = 0;
+	c->dirty = false;
+	wr(R, d, R1 + SGI + 0x380, 4, ~0U);			/* nothing listed */
+	wr(R, d, R1 + SGI + 0x300, 4, 1U << 5);			/* not listed: */
+	CHECK(!kicks && !c->dirty && !c->deact && !c->act);	/* ignored */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	take(n);
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 5);			/* only active: */
+	CHECK(!lrs[n] && !lr_of(5) && !(c->lr_sgis >> 5 & 1));	/* ended */
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	wr(R, d, R1 + SGI + 0x300, 4, 1U << 5);			/* set */
+	CHECK_EQ(LR_STATE(lrs[n]), 3);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 5);			/* pending stays */
+	CHECK(LR_STATE(lrs[n]) == 1 && lr_of(5) == n);
+
+	/* vCPU 0 reads vCPU 1's as last recorded, kicking it so it follows */
+	take(n);
+	recorded1(d);
+	me = 0;
+	kicks = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	CHECK(kicks == 1 && kicked == 1);
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);			/* pending again */
+	sync1();
+	CHECK_EQ(LR_STATE(lrs[n]), 3);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+
+	/* vCPU 0 clears and sets vCPU 1's active state: at its sync */
+	kicks = 0;
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 5);
+	CHECK(LR_STATE(lrs[n]) == 3 && kicks == 1 && kicked == 1);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* as it will be */
+	sync1();
+	CHECK(LR_STATE(lrs[n]) == 1 && !c->deact);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 1U << 5);
+	wr(R, d, R1 + SGI + 0x300, 4, 1U << 5);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);
+	sync1();
+	CHECK(LR_STATE(lrs[n]) == 3 && !c->act);
+	me = 1;
+	wr(R, d, R1 + SGI + 0x280, 4, 1U << 5);			/* active only */
+	me = 0;
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 5);
+	CHECK_EQ(LR_STATE(lrs[n]), 2);
+	sync1();
+	CHECK(!lrs[n] && !lr_of(5));				/* ended there */
+	kicks = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* not asked */
+	CHECK(kicks == 1 && c->record_wanted);
+	sync1();
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* asked */
+	sync1();
+
+	/* the guest's end on vCPU 1 is seen at the sync the read asks for */
+	vgic_send_sgi(g, 0, 5, 1U << 1, false);
+	sync1();
+	n = lr_of(5);
+	take(n);
+	recorded1(d);
+	end(n);
+	kicks = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 5);	/* not yet seen */
+	CHECK(kicks == 1 && kicked == 1);
+	sync1();
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);		/* seen */
+	CHECK(!lr_of(5));
+	sync1();
+	me = VGIC_NO_VCPU;
+}
+
+/* The virtual timer's PPI 27 in LR 0 (HW): a clear-active, vCPU 1's own
+ * or vCPU 0's, is done at vCPU 1's sync; while only active, the physical
+ * PPI of vCPU 1's CPU is deactivated with it; a set-active is ignored;
+ * vCPU 0 reads LR 0's state as vCPU 1's CPU last recorded it. */
+static void active_vtimer(struct vgic *g, struct emu_dev *d)
+{
+	const struct emu_ops *R = &vgicr_emu_ops;
+	const uint64_t t = LR_HW | LR_PINTID(27) | 27;
+
+	me = 1;
+	ppi_deactivated = 0;
+	lrs[0] = LR_ACTIVE | t;
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 27);
+	CHECK(lrs[0] == (LR_ACTIVE | t) && g->cpu[1].dirty);
+	sync1();
+	CHECK(!lrs[0] && ppi_deactivated == 1 && ppi_mpidr == 0x101);
+	lrs[0] = LR_ACTIVE | LR_PENDING | t;
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 27);
+	sync1();
+	CHECK(lrs[0] == (LR_PENDING | t) && ppi_deactivated == 1);
+	wr(R, d, R1 + SGI + 0x300, 4, 1U << 27);		/* ignored */
+	sync1();
+	CHECK_EQ(lrs[0], LR_PENDING | t);
+	lrs[0] = LR_ACTIVE | t;
+	recorded1(d);
+	me = 0;
+	kicks = 0;
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 1U << 27);
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x200, 4), 0);
+	wr(R, d, R1 + SGI + 0x380, 4, 1U << 27);
+	CHECK(kicks && kicked == 1 && lrs[0] == (LR_ACTIVE | t));
+	CHECK_EQ(rd(R, d, R1 + SGI + 0x300, 4), 0);
+	sync1();
+	CHECK(!lrs[0] && ppi_deactivated == 2);
+	me = VGIC_NO_VCPU;
+}
+
+/* GICD_ICACTIVER1/ISACTIVER1 for SPI 33 (emulated) and 34 (passthrough)
+ * listed on vCPU 1: a clear of one only active ends it there (a level
+ * line still up: pending again; 34: its physical SPI deactivated), at
+ * once by vCPU 1, at vCPU 1's sync when vCPU 0 writes; a set-active of a
+ * passthrough SPI is ignored, listed or not, as is that of an SPI not
+ * listed; Linux's ICACTIVER of all ones with nothing listed is harmless. */
+static void active_spis(struct vgic *g, struct emu_dev *d)
+{
+	const struct emu_ops *D = &vgicd_emu_ops;
+	struct vgic_spi *s = vgic_find_spi(g, 33), *p = vgic_find_spi(g, 34);
+	unsigned n;
+
+	me = 1;
+	kicks = deactivated = 0;
+	g->cpu[1].dirty = false;
+	wr(D, d, 0x0384, 4, ~0U);				/* nothing listed */
+	wr(D, d, 0x0304, 4, 3U << 1);				/* not listed */
+	CHECK(!kicks && !deactivated && !g->cpu[1].dirty);
+	CHECK(s->lr == VGIC_NO_LR && p->lr == VGIC_NO_LR && !s->pending && !p->pending);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);
+
+	/* 33, edge: set, cleared, ended */
+	vgic_set_level(g, 33, true);
+	vgic_set_level(g, 33, false);
+	sync1();
+	n = lr_of(33);
+	wr(D, d, 0x0304, 4, 1U << 1);
+	CHECK(LR_STATE(lrs[n]) == 3 && s->lr_state == 3);
+	wr(D, d, 0x0384, 4, 1U << 1);
+	CHECK(LR_STATE(lrs[n]) == 1 && s->lr_state == 1);
+	take(n);
+	wr(D, d, 0x0384, 4, 1U << 1);
+	CHECK(!lrs[n] && s->lr == VGIC_NO_LR && !s->pending);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);
+
+	/* 33, level, its line still up: pending again, listed again */
+	wr(D, d, 0x0c08, 4, 0);
+	vgic_set_level(g, 33, true);
+	sync1();
+	n = lr_of(33);
+	take(n);
+	wr(D, d, 0x0384, 4, 1U << 1);
+	CHECK(!lrs[n] && s->pending && g->cpu[1].dirty);
+	sync1();
+	n = lr_of(33);
+	CHECK(n && LR_STATE(lrs[n]) == 1);
+	vgic_set_level(g, 33, false);
+
+	/* ... cleared by vCPU 0: at vCPU 1's sync */
+	take(n);
+	sync1();
+	me = 0;
+	CHECK_EQ(rd(D, d, 0x0304, 4), 1U << 1);			/* as synced */
+	kicks = 0;
+	wr(D, d, 0x0384, 4, 1U << 1);
+	CHECK(kicks == 1 && kicked == 1 && LR_STATE(lrs[n]) == 2 && s->deact);
+	CHECK_EQ(rd(D, d, 0x0304, 4), 0);
+	sync1();
+	CHECK(!lrs[n] && s->lr == VGIC_NO_LR && !s->deact && !s->pending);
+
+	/* passthrough 34: set ignored; cleared while only active, its
+	 * physical SPI deactivated: by vCPU 1 at once, by vCPU 0 at the sync */
+	me = 1;
+	CHECK(vgic_hw_fired(g, 34));
+	sync1();
+	n = lr_of(34);
+	CHECK(n && (lrs[n] & LR_HW));
+	wr(D, d, 0x0304, 4, 1U << 2);
+	CHECK_EQ(LR_STATE(lrs[n]), 1);
+	take(n);
+	wr(D, d, 0x0384, 4, 1U << 2);
+	CHECK(!lrs[n] && p->lr == VGIC_NO_LR && deactivated == 1);
+	CHECK(vgic_hw_fired(g, 34));
+	sync1();
+	n = lr_of(34);
+	take(n);
+	me = 0;
+	wr(D, d, 0x0384, 4, 1U << 2);
+	CHECK(LR_STATE(lrs[n]) == 2 && deactivated == 1 && p->deact);
+	sync1();
+	CHECK(!lrs[n] && p->lr == VGIC_NO_LR && deactivated == 2);
+	wr(D, d, 0x0304, 4, 1U << 2);				/* not listed */
+	CHECK(p->lr == VGIC_NO_LR && !p->pending && !p->act && deactivated == 2);
+	me = VGIC_NO_VCPU;
+}
+
 int main(void)
 {
 	struct vgic *g = &cell.arch.vgic;
@@ -426,5 +674,8 @@ int main(void)
 	spis(g, &d);
 	listed_private(g, &d);
 	listed_spis(g, &d);
+	active_sgis(g, &d);
+	active_vtimer(g, &d);
+	active_spis(g, &d);
 	return test_report("test_arm64_vgic");
 }

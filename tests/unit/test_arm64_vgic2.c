@@ -297,6 +297,73 @@ static void listed_active(struct vgic *g, struct emu_dev *d)
 	lrs[0] = 0;
 }
 
+/* GICD_ICACTIVER0/ISACTIVER0, banked (the accessing vCPU's SGIs): SGI 4
+ * from vCPUs 0 and 1, source 0 listed and active: a clear ends it (its
+ * list register freed), source 1 going in at the next sync; a set makes
+ * one pending also active, a clear leaves it pending.  The timer's PPI
+ * 27 (LR 0, HW): a clear-active while only active empties LR 0 and
+ * deactivates the physical PPI at the sync.  SPI 34, passthrough, listed
+ * on vCPU 1 (GICD_ICACTIVER1): a clear while only active deactivates
+ * it; a set is ignored, listed or not.  Nothing listed: Linux's
+ * ICACTIVER of all ones does nothing. */
+static void active_writes(struct vgic *g, struct emu_dev *d)
+{
+	struct vgic_cpu *c = &g->cpu[1];
+	struct vgic_spi *p = vgic_find_spi(g, 34);
+	unsigned n;
+
+	me = 1;
+	kicks = 0;
+	c->dirty = false;
+	wr(d, 0x0380, 4, ~0U);
+	wr(d, 0x0384, 4, ~0U);
+	wr(d, 0x0300, 4, 1U << 4);
+	CHECK(!kicks && !c->dirty && !c->deact && !c->act);
+	CHECK_EQ(rd(d, 0x0300, 4), 0);
+	wr(d, 0x0f24, 1, 0x03);					/* SGI 4: 0 and 1 */
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 0);
+	lrs[n] = (lrs[n] & ~LR_PENDING) | LR_ACTIVE;
+	wr(d, 0x0380, 4, 1U << 4);
+	CHECK(!lrs[n] && !lr_of(4) && c->dirty);			/* 1 waits */
+	CHECK_EQ(rd(d, 0x0300, 4), 0);
+	sync1();
+	n = lr_of(4);
+	CHECK(n && LR_SGI_SRC_OF(lrs[n]) == 1 && LR_STATE(lrs[n]) == 1);
+	wr(d, 0x0300, 4, 1U << 4);
+	CHECK_EQ(LR_STATE(lrs[n]), 3);
+	CHECK_EQ(rd(d, 0x0300, 4), 1U << 4);
+	wr(d, 0x0380, 4, 1U << 4);
+	CHECK_EQ(LR_STATE(lrs[n]), 1);
+	wr(d, 0x0f14, 1, 0x02);					/* gone */
+	CHECK(!lr_of(4));
+
+	ppi_deactivated = 0;
+	lrs[0] = LR_ACTIVE | LR_HW | LR_PINTID(27) | 27;
+	wr(d, 0x0300, 4, 1U << 27);				/* ignored */
+	wr(d, 0x0380, 4, 1U << 27);
+	sync1();
+	CHECK(!lrs[0] && ppi_deactivated == 1);
+
+	wr(d, 0x0822, 1, 0x02);					/* 34 to vCPU 1 */
+	deactivated = 0;
+	CHECK(vgic_hw_fired(g, 34));
+	sync1();
+	n = lr_of(34);
+	CHECK(n && (lrs[n] & LR_HW) && LR_STATE(lrs[n]) == 1);
+	wr(d, 0x0304, 4, 1U << 2);				/* ignored */
+	CHECK_EQ(LR_STATE(lrs[n]), 1);
+	lrs[n] = (lrs[n] & ~LR_PENDING) | LR_ACTIVE;
+	CHECK_EQ(rd(d, 0x0304, 4), 1U << 2);
+	wr(d, 0x0384, 4, 1U << 2);
+	CHECK(!lrs[n] && p->lr == VGIC_NO_LR && deactivated == 1);
+	CHECK_EQ(rd(d, 0x0304, 4), 0);
+	wr(d, 0x0304, 4, 1U << 2);				/* not listed */
+	CHECK(p->lr == VGIC_NO_LR && !p->pending && deactivated == 1);
+	CHECK_EQ(rd(d, 0x0304, 4), 0);
+}
+
 int main(void)
 {
 	struct vgic *g = &cell.arch.vgic;
@@ -311,5 +378,6 @@ int main(void)
 	listed_sgi(g, &d);
 	pendr0_sgis(g, &d);
 	listed_active(g, &d);
+	active_writes(g, &d);
 	return test_report("test_arm64_vgic2");
 }

@@ -21,6 +21,7 @@ unsigned arm64_nr_lrs(void) { return VGIC_LRS; }
 void irqc_vif_on(bool underflow) { uie = underflow; }
 bool gic_ready(void) { return true; }
 void gic_spi_deactivate(unsigned intid) { (void)intid; }
+void gic_ppi_deactivate(uint64_t mpidr, unsigned intid) { (void)mpidr, (void)intid; }
 
 void arm64_vlr_sync(struct vcpu *v);
 bool arm64_vlr_hw_direct(struct vcpu *v, struct vgic_spi *s);

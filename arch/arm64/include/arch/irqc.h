@@ -76,11 +76,13 @@ uint32_t vgicd_variant_pidr2(void);
  * the pending state of `intid` removed there (a list register only
  * pending emptied, an active and pending one left active; not LR 0);
  * the source (as a mask, bit s: vCPU s) of SGI `sgi` pending, or active
- * and pending, in one (GICv2). */
+ * and pending, in one (GICv2); `intid` made active or not in one of
+ * LRs 1..3 (vlr.c says how; the timer's LR 0 is left to the sync). */
 unsigned arm64_vlr_state(const struct vgic_cpu *vc, unsigned intid);
 uint32_t arm64_vlr_private(const struct vgic_cpu *vc, unsigned st);
 void arm64_vlr_unpend(struct vgic *g, struct vgic_cpu *vc, unsigned intid);
 uint8_t arm64_vlr_sgi_pending(const struct vgic_cpu *vc, unsigned sgi);
+void arm64_vlr_active(struct vgic *g, struct vgic_cpu *vc, unsigned intid, bool on);
 
 /* A guest's trapped write of an ICC SGI register (guest_trap.c): true
  * if it is the variant's way to send an SGI (then done), false: the

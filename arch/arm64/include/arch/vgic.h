@@ -23,7 +23,12 @@
  * (GICR_TYPER, GICD_IROUTER), aligned; anything else is refused (-1).
  *
  * What the list registers hold is vlr.c's business: the model only
- * says, per vCPU, whether something may be waiting for it (dirty).
+ * says, per vCPU, whether something may be waiting for it (dirty), what
+ * its CPU last recorded of them (lr_state at every sync; lr_pending,
+ * lr_active only at a sync after another CPU asked: record_wanted; for
+ * other CPUs' reads) and what other CPUs left to its next sync (unpend,
+ * deact, act, sgi_unpend, record_wanted; flagged by `requests`), all
+ * under the cell's lock.
  */
 #ifndef ARCH_VGIC_H
 #define ARCH_VGIC_H
@@ -70,6 +75,7 @@ struct vgic_spi {
 	uint8_t lr_vcpu;	/* whose list register */
 	bool unpend;		/* a clear-pending for that list register,
 				   another CPU's: done at its next sync */
+	bool deact, act;	/* likewise a clear-active, a set-active */
 	uint64_t irouter;	/* GICv3: as written */
 };
 
@@ -86,6 +92,18 @@ struct vgic_cpu {
 	uint16_t lr_sgis;		/* bit i: SGI i is in an LR (one at most) */
 	uint16_t sgi_unpend;		/* bit i: SGI i's LR to leave pending (a
 					   clear-pending from another CPU) */
+	uint32_t lr_pending, lr_active;	/* bit i: INTID i (0..31) pending,
+					   active in an LR when its CPU last
+					   recorded them (for other CPUs'
+					   reads; none before the first) */
+	bool record_wanted;		/* another CPU read them: the next
+					   sync records them afresh */
+	bool requests;			/* unpend, deact, act, sgi_unpend or
+					   record_wanted set for the next
+					   sync: it looks at them only then */
+	uint32_t deact, act;		/* bit i: clear-active, set-active of
+					   INTID i for the next sync (another
+					   CPU's; the timer's: any CPU's) */
 	uint8_t prio[32];
 };
 
@@ -137,6 +155,9 @@ void vgic_sgi_unpend(struct vgic_cpu *c, unsigned sgi);
 unsigned vgic_accessor(const struct vgic *g);
 /* Mark vCPU `k` dirty and kick it (lock held). */
 void vgic_notify(struct vgic *g, unsigned k);
+/* vgic_notify, with something left to vCPU `k`'s next sync (a request
+ * from another CPU, or the timer's clear-active): its `requests`. */
+void vgic_request(struct vgic *g, unsigned k);
 /* SPI `s` now goes to vCPU `target` (none if the cell has no such
  * vCPU): its physical side follows (lock held; the variants' routing
  * registers). */
